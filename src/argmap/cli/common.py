@@ -1,0 +1,58 @@
+"""What every subcommand shares: default paths, diagnostics on stderr, exit codes."""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from argmap.bundled import default_paths
+from argmap.load import LoadedDebate, load_paths
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+
+class CliError(Exception):
+    """A problem to report in one line on stderr, with an exit code (1 unless given)."""
+
+    def __init__(self, message: str, code: int = EXIT_INVALID) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def paths_or_default(paths: Sequence[str] | None) -> list[Path]:
+    """The paths given, or `./arguments` when it exists, or the bundled debates."""
+    return [Path(p) for p in paths] if paths else default_paths()
+
+
+def print_diagnostics(loaded: Sequence[LoadedDebate], stream: TextIO | None = None) -> int:
+    """Print every diagnostic GCC-style; return the number of errors."""
+    out = stream or sys.stderr
+    errors = 0
+    for item in loaded:
+        for diagnostic in item.diagnostics:
+            print(diagnostic.format(), file=out)
+            errors += diagnostic.is_error
+    return errors
+
+
+def load_valid(paths: Sequence[str] | None) -> list[LoadedDebate]:
+    """Load paths; print diagnostics; raise CliError when any file has an error."""
+    loaded = load_paths(paths_or_default(paths))
+    errors = print_diagnostics(loaded)
+    if errors:
+        raise CliError(f"{errors} error{'s' * (errors != 1)}; fix the file first")
+    if not loaded:
+        raise CliError("no debate files (*.yaml, *.yml) found")
+    return loaded
+
+
+def unknown_claim(claim_id: str, known: Sequence[str] | set[str] | dict[str, object]) -> CliError:
+    """An 'unknown claim' error that lists close matches."""
+    matches = difflib.get_close_matches(claim_id, list(known), n=5, cutoff=0.5)
+    hint = f"; did you mean {', '.join(matches)}?" if matches else ""
+    return CliError(f"no claim with id '{claim_id}'{hint}")

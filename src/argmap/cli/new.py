@@ -1,0 +1,88 @@
+"""`argmap new`: write a commented skeleton debate."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+from typing import Any
+
+from argmap.cli.common import CliError
+from argmap.model import SLUG_RE
+
+SKELETON = """\
+{schema_line}
+# A debate for argmap. Check it with `argmap validate {slug}.yaml`.
+version: 1
+id: {slug}
+title: {title}
+# The proposition debated, phrased so one can argue for or against it.
+motion: Replace this with the motion, e.g. "Nations should do X."
+summary: >
+  A few sentences of context for students.
+tags: []
+# Documents the claims cite; claims list their ids under `sources`.
+sources:
+  - id: source-1
+    title: Title of the document
+    # url: https://example.org/document
+pro:
+  # Claims for the motion. Give an `id` to any claim something refers to.
+  - id: first-pro
+    text: The strongest reason to accept the motion.
+    sources: [source-1]
+    rebuttals:
+      # Rebuttals attack the claim they sit under; they can be rebutted in turn.
+      - text: The best answer to that reason.
+    support:
+      # Support backs the claim; kind can be claim, evidence or proposal.
+      - text: A fact or figure that backs the reason.
+        kind: evidence
+        sources: [source-1]
+con:
+  # Claims against the motion.
+  - id: first-con
+    text: The strongest reason to reject the motion.
+    # also_rebuts: [first-pro]   # a cross-link: this claim also answers another
+"""
+
+
+def _schema_line(folder: Path) -> str:
+    """The editor hint for the JSON Schema: relative to a checkout's copy when there is one."""
+    for parent in [folder.resolve(), *folder.resolve().parents]:
+        schema = parent / "schema" / "argmap.schema.json"
+        if schema.is_file():
+            relative = os.path.relpath(schema, folder.resolve())
+            return f"# yaml-language-server: $schema={relative}"
+    return (
+        "# For completion in your editor: `argmap schema > argmap.schema.json`, then\n"
+        "# yaml-language-server: $schema=argmap.schema.json"
+    )
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("new", help="write a commented skeleton debate file")
+    parser.add_argument("slug", help="the debate id, e.g. open-data (file name SLUG.yaml)")
+    parser.add_argument(
+        "--dir", default="arguments", help="folder to write to (default: arguments)"
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    slug: str = args.slug
+    if not SLUG_RE.match(slug):
+        raise ValueError(f"'{slug}' is not a valid id: use lowercase letters, digits, '-' and '_'")
+    folder = Path(args.dir)
+    target = folder / f"{slug}.yaml"
+    if target.exists():
+        raise CliError(f"{target} already exists; argmap new never overwrites a file")
+    folder.mkdir(parents=True, exist_ok=True)
+    title = slug.replace("-", " ").replace("_", " ").capitalize()
+    try:
+        with target.open("x", encoding="utf-8") as handle:
+            handle.write(SKELETON.format(slug=slug, title=title, schema_line=_schema_line(folder)))
+    except FileExistsError as exc:
+        raise CliError(f"{target} already exists; argmap new never overwrites a file") from exc
+    print(target)
+    return 0

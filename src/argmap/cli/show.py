@@ -1,0 +1,101 @@
+"""`argmap show`: print a debate as a tree with side, kind, id and status."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any
+
+from argmap.cli.common import load_valid, unknown_claim
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+    from argmap.graph import ArgumentGraph, ClaimNode
+    from argmap.semantics import Labelling
+
+SIDE_MARK = {"pro": ("+", "green"), "con": ("−", "red")}
+LABEL_STYLE = {"standing": "bold", "defeated": "dim strike", "undecided": "italic"}
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "show",
+        help="print a debate as a tree",
+        description="Print a debate as a tree: side (+ pro, − con), kind, id, status, text.",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="debate files or folders")
+    parser.add_argument("--root", metavar="ID", help="start at this claim")
+    parser.add_argument("--depth", type=int, metavar="N", help="show N levels below the root")
+    parser.set_defaults(run=run)
+
+
+def _label(node: ClaimNode, labelling: Labelling) -> Text:
+    from rich.text import Text
+
+    text = Text()
+    if node.side is None:
+        text.append("MOTION ", style="bold")
+        text.append(node.text, style="bold")
+        return text
+    mark, colour = SIDE_MARK[node.side.value]
+    status = labelling[node.id].value
+    text.append(f"{mark} ", style=f"bold {colour}")
+    relation = node.relation.value if node.relation else ""
+    if relation == "undercuts":
+        text.append("undercut ", style="magenta")
+    if node.kind.value != "claim":
+        text.append(f"[{node.kind.value}] ", style="cyan")
+    text.append(node.text, style=LABEL_STYLE[status])
+    text.append(f"  ({node.id}, {status})", style="dim")
+    for edge in node.claim.also_rebuts if node.claim else []:
+        text.append(f"  ↪ also rebuts {edge}", style="magenta")
+    for edge in node.claim.also_supports if node.claim else []:
+        text.append(f"  ↪ also supports {edge}", style="magenta")
+    for ref in node.claim.see if node.claim else []:
+        text.append(f"  ⇢ see {ref}", style="blue")
+    return text
+
+
+def render_tree(graph: ArgumentGraph, root: str, depth: int | None) -> Any:
+    """A rich Tree of the claim `root` and `depth` levels below it."""
+    from rich.text import Text
+    from rich.tree import Tree
+
+    from argmap.semantics import grounded
+
+    labelling = grounded(graph)
+    top = Tree(_label(graph.node(root), labelling))
+    stack: list[tuple[Tree, str, int]] = [(top, root, 0)]
+    while stack:
+        branch, node_id, level = stack.pop()
+        children = graph.nodes[node_id].children
+        if depth is not None and level >= depth:
+            if children:
+                hidden = graph.count_below(node_id)
+                branch.add(Text(f"… +{hidden} more", style="dim"))
+            continue
+        for child in children:
+            stack.append((branch.add(_label(graph.nodes[child], labelling)), child, level + 1))
+    return top
+
+
+def run(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.text import Text
+
+    if args.depth is not None and args.depth < 0:
+        raise ValueError("--depth must be 0 or more")
+    loaded = load_valid(args.paths)
+    root = args.root or "motion"
+    shown = [item for item in loaded if root in item.graph]
+    if not shown:
+        known = {node_id for item in loaded for node_id in item.graph.nodes}
+        raise unknown_claim(root, known)
+    console = Console(highlight=False)
+    for item in shown:
+        heading = Text(f"{item.debate_id} — ", style="bold")
+        heading.append(item.graph.debate.title)
+        console.print(heading)
+        console.print(render_tree(item.graph, root, args.depth))
+        console.print()
+    return 0

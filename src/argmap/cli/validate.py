@@ -1,0 +1,49 @@
+"""`argmap validate`: report every problem in debate files."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from argmap.cli.common import EXIT_INVALID, EXIT_OK, paths_or_default, print_diagnostics
+from argmap.load import load_paths
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "validate",
+        help="check debate files and report every problem as file:line:col",
+        description="Check debate files. Exit 0 when there is no error (warnings allowed).",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
+    parser.add_argument("--json", action="store_true", help="print diagnostics as JSON")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    loaded = load_paths(paths_or_default(args.paths))
+    errors = sum(d.is_error for item in loaded for d in item.diagnostics)
+    if args.json:
+        report = {
+            "files": [
+                {"path": str(item.path), "ok": item.ok, "id": item.debate_id} for item in loaded
+            ],
+            "diagnostics": [d.to_json() for item in loaded for d in item.diagnostics],
+        }
+        json.dump(report, sys.stdout, indent=2, ensure_ascii=False)
+        print()
+    else:
+        print_diagnostics(loaded)
+        warnings = sum(not d.is_error for item in loaded for d in item.diagnostics)
+        files = len(loaded)
+        print(
+            f"{files} file{'s' * (files != 1)}: {errors} error{'s' * (errors != 1)}, "
+            f"{warnings} warning{'s' * (warnings != 1)}",
+            file=sys.stderr,
+        )
+    if not loaded:
+        print("argmap: no debate files (*.yaml, *.yml) found", file=sys.stderr)
+        return EXIT_INVALID
+    return EXIT_INVALID if errors else EXIT_OK

@@ -1,0 +1,53 @@
+"""Diagnostics: every problem found in a debate file, as a value with a position."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One problem in one file, at a 1-based line and column."""
+
+    path: str
+    line: int
+    col: int
+    severity: Severity
+    code: str
+    message: str
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def format(self) -> str:
+        """The GCC-style line editors and CI logs understand: `path:line:col: error: message`."""
+        return f"{self.path}:{self.line}:{self.col}: {self.severity.value}: {self.message}"
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.col,
+            "severity": self.severity.value,
+            "code": self.code,
+            "message": self.message,
+        }
+
+
+def error(path: str, pos: tuple[int, int], code: str, message: str) -> Diagnostic:
+    return Diagnostic(path, pos[0], pos[1], Severity.ERROR, code, message)
+
+
+def warning(path: str, pos: tuple[int, int], code: str, message: str) -> Diagnostic:
+    return Diagnostic(path, pos[0], pos[1], Severity.WARNING, code, message)
+
+
+def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int, str]:
+    return (diagnostic.path, diagnostic.line, diagnostic.col, diagnostic.message)

@@ -1,0 +1,780 @@
+"""Load debate files: YAML text to a validated `Debate`, with a position for every node.
+
+The loader never raises for bad input. It returns a `LoadedDebate` that holds the debate
+(or None) and every problem found, each a `Diagnostic` naming `file:line:col`.
+
+Parsing uses `yaml.compose` (which keeps marks) with PyYAML's C loader where available,
+and builds plain Python data from the node tree iteratively, recording the position of
+every key and value by key path. pydantic validates that data; its error locations are
+key paths too, so every error maps back to a line and column. Cross-references (ids,
+sources, links) are checked in a pass of our own over the same data, so all problems of
+a file are reported at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import gc
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+from pydantic import ValidationError
+
+from argmap.diagnostics import Diagnostic, error, sort_key, warning
+from argmap.model import FIELDS, MOTION_ID, SLUG_RE, Debate, Kind
+
+if TYPE_CHECKING:
+    from argmap.graph import ArgumentGraph
+
+KeyPath = tuple[str | int, ...]
+Pos = tuple[int, int]
+
+#: Files larger than this are refused before parsing (override with ARGMAP_MAX_BYTES).
+DEFAULT_MAX_BYTES = 32 * 1024 * 1024
+#: How many times anchored collections may be re-entered through aliases.
+MAX_ALIAS_EXPANSIONS = 1000
+#: How deep claims may nest before the file is refused.
+MAX_DEPTH = 2000
+
+try:  # The C composer is several times faster; fall back quietly when PyYAML lacks it.
+    _Loader: type[Any] = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_SCALAR_CONSTRUCTORS = {
+    tag: fn
+    for tag, fn in yaml.constructor.SafeConstructor.yaml_constructors.items()
+    if tag
+    in {
+        "tag:yaml.org,2002:null",
+        "tag:yaml.org,2002:bool",
+        "tag:yaml.org,2002:int",
+        "tag:yaml.org,2002:float",
+        "tag:yaml.org,2002:timestamp",
+    }
+}
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+@dataclass(slots=True)
+class Positions:
+    """Line and column (1-based) of every value and every mapping key, by key path."""
+
+    values: dict[KeyPath, Pos] = field(default_factory=dict)
+    keys: dict[KeyPath, Pos] = field(default_factory=dict)
+
+    def at(self, path: KeyPath) -> Pos:
+        """Position of the value at `path`, or of its nearest ancestor that has one."""
+        while path:
+            pos = self.values.get(path)
+            if pos is not None:
+                return pos
+            path = path[:-1]
+        return self.values.get((), (1, 1))
+
+    def key_at(self, path: KeyPath) -> Pos:
+        """Position of the key that introduces `path`, falling back to `at`."""
+        pos = self.keys.get(path)
+        return pos if pos is not None else self.at(path)
+
+
+@dataclass(slots=True)
+class LoadedDebate:
+    """The outcome of loading one file: the debate when it is valid, and every diagnostic."""
+
+    path: Path
+    debate: Debate | None
+    diagnostics: list[Diagnostic]
+    positions: Positions
+    text: str = ""
+    _graph: ArgumentGraph | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when the file has no error (warnings allowed)."""
+        return self.debate is not None and not any(d.is_error for d in self.diagnostics)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.is_error]
+
+    @property
+    def debate_id(self) -> str:
+        return self.debate.id if self.debate and self.debate.id else slug_from_path(self.path)
+
+    @property
+    def graph(self) -> ArgumentGraph:
+        """The argument graph of a valid debate (built once, on first use)."""
+        if self.debate is None:
+            raise ValueError(f"{self.path} did not load; it has no graph")
+        if self._graph is None:
+            from argmap.graph import ArgumentGraph
+
+            self._graph = ArgumentGraph.build(self.debate, self.positions, self.path)
+        return self._graph
+
+
+def slug_from_path(path: Path) -> str:
+    """The default debate id: the file name without extension, as a slug."""
+    slug = re.sub(r"[^a-z0-9_-]+", "-", path.stem.lower()).strip("-_")
+    return slug or "debate"
+
+
+def top_level_id(side: str, index: int) -> str:
+    """Generated id of the index-th (0-based) top-level claim of a side."""
+    return f"{side}.{index + 1}"
+
+
+def child_id(parent_id: str, relation: str, index: int) -> str:
+    """Generated id of the index-th (0-based) rebuttal (`r`) or support (`s`) of a claim."""
+    return f"{parent_id}.{relation}{index + 1}"
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: parsing makes many objects and no cycles."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _max_bytes() -> int:
+    value = os.environ.get("ARGMAP_MAX_BYTES", "")
+    return int(value) if value.isdigit() else DEFAULT_MAX_BYTES
+
+
+def load_file(path: Path | str, *, max_bytes: int | None = None) -> LoadedDebate:
+    """Load and validate one debate file. Never raises for bad content or unreadable files."""
+    path = Path(path)
+    name = str(path)
+    limit = _max_bytes() if max_bytes is None else max_bytes
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            return _failed(
+                path,
+                error(
+                    name,
+                    (1, 1),
+                    "too-large",
+                    f"file is {size:,} bytes; argmap reads files up to {limit:,} bytes "
+                    "(set ARGMAP_MAX_BYTES to raise the limit)",
+                ),
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        return _failed(path, error(name, (1, 1), "unreadable", f"cannot read file: {exc.strerror}"))
+    return load_bytes(data, path)
+
+
+def load_bytes(data: bytes, path: Path | str) -> LoadedDebate:
+    """Decode UTF-8 (a BOM is accepted) and load; other encodings get a clear error."""
+    path = Path(path)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        return _failed(
+            path,
+            error(
+                str(path),
+                (line, col),
+                "encoding",
+                f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8",
+            ),
+        )
+    return load_text(text, path)
+
+
+def load_text(text: str, path: Path | str = "<text>") -> LoadedDebate:
+    """Load a debate from YAML text. `path` names the file in diagnostics and sets the id."""
+    path = Path(path)
+    name = str(path)
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        return _failed(
+            path, error(name, (line, 1), "binary", "file contains NUL bytes; is it a text file?")
+        )
+    diagnostics: list[Diagnostic] = []
+    positions = Positions()
+    with _collector_paused():
+        try:
+            root = yaml.compose(text, Loader=_Loader)
+        except yaml.MarkedYAMLError as exc:
+            return _failed(path, _yaml_error(name, exc), text)
+        except yaml.YAMLError as exc:
+            return _failed(path, error(name, (1, 1), "yaml", f"YAML error: {exc}"), text)
+        except RecursionError:
+            return _failed(path, error(name, (1, 1), "too-deep", "YAML nesting is too deep"), text)
+        if root is None:
+            return _failed(
+                path,
+                error(name, (1, 1), "empty", "file is empty; a debate needs `title` and `motion`"),
+                text,
+            )
+        data = _Builder(name, positions, diagnostics).build(root)
+        if diagnostics and any(d.code in {"alias-bomb", "too-deep"} for d in diagnostics):
+            return LoadedDebate(path, None, diagnostics, positions, text)
+        if not isinstance(data, dict):
+            diagnostics.append(
+                error(
+                    name,
+                    positions.at(()),
+                    "not-a-mapping",
+                    "a debate file must be a mapping with `title`, `motion`, `pro` and `con`",
+                )
+            )
+            return LoadedDebate(path, None, diagnostics, positions, text)
+        debate = _validate(data, name, positions, diagnostics)
+        _check_references(data, name, positions, diagnostics)
+    if debate is not None and debate.id is None:
+        debate = debate.model_copy(update={"id": slug_from_path(path)})
+    diagnostics.sort(key=sort_key)
+    if any(d.is_error for d in diagnostics):
+        debate = None
+    return LoadedDebate(path, debate, diagnostics, positions, text)
+
+
+def _failed(path: Path, diagnostic: Diagnostic, text: str = "") -> LoadedDebate:
+    return LoadedDebate(path, None, [diagnostic], Positions(), text)
+
+
+def _yaml_error(name: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
+    mark = exc.problem_mark or exc.context_mark
+    pos = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = exc.problem or "invalid YAML"
+    if exc.context and exc.problem:
+        problem = f"{exc.context}: {exc.problem}"
+    if "expected a single document" in (exc.context or "") + (exc.problem or ""):
+        problem = "file holds more than one YAML document; a debate file holds one"
+    return error(name, pos, "yaml", f"YAML syntax error: {problem}")
+
+
+class _Builder:
+    """Turns a composed node tree into plain data, recording positions, without recursion."""
+
+    def __init__(self, name: str, positions: Positions, diagnostics: list[Diagnostic]) -> None:
+        self.name = name
+        self.positions = positions
+        self.diagnostics = diagnostics
+
+    def _pos(self, node: yaml.Node) -> Pos:
+        return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def build(self, root: yaml.Node) -> Any:
+        holder: list[Any] = [None]
+        values = self.positions.values
+        keys = self.positions.keys
+        # Each entry: node, its key path, the container to put it in, and the slot there.
+        stack: list[tuple[yaml.Node, KeyPath, Any, Any]] = [(root, (), holder, 0)]
+        entered: set[int] = set()
+        expansions = 0
+        while stack:
+            node, path, container, slot = stack.pop()
+            values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+            if isinstance(node, yaml.ScalarNode):
+                container[slot] = self._scalar(node, path)
+                continue
+            if id(node) in entered:
+                expansions += 1
+                if expansions > MAX_ALIAS_EXPANSIONS:
+                    self.diagnostics.append(
+                        error(
+                            self.name,
+                            self._pos(node),
+                            "alias-bomb",
+                            f"YAML aliases expand more than {MAX_ALIAS_EXPANSIONS} times; "
+                            "refusing to expand them (is this file an alias bomb?)",
+                        )
+                    )
+                    return None
+            entered.add(id(node))
+            if len(path) > 2 * MAX_DEPTH:
+                self.diagnostics.append(
+                    error(
+                        self.name,
+                        self._pos(node),
+                        "too-deep",
+                        f"claims nest deeper than {MAX_DEPTH} levels",
+                    )
+                )
+                return None
+            if isinstance(node, yaml.SequenceNode):
+                if node.tag != _SEQ_TAG:
+                    self._bad_tag(node)
+                items: list[Any] = [None] * len(node.value)
+                container[slot] = items
+                for index in range(len(node.value) - 1, -1, -1):
+                    stack.append((node.value[index], (*path, index), items, index))
+            elif isinstance(node, yaml.MappingNode):
+                if node.tag != _MAP_TAG:
+                    self._bad_tag(node)
+                mapping: dict[Any, Any] = {}
+                container[slot] = mapping
+                first_seen: dict[Any, Pos] = {}
+                pending: list[tuple[yaml.Node, KeyPath, Any, Any]] = []
+                for key_node, value_node in node.value:
+                    key_pos = self._pos(key_node)
+                    if not isinstance(key_node, yaml.ScalarNode):
+                        self.diagnostics.append(
+                            error(self.name, key_pos, "bad-key", "a key must be plain text")
+                        )
+                        continue
+                    key = key_node.value if key_node.tag == _STR_TAG else str(key_node.value)
+                    if key in first_seen:
+                        line, col = first_seen[key]
+                        self.diagnostics.append(
+                            error(
+                                self.name,
+                                key_pos,
+                                "duplicate-key",
+                                f"key '{key}' is given twice in this mapping "
+                                f"(first at line {line}, column {col}); only one is allowed",
+                            )
+                        )
+                        continue
+                    first_seen[key] = key_pos
+                    mapping[key] = None
+                    keys[(*path, key)] = key_pos
+                    pending.append((value_node, (*path, key), mapping, key))
+                stack.extend(reversed(pending))
+        return holder[0]
+
+    def _bad_tag(self, node: yaml.Node) -> None:
+        self.diagnostics.append(
+            error(
+                self.name,
+                self._pos(node),
+                "yaml-tag",
+                f"unsupported YAML tag '{node.tag}'; debate files use plain YAML",
+            )
+        )
+
+    def _scalar(self, node: yaml.ScalarNode, path: KeyPath) -> Any:
+        if node.tag == _STR_TAG:
+            return node.value
+        constructor = _SCALAR_CONSTRUCTORS.get(node.tag)
+        if constructor is None:
+            self._bad_tag(node)
+            return node.value
+        try:
+            return constructor(_CONSTRUCTOR, node)
+        except (ValueError, yaml.YAMLError):
+            return node.value
+
+
+# --- pydantic validation -------------------------------------------------------------------
+
+
+def _validate(
+    data: dict[str, Any], name: str, positions: Positions, diagnostics: list[Diagnostic]
+) -> Debate | None:
+    try:
+        return Debate.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors(include_url=False):
+            loc: KeyPath = tuple(err["loc"])
+            diagnostics.append(_diagnostic_for(err, loc, data, name, positions))
+        return None
+
+
+def _model_at(path: KeyPath) -> str:
+    """Which model a mapping at `path` is validated as (for key suggestions)."""
+    if not path:
+        return "debate"
+    if path[0] == "sources" and len(path) == 2:
+        return "source"
+    if path[0] == "expect" and len(path) == 1:
+        return "expect"
+    return "claim"
+
+
+def _suggest(word: str, options: Iterable[str]) -> str:
+    matches = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f" (did you mean '{matches[0]}'?)" if matches else ""
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, int | float):
+        return "a number"
+    return f"'{value}'" if isinstance(value, str) else type(value).__name__
+
+
+def _field_name(loc: KeyPath) -> str:
+    for part in reversed(loc):
+        if isinstance(part, str):
+            return part
+    return "item"
+
+
+def _diagnostic_for(
+    err: Any, loc: KeyPath, data: dict[str, Any], name: str, positions: Positions
+) -> Diagnostic:
+    kind: str = err["type"]
+    value = err.get("input")
+    # pydantic adds the tag of a failed union member or similar to the location; drop
+    # anything that is not a real key path element of the document.
+    loc = tuple(p for p in loc if isinstance(p, int) or not str(p).startswith("function-"))
+    field_name = _field_name(loc)
+    pos = positions.at(loc)
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        model = _model_at(loc[:-1])
+        what = {"debate": "at the top level", "claim": "in a claim", "source": "in a source"}
+        where = what.get(model, f"in '{model}'")
+        return error(
+            name,
+            positions.key_at(loc),
+            "unknown-key",
+            f"unknown key '{key}' {where}{_suggest(key, FIELDS[model])}",
+        )
+    if kind == "missing":
+        model = _model_at(loc[:-1])
+        noun = {"debate": "the debate", "claim": "this claim", "source": "this source"}
+        return error(
+            name,
+            positions.at(loc[:-1]),
+            "missing-key",
+            f"missing required key '{field_name}' in {noun.get(model, model)}",
+        )
+    if field_name == "version" and len(loc) == 1:
+        return error(
+            name,
+            pos,
+            "version",
+            f"unsupported format version {_describe(value)}; this argmap reads version 1",
+        )
+    if kind == "enum" and field_name == "kind":
+        kinds = [k.value for k in Kind]
+        return error(
+            name,
+            pos,
+            "unknown-kind",
+            f"unknown kind {_describe(value)}; expected one of {', '.join(kinds)}"
+            + (_suggest(value, kinds) if isinstance(value, str) else ""),
+        )
+    if field_name == "weight" or (loc and loc[-1] == "weight"):
+        return error(
+            name,
+            pos,
+            "weight",
+            f"weight must be a whole number from 1 to 5, not {_describe(value)}",
+        )
+    if kind == "string_pattern_mismatch":
+        if field_name == "see":
+            return error(
+                name,
+                pos,
+                "bad-see",
+                f"{_describe(value)} is not a debate reference; write `debate-id` "
+                "or `debate-id:claim-id`",
+            )
+        return error(
+            name,
+            pos,
+            "bad-id",
+            f"{_describe(value)} is not a valid id in '{field_name}': use lowercase letters, "
+            "digits, '-' and '_', starting with a letter or digit",
+        )
+    if kind in {"model_type", "model_attributes_type", "dict_type"}:
+        if isinstance(loc[-1] if loc else None, int) and _field_name(loc) in {
+            "pro",
+            "con",
+            "rebuttals",
+            "support",
+        }:
+            hint = " (write `- text: ...`)" if isinstance(value, str) else ""
+            return error(
+                name,
+                pos,
+                "bad-claim",
+                f"a claim must be a mapping with at least `text`, not {_describe(value)}{hint}",
+            )
+        return error(name, pos, "type", f"'{field_name}' must be a mapping, not {_describe(value)}")
+    if kind == "list_type":
+        return error(name, pos, "type", f"'{field_name}' must be a list, not {_describe(value)}")
+    if kind in {"string_type", "string_too_short"}:
+        return error(name, pos, "type", f"'{field_name}' must be text, not {_describe(value)}")
+    if kind in {"bool_type", "bool_parsing"}:
+        return error(
+            name, pos, "type", f"'{field_name}' must be true or false, not {_describe(value)}"
+        )
+    if kind == "value_error":
+        message = str(err.get("msg", "")).removeprefix("Value error, ")
+        return error(name, pos, "value", f"'{field_name}' {message}")
+    return error(name, pos, "invalid", f"'{field_name}': {err.get('msg', 'invalid value')}")
+
+
+# --- cross-references ----------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _RawClaim:
+    id: str
+    explicit: bool
+    path: KeyPath
+    data: dict[str, Any]
+    relation: str  # "top", "r" or "s"
+
+
+def iter_raw_claims(data: dict[str, Any]) -> Iterator[_RawClaim]:
+    """Every claim mapping in raw (possibly invalid) debate data, in document order."""
+    stack: list[tuple[Any, KeyPath, str, str]] = []
+    for side in ("con", "pro"):
+        items = data.get(side)
+        if isinstance(items, list):
+            for index in range(len(items) - 1, -1, -1):
+                stack.append((items[index], (side, index), top_level_id(side, index), "top"))
+    while stack:
+        item, path, generated, relation = stack.pop()
+        if not isinstance(item, dict):
+            continue
+        own = item.get("id")
+        explicit = isinstance(own, str) and bool(SLUG_RE.match(own))
+        claim_id: str = own if isinstance(own, str) and explicit else generated
+        yield _RawClaim(claim_id, explicit, path, item, relation)
+        for key, letter in (("support", "s"), ("rebuttals", "r")):
+            children = item.get(key)
+            if isinstance(children, list):
+                for index in range(len(children) - 1, -1, -1):
+                    stack.append(
+                        (
+                            children[index],
+                            (*path, key, index),
+                            child_id(claim_id, letter, index),
+                            letter,
+                        )
+                    )
+
+
+def _str_list(value: Any) -> list[tuple[int, str]]:
+    if not isinstance(value, list):
+        return []
+    return [(i, v) for i, v in enumerate(value) if isinstance(v, str)]
+
+
+def _check_references(
+    data: dict[str, Any], name: str, positions: Positions, diagnostics: list[Diagnostic]
+) -> None:
+    claims = list(iter_raw_claims(data))
+    first_use: dict[str, KeyPath] = {}
+    for claim in claims:
+        if not claim.explicit:
+            continue
+        id_path = (*claim.path, "id")
+        if claim.id == MOTION_ID:
+            diagnostics.append(
+                error(
+                    name,
+                    positions.at(id_path),
+                    "reserved-id",
+                    f"the id '{MOTION_ID}' is reserved for the debate's motion",
+                )
+            )
+        earlier = first_use.get(claim.id)
+        if earlier is not None:
+            line, col = positions.at((*earlier, "id"))
+            diagnostics.append(
+                error(
+                    name,
+                    positions.at(id_path),
+                    "duplicate-id",
+                    f"id '{claim.id}' is already used by the claim at line {line}, "
+                    f"column {col}; ids must be unique in a debate",
+                )
+            )
+        else:
+            first_use[claim.id] = claim.path
+    known_ids = {c.id for c in claims}
+    sources = data.get("sources")
+    source_ids = {
+        s["id"] for s in sources or [] if isinstance(s, dict) and isinstance(s.get("id"), str)
+    }
+    seen_sources: dict[str, Pos] = {}
+    for index, source in enumerate(sources if isinstance(sources, list) else []):
+        if isinstance(source, dict) and isinstance(source.get("id"), str):
+            sid = source["id"]
+            pos = positions.at(("sources", index, "id"))
+            if sid in seen_sources:
+                line, col = seen_sources[sid]
+                diagnostics.append(
+                    error(
+                        name,
+                        pos,
+                        "duplicate-source",
+                        f"source id '{sid}' is already used at line {line}, column {col}",
+                    )
+                )
+            else:
+                seen_sources[sid] = pos
+    for claim in claims:
+        item = claim.data
+        for key, verb in (("also_rebuts", "rebut"), ("also_supports", "support")):
+            for index, target in _str_list(item.get(key)):
+                pos = positions.at((*claim.path, key, index))
+                if target == claim.id:
+                    diagnostics.append(
+                        error(name, pos, "self-link", f"a claim cannot {verb} itself")
+                    )
+                elif target == MOTION_ID:
+                    diagnostics.append(
+                        error(
+                            name,
+                            pos,
+                            "motion-link",
+                            f"'{key}' cannot name the motion; put the claim under "
+                            "`pro` or `con` instead",
+                        )
+                    )
+                elif target not in known_ids:
+                    diagnostics.append(
+                        error(
+                            name,
+                            pos,
+                            "unknown-claim",
+                            f"'{key}' refers to unknown claim '{target}'"
+                            + _suggest(target, known_ids),
+                        )
+                    )
+        for index, source_id in _str_list(item.get("sources")):
+            if source_id not in source_ids:
+                pos = positions.at((*claim.path, "sources", index))
+                hint = _suggest(source_id, source_ids)
+                if not source_ids:
+                    hint = " (the debate lists no `sources`)"
+                diagnostics.append(
+                    error(name, pos, "unknown-source", f"unknown source '{source_id}'{hint}")
+                )
+        if item.get("undercut") is True and claim.relation != "r":
+            diagnostics.append(
+                error(
+                    name,
+                    positions.key_at((*claim.path, "undercut")),
+                    "undercut-not-rebuttal",
+                    "`undercut: true` applies only to a claim listed under `rebuttals`",
+                )
+            )
+        if item.get("kind") == Kind.EVIDENCE.value and not item.get("sources"):
+            diagnostics.append(
+                warning(
+                    name,
+                    positions.at(claim.path),
+                    "evidence-without-source",
+                    f"evidence '{claim.id}' cites no source",
+                )
+            )
+    for side in ("pro", "con"):
+        if not data.get(side):
+            pos = positions.key_at((side,)) if side in data else positions.at(())
+            diagnostics.append(
+                warning(name, pos, "empty-side", f"the debate has no `{side}` claims")
+            )
+
+
+# --- folders -------------------------------------------------------------------------------
+
+
+def debate_files(path: Path) -> list[Path]:
+    """The debate files a path names: itself, or every *.yaml / *.yml in a folder."""
+    if path.is_dir():
+        return sorted(p for p in path.iterdir() if p.suffix in {".yaml", ".yml"} and p.is_file())
+    return [path]
+
+
+def load_paths(paths: Sequence[Path | str]) -> list[LoadedDebate]:
+    """Load files and folders; check `see` links and debate ids across everything loaded.
+
+    One bad file never stops the others. A path that does not exist gets a diagnostic.
+    """
+    loaded: list[LoadedDebate] = []
+    folder_loaded = False
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            loaded.append(
+                _failed(path, error(str(path), (1, 1), "not-found", "no such file or folder"))
+            )
+            continue
+        if path.is_dir():
+            folder_loaded = True
+        loaded.extend(load_file(p) for p in debate_files(path))
+    if folder_loaded or len(loaded) > 1:
+        check_links_between(loaded)
+    return loaded
+
+
+def check_links_between(loaded: list[LoadedDebate]) -> None:
+    """Check debate ids are unique and `see` links resolve among loaded debates."""
+    by_id: dict[str, LoadedDebate] = {}
+    for item in loaded:
+        if item.debate is None:
+            continue
+        other = by_id.get(item.debate_id)
+        if other is not None:
+            item.diagnostics.append(
+                error(
+                    str(item.path),
+                    item.positions.at(("id",)),
+                    "duplicate-debate",
+                    f"debate id '{item.debate_id}' is also used by {other.path}",
+                )
+            )
+            continue
+        by_id[item.debate_id] = item
+    for item in loaded:
+        if item.debate is None:
+            continue
+        graph = item.graph
+        for node in graph.claims():
+            if node.claim is None:
+                continue
+            for index, ref in enumerate(node.claim.see):
+                target_debate, _, target_claim = ref.partition(":")
+                pos = item.positions.at((*node.key_path, "see", index))
+                target = by_id.get(target_debate)
+                if target is None:
+                    item.diagnostics.append(
+                        error(
+                            str(item.path),
+                            pos,
+                            "unknown-debate",
+                            f"`see` names unknown debate '{target_debate}'"
+                            + _suggest(target_debate, by_id),
+                        )
+                    )
+                elif target_claim and target_claim not in target.graph.nodes:
+                    item.diagnostics.append(
+                        error(
+                            str(item.path),
+                            pos,
+                            "unknown-claim",
+                            f"`see` names unknown claim '{target_claim}' in debate "
+                            f"'{target_debate}'" + _suggest(target_claim, target.graph.nodes),
+                        )
+                    )
+        item.diagnostics.sort(key=sort_key)

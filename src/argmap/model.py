@@ -1,0 +1,146 @@
+"""The debate file format (version 1) as pydantic models.
+
+The JSON Schema that editors use for completion is generated from these models
+(`argmap schema`), so this module is the single description of the format.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+FORMAT_VERSION = 1
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+SLUG_RE = re.compile(SLUG_PATTERN)
+#: The id the motion has in every graph and output; no claim may use it.
+MOTION_ID = "motion"
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+#: A `see` reference: `debate-id` or `debate-id:claim-id`.
+SeeRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*(:[a-z0-9][a-z0-9_.-]*)?$")]
+
+
+class Kind(StrEnum):
+    """What a claim is: an argument, a piece of evidence, or a proposed policy answer."""
+
+    CLAIM = "claim"
+    EVIDENCE = "evidence"
+    PROPOSAL = "proposal"
+
+
+class Side(StrEnum):
+    """Which side of the motion a claim argues for."""
+
+    PRO = "pro"
+    CON = "con"
+
+    @property
+    def opposite(self) -> Side:
+        return Side.CON if self is Side.PRO else Side.PRO
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return value
+
+
+class Source(_Strict):
+    """A document the debate's claims cite."""
+
+    id: Slug = Field(description="Slug that claims use in their `sources` list.")
+    title: str = Field(description="Title of the document.")
+    url: str | None = Field(default=None, description="Where the document can be found.")
+    note: str | None = Field(default=None, description="What the document is.")
+
+    _title_not_blank = field_validator("title")(_not_blank)
+
+
+class Claim(_Strict):
+    """A claim, with the rebuttals that attack it and the support that backs it."""
+
+    text: str = Field(description="The claim, in one or two sentences.")
+    id: Slug | None = Field(
+        default=None,
+        description="Unique slug; needed only where something refers to this claim.",
+    )
+    kind: Kind = Field(default=Kind.CLAIM, description="claim, evidence or proposal.")
+    sources: list[Slug] = Field(default_factory=list, description="Ids of the debate's sources.")
+    tags: list[Slug] = Field(default_factory=list, description="Free slugs for filtering.")
+    note: str | None = Field(default=None, description="A longer explanation.")
+    weight: int | None = Field(
+        default=None, ge=1, le=5, description="How strong the author judges the claim, 1 to 5."
+    )
+    undercut: bool = Field(
+        default=False,
+        description=(
+            "On a rebuttal: it attacks the inference from its parent to what the parent "
+            "answers, not the parent's truth."
+        ),
+    )
+    rebuttals: list[Claim] = Field(default_factory=list, description="Claims attacking this one.")
+    support: list[Claim] = Field(default_factory=list, description="Claims backing this one.")
+    also_rebuts: list[Slug] = Field(
+        default_factory=list, description="Ids of other claims this one also attacks."
+    )
+    also_supports: list[Slug] = Field(
+        default_factory=list, description="Ids of other claims this one also backs."
+    )
+    see: list[SeeRef] = Field(
+        default_factory=list,
+        description="Links into other debates: `debate-id` or `debate-id:claim-id`.",
+    )
+
+    _text_not_blank = field_validator("text")(_not_blank)
+
+
+class Expectation(_Strict):
+    """Labels an exercise expects the debate to produce (checked by `argmap check`)."""
+
+    standing: list[str] = Field(default_factory=list)
+    defeated: list[str] = Field(default_factory=list)
+    undecided: list[str] = Field(default_factory=list)
+
+
+class Debate(_Strict):
+    """A debate file: a motion and the claims for and against it."""
+
+    version: Literal[1] = Field(default=1, description="Format version; only 1 exists.")
+    id: Slug | None = Field(
+        default=None, description="Slug; defaults to the file name without its extension."
+    )
+    title: str = Field(description="Short title shown in lists and diagrams.")
+    motion: str = Field(description="The proposition debated.")
+    summary: str | None = Field(default=None, description="A few sentences of context.")
+    tags: list[Slug] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+    pro: list[Claim] = Field(default_factory=list, description="Claims for the motion.")
+    con: list[Claim] = Field(default_factory=list, description="Claims against the motion.")
+    expect: Expectation | None = Field(
+        default=None, description="Labels an exercise expects (see `argmap check`)."
+    )
+
+    _title_not_blank = field_validator("title", "motion")(_not_blank)
+
+
+def json_schema() -> dict[str, object]:
+    """The JSON Schema of the debate format, as editors and `argmap schema` use it."""
+    schema = Debate.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema
+
+
+#: Field names per model, for "did you mean" suggestions on unknown keys.
+FIELDS: dict[str, tuple[str, ...]] = {
+    "debate": tuple(Debate.model_fields),
+    "claim": tuple(Claim.model_fields),
+    "source": tuple(Source.model_fields),
+    "expect": tuple(Expectation.model_fields),
+}
