@@ -39,8 +39,8 @@ Pos = tuple[int, int]
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 #: How many times anchored collections may be re-entered through aliases.
 MAX_ALIAS_EXPANSIONS = 1000
-#: How deep claims may nest before the file is refused.
-MAX_DEPTH = 2000
+#: How deep claims may nest before the file is refused (pydantic's validator stops near 250).
+MAX_DEPTH = 200
 
 try:  # The C composer is several times faster; fall back quietly when PyYAML lacks it.
     _Loader: type[Any] = yaml.CSafeLoader
@@ -229,7 +229,8 @@ def load_text(text: str, path: Path | str = "<text>") -> LoadedDebate:
                 error(name, (1, 1), "empty", "file is empty; a debate needs `title` and `motion`"),
                 text,
             )
-        data = _Builder(name, positions, diagnostics).build(root)
+        builder = _Builder(name, positions, diagnostics)
+        data = builder.build(root)
         if diagnostics and any(d.code in {"alias-bomb", "too-deep"} for d in diagnostics):
             return LoadedDebate(path, None, diagnostics, positions, text)
         if not isinstance(data, dict):
@@ -242,7 +243,7 @@ def load_text(text: str, path: Path | str = "<text>") -> LoadedDebate:
                 )
             )
             return LoadedDebate(path, None, diagnostics, positions, text)
-        debate = _validate(data, name, positions, diagnostics)
+        debate = _validate(data, name, positions, diagnostics, builder.refused)
         _check_references(data, name, positions, diagnostics)
     if debate is not None and debate.id is None:
         debate = debate.model_copy(update={"id": slug_from_path(path)})
@@ -257,13 +258,19 @@ def _failed(path: Path, diagnostic: Diagnostic, text: str = "") -> LoadedDebate:
 
 
 def _yaml_error(name: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
-    mark = exc.problem_mark or exc.context_mark
-    pos = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = exc.problem or "invalid YAML"
-    if exc.context and exc.problem:
-        problem = f"{exc.context}: {exc.problem}"
-    if "expected a single document" in (exc.context or "") + (exc.problem or ""):
+    mark = exc.problem_mark or exc.context_mark
+    context = exc.context or ""
+    if exc.context_mark is not None and "end of stream" in problem:
+        # An unclosed quote or bracket is found only at the end of the file; point at
+        # where it opened, which is where the author has to look.
+        mark = exc.context_mark
+        problem = f"{context.removeprefix('while ')} that never ends (reached the end of the file)"
+    elif context:
+        problem = f"{context}: {problem}"
+    if "expected a single document" in context + (exc.problem or ""):
         problem = "file holds more than one YAML document; a debate file holds one"
+    pos = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     return error(name, pos, "yaml", f"YAML syntax error: {problem}")
 
 
@@ -274,6 +281,8 @@ class _Builder:
         self.name = name
         self.positions = positions
         self.diagnostics = diagnostics
+        #: Key paths of values with a tag we refuse; validation errors there are noise.
+        self.refused: set[KeyPath] = set()
 
     def _pos(self, node: yaml.Node) -> Pos:
         return (node.start_mark.line + 1, node.start_mark.column + 1)
@@ -306,26 +315,28 @@ class _Builder:
                     )
                     return None
             entered.add(id(node))
-            if len(path) > 2 * MAX_DEPTH:
+            # A claim at depth d has a key path of length 2d; its own keys add two more.
+            if len(path) > 2 * MAX_DEPTH + 2:
                 self.diagnostics.append(
                     error(
                         self.name,
                         self._pos(node),
                         "too-deep",
-                        f"claims nest deeper than {MAX_DEPTH} levels",
+                        f"claims nest deeper than {MAX_DEPTH} levels; argmap reads debates "
+                        f"up to {MAX_DEPTH} levels deep",
                     )
                 )
                 return None
             if isinstance(node, yaml.SequenceNode):
                 if node.tag != _SEQ_TAG:
-                    self._bad_tag(node)
+                    self._bad_tag(node, path)
                 items: list[Any] = [None] * len(node.value)
                 container[slot] = items
                 for index in range(len(node.value) - 1, -1, -1):
                     stack.append((node.value[index], (*path, index), items, index))
             elif isinstance(node, yaml.MappingNode):
                 if node.tag != _MAP_TAG:
-                    self._bad_tag(node)
+                    self._bad_tag(node, path)
                 mapping: dict[Any, Any] = {}
                 container[slot] = mapping
                 first_seen: dict[Any, Pos] = {}
@@ -357,7 +368,8 @@ class _Builder:
                 stack.extend(reversed(pending))
         return holder[0]
 
-    def _bad_tag(self, node: yaml.Node) -> None:
+    def _bad_tag(self, node: yaml.Node, path: KeyPath) -> None:
+        self.refused.add(path)
         self.diagnostics.append(
             error(
                 self.name,
@@ -372,7 +384,7 @@ class _Builder:
             return node.value
         constructor = _SCALAR_CONSTRUCTORS.get(node.tag)
         if constructor is None:
-            self._bad_tag(node)
+            self._bad_tag(node, path)
             return node.value
         try:
             return constructor(_CONSTRUCTOR, node)
@@ -384,15 +396,31 @@ class _Builder:
 
 
 def _validate(
-    data: dict[str, Any], name: str, positions: Positions, diagnostics: list[Diagnostic]
+    data: dict[str, Any],
+    name: str,
+    positions: Positions,
+    diagnostics: list[Diagnostic],
+    refused: set[KeyPath],
 ) -> Debate | None:
     try:
         return Debate.model_validate(data)
     except ValidationError as exc:
-        for err in exc.errors(include_url=False):
-            loc: KeyPath = tuple(err["loc"])
-            diagnostics.append(_diagnostic_for(err, loc, data, name, positions))
-        return None
+        errors = [(tuple(err["loc"]), err) for err in exc.errors(include_url=False)]
+    # A misspelt key shows up twice: as unknown, and as the missing key it was meant to be.
+    # Report it once, as the typo, where the author wrote it.
+    misspelt: set[KeyPath] = set()
+    for loc, err in errors:
+        if err["type"] == "extra_forbidden" and loc:
+            options = FIELDS[_model_at(loc[:-1])]
+            for match in difflib.get_close_matches(str(loc[-1]), options, n=1, cutoff=0.6):
+                misspelt.add((*loc[:-1], match))
+    for loc, err in errors:
+        if err["type"] == "missing" and loc in misspelt:
+            continue
+        if any(loc[: len(path)] == path for path in refused):
+            continue
+        diagnostics.append(_diagnostic_for(err, loc, data, name, positions))
+    return None
 
 
 def _model_at(path: KeyPath) -> str:
@@ -421,7 +449,7 @@ def _describe(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
     if isinstance(value, int | float):
-        return "a number"
+        return str(value)
     return f"'{value}'" if isinstance(value, str) else type(value).__name__
 
 

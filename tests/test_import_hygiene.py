@@ -1,0 +1,37 @@
+"""The domain library never imports Textual; `argmap validate` starts without it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+DOMAIN_MODULES = [
+    "argmap.model",
+    "argmap.load",
+    "argmap.graph",
+    "argmap.semantics",
+    "argmap.diagnostics",
+    "argmap.cli",
+]
+
+
+@pytest.mark.parametrize("module", DOMAIN_MODULES)
+def test_domain_module_does_not_import_textual(module: str) -> None:
+    code = f"import sys, {module}; print('textual' in sys.modules, 'rich' in sys.modules)"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.split() == ["False", "False"]
+
+
+def test_validate_runs_without_textual_or_rich() -> None:
+    code = (
+        "import sys\n"
+        "from argmap.cli import main\n"
+        "main(['validate', '--json'])\n"
+        "assert 'textual' not in sys.modules and 'rich' not in sys.modules, 'loaded UI code'\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
