@@ -1,0 +1,124 @@
+"""Bring debates in from other tools and take them out again, saying what was lost.
+
+Exports (`export_text`) turn an `ArgumentGraph` into JSON, Argdown or AIF text. Imports
+(`import_text`) turn a Kialo or AIF file into debate YAML, which then goes through
+`argmap.load.load_text` like any file, so an import is held to every check a hand-written
+debate is. Both directions return, next to the result, one message per thing the target
+format could not carry, naming the claims concerned: nothing is dropped silently.
+
+Format modules are imported on first use, so importing this package stays cheap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from argmap.graph import ArgumentGraph
+    from argmap.load import LoadedDebate
+
+#: Export formats and the file extension each is written with.
+TEXT_FORMATS: dict[str, str] = {"json": ".json", "argdown": ".argdown", "aif": ".aif.json"}
+#: Import formats `argmap import` reads.
+IMPORT_FORMATS: tuple[str, ...] = ("kialo", "aif")
+
+
+class InteropError(Exception):
+    """Input that is not in the format it claims to be; `line` is 1-based when known."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass(frozen=True, slots=True)
+class Loss:
+    """Something a conversion could not carry, with the input line when there is one."""
+
+    message: str
+    line: int | None = None
+
+    def format(self, name: str) -> str:
+        """`name:line: note: message`, the shape of argmap's other diagnostics."""
+        where = f"{name}:{self.line}" if self.line is not None else name
+        return f"{where}: note: {self.message}"
+
+
+@dataclass(slots=True)
+class Imported:
+    """Debate data read from another format, before it becomes YAML."""
+
+    data: dict[str, Any]
+    losses: list[Loss] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ImportOutcome:
+    """An import's YAML text, the debate loaded from it (or its diagnostics), and losses."""
+
+    yaml_text: str
+    loaded: LoadedDebate
+    losses: list[Loss]
+
+
+def shorten_title(text: str, limit: int = 80) -> str:
+    """A debate title made from a motion: its first line, cut at a word near `limit`."""
+    first = text.split("\n", 1)[0].strip()
+    if len(first) <= limit:
+        return first
+    return first[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def export_text(fmt: str, graph: ArgumentGraph) -> tuple[str, list[str]]:
+    """Serialize the debate in `fmt`; return the text and one message per thing the format
+    could not carry (with claim ids)."""
+    if fmt == "json":
+        from argmap.interop.jsonfmt import export_json
+
+        return export_json(graph)
+    if fmt == "argdown":
+        from argmap.interop.argdown import export_argdown
+
+        return export_argdown(graph)
+    if fmt == "aif":
+        from argmap.interop.aif import export_aif
+
+        return export_aif(graph)
+    raise ValueError(f"unknown export format '{fmt}'; expected one of {', '.join(TEXT_FORMATS)}")
+
+
+def read_import(fmt: str, text: str) -> Imported:
+    """Parse `text` in an import format into debate data; InteropError when it is not."""
+    if fmt == "kialo":
+        from argmap.interop.kialo import parse_kialo
+
+        return parse_kialo(text)
+    if fmt == "aif":
+        from argmap.interop.aif import parse_aif
+
+        return parse_aif(text)
+    raise ValueError(f"unknown import format '{fmt}'; expected one of {', '.join(IMPORT_FORMATS)}")
+
+
+def import_text(
+    fmt: str, text: str, path: Path | str, debate_id: str | None = None
+) -> ImportOutcome:
+    """Convert `text` to debate YAML and load it through the same checks as any file.
+
+    `path` names the debate file in diagnostics; `debate_id` is written as the debate's
+    `id` when given. Raises InteropError when `text` is not in format `fmt`.
+    """
+    from argmap.interop.yaml_out import dump_debate
+    from argmap.load import load_text
+
+    imported = read_import(fmt, text)
+    data = dict(imported.data)
+    if debate_id is not None:
+        data["id"] = debate_id
+    header = f"Imported from {fmt} by `argmap import`; check it with `argmap validate`."
+    yaml_text = dump_debate(data, header)
+    loaded = load_text(yaml_text, path)
+    return ImportOutcome(yaml_text, loaded, imported.losses)

@@ -1,0 +1,453 @@
+"""AIF JSON (the AIFdb layout): write a debate as an argument graph and read one back.
+
+Every claim and the motion is an I-node. Each relation is an S-node between two I-nodes:
+an RA node (inference) for support, a CA node (conflict) for a rebuttal. An undercut is a
+CA node pointing at the S-node that links the undercut claim's parent to what the parent
+answers, so it attacks the inference rather than the claim. `locutions` is always present
+(argmap records no dialogue, so it is empty).
+
+What AIF has no place for (ids, kinds, sources, tags, notes, weights, `see` links, which
+relation is a cross-link, the debate's title and sources) goes into an `argmap` field on
+the nodes and the document; other AIF tools ignore it, and the export says so. With that
+field an export reads back to the same debate. Files from other tools are read by
+structure: the motion is the I-node that is concluded but never used as a premise.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import deque
+from dataclasses import dataclass
+from typing import Any
+
+from argmap.graph import ArgumentGraph, ClaimNode, Relation
+from argmap.interop import Imported, InteropError, Loss, shorten_title
+from argmap.model import MOTION_ID, SLUG_RE
+
+_INFERENCE = {"text": "Default Inference", "type": "RA", "scheme": "Default Inference"}
+_CONFLICT = {"text": "Default Conflict", "type": "CA", "scheme": "Default Conflict"}
+#: Claim fields kept only in argmap metadata, with how the loss report names them.
+_METADATA_FIELDS = {
+    "kind": "claim kinds (evidence, proposal)",
+    "weight": "weights",
+    "sources": "sources",
+    "tags": "tags",
+    "note": "notes",
+    "see": "`see` links into other debates",
+}
+_LIST_LIMIT = 20
+
+
+def id_list(ids: list[str]) -> str:
+    """Claim ids for a loss message, shortened when there are very many."""
+    if len(ids) <= _LIST_LIMIT:
+        return ", ".join(ids)
+    return ", ".join(ids[:_LIST_LIMIT]) + f" and {len(ids) - _LIST_LIMIT} more"
+
+
+def _claim_metadata(node: ClaimNode) -> dict[str, Any]:
+    meta: dict[str, Any] = {"id": node.id}
+    if node.claim is not None:
+        fields = node.claim.model_dump(
+            mode="json",
+            exclude_defaults=True,
+            exclude={"text", "id", "rebuttals", "support", "also_rebuts", "also_supports"},
+        )
+        fields.pop("undercut", None)  # carried by the graph itself
+        meta.update(fields)
+        meta["explicit_id"] = node.claim.id is not None
+    return meta
+
+
+def export_aif(graph: ArgumentGraph) -> tuple[str, list[str]]:
+    """The debate as AIF JSON, and what AIF itself cannot carry."""
+    nodes: list[dict[str, Any]] = []
+    edges: list[dict[str, Any]] = []
+    node_of: dict[str, str] = {}  # claim id -> I-node id
+    link_of: dict[str, str] = {}  # claim id -> S-node linking it to its parent
+
+    def add_node(body: dict[str, Any]) -> str:
+        node_id = str(len(nodes) + 1)
+        nodes.append({"nodeID": node_id, **body})
+        return node_id
+
+    def add_edge(source: str, target: str) -> None:
+        edges.append({"edgeID": str(len(edges) + 1), "fromID": source, "toID": target})
+
+    node_of[MOTION_ID] = add_node(
+        {"text": graph.motion.text, "type": "I", "argmap": {"id": MOTION_ID}}
+    )
+    claims = list(graph.claims())
+    for node in claims:
+        node_of[node.id] = add_node(
+            {"text": node.text, "type": "I", "argmap": _claim_metadata(node)}
+        )
+    for node in claims:
+        assert node.parent is not None and node.relation is not None
+        shape = _INFERENCE if node.relation is Relation.SUPPORTS else _CONFLICT
+        link = add_node({**shape, "argmap": {"relation": node.relation.value}})
+        link_of[node.id] = link
+        add_edge(node_of[node.id], link)
+        if node.relation is Relation.UNDERCUTS:
+            # The undercut attacks the parent's own link to what the parent answers.
+            add_edge(link, link_of[node.parent])
+        else:
+            add_edge(link, node_of[node.parent])
+    for node in claims:
+        assert node.claim is not None
+        for targets, shape, relation in (
+            (node.claim.also_rebuts, _CONFLICT, Relation.REBUTS),
+            (node.claim.also_supports, _INFERENCE, Relation.SUPPORTS),
+        ):
+            for target in targets:
+                link = add_node({**shape, "argmap": {"relation": relation.value, "cross": True}})
+                add_edge(node_of[node.id], link)
+                add_edge(link, node_of[target])
+    debate = graph.debate
+    document_meta: dict[str, Any] = {"version": debate.version, "title": debate.title}
+    document_meta.update(
+        debate.model_dump(
+            mode="json",
+            exclude_defaults=True,
+            include={"id", "summary", "tags", "sources", "expect"},
+        )
+    )
+    document = {"nodes": nodes, "edges": edges, "locutions": [], "argmap": document_meta}
+    losses: list[str] = []
+    for key, what in _METADATA_FIELDS.items():
+        ids = [n.id for n in claims if n.claim is not None and key in _claim_metadata(n)]
+        if ids:
+            losses.append(
+                f"AIF has no place for {what}; kept in the `argmap` field of the I-nodes, "
+                f"which other AIF tools ignore: {id_list(ids)}"
+            )
+    cross = [n.id for n in claims if n.claim and (n.claim.also_rebuts or n.claim.also_supports)]
+    if cross:
+        losses.append(
+            "AIF does not tell a cross-link from a nested relation; marked in the `argmap` "
+            f"field of their S-nodes: {id_list(cross)}"
+        )
+    debate_fields = [k for k in ("summary", "tags", "sources", "expect") if k in document_meta]
+    if debate_fields:
+        losses.append(
+            "AIF has no place for the debate's title, "
+            + ", ".join(debate_fields)
+            + "; kept in the document's `argmap` field"
+        )
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n", losses
+
+
+# --- import ----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Relation:
+    premise: str  # I-node id
+    target: str  # I-node id, or S-node id for an undercut
+    kind: str  # "supports", "rebuts", "undercuts"
+    snode: str
+    cross: bool
+    order: int
+
+
+def _load_document(text: str) -> dict[str, Any]:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InteropError(f"this is not AIF JSON: {exc.msg}", exc.lineno) from None
+    except RecursionError:
+        raise InteropError("this is not AIF JSON: nesting is too deep") from None
+    if not isinstance(document, dict) or not isinstance(document.get("nodes"), list):
+        raise InteropError("this is not AIF JSON: expected an object with a `nodes` list")
+    if not isinstance(document.get("edges", []), list):
+        raise InteropError("this is not AIF JSON: `edges` must be a list")
+    return document
+
+
+def _node_slug(node_id: str) -> str:
+    slug = re.sub(r"[^a-z0-9_-]+", "-", node_id.lower()).strip("-_")
+    return f"aif-{slug or 'node'}"
+
+
+def parse_aif(text: str) -> Imported:
+    """AIF JSON as debate data; InteropError when it is not AIF JSON."""
+    document = _load_document(text)
+    losses: list[Loss] = []
+    nodes: dict[str, dict[str, Any]] = {}
+    order: dict[str, int] = {}
+    skipped_types: dict[str, int] = {}
+    for raw in document["nodes"]:
+        if not isinstance(raw, dict) or "nodeID" not in raw or "type" not in raw:
+            raise InteropError("this is not AIF JSON: every node needs `nodeID` and `type`")
+        node_id = str(raw["nodeID"])
+        node_type = str(raw["type"])
+        if node_type not in {"I", "RA", "CA"}:
+            skipped_types[node_type] = skipped_types.get(node_type, 0) + 1
+            continue
+        nodes[node_id] = raw
+        order[node_id] = len(order)
+    if skipped_types:
+        counts = ", ".join(f"{n} {t}" for t, n in sorted(skipped_types.items()))
+        losses.append(
+            Loss(f"nodes argmap has no use for (dialogue, rephrase, preference) left out: {counts}")
+        )
+    locutions = document.get("locutions", [])
+    if isinstance(locutions, list) and locutions:
+        losses.append(Loss(f"{len(locutions)} locutions (who said what) left out"))
+    for key, value in document.items():
+        if key not in {"nodes", "edges", "locutions", "argmap"} and value:
+            losses.append(Loss(f"the `{key}` section has no place in argmap; left out"))
+    into: dict[str, list[str]] = {n: [] for n in nodes}
+    out_of: dict[str, list[str]] = {n: [] for n in nodes}
+    dangling = 0
+    for edge in document.get("edges", []):
+        if not isinstance(edge, dict):
+            raise InteropError("this is not AIF JSON: every edge must be an object")
+        source, target = str(edge.get("fromID")), str(edge.get("toID"))
+        if source not in nodes or target not in nodes:
+            dangling += 1
+            continue
+        out_of[source].append(target)
+        into[target].append(source)
+    if dangling:
+        losses.append(Loss(f"{dangling} edges touching nodes argmap left out were dropped"))
+
+    def is_i(node_id: str) -> bool:
+        return str(nodes[node_id]["type"]) == "I"
+
+    relations: list[_Relation] = []
+    for snode, raw in nodes.items():
+        if is_i(snode):
+            continue
+        meta = _meta(raw)
+        cross = bool(meta.get("cross", False))
+        premises = [p for p in into[snode] if is_i(p)]
+        if len(premises) > 1:
+            losses.append(
+                Loss(
+                    f"{raw['type']} node {snode} joins {len(premises)} premises into one "
+                    "argument; each became a separate relation"
+                )
+            )
+        if str(raw["type"]) == "RA":
+            for premise in premises:
+                for conclusion in out_of[snode]:
+                    if is_i(conclusion):
+                        relations.append(
+                            _Relation(premise, conclusion, "supports", snode, cross, order[snode])
+                        )
+        else:
+            for premise in premises:
+                for conclusion in out_of[snode]:
+                    kind = "rebuts" if is_i(conclusion) else "undercuts"
+                    relations.append(
+                        _Relation(premise, conclusion, kind, snode, cross, order[snode])
+                    )
+    i_nodes = [n for n in nodes if is_i(n)]
+    if not i_nodes:
+        raise InteropError("this AIF file has no I-nodes (claims)")
+    motion = _find_motion(nodes, i_nodes, relations, losses)
+    return _build(document, nodes, order, i_nodes, motion, relations, losses)
+
+
+def _meta(raw: dict[str, Any]) -> dict[str, Any]:
+    meta = raw.get("argmap")
+    return meta if isinstance(meta, dict) else {}
+
+
+def _find_motion(
+    nodes: dict[str, dict[str, Any]],
+    i_nodes: list[str],
+    relations: list[_Relation],
+    losses: list[Loss],
+) -> str:
+    for node_id in i_nodes:
+        if _meta(nodes[node_id]).get("id") == MOTION_ID:
+            return node_id
+    premises = {r.premise for r in relations}
+    concluded = [n for n in i_nodes if any(r.target == n for r in relations)]
+    roots = [n for n in concluded if n not in premises]
+    if not roots:
+        if not relations:
+            raise InteropError(
+                "this AIF file has claims but no RA or CA relations between them; "
+                "argmap needs an argument structure to import"
+            )
+        raise InteropError(
+            "no I-node is concluded without also being a premise, so argmap cannot tell "
+            "which claim is the motion"
+        )
+    if len(roots) == 1:
+        return roots[0]
+    incoming: dict[str, list[str]] = {}
+    for relation in relations:
+        incoming.setdefault(relation.target, []).append(relation.premise)
+
+    def reach(root: str) -> int:
+        seen = {root}
+        queue = deque([root])
+        while queue:
+            for premise in incoming.get(queue.popleft(), []):
+                if premise not in seen:
+                    seen.add(premise)
+                    queue.append(premise)
+        return len(seen)
+
+    best = max(roots, key=reach)  # max keeps the first of equals: file order
+    losses.append(
+        Loss(
+            f"the file has {len(roots)} top-level conclusions; I-node {best} (the one with "
+            "most claims below it) became the motion"
+        )
+    )
+    return best
+
+
+def _build(
+    document: dict[str, Any],
+    nodes: dict[str, dict[str, Any]],
+    order: dict[str, int],
+    i_nodes: list[str],
+    motion: str,
+    relations: list[_Relation],
+    losses: list[Loss],
+) -> Imported:
+    claims: dict[str, dict[str, Any]] = {}
+    ids: dict[str, str] = {}
+    for node_id in i_nodes:
+        if node_id == motion:
+            continue
+        raw = nodes[node_id]
+        meta = _meta(raw)
+        text = str(raw.get("text") or "").strip()
+        if not text:
+            losses.append(Loss(f"I-node {node_id} has no text; wrote a placeholder"))
+            text = "(no text in the AIF file)"
+        claim: dict[str, Any] = {"text": text}
+        graph_id = meta.get("id")
+        if isinstance(graph_id, str) and graph_id:
+            ids[node_id] = graph_id
+            if meta.get("explicit_id", SLUG_RE.match(graph_id) is not None):
+                claim["id"] = graph_id
+            for key in ("kind", "weight", "sources", "tags", "note", "see"):
+                if key in meta:
+                    claim[key] = meta[key]
+        else:
+            ids[node_id] = _node_slug(node_id)
+            claim["id"] = ids[node_id]
+        claims[node_id] = claim
+
+    # Nest claims breadth first from the motion along relations that are not cross-links.
+    tree_link: dict[str, str] = {}  # I-node -> S-node linking it to its parent
+    parent_of: dict[str, str] = {}
+    tree_kind: dict[str, str] = {}
+    incoming: dict[str, list[_Relation]] = {}
+    undercutting: dict[str, list[_Relation]] = {}  # S-node -> undercuts aimed at it
+    for relation in sorted(relations, key=lambda r: (order[r.premise], r.order)):
+        if relation.kind == "undercuts":
+            undercutting.setdefault(relation.target, []).append(relation)
+        else:
+            incoming.setdefault(relation.target, []).append(relation)
+    used: set[int] = set()
+    pro: list[dict[str, Any]] = []
+    con: list[dict[str, Any]] = []
+    placed = {motion}
+    queue = deque([motion])
+
+    def place(relation: _Relation, parent: str, key: str) -> None:
+        premise = relation.premise
+        placed.add(premise)
+        parent_of[premise] = parent
+        tree_kind[premise] = relation.kind
+        tree_link[premise] = relation.snode
+        used.add(id(relation))
+        queue.append(premise)
+        claim = claims[premise]
+        if parent == motion:
+            (pro if key == "support" else con).append(claim)
+        else:
+            claims[parent].setdefault(key, []).append(claim)
+
+    while queue:
+        current = queue.popleft()
+        candidates = undercutting.get(tree_link.get(current, ""), []) + incoming.get(current, [])
+        candidates.sort(key=lambda r: (order[r.premise], r.order))
+        for relation in candidates:
+            if relation.cross or relation.premise in placed:
+                continue
+            if relation.kind == "undercuts":
+                place(relation, current, "rebuttals")
+                claims[relation.premise]["undercut"] = True
+            else:
+                key = "support" if relation.kind == "supports" else "rebuttals"
+                place(relation, current, key)
+
+    # Everything else becomes a cross-link where argmap can express one.
+    premise_of_link = {link: premise for premise, link in tree_link.items()}
+    for relation in sorted(relations, key=lambda r: r.order):
+        if id(relation) in used:
+            continue
+        premise = relation.premise
+        target = relation.target
+        kind = relation.kind
+        if kind == "undercuts":
+            # An undercut of a relation that is not a claim's own link: attack the premise.
+            target_claim = premise_of_link.get(target)
+            if target_claim is None:
+                losses.append(
+                    Loss(f"undercut by I-node {premise} of S-node {target} could not be placed")
+                )
+                continue
+            losses.append(
+                Loss(
+                    f"undercut by {ids.get(premise, premise)} of a cross-link became a plain "
+                    f"rebuttal of {ids[target_claim]}"
+                )
+            )
+            target, kind = target_claim, "rebuts"
+        if premise not in placed or target not in placed:
+            continue  # reported below as unconnected
+        if premise == target:
+            losses.append(Loss(f"I-node {premise} relates to itself; dropped"))
+            continue
+        if premise == motion or target == motion:
+            other = ids[target] if premise == motion else ids[premise]
+            losses.append(
+                Loss(
+                    f"a second {kind[:-1]} relation between the motion and {other} has no "
+                    "place in argmap (cross-links cannot touch the motion); dropped"
+                )
+            )
+            continue
+        if parent_of.get(premise) == target and tree_kind.get(premise) == kind:
+            continue  # the same relation twice
+        key = "also_supports" if kind == "supports" else "also_rebuts"
+        targets = claims[premise].setdefault(key, [])
+        if "id" not in claims[target]:
+            losses.append(Loss(f"cross-link from {ids[premise]} to a claim without an id; dropped"))
+            continue
+        if ids[target] not in targets:
+            targets.append(ids[target])
+    unplaced = [ids[n] for n in i_nodes if n != motion and n not in placed]
+    if unplaced:
+        losses.append(
+            Loss(f"claims not connected to the motion were left out: {id_list(unplaced)}")
+        )
+    document_meta = document.get("argmap")
+    meta = document_meta if isinstance(document_meta, dict) else {}
+    motion_text = str(nodes[motion].get("text") or "").strip() or "(no text in the AIF file)"
+    data: dict[str, Any] = {"version": 1}
+    for key in ("id", "title"):
+        if key in meta:
+            data[key] = meta[key]
+    data.setdefault("title", shorten_title(motion_text))
+    data["motion"] = motion_text
+    for key in ("summary", "tags", "sources"):
+        if key in meta:
+            data[key] = meta[key]
+    data["pro"] = pro
+    data["con"] = con
+    if "expect" in meta:
+        data["expect"] = meta["expect"]
+    return Imported(data, losses)

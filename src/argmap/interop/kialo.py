@@ -1,0 +1,342 @@
+"""Read Kialo's plain-text discussion export into debate data.
+
+Two layouts are accepted. The classic one::
+
+    Discussion Title: Should X?
+
+    1. X should happen.
+    1.1. Pro: A reason for it.
+    1.1.1. Con: An answer to that reason,
+    continued on a second line.
+    1.2. Con: -> See 1.1.1.
+
+and the newer one, which puts the stance alone on a line with the text below it,
+indents by depth, writes the thesis as `1. Thesis:` and ends with a `Sources:` section of
+numbered footnotes (`[3] https://...`) that claims cite as `[3]`.
+
+The thesis becomes the motion. A claim's parent is its number without the last part;
+children of the thesis go to `pro` or `con` by stance, deeper Pros become `support` and
+deeper Cons `rebuttals`. A `-> See 1.4.2.` line is Kialo's link to a claim shown in a
+second place: claim 1.4.2 gets a cross-link (`also_supports` for a Pro link,
+`also_rebuts` for a Con) to the link's parent. Claims get ids `k-1-2-3`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlparse
+
+from argmap.interop import Imported, InteropError, Loss, shorten_title
+
+_CLAIM = re.compile(r"^\s*((?:\d+\.)+)(?:\s+(Pro|Con|Thesis):)?(?:\s+(.*))?$")
+_HEADER = re.compile(r"^\s*Discussion (?:Title|Name):\s*(.*)$")
+_LINK = re.compile(r"^->\s*See\s+((?:\d+\.)*\d+)\.?\s*$", re.IGNORECASE)
+_SOURCE = re.compile(r"^\s*\[(\d+)\]\s+(\S+)\s*(.*)$")
+# A markdown link; its text may hold escaped brackets, its URL balanced parentheses.
+_MD_LINK = re.compile(
+    r"(!?)(?<!\\)\[((?:[^\]\\]|\\.)*)\]\(((?:[^()\s]|\([^()\s]*\))+)(?:\s+\"[^\"]*\")?\)"
+)
+_FOOTNOTE = re.compile(r"\s?\[(\d+)\]")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~])")
+_PLACEHOLDER = "(no text in the Kialo export)"
+
+
+@dataclass(slots=True)
+class _Entry:
+    number: str  # "1.2.3"
+    stance: str | None  # "Pro", "Con", "Thesis" or None
+    line: int
+    lines: list[str] = field(default_factory=list)
+
+    @property
+    def parent(self) -> str:
+        return self.number.rpartition(".")[0]
+
+    @property
+    def raw_text(self) -> str:
+        return "\n".join(self.lines).strip()
+
+
+def claim_id(number: str) -> str:
+    """The argmap id of Kialo claim `1.2.3`: `k-1-2-3`."""
+    return "k-" + number.replace(".", "-")
+
+
+def _unescape(text: str) -> str:
+    return _ESCAPE.sub(r"\1", text)
+
+
+@dataclass(slots=True)
+class _Sources:
+    """Sources found so far: footnotes from the `Sources:` section and linked URLs."""
+
+    footnotes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    by_url: dict[str, dict[str, Any]] = field(default_factory=dict)
+    ordered: list[dict[str, Any]] = field(default_factory=list)
+    used: set[str] = field(default_factory=set)
+
+    def for_url(self, url: str, title: str) -> str:
+        source = self.by_url.get(url)
+        if source is None:
+            source = {"id": f"link-{len(self.by_url) + 1}", "title": title or _host(url)}
+            source["url"] = url
+            self.by_url[url] = source
+            self.ordered.append(source)
+        self.used.add(source["id"])
+        return str(source["id"])
+
+
+def _host(url: str) -> str:
+    host = urlparse(url).netloc
+    return host or url
+
+
+def _split(text: str) -> tuple[str | None, list[_Entry], list[tuple[int, str]]]:
+    """The discussion title, the claim entries and the lines of the Sources section."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    title: str | None = None
+    entries: list[_Entry] = []
+    source_lines: list[tuple[int, str]] = []
+    index = 0
+    # The header, when there is one, comes before the first claim.
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    if index < len(lines):
+        match = _HEADER.match(lines[index])
+        if match:
+            title = match.group(1).strip()
+            index += 1
+            if not title:  # newer layout: the title on the next line
+                while index < len(lines) and not lines[index].strip():
+                    index += 1
+                if index < len(lines):
+                    title = lines[index].strip()
+                    index += 1
+    in_sources = False
+    for number, line in enumerate(lines[index:], start=index + 1):
+        if in_sources:
+            source_lines.append((number, line))
+            continue
+        if line.strip() == "Sources:" and entries:
+            in_sources = True
+            continue
+        match = _CLAIM.match(line)
+        if match and not match.group(2) and entries and match.group(1).count(".") > 1:
+            raise InteropError(
+                f"claim {match.group(1)} has no stance; Kialo writes `{match.group(1)} Pro:` "
+                "or `Con:`",
+                number,
+            )
+        if match and (match.group(2) or not entries):
+            digits = match.group(1).rstrip(".")
+            entry = _Entry(digits, match.group(2), number)
+            if match.group(3):
+                entry.lines.append(match.group(3))
+            entries.append(entry)
+        elif line.strip():
+            if not entries:
+                raise InteropError(
+                    "this is not a Kialo export: expected `Discussion Title: ...` and then "
+                    f"the thesis as `1. text`, found {line.strip()[:60]!r}",
+                    number,
+                )
+            entries[-1].lines.append(line.strip())
+        elif entries:
+            entries[-1].lines.append("")
+    return title, entries, source_lines
+
+
+def _read_sources(source_lines: list[tuple[int, str]], sources: _Sources) -> None:
+    current: dict[str, Any] | None = None
+    quote: list[str] = []
+
+    def finish() -> None:
+        if current is not None and "\n".join(quote).strip():
+            current["note"] = "\n".join(quote).strip()
+
+    for _number, line in source_lines:
+        match = _SOURCE.match(line)
+        if match:
+            finish()
+            footnote, url, rest = match.groups()
+            current = {"id": f"src-{footnote}", "title": rest.strip() or _host(url), "url": url}
+            quote = []
+            sources.footnotes[footnote] = current
+            sources.by_url.setdefault(url, current)
+            sources.ordered.append(current)
+        elif current is not None:
+            quote.append(line.rstrip())
+    finish()
+
+
+def _clean_text(entry: _Entry, sources: _Sources, losses: list[Loss]) -> tuple[str, list[str]]:
+    """Claim text with links reduced to their words and footnotes removed; its sources."""
+    raw = entry.raw_text
+    cited: list[str] = []
+
+    def link(match: re.Match[str]) -> str:
+        image, words, url = match.group(1), _unescape(match.group(2)), match.group(3)
+        if image:
+            losses.append(
+                Loss(
+                    f"claim {claim_id(entry.number)}: image {url} kept as its "
+                    "description and a source",
+                    entry.line,
+                )
+            )
+        cited.append(sources.for_url(url, words))
+        return words
+
+    text = _MD_LINK.sub(link, raw)
+
+    def footnote(match: re.Match[str]) -> str:
+        source = sources.footnotes.get(match.group(1))
+        if source is None:
+            return match.group(0)
+        sources.used.add(source["id"])
+        cited.append(str(source["id"]))
+        return ""
+
+    if sources.footnotes:
+        text = _FOOTNOTE.sub(footnote, text)
+    text = _unescape(text).strip()
+    return text, list(dict.fromkeys(cited))
+
+
+def parse_kialo(text: str) -> Imported:
+    """Kialo export text as debate data; InteropError when it is not a Kialo export."""
+    title, entries, source_lines = _split(text.removeprefix("\ufeff"))
+    if not entries:
+        raise InteropError(
+            "this is not a Kialo export: no thesis line `1. text` found", 1 if text else None
+        )
+    thesis = entries[0]
+    if thesis.number != "1":
+        raise InteropError(
+            f"this is not a Kialo export: the first claim is numbered {thesis.number}. "
+            "where the thesis `1.` was expected",
+            thesis.line,
+        )
+    losses: list[Loss] = []
+    sources = _Sources()
+    _read_sources(source_lines, sources)
+    motion, motion_sources = _clean_text(thesis, sources, losses)
+    if motion_sources:
+        losses.append(
+            Loss(
+                "the thesis cites sources, which a motion cannot carry: "
+                + ", ".join(motion_sources),
+                thesis.line,
+            )
+        )
+    if not motion:
+        raise InteropError("the thesis `1.` has no text", thesis.line)
+
+    claims: dict[str, dict[str, Any]] = {}
+    stance_of: dict[str, str] = {}
+    link_numbers: dict[str, str] = {}  # link entry number -> linked claim number
+    claim_entries: list[_Entry] = []
+    link_entries: list[tuple[_Entry, str]] = []
+    data: dict[str, Any] = {"version": 1, "title": title or shorten_title(motion), "motion": motion}
+    pro: list[dict[str, Any]] = []
+    con: list[dict[str, Any]] = []
+    seen = {"1"}
+    # First pass: every claim and link, so links and children may refer forward.
+    for entry in entries[1:]:
+        if entry.number in seen:
+            raise InteropError(f"claim {entry.number}. appears twice", entry.line)
+        seen.add(entry.number)
+        if entry.stance == "Thesis":
+            raise InteropError(
+                "this discussion has several theses; argmap imports single-thesis "
+                "discussions (export each thesis as its own discussion)",
+                entry.line,
+            )
+        stance_of[entry.number] = entry.stance or "Pro"
+        link = _LINK.match(entry.raw_text)
+        if link:
+            link_numbers[entry.number] = link.group(1)
+            link_entries.append((entry, link.group(1)))
+            continue
+        text, cited = _clean_text(entry, sources, losses)
+        if not text:
+            losses.append(
+                Loss(f"claim {claim_id(entry.number)} has no text; wrote a placeholder", entry.line)
+            )
+            text = _PLACEHOLDER
+        claim: dict[str, Any] = {"text": text, "id": claim_id(entry.number)}
+        if cited:
+            claim["sources"] = cited
+        claims[entry.number] = claim
+        claim_entries.append(entry)
+
+    def through_links(number: str) -> str:
+        """The claim a number stands for, following links (which may chain)."""
+        visited: set[str] = set()
+        while number in link_numbers and number not in visited:
+            visited.add(number)
+            number = link_numbers[number]
+        return number
+
+    # Second pass: nest each claim under its parent, in file order.
+    for entry in claim_entries:
+        claim = claims[entry.number]
+        parent = entry.parent
+        if parent in link_numbers:
+            # Kialo shows a linked claim's answers with the original; put them there.
+            parent = through_links(parent)
+            losses.append(
+                Loss(
+                    f"claim {entry.number}. sits under the link {entry.parent}.; it was "
+                    f"placed under the linked claim {claim_id(parent)}",
+                    entry.line,
+                )
+            )
+        if parent == "1":
+            (pro if stance_of[entry.number] == "Pro" else con).append(claim)
+        elif parent in claims:
+            key = "support" if stance_of[entry.number] == "Pro" else "rebuttals"
+            claims[parent].setdefault(key, []).append(claim)
+        else:
+            raise InteropError(
+                f"claim {entry.number}. has no parent claim {parent}. in the file", entry.line
+            )
+    for entry, raw_target in link_entries:
+        parent = through_links(entry.parent)
+        target = through_links(raw_target)
+        what = f"link {entry.number}. (-> See {raw_target}.)"
+        if target not in claims:
+            losses.append(
+                Loss(f"{what} points to a claim the file does not contain; dropped", entry.line)
+            )
+            continue
+        if parent == "1":
+            losses.append(
+                Loss(
+                    f"{what} repeats {claim_id(target)} under the thesis; argmap cannot "
+                    "cross-link to the motion, so only its original place is kept",
+                    entry.line,
+                )
+            )
+            continue
+        if parent not in claims:
+            losses.append(Loss(f"{what} sits under a missing claim {parent}.; dropped", entry.line))
+            continue
+        if parent == target:
+            losses.append(Loss(f"{what} links a claim under itself; dropped", entry.line))
+            continue
+        key = "also_supports" if stance_of[entry.number] == "Pro" else "also_rebuts"
+        targets = claims[target].setdefault(key, [])
+        if claim_id(parent) not in targets:
+            targets.append(claim_id(parent))
+    unused = [s for s in sources.ordered if s["id"] in sources.used]
+    skipped = [s["id"] for s in sources.ordered if s["id"] not in sources.used]
+    if skipped:
+        losses.append(Loss("sources no claim cites were left out: " + ", ".join(skipped), None))
+    if unused:
+        data["sources"] = unused
+    data["pro"] = pro
+    data["con"] = con
+    return Imported(data, losses)
