@@ -232,3 +232,24 @@ def test_folder_loads_every_file_and_checks_see_links(tmp_path: Path) -> None:
 def test_missing_path_is_a_diagnostic(tmp_path: Path) -> None:
     (item,) = load_paths([tmp_path / "nowhere.yaml"])
     assert [d.code for d in item.diagnostics] == ["not-found"]
+
+
+@pytest.mark.parametrize(
+    "nesting",
+    [
+        "[" * 50_000 + "]" * 50_000,
+        "{a: " * 30_000 + "1" + "}" * 30_000,
+        "\n  " + "- " * 50_000 + "x",
+    ],
+    ids=["flow-sequences", "flow-mappings", "compact-sequences"],
+)
+def test_pathological_yaml_nesting_is_refused_before_parsing(nesting: str) -> None:
+    loaded = load_text(f"title: T\nmotion: M.\npro: {nesting}\n", "nested.yaml")
+    assert [d.code for d in loaded.diagnostics] == ["too-deep"]
+    assert loaded.diagnostics[0].line in {3, 4}
+
+
+def test_brackets_in_claim_text_are_not_nesting() -> None:
+    claims = "".join(f"  - text: 'Point [{i}] [citation needed] {{x}}'\n" for i in range(600))
+    loaded = load_text(f"title: T\nmotion: M.\npro:\n{claims}con:\n  - text: C.\n", "b.yaml")
+    assert loaded.ok, loaded.diagnostics[:3]

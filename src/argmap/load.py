@@ -41,6 +41,11 @@ DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 MAX_ALIAS_EXPANSIONS = 1000
 #: How deep claims may nest before the file is refused (pydantic's validator stops near 250).
 MAX_DEPTH = 200
+#: How deep YAML collections may nest before parsing is refused. libyaml's composer
+#: recurses in C and crashes the process somewhere past 20,000 levels.
+MAX_YAML_NESTING = 1000
+_BRACKETS = re.compile(r"[\[\]{}]")
+_COMPACT_NESTING = re.compile(r"(?:[-?] +){" + str(MAX_YAML_NESTING) + ",}")
 
 try:  # The C composer is several times faster; fall back quietly when PyYAML lacks it.
     _Loader: type[Any] = yaml.CSafeLoader
@@ -212,6 +217,17 @@ def load_text(text: str, path: Path | str = "<text>") -> LoadedDebate:
         return _failed(
             path, error(name, (line, 1), "binary", "file contains NUL bytes; is it a text file?")
         )
+    too_deep = _yaml_nesting_beyond_limit(text)
+    if too_deep is not None:
+        return _failed(
+            path,
+            error(
+                name,
+                too_deep,
+                "too-deep",
+                f"YAML nests more than {MAX_YAML_NESTING} levels deep; refusing to parse it",
+            ),
+        )
     diagnostics: list[Diagnostic] = []
     positions = Positions()
     with _collector_paused():
@@ -251,6 +267,31 @@ def load_text(text: str, path: Path | str = "<text>") -> LoadedDebate:
     if any(d.is_error for d in diagnostics):
         debate = None
     return LoadedDebate(path, debate, diagnostics, positions, text)
+
+
+def _yaml_nesting_beyond_limit(text: str) -> Pos | None:
+    """Where YAML nesting passes the limit, found without parsing; None when it does not.
+
+    Block nesting by indentation cannot get that deep within the size limit (it costs a
+    line per level and ever more indentation), so only flow brackets and compact `- - -`
+    sequences need a look. Brackets inside quoted text are counted too, which can only
+    overestimate, and only for files no one writes by hand.
+    """
+    offset: int | None = None
+    if text.count("[") + text.count("{") > MAX_YAML_NESTING:
+        depth = 0
+        for match in _BRACKETS.finditer(text):
+            depth += 1 if match.group() in "[{" else -1
+            if depth > MAX_YAML_NESTING:
+                offset = match.start()
+                break
+    if offset is None and "- - " in text:
+        compact = _COMPACT_NESTING.search(text)
+        offset = compact.start() if compact else None
+    if offset is None:
+        return None
+    line = text.count("\n", 0, offset) + 1
+    return (line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
 
 
 def _failed(path: Path, diagnostic: Diagnostic, text: str = "") -> LoadedDebate:
