@@ -3,14 +3,47 @@
 from __future__ import annotations
 
 import argparse
-import sys
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
+
+from argmap.cli.common import EXIT_OK, CliError
 
 
 def register(subparsers: Any) -> None:
-    """Add `argmap open` (once the terminal app exists)."""
+    """Add `argmap open PATH...`."""
+    parser = subparsers.add_parser(
+        "open",
+        help="explore debates in the terminal app (press ? in it for the keys)",
+        description=(
+            "Open the terminal app on debate files or folders. With no path: ./arguments, "
+            "or the bundled debates when there is none."
+        ),
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="debate files or folders")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from argmap.bundled import default_paths
+
+    paths = [Path(p) for p in args.paths] if args.paths else default_paths()
+    return open_app(paths)
 
 
 def run_default(args: argparse.Namespace) -> int:
-    print("argmap: the terminal app is not available yet; try `argmap --help`", file=sys.stderr)
-    return 2
+    """`argmap` alone: the app on ./arguments, or on the bundled debates."""
+    from argmap.bundled import default_paths
+
+    return open_app(default_paths())
+
+
+def open_app(paths: Sequence[Path]) -> int:
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        raise CliError(f"no such file or folder: {missing[0]}")
+    from argmap.tui import make_app
+
+    app = make_app(paths)
+    result = app.run()
+    return EXIT_OK if result is None else int(result)

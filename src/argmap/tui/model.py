@@ -1,0 +1,441 @@
+"""What the terminal app asks of the loaded debates, with no Textual in it.
+
+The screens call these functions instead of walking graphs themselves: the catalogue of
+loaded files (reloading one keeps cross-file `see` checks right), the standing balance of a
+debate, the links of a claim, filters, fuzzy search over every claim, and the browser-like
+history of places visited.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from argmap.diagnostics import Diagnostic
+from argmap.graph import ArgumentGraph, ClaimNode, Relation
+from argmap.load import LoadedDebate, check_links_between, debate_files, load_file
+from argmap.model import MOTION_ID, Side
+from argmap.semantics import Label, Labelling, explain, grounded
+
+#: A place in the app: a debate and a claim in it (the motion is `motion`).
+Location = tuple[str, str]
+
+
+@dataclass(slots=True)
+class DebateEntry:
+    """One loaded file with its labelling (None when the file has errors)."""
+
+    loaded: LoadedDebate
+    #: The file's own diagnostics, before cross-file checks added theirs.
+    own_diagnostics: list[Diagnostic]
+    labelling: Labelling | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when the file has no error at all."""
+        return self.loaded.ok
+
+    @property
+    def openable(self) -> bool:
+        """True when the map can be shown: the file itself is valid, though a `see` link
+        into another file may be broken."""
+        return self.loaded.debate is not None
+
+    @property
+    def debate_id(self) -> str:
+        return self.loaded.debate_id
+
+    @property
+    def path(self) -> Path:
+        return self.loaded.path
+
+    @property
+    def graph(self) -> ArgumentGraph:
+        return self.loaded.graph
+
+    @property
+    def title(self) -> str:
+        debate = self.loaded.debate
+        return debate.title if debate is not None else self.loaded.path.name
+
+    @property
+    def motion(self) -> str:
+        debate = self.loaded.debate
+        return debate.motion if debate is not None else ""
+
+    def label(self, claim_id: str) -> Label:
+        assert self.labelling is not None
+        return self.labelling[claim_id]
+
+    def reason(self, claim_id: str) -> str:
+        """Why the claim has its label, in plain words."""
+        assert self.labelling is not None
+        return explain(self.graph, self.labelling, claim_id)
+
+
+def _entry(loaded: LoadedDebate) -> DebateEntry:
+    return DebateEntry(loaded, list(loaded.diagnostics))
+
+
+@dataclass(slots=True)
+class Library:
+    """Every debate the app has open, in the order the paths named them."""
+
+    paths: list[Path]
+    entries: list[DebateEntry] = field(default_factory=list)
+    _cross_check: bool = False
+
+    @classmethod
+    def load(cls, paths: Sequence[Path | str]) -> Library:
+        """Load files and folders; a missing or broken file becomes an entry with errors."""
+        library = cls([Path(p) for p in paths])
+        for path in library.paths:
+            if path.is_dir():
+                library._cross_check = True
+                library.entries.extend(_entry(load_file(p)) for p in debate_files(path))
+            else:
+                library.entries.append(_entry(load_file(path)))
+        library._cross_check = library._cross_check or len(library.entries) > 1
+        library._relabel()
+        return library
+
+    def _relabel(self) -> None:
+        for entry in self.entries:
+            entry.loaded.diagnostics[:] = list(entry.own_diagnostics)
+        if self._cross_check:
+            check_links_between([e.loaded for e in self.entries])
+        for entry in self.entries:
+            entry.labelling = grounded(entry.graph) if entry.openable else None
+
+    def reload(self, path: Path) -> DebateEntry:
+        """Read one file again (or add it when new) and recheck links across files."""
+        fresh = _entry(load_file(path))
+        for index, entry in enumerate(self.entries):
+            if entry.path == path:
+                self.entries[index] = fresh
+                break
+        else:
+            self.entries.append(fresh)
+            self._cross_check = self._cross_check or len(self.entries) > 1
+        self._relabel()
+        return fresh
+
+    def get(self, debate_id: str) -> DebateEntry | None:
+        """The debate with this id that can be shown, if one is open."""
+        for entry in self.entries:
+            if entry.openable and entry.debate_id == debate_id:
+                return entry
+        return None
+
+    def by_path(self, path: Path) -> DebateEntry | None:
+        for entry in self.entries:
+            if entry.path == path:
+                return entry
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Balance:
+    """How a debate stands: top-level claims per side, and how many of them stand."""
+
+    claims: int
+    pro: int
+    pro_standing: int
+    con: int
+    con_standing: int
+    motion: Label
+
+
+def balance(entry: DebateEntry) -> Balance:
+    """The standing pro/con balance of a valid debate."""
+    graph = entry.graph
+    counts = {Side.PRO: [0, 0], Side.CON: [0, 0]}
+    for claim_id in graph.motion.children:
+        node = graph.nodes[claim_id]
+        if node.side is None:
+            continue
+        counts[node.side][0] += 1
+        counts[node.side][1] += entry.label(claim_id) is Label.STANDING
+    return Balance(
+        len(graph),
+        counts[Side.PRO][0],
+        counts[Side.PRO][1],
+        counts[Side.CON][0],
+        counts[Side.CON][1],
+        entry.label(MOTION_ID),
+    )
+
+
+# --- links of a claim ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimLink:
+    """Something a claim points at, or that points at it, that the reader can follow."""
+
+    group: str  # "answers", "rebutted by", "supported by", "see also"
+    verb: str  # how the link reads: "rebuts", "also rebuts", "rebutted by", ...
+    debate_id: str
+    claim_id: str
+    cross: bool = False  # an `also_*` cross-link or a `see` link into another debate
+    missing: bool = False  # a `see` link to a debate that is not open
+
+
+def _target_verb(relation: Relation, cross: bool) -> str:
+    verb = {Relation.REBUTS: "rebuts", Relation.SUPPORTS: "supports"}.get(relation, "undercuts")
+    return f"also {verb}" if cross else verb
+
+
+def _source_verb(relation: Relation, cross: bool) -> str:
+    verb = {Relation.REBUTS: "rebutted by", Relation.SUPPORTS: "supported by"}.get(
+        relation, "undercut by"
+    )
+    return f"also {verb}" if cross else verb
+
+
+def claim_links(library: Library, debate_id: str, claim_id: str) -> list[ClaimLink]:
+    """What the claim answers, what answers it, and its `see` links, each followable."""
+    entry = library.get(debate_id)
+    if entry is None:
+        return []
+    graph = entry.graph
+    links: list[ClaimLink] = []
+    for edge in graph.targets(claim_id):
+        verb = _target_verb(edge.relation, edge.cross)
+        links.append(ClaimLink("answers", verb, debate_id, edge.target, edge.cross))
+    for edge in graph.incoming[claim_id]:
+        group = "supported by" if edge.relation is Relation.SUPPORTS else "rebutted by"
+        verb = _source_verb(edge.relation, edge.cross)
+        links.append(ClaimLink(group, verb, debate_id, edge.source, edge.cross))
+    node = graph.nodes[claim_id]
+    if node.claim is not None:
+        for ref in node.claim.see:
+            other, _, target = ref.partition(":")
+            target = target or MOTION_ID
+            found = library.get(other)
+            missing = found is None or target not in found.graph.nodes
+            links.append(ClaimLink("see also", "see", other, target, True, missing))
+    return links
+
+
+def link_text(library: Library, link: ClaimLink) -> str:
+    """The text of the claim a link points at ('' when it is not open)."""
+    entry = library.get(link.debate_id)
+    if entry is None or link.claim_id not in entry.graph.nodes:
+        return ""
+    return entry.graph.nodes[link.claim_id].text
+
+
+def cross_links_below(graph: ArgumentGraph, claim_id: str) -> list[tuple[str, str]]:
+    """Cross-links to show under a claim in the map: (verb, other claim id).
+
+    The claims it also rebuts or supports, and the claims elsewhere that also answer it;
+    a map shows them as leaves so a claim is never expanded twice.
+    """
+    below: list[tuple[str, str]] = []
+    for edge in graph.targets(claim_id):
+        if edge.cross:
+            below.append((_target_verb(edge.relation, True), edge.target))
+    for edge in graph.incoming[claim_id]:
+        if edge.cross:
+            below.append((_source_verb(edge.relation, True), edge.source))
+    return below
+
+
+# --- filters ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFilter:
+    """Which claims to show; None in a field means any."""
+
+    side: Side | None = None
+    kind: str | None = None
+    status: Label | None = None
+    tag: str | None = None
+
+    @property
+    def active(self) -> bool:
+        return any(v is not None for v in (self.side, self.kind, self.status, self.tag))
+
+    def describe(self) -> str:
+        parts = [
+            f"{name} {value}"
+            for name, value in (
+                ("side", self.side),
+                ("kind", self.kind),
+                ("status", self.status),
+                ("tag", self.tag),
+            )
+            if value is not None
+        ]
+        return ", ".join(parts) if parts else "everything"
+
+    def with_(self, **changes: object) -> ClaimFilter:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+    def matches(self, node: ClaimNode, label: Label) -> bool:
+        if node.claim is None:
+            return False
+        if self.side is not None and node.side is not self.side:
+            return False
+        if self.kind is not None and node.kind.value != self.kind:
+            return False
+        if self.status is not None and label is not self.status:
+            return False
+        return self.tag is None or self.tag in node.claim.tags
+
+
+@dataclass(frozen=True, slots=True)
+class FilterResult:
+    """Claims a filter keeps, and those shown only as the way to reach them."""
+
+    matches: frozenset[str]
+    visible: frozenset[str]
+
+
+def apply_filter(entry: DebateEntry, claim_filter: ClaimFilter) -> FilterResult:
+    """Matching claims, plus every ancestor up to the motion so the map can reach them."""
+    graph = entry.graph
+    matches = {
+        node.id for node in graph.claims() if claim_filter.matches(node, entry.label(node.id))
+    }
+    visible: set[str] = {MOTION_ID}
+    for claim_id in matches:
+        current: str | None = claim_id
+        while current is not None and current not in visible:
+            visible.add(current)
+            current = graph.nodes[current].parent
+    return FilterResult(frozenset(matches), frozenset(visible))
+
+
+def debate_tags(entry: DebateEntry) -> list[str]:
+    """Every tag used on a claim of the debate, sorted."""
+    tags: set[str] = set()
+    for node in entry.graph.claims():
+        if node.claim is not None:
+            tags.update(node.claim.tags)
+    return sorted(tags)
+
+
+# --- search ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    debate_id: str
+    claim_id: str
+    text: str
+    side: Side | None
+    score: float
+
+
+@dataclass(slots=True)
+class SearchIndex:
+    """Every claim of every open debate, lower-cased once for fast matching."""
+
+    rows: list[tuple[str, str, str, Side | None, str]]  # debate, claim, text, side, haystack
+
+    @classmethod
+    def build(cls, library: Library) -> SearchIndex:
+        rows = []
+        for entry in library.entries:
+            if not entry.openable:
+                continue
+            for node in entry.graph.nodes.values():
+                haystack = f"{node.id} {node.text}".lower()
+                rows.append((entry.debate_id, node.id, node.text, node.side, haystack))
+        return cls(rows)
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Claims matching every word of the query, or failing that its letters in order.
+
+        Whole-word and early matches rank first; ties keep document order.
+        """
+        words = query.lower().split()
+        if not words:
+            return []
+        hits: list[SearchHit] = []
+        for debate_id, claim_id, text, side, haystack in self.rows:
+            positions = [haystack.find(w) for w in words]
+            if all(p >= 0 for p in positions):
+                score = 100.0 - min(sum(positions) / 20, 50)
+                if re.search(rf"\b{re.escape(words[0])}\b", haystack):
+                    score += 10
+                hits.append(SearchHit(debate_id, claim_id, text, side, score))
+        if len(hits) < limit:
+            # Fuzzy fallback: the query's letters in order, closer together scoring higher.
+            letters = "".join(words)
+            pattern = re.compile(".*?".join(re.escape(c) for c in letters))
+            exact = {(h.debate_id, h.claim_id) for h in hits}
+            for debate_id, claim_id, text, side, haystack in self.rows:
+                if (debate_id, claim_id) in exact:
+                    continue
+                found = pattern.search(haystack)
+                if found:
+                    spread = found.end() - found.start() - len(letters)
+                    score = 50.0 - min(spread, 49)
+                    hits.append(SearchHit(debate_id, claim_id, text, side, score))
+        hits.sort(key=lambda h: -h.score)
+        return hits[:limit]
+
+
+# --- history ---------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class History:
+    """Places visited by jumps, with a back and forward cursor like a browser's."""
+
+    places: list[Location] = field(default_factory=list)
+    index: int = -1
+
+    @property
+    def current(self) -> Location | None:
+        return self.places[self.index] if self.index >= 0 else None
+
+    def visit(self, place: Location) -> None:
+        """A jump: drop the forward entries and add the new place."""
+        if self.current == place:
+            return
+        del self.places[self.index + 1 :]
+        self.places.append(place)
+        self.index = len(self.places) - 1
+
+    def update(self, place: Location) -> None:
+        """The cursor moved without a jump: remember where, in the current entry."""
+        if self.index < 0:
+            self.visit(place)
+        else:
+            self.places[self.index] = place
+
+    @property
+    def can_go_back(self) -> bool:
+        return self.index > 0
+
+    @property
+    def can_go_forward(self) -> bool:
+        return self.index < len(self.places) - 1
+
+    def back(self) -> Location | None:
+        if not self.can_go_back:
+            return None
+        self.index -= 1
+        return self.places[self.index]
+
+    def forward(self) -> Location | None:
+        if not self.can_go_forward:
+            return None
+        self.index += 1
+        return self.places[self.index]
+
+
+def parse_location(text: str, current_debate: str) -> Location:
+    """`claim-id` in the current debate, or `debate-id:claim-id` (the motion when empty)."""
+    text = text.strip()
+    if ":" in text:
+        debate_id, _, claim_id = text.partition(":")
+        return debate_id.strip(), claim_id.strip() or MOTION_ID
+    return current_debate, text or MOTION_ID

@@ -1,0 +1,179 @@
+"""The first screen: every debate file, how it stands, and whether it is valid."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from argmap.tui.commands import bindings_for
+from argmap.tui.model import DebateEntry, balance
+from argmap.tui.widgets.labels import STATUS_MARK, STATUS_STYLE, shorten
+
+if TYPE_CHECKING:
+    from argmap.tui.app import ArgmapApp
+
+
+class DebateTable(DataTable[Text]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+
+def _status(entry: DebateEntry) -> Text:
+    if not entry.ok:
+        errors = len(entry.loaded.errors)
+        return Text(f"✗ {errors} error{'s' * (errors != 1)}", style="bold #e03131")
+    warnings = len(entry.loaded.diagnostics)
+    if warnings:
+        return Text(f"! {warnings} warning{'s' * (warnings != 1)}", style="#d9820b")
+    return Text("✓ valid", style="#2f9e44")
+
+
+class DebatesScreen(Screen[None]):
+    """The list of debates; Enter opens one, `d` shows a file's problems."""
+
+    SCOPE = "debates"
+    CSS_PATH = "debates.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("debates")
+
+    app: ArgmapApp
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("argmap · debates", style="bold"), id="debates-title")
+        yield DebateTable(id="debates", cursor_type="row", zebra_stripes=True)
+        yield Static("Loading debates…", id="debate-info", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.app.library is not None:
+            self.show_library()
+
+    def _ensure_columns(self) -> None:
+        table = self.query_one(DebateTable)
+        if table.columns:
+            return
+        table.add_column("Status", key="status")
+        table.add_column("Title", key="title")
+        table.add_column("Claims", key="claims")
+        table.add_column("Pro ✓", key="pro")
+        table.add_column("Con ✓", key="con")
+        table.add_column("Motion", key="motion")
+
+    @property
+    def selected(self) -> DebateEntry | None:
+        library = self.app.library
+        table = self.query_one(DebateTable)
+        if library is None or not library.entries or table.row_count == 0:
+            return None
+        index = min(max(table.cursor_row, 0), len(library.entries) - 1)
+        return library.entries[index]
+
+    @property
+    def current_path(self) -> Path | None:
+        entry = self.selected
+        return entry.path if entry is not None else None
+
+    def show_library(self) -> None:
+        """Fill the table from the app's library, keeping the cursor where it was."""
+        library = self.app.library
+        if library is None:
+            return
+        self._ensure_columns()
+        table = self.query_one(DebateTable)
+        row = table.cursor_row
+        table.clear()
+        for entry in library.entries:
+            if entry.openable:
+                stand = balance(entry)
+                claims = Text(str(stand.claims), justify="right")
+                pro = Text(f"{stand.pro_standing}/{stand.pro}", justify="right")
+                con = Text(f"{stand.con_standing}/{stand.con}", justify="right")
+            else:
+                claims = pro = con = Text("–", justify="right", style="dim")
+            table.add_row(
+                _status(entry),
+                Text(shorten(entry.title, 40)),
+                claims,
+                pro,
+                con,
+                Text(shorten(entry.motion, 60)),
+            )
+        if library.entries:
+            table.move_cursor(row=min(max(row, 0), len(library.entries) - 1))
+        else:
+            self.query_one("#debate-info", Static).update(
+                "No debate files (*.yaml, *.yml) here. Try `argmap open PATH`."
+            )
+        table.focus()
+        self.show_info()
+
+    def show_info(self) -> None:
+        entry = self.selected
+        if entry is None:
+            return
+        info = Text()
+        info.append(entry.title, style="bold")
+        info.append(f"  ({entry.path})\n", style="dim")
+        if entry.motion:
+            info.append("Motion: ", style="bold")
+            info.append(entry.motion + "\n")
+        if entry.openable:
+            stand = balance(entry)
+            mark = STATUS_MARK[stand.motion]
+            info.append(
+                f"{mark} The motion is {stand.motion.value}", style=STATUS_STYLE[stand.motion]
+            )
+            info.append(
+                f": {stand.pro_standing} of {stand.pro} pro and "
+                f"{stand.con_standing} of {stand.con} con claims stand. "
+            )
+            info.append("Enter opens the map.\n", style="italic")
+        if entry.loaded.diagnostics:
+            count = len(entry.loaded.diagnostics)
+            errors = len(entry.loaded.errors)
+            style = "bold #e03131" if errors else "#d9820b"
+            info.append(
+                f"{count} problem{'s' * (count != 1)} in this file; press d to see "
+                f"{'them' if count != 1 else 'it'}.",
+                style=style,
+            )
+        self.query_one("#debate-info", Static).update(info)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_info()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    def action_open(self) -> None:
+        entry = self.selected
+        if entry is None:
+            return
+        if not entry.openable:
+            self.app.notify(
+                f"{entry.path.name} has errors, so it has no map yet; here they are.",
+                severity="warning",
+                markup=False,
+            )
+            self.action_diagnostics()
+            return
+        self.app.open_debate(entry.debate_id)
+
+    def action_diagnostics(self) -> None:
+        from argmap.tui.screens.diagnostics import DiagnosticsScreen
+
+        entry = self.selected
+        if entry is None:
+            return
+        if not entry.loaded.diagnostics:
+            self.app.notify(f"{entry.path.name} has no problems.", markup=False)
+            return
+        self.app.push_screen(DiagnosticsScreen(entry))

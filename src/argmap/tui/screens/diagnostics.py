@@ -1,0 +1,44 @@
+"""A modal listing one file's errors and warnings as `file:line:col: message`."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from argmap.tui.model import DebateEntry
+
+
+class DiagnosticsScreen(ModalScreen[None]):
+    """The problems of one debate file, each with the line and column to fix."""
+
+    CSS_PATH = "diagnostics.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,enter,d,backspace", "dismiss", "Close", key_display="esc"),
+    ]
+
+    def __init__(self, entry: DebateEntry) -> None:
+        super().__init__()
+        self.entry = entry
+
+    def compose(self) -> ComposeResult:
+        diagnostics = self.entry.loaded.diagnostics
+        listing = Text()
+        for diagnostic in diagnostics:
+            style = "bold #e03131" if diagnostic.is_error else "#d9820b"
+            listing.append(f"{diagnostic.path}:{diagnostic.line}:{diagnostic.col}: ", style="dim")
+            listing.append(f"{diagnostic.severity.value}: ", style=style)
+            listing.append(diagnostic.message + "\n")
+        with Vertical(id="diagnostics-box") as box:
+            box.border_title = f"Problems in {self.entry.path.name}"
+            box.border_subtitle = "Esc closes"
+            with VerticalScroll():
+                yield Static(listing, markup=False, id="diagnostics-list")
+
+    async def action_dismiss(self, result: None = None) -> None:
+        self.dismiss(None)

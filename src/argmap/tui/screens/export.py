@@ -1,0 +1,183 @@
+"""The export dialog: format, whole debate or this branch, depth, theme; Enter exports.
+
+With the defaults, Enter writes `exports/<debate-id>.svg` (`.dot` when Graphviz is
+missing). The drawing runs in a worker so a large diagram never freezes the app.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+
+from argmap.model import MOTION_ID
+from argmap.tui.model import DebateEntry
+
+if TYPE_CHECKING:
+    from argmap.export import ExportOptions
+
+FORMATS = ("svg", "png", "pdf", "dot")
+THEMES = ("light", "dark")
+
+
+def _radios(name: str, values: tuple[str, ...], chosen: str) -> RadioSet:
+    return RadioSet(
+        *(RadioButton(value, value=value == chosen, name=value) for value in values),
+        id=name,
+        classes="export-choice",
+    )
+
+
+class ExportScreen(ModalScreen[None]):
+    """Choose what to draw; the Export button has the focus, so Enter takes the defaults."""
+
+    CSS_PATH = "export.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close", key_display="esc"),
+    ]
+
+    def __init__(self, entry: DebateEntry, claim_id: str) -> None:
+        super().__init__()
+        self.entry = entry
+        self.claim_id = claim_id
+
+    def compose(self) -> ComposeResult:
+        from argmap.export import dot_available
+
+        has_dot = dot_available()
+        fmt = "svg" if has_dot else "dot"
+        branch = self.claim_id != MOTION_ID
+        with Vertical(id="export-box") as box:
+            box.border_title = f"Export {self.entry.debate_id}"
+            box.border_subtitle = "Tab moves · Enter exports · Esc closes"
+            with Horizontal(classes="export-row"):
+                yield Label("Format", classes="export-label")
+                yield _radios("format", FORMATS, fmt)
+            if not has_dot:
+                yield Static(
+                    "Graphviz `dot` is not installed: only DOT can be written.",
+                    classes="export-note",
+                    markup=False,
+                )
+            with Horizontal(classes="export-row"):
+                yield Label("Draw", classes="export-label")
+                yield RadioSet(
+                    RadioButton("whole debate", value=True, name="debate"),
+                    RadioButton(
+                        f"branch of {self.claim_id}" if branch else "branch (select a claim)",
+                        name="branch",
+                        disabled=not branch,
+                    ),
+                    id="scope",
+                    classes="export-choice",
+                )
+            with Horizontal(classes="export-row"):
+                yield Label("Depth", classes="export-label")
+                yield Input(
+                    placeholder="all levels", type="integer", id="depth", classes="export-depth"
+                )
+            with Horizontal(classes="export-row"):
+                yield Label("Theme", classes="export-label")
+                yield _radios("theme", THEMES, "light")
+            yield Static(id="export-target", markup=False)
+            with Horizontal(id="export-buttons"):
+                yield Button("Export", variant="primary", id="do-export")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self._show_target()
+        self.query_one("#do-export", Button).focus()
+
+    def _choice(self, name: str) -> str:
+        pressed = self.query_one(f"#{name}", RadioSet).pressed_button
+        return pressed.name or "" if pressed is not None else ""
+
+    def options(self) -> ExportOptions:
+        """The choices on screen as export options (a bad depth raises ValueError)."""
+        from argmap.export import ExportOptions
+
+        depth_text = self.query_one("#depth", Input).value.strip()
+        depth = int(depth_text) if depth_text else None
+        if depth is not None and depth < 0:
+            raise ValueError("depth must be 0 or more")
+        root = self.claim_id if self._choice("scope") == "branch" else None
+        return ExportOptions(
+            format=self._choice("format") or "svg",
+            root=root,
+            depth=depth,
+            theme=self._choice("theme") or "light",
+        )
+
+    def _target(self) -> Path | None:
+        from argmap.export import default_output
+
+        try:
+            target: Path = default_output(self.entry.debate_id, self.options())
+            return target
+        except ValueError:
+            return None
+
+    def _show_target(self) -> None:
+        target = self._target()
+        self.query_one("#export-target", Static).update(
+            f"Writes {target}" if target is not None else "Depth must be a whole number ≥ 0"
+        )
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        self._show_target()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._show_target()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.action_export()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "do-export":
+            self.action_export()
+        else:
+            self.dismiss(None)
+
+    def action_export(self) -> None:
+        try:
+            options = self.options()
+        except ValueError as exc:
+            self.app.notify(str(exc), severity="error", markup=False)
+            return
+        target = self._target()
+        assert target is not None
+        graph = self.entry.graph
+        app = self.app
+
+        def draw() -> None:
+            from argmap.export import ExportError, export_graph
+
+            try:
+                written = export_graph(graph, options, target)
+            except ExportError as exc:
+                app.call_from_thread(
+                    app.notify, str(exc), title="Export failed", severity="error", markup=False
+                )
+            except OSError as exc:
+                app.call_from_thread(
+                    app.notify,
+                    f"Cannot write {target}: {exc.strerror}",
+                    title="Export failed",
+                    severity="error",
+                    markup=False,
+                )
+            else:
+                app.call_from_thread(
+                    app.notify, f"Exported to {written}", title="Export", markup=False
+                )
+
+        app.run_worker(draw, name="export", group="export", thread=True, exit_on_error=False)
+        self.dismiss(None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

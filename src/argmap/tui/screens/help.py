@@ -1,0 +1,64 @@
+"""Every key, grouped; written from the same table that makes the bindings."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from argmap.tui.commands import COMMANDS, GROUPS
+
+WHERE = {"app": "", "debates": "list", "map": "map", "widget": ""}
+
+
+def help_table() -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    for group in GROUPS:
+        table.add_row(Text(group, style="bold underline"), "")
+        for command in COMMANDS:
+            if command.group != group:
+                continue
+            where = WHERE[command.scope]
+            line = Text(command.help)
+            if where:
+                line.append(f"  ({where})", style="dim")
+            table.add_row(Text(command.keys_shown), line)
+        table.add_row("", "")
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """The keys of argmap, grouped."""
+
+    CSS_PATH = "help.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark,backspace", "close", "Close", key_display="esc"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box") as box:
+            box.border_title = "Keys"
+            box.border_subtitle = "Esc closes · ↑↓ scroll"
+            yield Static(help_table(), id="help-keys")
+            yield Static(
+                Text(
+                    "A claim stands when every rebuttal of it is defeated; it is defeated when "
+                    "some rebuttal stands; undecided when rebuttals go round in a circle.",
+                    style="italic",
+                ),
+                id="help-semantics",
+            )
+
+    def on_mount(self) -> None:
+        self.query_one("#help-box").focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

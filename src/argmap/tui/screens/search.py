@@ -1,0 +1,97 @@
+"""Search every claim of every open debate; results come as you type, Enter jumps."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from argmap.tui.model import Location, SearchIndex
+from argmap.tui.widgets.labels import shorten, side_mark
+
+
+class SearchScreen(ModalScreen[Location | None]):
+    """A search box over every claim; ↑/↓ choose a result, Enter jumps to it."""
+
+    CSS_PATH = "search.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close", key_display="esc"),
+        Binding("down", "move(1)", "Next", show=False),
+        Binding("up", "move(-1)", "Previous", show=False),
+    ]
+
+    def __init__(self, index: SearchIndex, query: str = "") -> None:
+        super().__init__()
+        self.index = index
+        self.query_text = query
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-box") as box:
+            box.border_title = "Search every debate"
+            box.border_subtitle = "↑↓ choose · Enter jumps · Esc closes"
+            yield Input(
+                self.query_text, placeholder="words or letters of a claim or id", id="query"
+            )
+            yield Static(id="search-count", markup=False)
+            yield OptionList(id="results", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+        self._search(self.query_text)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._search(event.value)
+
+    def _search(self, query: str) -> None:
+        results = self.query_one(OptionList)
+        results.clear_options()
+        hits = self.index.search(query, limit=50)
+        options = []
+        for number, hit in enumerate(hits):
+            row = Text(no_wrap=True, overflow="ellipsis")
+            row.append_text(side_mark(hit.side))
+            row.append(f" {hit.debate_id}:{hit.claim_id} ", style="dim")
+            row.append(shorten(hit.text, 200))
+            options.append(Option(row, id=f"{number}\t{hit.debate_id}\t{hit.claim_id}"))
+        results.add_options(options)
+        if options:
+            results.highlighted = 0
+        count = self.query_one("#search-count", Static)
+        if not query.strip():
+            count.update("Type to search claims in every open debate.")
+        elif not hits:
+            count.update("No claim matches.")
+        else:
+            more = "+" if len(hits) == 50 else ""
+            count.update(f"{len(hits)}{more} match{'es' * (len(hits) != 1)}")
+
+    def action_move(self, step: int) -> None:
+        results = self.query_one(OptionList)
+        if results.option_count == 0:
+            return
+        current = results.highlighted if results.highlighted is not None else -step
+        results.highlighted = max(0, min(results.option_count - 1, current + step))
+
+    def _jump(self, option_id: str | None) -> None:
+        if option_id:
+            _, debate_id, claim_id = option_id.split("\t")
+            self.dismiss((debate_id, claim_id))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        results = self.query_one(OptionList)
+        if results.highlighted is None:
+            self.app.notify("No claim matches; change the words or press Esc.", markup=False)
+            return
+        self._jump(results.get_option_at_index(results.highlighted).id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self._jump(event.option.id)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

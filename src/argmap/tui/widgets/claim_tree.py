@@ -1,0 +1,166 @@
+"""The map: a tree from the motion (or a focused claim) down through rebuttals and support.
+
+Children are added only when a claim is expanded, so a 10,000-claim debate opens as fast
+as a small one. Each node keeps only a claim id in `data`; cross-links are leaves that
+point at a claim shown elsewhere, so no claim is ever expanded twice.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from argmap.tui.model import DebateEntry, FilterResult, cross_links_below
+from argmap.tui.widgets.labels import claim_row, link_row
+
+ClaimNodeT = TreeNode[str]
+
+
+class ClaimTree(Tree[str]):
+    """The claims of one debate as an outline; the cursor is identified by claim id."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("right,l", "expand", "Expand", show=False),
+        Binding("left,h", "collapse", "Collapse", show=False),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("", id=id)
+        self.guide_depth = 2
+        self.entry: DebateEntry | None = None
+        self.root_id = "motion"
+        self.shown: FilterResult | None = None
+        self._populated: set[int] = set()
+        self._links: set[int] = set()  # tree node ids of cross-link leaves
+        self._by_claim: dict[str, ClaimNodeT] = {}
+
+    # --- building ------------------------------------------------------------------------
+
+    def show(
+        self, entry: DebateEntry, root_id: str = "motion", shown: FilterResult | None = None
+    ) -> None:
+        """Show a debate from `root_id` down, keeping only claims a filter made visible."""
+        self.entry = entry
+        self.root_id = root_id
+        self.shown = shown
+        self._populated.clear()
+        self._links.clear()
+        self._by_claim.clear()
+        self.clear()
+        graph = entry.graph
+        node = graph.nodes[root_id]
+        self.root.set_label(claim_row(node, entry.label(root_id)))
+        self.root.data = root_id
+        self._by_claim[root_id] = self.root
+        self._populate(self.root)
+        self.root.expand()
+        if shown is not None and len(shown.visible) <= 2000:
+            # A filter keeps few claims: open the way to every match at once.
+            for claim_id in shown.matches:
+                self.reveal(claim_id)
+        self.move_cursor(self.root)
+
+    def _populate(self, node: ClaimNodeT) -> None:
+        if node.id in self._populated or node.id in self._links or self.entry is None:
+            return
+        self._populated.add(node.id)
+        entry = self.entry
+        graph = entry.graph
+        claim_id = node.data
+        assert claim_id is not None
+        visible = self.shown.visible if self.shown is not None else None
+        matches = self.shown.matches if self.shown is not None else None
+        for child in graph.children(claim_id):
+            if visible is not None and child.id not in visible:
+                continue
+            expandable = bool(child.children) or bool(cross_links_below(graph, child.id))
+            dim = matches is not None and child.id not in matches
+            added = node.add(
+                claim_row(child, entry.label(child.id), dim=dim),
+                data=child.id,
+                allow_expand=expandable,
+            )
+            self._by_claim[child.id] = added
+        if visible is None:
+            for verb, other in cross_links_below(graph, claim_id):
+                leaf = node.add_leaf(
+                    link_row(verb, graph.nodes.get(other), other, width=100), data=other
+                )
+                self._links.add(leaf.id)
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[str]) -> None:
+        self._populate(event.node)
+
+    # --- queries -------------------------------------------------------------------------
+
+    @property
+    def cursor_claim(self) -> str | None:
+        """The id of the claim under the cursor (for a link leaf, the claim it points at)."""
+        node = self.cursor_node
+        return node.data if node is not None else None
+
+    @property
+    def cursor_is_link(self) -> bool:
+        node = self.cursor_node
+        return node is not None and node.id in self._links
+
+    def contains(self, claim_id: str) -> bool:
+        """Whether the claim is part of what the tree shows (focus and filter counted)."""
+        if self.entry is None or claim_id not in self.entry.graph.nodes:
+            return False
+        path = [n.id for n in self.entry.graph.path_from_motion(claim_id)]
+        if self.root_id not in path:
+            return False
+        return self.shown is None or claim_id in self.shown.visible
+
+    # --- moving --------------------------------------------------------------------------
+
+    def reveal(self, claim_id: str) -> ClaimNodeT | None:
+        """Expand the way down to a claim and return its node (None when not shown)."""
+        if not self.contains(claim_id) or self.entry is None:
+            return None
+        path = [n.id for n in self.entry.graph.path_from_motion(claim_id)]
+        path = path[path.index(self.root_id) :]
+        node = self.root
+        for step in path[1:]:
+            self._populate(node)
+            if not node.is_expanded:
+                node.expand()
+            found = self._by_claim.get(step)
+            if found is None:
+                return None
+            node = found
+        return node
+
+    def select_claim(self, claim_id: str) -> bool:
+        """Put the cursor on a claim, expanding what leads to it."""
+        node = self.reveal(claim_id)
+        if node is None:
+            return False
+        self.get_node_at_line(0)  # lay the lines out again so the node's line is known
+        self.move_cursor(node)
+        self.scroll_to_node(node, animate=False)
+        return True
+
+    def action_expand(self) -> None:
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.allow_expand and not node.is_expanded:
+            node.expand()
+        elif node.is_expanded and node.children:
+            self.move_cursor(node.children[0])
+
+    def action_collapse(self) -> None:
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.allow_expand and node.is_expanded:
+            node.collapse()
+        elif node.parent is not None:
+            self.move_cursor(node.parent)

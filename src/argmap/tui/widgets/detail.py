@@ -1,0 +1,145 @@
+"""The detail panel: one claim in full, and the claims linked to it, each followable."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from argmap.model import MOTION_ID
+from argmap.tui.model import ClaimLink, DebateEntry, Library, claim_links
+from argmap.tui.widgets.labels import (
+    SIDE_NAME,
+    SIDE_STYLE,
+    STATUS_STYLE,
+    link_row,
+    side_mark,
+    status_mark,
+)
+
+GROUP_TITLES = {
+    "answers": "It answers",
+    "rebutted by": "Rebutted by",
+    "supported by": "Supported by",
+    "see also": "See also (other debates)",
+}
+
+
+def describe_claim(entry: DebateEntry, claim_id: str) -> Text:
+    """Everything about a claim except its links, as text."""
+    graph = entry.graph
+    node = graph.nodes[claim_id]
+    label = entry.label(claim_id)
+    out = Text()
+    out.append_text(side_mark(node.side))
+    if node.side is None:
+        out.append(" MOTION", style="bold")
+    else:
+        out.append(f" {SIDE_NAME[node.side].upper()}", style=SIDE_STYLE[node.side])
+        out.append(f" · {node.kind.value}")
+        if node.relation is not None and node.parent != MOTION_ID:
+            out.append(f" · {node.relation.value} its parent")
+    out.append(f" · {claim_id}\n", style="dim")
+    out.append(node.text + "\n\n", style="bold")
+    out.append_text(status_mark(label))
+    out.append(" ")
+    out.append(label.value, style=STATUS_STYLE[label])
+    reason = entry.reason(claim_id)
+    _, _, why = reason.partition(": ")
+    out.append(f": {why or reason}\n")
+    claim = node.claim
+    debate = entry.loaded.debate
+    if claim is not None and debate is not None:
+        if claim.weight is not None:
+            out.append(f"Weight: {claim.weight} of 5\n")
+        if claim.sources:
+            out.append("\nSources\n", style="bold underline")
+            by_id = {s.id: s for s in debate.sources}
+            for source_id in claim.sources:
+                source = by_id.get(source_id)
+                out.append(" • ")
+                if source is None:
+                    out.append(source_id)
+                else:
+                    out.append(source.title)
+                    if source.url:
+                        out.append(" ")
+                        out.append(source.url, style=f"underline link {source.url}")
+                out.append("\n")
+        if claim.tags:
+            out.append("\nTags: ", style="bold")
+            out.append(", ".join(claim.tags) + "\n")
+        if claim.note:
+            out.append("\nNote\n", style="bold underline")
+            out.append(claim.note.strip() + "\n")
+    elif debate is not None and debate.summary:
+        out.append("\n")
+        out.append(debate.summary.strip() + "\n")
+    return out
+
+
+def link_id(index: int, link: ClaimLink) -> str:
+    # The index keeps option ids unique when two links point at the same claim.
+    return f"{index}\t{link.debate_id}\t{link.claim_id}"
+
+
+class ClaimDetail(Vertical):
+    """The selected claim in full, then its links; Enter on a link follows it."""
+
+    class Follow(Message):
+        """The reader chose a link to follow."""
+
+        def __init__(self, debate_id: str, claim_id: str) -> None:
+            super().__init__()
+            self.debate_id = debate_id
+            self.claim_id = claim_id
+
+    def compose(self) -> ComposeResult:
+        # The links come first so Tab reaches them straight from the map; CSS docks
+        # them below the claim's text, which Tab reaches next (to scroll a long note).
+        yield OptionList(id="links", markup=False)
+        with VerticalScroll(id="claim-scroll"):
+            yield Static(id="claim-text", markup=False)
+
+    def show(self, library: Library, entry: DebateEntry, claim_id: str) -> None:
+        self.query_one("#claim-text", Static).update(describe_claim(entry, claim_id))
+        self.query_one("#claim-scroll", VerticalScroll).scroll_home(animate=False)
+        links = self.query_one("#links", OptionList)
+        links.clear_options()
+        options: list[Option | None] = []
+        group = ""
+        for index, link in enumerate(claim_links(library, entry.debate_id, claim_id)):
+            if link.group != group:
+                group = link.group
+                options.append(Option(Text(GROUP_TITLES[group], style="bold"), disabled=True))
+            target = library.get(link.debate_id)
+            node = None
+            if target is not None:
+                node = target.graph.nodes.get(link.claim_id)
+            shown_id = link.claim_id
+            if link.debate_id != entry.debate_id:
+                shown_id = f"{link.debate_id}:{link.claim_id}"
+            row = link_row(link.verb, node, shown_id, width=max(self.size.width - 8, 30))
+            if link.missing:
+                row.append(" (not open)", style="dim")
+            options.append(Option(row, id=link_id(index, link), disabled=link.missing))
+        if not options:
+            options.append(
+                Option(
+                    Text("No links: nothing answers this claim yet.", style="dim"), disabled=True
+                )
+            )
+        links.add_options(options)
+        links.border_title = (
+            f"Links ({sum(1 for o in options if o is not None and not o.disabled)})"
+        )
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        option_id = event.option.id
+        if option_id:
+            _, debate_id, claim_id = option_id.split("\t")
+            self.post_message(self.Follow(debate_id, claim_id))
