@@ -1,9 +1,246 @@
-"""Subcommands of this group are registered here once they exist."""
+"""`argmap export`: diagrams (SVG, PNG, PDF, DOT) and text formats of debates."""
 
 from __future__ import annotations
 
-from typing import Any
+import argparse
+import importlib
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from argmap.cli.common import CliError, paths_or_default, print_diagnostics, unknown_claim
+
+if TYPE_CHECKING:
+    from argmap.export import ExportOptions
+    from argmap.graph import ArgumentGraph
+    from argmap.load import LoadedDebate
+
+DIAGRAM_FORMATS = ("svg", "png", "pdf", "dot")
+#: Formats written by `argmap.interop` (text, no Graphviz needed).
+TEXT_FORMATS = ("json", "argdown", "aif")
+DEFAULT_FOLDER = Path("exports")
 
 
 def register(subparsers: Any) -> None:
-    """Add this group's subcommands (none yet)."""
+    parser = subparsers.add_parser(
+        "export",
+        help="draw debates as SVG, PNG, PDF or DOT diagrams (or write json/argdown/aif)",
+        description=(
+            "Draw a debate, or one branch of it, as a Graphviz diagram. The default output "
+            "is exports/<debate-id>.<format> (exports/<debate-id>--<root>.<format> with "
+            "--root). A folder exports every debate in it."
+        ),
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="debate files or folders")
+    parser.add_argument(
+        "--format",
+        "-f",
+        choices=DIAGRAM_FORMATS + TEXT_FORMATS,
+        help="output format (default: from --out's suffix, else svg)",
+    )
+    parser.add_argument("--out", "-o", metavar="FILE_OR_DIR", help="output file or folder")
+    parser.add_argument("--root", metavar="ID", help="draw this claim and its path to the motion")
+    parser.add_argument("--depth", type=int, metavar="N", help="levels below the root to draw")
+    parser.add_argument("--side", choices=("pro", "con"), help="only the branches of one side")
+    parser.add_argument(
+        "--theme", choices=("light", "dark", "print", "slides"), default="light", help="look"
+    )
+    parser.add_argument(
+        "--rankdir",
+        choices=("TB", "LR", "auto"),
+        default="auto",
+        help="top-down or left-right (default auto: left-right when a level is wide)",
+    )
+    parser.add_argument("--wrap", type=int, default=30, metavar="N", help="wrap text at N chars")
+    parser.add_argument("--show-ids", action="store_true", help="print claim ids in the boxes")
+    parser.add_argument("--no-legend", action="store_true", help="leave the legend out")
+    parser.add_argument("--dpi", type=int, metavar="N", help="resolution of PNG output")
+    parser.add_argument(
+        "--reveal",
+        action="store_true",
+        help="write <name>-01, -02, ... adding one level per step (slides that build up)",
+    )
+    parser.set_defaults(run=run)
+
+
+def _format(args: argparse.Namespace) -> str:
+    if args.format:
+        return str(args.format)
+    if args.out:
+        suffix = Path(args.out).suffix.lstrip(".").lower()
+        if suffix in DIAGRAM_FORMATS + TEXT_FORMATS:
+            return suffix
+    return "svg"
+
+
+def _out_is_folder(out: Path) -> bool:
+    return out.is_dir() or str(out).endswith(("/", "\\")) or not out.suffix
+
+
+def _load(args: argparse.Namespace) -> tuple[list[LoadedDebate], int]:
+    """Valid debates to export, and how many files were skipped for errors."""
+    from argmap.load import load_paths
+
+    loaded = load_paths(paths_or_default(args.paths))
+    errors = print_diagnostics(loaded)
+    if not loaded:
+        raise CliError("no debate files (*.yaml, *.yml) found")
+    valid = [item for item in loaded if item.ok]
+    skipped = len(loaded) - len(valid)
+    if skipped:
+        print(
+            f"argmap: skipping {skipped} file{'s' * (skipped != 1)} with errors "
+            f"({errors} error{'s' * (errors != 1)})",
+            file=sys.stderr,
+        )
+    if not valid:
+        raise CliError("no valid debate to export; fix the files first")
+    return valid, skipped
+
+
+def run(args: argparse.Namespace) -> int:
+    fmt = _format(args)
+    if args.depth is not None and args.depth < 0:
+        raise ValueError("--depth must be 0 or more")
+    if args.wrap < 8:
+        raise ValueError("--wrap must be at least 8")
+    if args.dpi is not None and not 10 <= args.dpi <= 1200:
+        raise ValueError("--dpi must be between 10 and 1200")
+    if fmt in TEXT_FORMATS:
+        scoped = [
+            flag
+            for flag, value in (
+                ("--root", args.root),
+                ("--depth", args.depth),
+                ("--side", args.side),
+                ("--reveal", args.reveal or None),
+            )
+            if value is not None
+        ]
+        if scoped:
+            raise ValueError(f"{', '.join(scoped)} apply to diagrams only, not --format {fmt}")
+    debates, skipped = _load(args)
+    if args.root:
+        shown = [item for item in debates if args.root in item.graph]
+        if not shown:
+            raise unknown_claim(args.root, {n for item in debates for n in item.graph.nodes})
+        debates = shown
+    out = Path(args.out) if args.out else None
+    many = len(debates) > 1 or args.reveal
+    if many and out is not None and not _out_is_folder(out):
+        raise ValueError(f"--out {out} names a file, but this writes several; give a folder")
+    if fmt in TEXT_FORMATS:
+        written = _export_text(fmt, debates, out)
+    else:
+        written = _export_diagrams(fmt, args, debates, out)
+    return 1 if skipped else (0 if written else 1)
+
+
+def _target(out: Path | None, name: str) -> Path:
+    """The file for `name`: in --out when it is a folder, --out itself, or exports/."""
+    if out is None:
+        return DEFAULT_FOLDER / name
+    return out / name if _out_is_folder(out) else out
+
+
+def _progress(index: int, total: int, path: Path) -> None:
+    """One line per file on stderr when several are written."""
+    if total > 1:
+        print(f"[{index}/{total}] {path}", file=sys.stderr)
+
+
+def _summary(count: int, kind: str, started: float, last: Path) -> None:
+    """'7 diagrams written to exports/ in 3.2 s', or 'wrote FILE in 0.4 s' for one."""
+    elapsed = time.perf_counter() - started
+    if count == 1:
+        print(f"wrote {last} in {elapsed:.1f} s", file=sys.stderr)
+    else:
+        print(f"{count} {kind}s written to {last.parent}/ in {elapsed:.1f} s", file=sys.stderr)
+
+
+def _export_diagrams(
+    fmt: str, args: argparse.Namespace, debates: list[LoadedDebate], out: Path | None
+) -> int:
+    from argmap.export import ExportError, ExportOptions, export_graph, output_name
+
+    options = ExportOptions(
+        format=fmt,
+        root=args.root,
+        depth=args.depth,
+        side=args.side,
+        theme=args.theme,
+        rankdir=args.rankdir,
+        wrap=args.wrap,
+        show_ids=args.show_ids,
+        legend=not args.no_legend,
+        dpi=args.dpi,
+    )
+    jobs: list[tuple[ArgumentGraph, ExportOptions, Path]] = []
+    for item in debates:
+        name = output_name(item.debate_id, options.root, f".{fmt}")
+        target = _target(out, name)
+        if args.reveal:
+            jobs.extend(_reveal_steps(item.graph, options, target))
+        else:
+            jobs.append((item.graph, options, target))
+    started = time.perf_counter()
+    last = Path()
+    for index, (graph, step, target) in enumerate(jobs, start=1):
+        try:
+            last = export_graph(graph, step, target)
+        except ExportError as exc:
+            raise CliError(str(exc)) from exc
+        _progress(index, len(jobs), last)
+    _summary(len(jobs), "diagram", started, last)
+    return len(jobs)
+
+
+def _reveal_steps(
+    graph: ArgumentGraph, options: ExportOptions, target: Path
+) -> list[tuple[ArgumentGraph, ExportOptions, Path]]:
+    """One diagram per level below the root: `<name>-01`, `-02`, ... for building slides."""
+    root = options.root or "motion"
+    below = max((n.depth for n in graph.subtree(root)), default=0) - graph.depth(root)
+    last = below if options.depth is None else min(options.depth, below)
+    steps = range(1, last + 1) if last > 0 else range(0, 1)
+    return [
+        (
+            graph,
+            replace(options, depth=level),
+            target.with_name(f"{target.stem}-{max(level, 1):02d}{target.suffix}"),
+        )
+        for level in steps
+    ]
+
+
+def _export_text(fmt: str, debates: list[LoadedDebate], out: Path | None) -> int:
+    try:
+        # Imported by name: the interop package may be absent from a trimmed install.
+        interop = importlib.import_module("argmap.interop")
+        export_text = interop.export_text
+        suffixes: dict[str, str] = dict(interop.TEXT_FORMATS)
+    except (ImportError, AttributeError) as exc:
+        raise CliError(f"--format {fmt} is not available in this version of argmap") from exc
+    from argmap.export import output_name
+    from argmap.export.render import write_atomic
+
+    started = time.perf_counter()
+    last = Path()
+    for index, item in enumerate(debates, start=1):
+        target = _target(out, output_name(item.debate_id, None, suffixes.get(fmt, f".{fmt}")))
+        try:
+            text, losses = export_text(fmt, item.graph)
+        except ValueError as exc:
+            raise CliError(f"{item.debate_id}: {exc}") from exc
+        for loss in losses:
+            print(f"{item.debate_id}: {loss}", file=sys.stderr)
+        try:
+            write_atomic(target, str(text).encode("utf-8"))
+        except OSError as exc:
+            raise CliError(f"cannot write {target}: {exc.strerror or exc}") from exc
+        last = target
+        _progress(index, len(debates), target)
+    _summary(len(debates), "file", started, last)
+    return len(debates)

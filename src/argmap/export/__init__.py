@@ -1,0 +1,123 @@
+"""Diagrams of debates for slides and handouts: Graphviz DOT, SVG, PNG and PDF.
+
+`to_dot` gives deterministic DOT source for a debate or a part of it; `export_graph`
+writes it, drawn by Graphviz's `dot` program when the format is svg, png or pdf.
+Every failure a user can cause or meet is an `ExportError` with a one-line message.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from argmap.export.dot import RANKDIRS, SIDES, THEMES, ScopeError, build_digraph
+from argmap.export.render import FORMATS, RenderError, dot_available, render, write_atomic
+from argmap.graph import ArgumentGraph
+
+__all__ = [
+    "FORMATS",
+    "RANKDIRS",
+    "SIDES",
+    "THEMES",
+    "ExportError",
+    "ExportOptions",
+    "default_output",
+    "dot_available",
+    "export_graph",
+    "output_name",
+    "safe_name",
+    "to_dot",
+]
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """What to draw and how. `depth` counts levels below `root` (the motion when None)."""
+
+    format: str = "svg"  # svg | png | pdf | dot
+    root: str | None = None  # claim id; None = whole debate
+    depth: int | None = None  # levels below root
+    side: str | None = None  # "pro" | "con" | None
+    theme: str = "light"  # light | dark | print | slides
+    rankdir: str = "TB"  # TB | LR
+    wrap: int = 30
+    show_ids: bool = False
+    legend: bool = True
+    dpi: int | None = None
+
+    def check(self) -> None:
+        """Raise ExportError naming the first option that is out of range."""
+        choices = {
+            "format": (self.format, FORMATS),
+            "theme": (self.theme, tuple(THEMES)),
+            "rankdir": (self.rankdir, RANKDIRS),
+        }
+        for name, (value, allowed) in choices.items():
+            if value not in allowed:
+                raise ExportError(f"unknown {name} '{value}'; choose one of {', '.join(allowed)}")
+        if self.side is not None and self.side not in SIDES:
+            raise ExportError(f"unknown side '{self.side}'; choose pro or con")
+        if self.depth is not None and self.depth < 0:
+            raise ExportError("depth must be 0 or more")
+        if self.wrap < 8:
+            raise ExportError("wrap must be at least 8 characters")
+        if self.dpi is not None and not 10 <= self.dpi <= 1200:
+            raise ExportError("dpi must be between 10 and 1200")
+
+
+class ExportError(Exception):
+    """A diagram could not be made; the message is one clear line for the user."""
+
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def safe_name(text: str) -> str:
+    """A file-name part made from an id: no separators, no leading dot, at most 80 chars."""
+    name = _UNSAFE.sub("-", text).strip(".-")[:80].strip(".-")
+    return name or "debate"
+
+
+def output_name(debate: str, root: str | None, suffix: str) -> str:
+    """`<debate>.<suffix>`, or `<debate>--<root>.<suffix>` for a diagram of one branch."""
+    stem = safe_name(debate)
+    if root:
+        stem += f"--{safe_name(root)}"
+    return stem + suffix
+
+
+def default_output(debate_id: str, options: ExportOptions, folder: Path = Path("exports")) -> Path:
+    """Where a diagram goes by default: `exports/<id>.<fmt>` or `exports/<id>--<root>.<fmt>`.
+
+    Ids are sanitised, so the path always stays inside `folder`.
+    """
+    return folder / output_name(debate_id, options.root, f".{options.format}")
+
+
+def to_dot(graph: ArgumentGraph, options: ExportOptions) -> str:
+    """Deterministic DOT source of the debate, or of the part `options` selects."""
+    options.check()
+    try:
+        source: str = build_digraph(graph, options).source
+    except ScopeError as exc:
+        raise ExportError(str(exc)) from exc
+    return source
+
+
+def export_graph(graph: ArgumentGraph, options: ExportOptions, out: Path) -> Path:
+    """Write the diagram to `out` (creating folders) and return the path.
+
+    Raises ExportError for an unknown root (with close matches), a missing `dot` program
+    (naming the fix and `--format dot`), a failed render, or a file that cannot be written.
+    """
+    source = to_dot(graph, options)
+    try:
+        data = source.encode("utf-8") if options.format == "dot" else render(source, options.format)
+    except RenderError as exc:
+        raise ExportError(str(exc)) from exc
+    try:
+        write_atomic(out, data)
+    except OSError as exc:
+        raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from exc
+    return out

@@ -1,0 +1,650 @@
+"""An argument graph as a Graphviz diagram: scope, themes, escaped labels, legend and stubs.
+
+Node names are synthetic (`n0000` for the motion, then `n0001`... in document order), so a
+claim id never reaches DOT syntax as a name; the id and text live in HTML-like labels built
+with full escaping. Everything is emitted in document order, so the same debate always
+gives byte-identical DOT.
+"""
+
+from __future__ import annotations
+
+import difflib
+import textwrap
+import unicodedata
+from collections import deque
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from argmap.graph import ArgumentGraph, ClaimNode, Edge, Relation
+from argmap.model import MOTION_ID, Kind, Side
+from argmap.semantics import Label, grounded
+
+if TYPE_CHECKING:
+    import graphviz
+
+    from argmap.export import ExportOptions
+
+#: Families that cover Latin, Greek, Cyrillic, Arabic and (where installed) CJK text.
+FONTNAME = "Noto Sans,Noto Sans CJK SC,DejaVu Sans,sans-serif"
+RANKDIRS = ("TB", "LR", "auto")
+#: With rankdir "auto", a diagram wider than this many claims on one level is drawn LR.
+AUTO_LR_WIDTH = 7
+SIDES = ("pro", "con")
+
+
+class ScopeError(Exception):
+    """The requested part of the debate does not exist (unknown root, wrong side)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    """Colours and sizes of one look. Pro/con colours are from the Okabe-Ito palette."""
+
+    name: str
+    background: str
+    text: str
+    muted: str
+    edge: str
+    motion_border: str
+    motion_fill: str
+    pro_border: str
+    pro_fill: str
+    con_border: str
+    con_fill: str
+    fontsize: float = 14.0
+    nodesep: float = 0.3
+    ranksep: float = 0.55
+    size: str | None = None  # Graphviz `size`, inches
+    ratio: str | None = None
+    dpi: int | None = None
+    penwidth: float = 1.6
+
+
+THEMES: dict[str, Theme] = {
+    "light": Theme(
+        name="light",
+        background="#FFFFFF",
+        text="#1A1A1A",
+        muted="#8A8A8A",
+        edge="#404040",
+        motion_border="#1A1A1A",
+        motion_fill="#F0F0F0",
+        pro_border="#0072B2",
+        pro_fill="#DCEBF7",
+        con_border="#D55E00",
+        con_fill="#FBE4D5",
+    ),
+    "dark": Theme(
+        name="dark",
+        background="#1E1E1E",
+        text="#F2F2F2",
+        muted="#8C8C8C",
+        edge="#C8C8C8",
+        motion_border="#F2F2F2",
+        motion_fill="#333333",
+        pro_border="#56B4E9",
+        pro_fill="#12364D",
+        con_border="#E69F00",
+        con_fill="#4A2A0A",
+    ),
+    "print": Theme(
+        name="print",
+        background="#FFFFFF",
+        text="#000000",
+        muted="#7A7A7A",
+        edge="#000000",
+        motion_border="#000000",
+        motion_fill="#FFFFFF",
+        pro_border="#000000",
+        pro_fill="#FFFFFF",
+        con_border="#000000",
+        con_fill="#E6E6E6",
+    ),
+    "slides": Theme(
+        name="slides",
+        background="#FFFFFF",
+        text="#1A1A1A",
+        muted="#8A8A8A",
+        edge="#404040",
+        motion_border="#1A1A1A",
+        motion_fill="#F0F0F0",
+        pro_border="#0072B2",
+        pro_fill="#DCEBF7",
+        con_border="#D55E00",
+        con_fill="#FBE4D5",
+        fontsize=22.0,
+        nodesep=0.4,
+        ranksep=0.7,
+        # A 16:9 page (13.333 x 7.5 in, the size of a widescreen slide).
+        size="13.333,7.5!",
+        ratio="fill",
+        dpi=144,
+        penwidth=2.4,
+    ),
+}
+
+
+def mix(colour: str, background: str, amount: float) -> str:
+    """`colour` moved `amount` (0..1) of the way towards `background`: for faded claims."""
+    a = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    b = [int(background[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(x + (y - x) * amount):02X}" for x, y in zip(a, b, strict=True))
+
+
+# --- escaping -------------------------------------------------------------------------------
+
+_HTML_ESCAPES = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    '"': "&quot;",
+    "'": "&#39;",
+    # Graphviz expands \N, \G, \L ... even inside HTML-like labels (after entity decoding),
+    # and reads `\\` as one backslash: doubling keeps every backslash literal.
+    "\\": "\\\\",
+    "\n": " ",
+    "\t": " ",
+    "\r": " ",
+}
+
+
+def escape_html(text: str) -> str:
+    """Text safe inside a Graphviz HTML-like label: markup, entities, escapes all literal.
+
+    Control characters, lone surrogates and non-characters (which no XML parser accepts)
+    become U+FFFD; everything else, any script or emoji included, is kept as it is.
+    """
+    out: list[str] = []
+    for char in text:
+        escaped = _HTML_ESCAPES.get(char)
+        if escaped is not None:
+            out.append(escaped)
+            continue
+        category = unicodedata.category(char)
+        code = ord(char)
+        if category in {"Cc", "Cs"} or (code & 0xFFFE) == 0xFFFE or 0xFDD0 <= code <= 0xFDEF:
+            out.append("\ufffd")
+        elif category in {"Zl", "Zp"}:
+            out.append(" ")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def wrap_lines(text: str, width: int) -> list[str]:
+    """Lines of at most `width` characters; long words are split, never cut off."""
+    lines: list[str] = []
+    for paragraph in text.replace("\t", " ").splitlines() or [""]:
+        wrapped = textwrap.wrap(
+            paragraph, width=width, break_long_words=True, break_on_hyphens=False
+        )
+        lines.extend(wrapped or ([""] if not lines else []))
+    return lines or [""]
+
+
+def html_lines(text: str, width: int) -> str:
+    """Wrapped, escaped text joined with `<BR/>`."""
+    return "<BR/>".join(escape_html(line) for line in wrap_lines(text, width))
+
+
+# --- scope ----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Scope:
+    """Which claims a diagram draws, in document order, and what it leaves out under each."""
+
+    root: str
+    shown: list[str]
+    hidden_below: dict[str, int] = field(default_factory=dict)
+    members: set[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.members = set(self.shown)
+
+    def __contains__(self, claim_id: object) -> bool:
+        return claim_id in self.members
+
+
+def subtree_sizes(graph: ArgumentGraph) -> dict[str, int]:
+    """Each claim's size counting itself and everything nested under it (motion included)."""
+    order = [MOTION_ID, *(node.id for node in graph.claims())]
+    sizes: dict[str, int] = {}
+    # Reverse document order visits children before their parents: no recursion needed.
+    for claim_id in reversed(order):
+        sizes[claim_id] = 1 + sum(sizes[c] for c in graph.nodes[claim_id].children)
+    return sizes
+
+
+def branch_sides(graph: ArgumentGraph) -> dict[str, Side]:
+    """For each claim, the side of the top-level claim whose branch it belongs to."""
+    branch: dict[str, Side] = {}
+    for node in graph.claims():
+        if node.parent == MOTION_ID and node.side is not None:
+            branch[node.id] = node.side
+        elif node.parent is not None:
+            branch[node.id] = branch[node.parent]
+    return branch
+
+
+def unknown_root_message(graph: ArgumentGraph, root: str) -> str:
+    """'No such claim' with the closest ids, for an unknown `--root`."""
+    matches = difflib.get_close_matches(root, list(graph.nodes), n=5, cutoff=0.5)
+    hint = f"; did you mean {', '.join(matches)}?" if matches else ""
+    return f"no claim with id '{root}' in debate '{debate_id(graph)}'{hint}"
+
+
+def debate_id(graph: ArgumentGraph) -> str:
+    """The debate's id, or its file name as a slug."""
+    from argmap.load import slug_from_path
+
+    return graph.debate.id or slug_from_path(graph.path)
+
+
+def compute_scope(
+    graph: ArgumentGraph,
+    root: str | None = None,
+    depth: int | None = None,
+    side: str | None = None,
+) -> Scope:
+    """The claims to draw: the root's path up from the motion, and `depth` levels below it.
+
+    `side` keeps only the branches of top-level claims on that side (with every rebuttal
+    inside them). Raises ScopeError for an unknown root or a root on the other side.
+    """
+    root_id = root or MOTION_ID
+    if root_id not in graph.nodes:
+        raise ScopeError(unknown_root_message(graph, root_id))
+    branch = branch_sides(graph) if side else {}
+    if side and root_id != MOTION_ID and branch[root_id].value != side:
+        raise ScopeError(
+            f"claim '{root_id}' is in a {branch[root_id].value} branch; "
+            f"drop --side {side} or choose another root"
+        )
+    keep: set[str] = {node.id for node in graph.path_from_motion(root_id)}
+    queue: deque[tuple[str, int]] = deque([(root_id, 0)])
+    while queue:
+        claim_id, level = queue.popleft()
+        if depth is not None and level >= depth:
+            continue
+        for child in graph.nodes[claim_id].children:
+            if side and branch[child].value != side:
+                continue
+            keep.add(child)
+            queue.append((child, level + 1))
+    order = [MOTION_ID, *(node.id for node in graph.claims())]
+    shown = [claim_id for claim_id in order if claim_id in keep]
+    sizes = subtree_sizes(graph)
+    hidden: dict[str, int] = {}
+    for claim_id in shown:
+        count = sum(sizes[c] for c in graph.nodes[claim_id].children if c not in keep)
+        if count:
+            hidden[claim_id] = count
+    return Scope(root_id, shown, hidden)
+
+
+# --- drawing --------------------------------------------------------------------------------
+
+#: (line style, arrowhead, legend description) per kind of link.
+EDGE_STYLES: dict[str, tuple[str, str, str]] = {
+    "rebuts": ("solid", "normal", "rebuts (solid line, filled arrow)"),
+    "supports": ("dashed", "onormal", "supports (dashed line, open arrow)"),
+    "undercuts": (
+        "bold",
+        "tee",
+        "undercuts: attacks the step from a claim to what it answers (bold line, bar)",
+    ),
+    "also-rebuts": ("dotted", "vee", "also rebuts, a cross-link (dotted line, V arrow)"),
+    "also-supports": (
+        "dotted",
+        "odiamond",
+        "also supports, a cross-link (dotted line, open diamond)",
+    ),
+}
+EDGE_GLYPHS = {
+    "rebuts": "───▶",
+    "supports": "╌╌╌▷",
+    "undercuts": "━━━┫",
+    "also-rebuts": "┈┈┈>",
+    "also-supports": "┈┈┈◇",
+}
+STATE_MARKS = {Label.DEFEATED: "✗ defeated", Label.UNDECIDED: "? undecided"}
+KIND_SHAPES = {Kind.CLAIM: "box", Kind.EVIDENCE: "note", Kind.PROPOSAL: "component"}
+
+
+def edge_kind(edge: Edge) -> str:
+    """The legend key of an edge: rebuts, supports, undercuts, also-rebuts, also-supports."""
+    if edge.cross:
+        return "also-supports" if edge.relation is Relation.SUPPORTS else "also-rebuts"
+    return edge.relation.value
+
+
+@dataclass(slots=True)
+class _Used:
+    """What a diagram draws, so the legend explains exactly that and nothing else."""
+
+    sides: set[Side] = field(default_factory=set)
+    kinds: set[Kind] = field(default_factory=set)
+    states: set[Label] = field(default_factory=set)
+    edges: set[str] = field(default_factory=set)
+    more: bool = False
+    see: bool = False
+    outside: bool = False
+
+
+def _font(text: str, size: float, colour: str, bold: bool = False) -> str:
+    body = f"<B>{text}</B>" if bold else text
+    return f'<FONT POINT-SIZE="{size:g}" COLOR="{colour}">{body}</FONT>'
+
+
+class _Builder:
+    def __init__(self, graph: ArgumentGraph, options: ExportOptions, theme: Theme) -> None:
+        import graphviz
+
+        self.graph = graph
+        self.options = options
+        self.theme = theme
+        self.used = _Used()
+        self.labels = grounded(graph)
+        self.names: dict[str, str] = {}
+        self.stub_count = 0
+        self.dot = graphviz.Digraph(name="argmap", strict=False)
+
+    # Node attributes ------------------------------------------------------------------------
+
+    def small(self) -> float:
+        return round(self.theme.fontsize * 0.75, 1)
+
+    def claim_label(self, node: ClaimNode, state: Label) -> str:
+        theme, opts = self.theme, self.options
+        faded = state is Label.DEFEATED and not node.is_motion
+        text_colour = theme.muted if faded else theme.text
+        if node.is_motion:
+            head = _font("MOTION", self.small(), text_colour, bold=True)
+            body = _font(html_lines(node.text, opts.wrap), theme.fontsize * 1.15, text_colour)
+            verdict = {
+                Label.STANDING: "✓ the motion stands",
+                Label.DEFEATED: "✗ the motion is defeated",
+                Label.UNDECIDED: "? the motion is undecided",
+            }[state]
+            tail = _font(escape_html(verdict), self.small(), text_colour, bold=True)
+            return f"<{head}<BR/>{body}<BR/>{tail}>"
+        assert node.side is not None
+        parts = [node.side.value.upper()]
+        if node.kind is not Kind.CLAIM:
+            parts.append(node.kind.value)
+        if opts.show_ids:
+            parts.append(node.id)
+        side_colour = theme.pro_border if node.side is Side.PRO else theme.con_border
+        head_colour = mix(side_colour, theme.background, 0.45) if faded else side_colour
+        head = _font(escape_html(" · ".join(parts)), self.small(), head_colour, bold=True)
+        body = _font(html_lines(node.text, opts.wrap), theme.fontsize, text_colour)
+        label = f"{head}<BR/>{body}"
+        mark = STATE_MARKS.get(state)
+        if mark:
+            label += "<BR/>" + _font(mark, self.small(), text_colour, bold=True)
+        return f"<{label}>"
+
+    def add_claim(self, node: ClaimNode, name: str) -> None:
+        theme = self.theme
+        state = self.labels[node.id]
+        label = self.claim_label(node, state)
+        attrs: dict[str, str] = {"id": f"claim-{node.id}", "tooltip": f"{node.id} ({state})"}
+        if node.is_motion:
+            attrs.update(
+                shape="box",
+                style="filled,bold",
+                penwidth=f"{theme.penwidth * 1.8:g}",
+                color=theme.motion_border,
+                fillcolor=theme.motion_fill,
+                margin="0.25,0.12",
+            )
+            self.dot.node(name, label, **attrs)
+            return
+        assert node.side is not None
+        self.used.sides.add(node.side)
+        self.used.kinds.add(node.kind)
+        self.used.states.add(state)
+        pro = node.side is Side.PRO
+        border = theme.pro_border if pro else theme.con_border
+        fill = theme.pro_fill if pro else theme.con_fill
+        if state is Label.DEFEATED:
+            # Faded: fill and border move most of the way to the background.
+            border = mix(border, theme.background, 0.55)
+            fill = mix(fill, theme.background, 0.6)
+        # Pro: rounded single border; con: square double border. Survives greyscale.
+        style = "rounded,filled" if pro and node.kind is Kind.CLAIM else "filled"
+        if state is Label.UNDECIDED:
+            style += ",dashed"
+        attrs.update(
+            shape=KIND_SHAPES[node.kind],
+            style=style,
+            color=border,
+            fillcolor=fill,
+            penwidth=f"{theme.penwidth:g}",
+            peripheries="1" if pro else "2",
+        )
+        self.dot.node(name, label, **attrs)
+
+    def stub(self, text: str, anchor: str, kind: str, *, outward: bool = True) -> None:
+        """A small dashed box attached to `anchor`: hidden claims, `see` links, outside claims."""
+        self.stub_count += 1
+        name = f"s{self.stub_count:04d}"
+        theme = self.theme
+        self.dot.node(
+            name,
+            f"<{_font(escape_html(text), self.small(), theme.muted)}>",
+            shape="box",
+            style="rounded,dashed",
+            color=theme.muted,
+            fontcolor=theme.muted,
+            penwidth="1",
+            margin="0.08,0.03",
+            height="0.2",
+        )
+        if kind == "more" or kind == "see":
+            self.dot.edge(anchor, name, style="dotted", arrowhead="none", color=theme.muted)
+            return
+        style, arrow, _ = EDGE_STYLES[kind]
+        if outward:
+            self.dot.edge(anchor, name, style=style, arrowhead=arrow, color=theme.muted)
+        else:
+            self.dot.edge(anchor, name, style=style, dir="back", arrowtail=arrow, color=theme.muted)
+
+    # The whole diagram ----------------------------------------------------------------------
+
+    def build(self, scope: Scope) -> graphviz.Digraph:
+        theme, opts, graph = self.theme, self.options, self.graph
+        title = escape_html(graph.debate.title)
+        subtitle = debate_id(graph)
+        if scope.root != MOTION_ID:
+            subtitle += f" · from {scope.root}"
+        if opts.depth is not None:
+            subtitle += f" · {opts.depth} level{'s' * (opts.depth != 1)}"
+        if opts.side:
+            subtitle += f" · {opts.side} side"
+        graph_attrs = {
+            "label": (
+                f"<{_font(title, theme.fontsize * 1.6, theme.text, bold=True)}<BR/>"
+                f"{_font(escape_html(subtitle), self.small(), theme.muted)}>"
+            ),
+            "labelloc": "t",
+            "labeljust": "c",
+            "rankdir": choose_rankdir(graph, scope, opts.rankdir),
+            "bgcolor": theme.background,
+            "fontname": FONTNAME,
+            "fontcolor": theme.text,
+            "nodesep": f"{theme.nodesep:g}",
+            "ranksep": f"{theme.ranksep:g}",
+            "newrank": "true",
+            "pad": "0.3",
+            "charset": "UTF-8",
+        }
+        if theme.size:
+            graph_attrs["size"] = theme.size
+        if theme.ratio:
+            graph_attrs["ratio"] = theme.ratio
+        dpi = opts.dpi or theme.dpi
+        if dpi:
+            graph_attrs["dpi"] = str(dpi)
+        self.dot.attr("graph", **graph_attrs)
+        self.dot.attr("node", fontname=FONTNAME, fontsize=f"{theme.fontsize:g}", margin="0.15,0.08")
+        self.dot.attr(
+            "edge", color=theme.edge, fontname=FONTNAME, penwidth=f"{theme.penwidth * 0.8:g}"
+        )
+        for index, claim_id in enumerate(scope.shown):
+            self.names[claim_id] = f"n{index:04d}"
+        for claim_id in scope.shown:
+            self.add_claim(graph.nodes[claim_id], self.names[claim_id])
+        self.add_tree_edges(scope)
+        self.add_cross_links(scope)
+        self.add_stubs(scope)
+        if opts.legend:
+            self.add_legend()
+        return self.dot
+
+    def add_tree_edges(self, scope: Scope) -> None:
+        for claim_id in scope.shown:
+            node = self.graph.nodes[claim_id]
+            if node.parent is None or node.relation is None:
+                continue
+            kind = node.relation.value
+            self.used.edges.add(kind)
+            style, arrow, _ = EDGE_STYLES[kind]
+            attrs = {"style": style, "dir": "back", "arrowtail": arrow}
+            if kind == "undercuts":
+                attrs["penwidth"] = f"{self.theme.penwidth * 1.6:g}"
+            # Drawn parent -> child so rebuttals sit below what they answer; the arrow
+            # (at the tail) points at the claim rebutted or supported.
+            self.dot.edge(self.names[node.parent], self.names[claim_id], **attrs)
+
+    def add_cross_links(self, scope: Scope) -> None:
+        for edge in self.graph.edges:
+            if not edge.cross:
+                continue
+            kind = edge_kind(edge)
+            style, arrow, _ = EDGE_STYLES[kind]
+            source_in, target_in = edge.source in scope, edge.target in scope
+            if source_in and target_in:
+                self.used.edges.add(kind)
+                self.dot.edge(
+                    self.names[edge.source],
+                    self.names[edge.target],
+                    style=style,
+                    arrowhead=arrow,
+                    constraint="false",
+                )
+            elif source_in:
+                self.used.edges.add(kind)
+                self.used.outside = True
+                self.stub(f"↪ {edge.target}", self.names[edge.source], kind)
+            elif target_in:
+                self.used.edges.add(kind)
+                self.used.outside = True
+                self.stub(f"↩ {edge.source}", self.names[edge.target], kind, outward=False)
+
+    def add_stubs(self, scope: Scope) -> None:
+        for claim_id in scope.shown:
+            name = self.names[claim_id]
+            hidden = scope.hidden_below.get(claim_id)
+            if hidden:
+                self.used.more = True
+                self.stub(f"+{hidden} more", name, "more")
+            claim = self.graph.nodes[claim_id].claim
+            for ref in claim.see if claim else []:
+                self.used.see = True
+                other, _, target = ref.partition(":")
+                self.stub(f"see {other}" + (f": {target}" if target else ""), name, "see")
+
+    def add_legend(self) -> None:
+        theme, used = self.theme, self.used
+        small = self.small()
+        rows: list[str] = []
+
+        def row(
+            sample: str, words: str, fill: str = "", border: str = "", dashed: bool = False
+        ) -> None:
+            cell = f'<TD ALIGN="CENTER" BORDER="{1 if border else 0}"'
+            if fill:
+                cell += f' BGCOLOR="{fill}"'
+            if border:
+                cell += f' COLOR="{border}"'
+            if dashed:
+                cell += ' STYLE="dashed"'
+            content = _font(escape_html(sample), small, theme.text, bold=True) if sample else ""
+            cell += f">{content}</TD>"
+            words_cell = _font(escape_html(words), small, theme.text)
+            rows.append(f'<TR>{cell}<TD ALIGN="LEFT">{words_cell}</TD></TR>')
+
+        row("MOTION", "the proposition debated (bold box)", theme.motion_fill, theme.motion_border)
+        if Side.PRO in used.sides:
+            row(
+                "PRO",
+                "argues for the motion: rounded box, single border",
+                theme.pro_fill,
+                theme.pro_border,
+            )
+        if Side.CON in used.sides:
+            row(
+                "CON",
+                "argues against the motion: square box, double border",
+                theme.con_fill,
+                theme.con_border,
+            )
+        if Kind.EVIDENCE in used.kinds:
+            row("evidence", "a fact or finding: page shape with a folded corner")
+        if Kind.PROPOSAL in used.kinds:
+            row("proposal", "a policy answer or compromise: box with two tabs")
+        if Label.DEFEATED in used.states:
+            faded = mix(theme.pro_fill, theme.background, 0.6)
+            row("✗", "defeated (faded): a standing claim rebuts it", faded, theme.muted)
+        if Label.UNDECIDED in used.states:
+            row(
+                "?",
+                "undecided (dashed border): rebuttals go round in a circle",
+                border=theme.muted,
+                dashed=True,
+            )
+        if used.states & {Label.DEFEATED, Label.UNDECIDED}:
+            row("", "no mark: standing, every rebuttal of it is defeated")
+        for kind in EDGE_STYLES:
+            if kind in used.edges:
+                row(EDGE_GLYPHS[kind], EDGE_STYLES[kind][2])
+        if used.edges:
+            row("", "arrows point at the claim rebutted or supported")
+        if used.more:
+            row("+N more", "claims below the cut, not drawn", border=theme.muted, dashed=True)
+        if used.see:
+            row("see", "a related claim in another debate", border=theme.muted, dashed=True)
+        if used.outside:
+            row(
+                "↪ id", "a cross-link to a claim outside this view", border=theme.muted, dashed=True
+            )
+        heading = _font("Legend", small * 1.15, theme.text, bold=True)
+        table = (
+            f'<TABLE BORDER="1" COLOR="{theme.muted}" CELLBORDER="0" CELLSPACING="4" '
+            f'CELLPADDING="3" BGCOLOR="{theme.background}">'
+            f'<TR><TD COLSPAN="2" ALIGN="LEFT">{heading}</TD></TR>' + "".join(rows) + "</TABLE>"
+        )
+        self.dot.node("legend", f"<{table}>", shape="plaintext", margin="0")
+
+
+def choose_rankdir(graph: ArgumentGraph, scope: Scope, rankdir: str) -> str:
+    """`rankdir`, with "auto" resolved: top-down unless one level is too wide for a page."""
+    if rankdir != "auto":
+        return rankdir
+    per_level: dict[int, int] = {}
+    for claim_id in scope.shown:
+        level = graph.nodes[claim_id].depth
+        per_level[level] = per_level.get(level, 0) + 1
+    widest = max(per_level.values(), default=1)
+    return "LR" if widest > AUTO_LR_WIDTH else "TB"
+
+
+def build_digraph(graph: ArgumentGraph, options: ExportOptions) -> graphviz.Digraph:
+    """The `graphviz.Digraph` of a debate (or the part `options` scopes), fully styled.
+
+    Raises ScopeError for an unknown root or a root outside the chosen side.
+    """
+    scope = compute_scope(graph, options.root, options.depth, options.side)
+    return _Builder(graph, options, THEMES[options.theme]).build(scope)
