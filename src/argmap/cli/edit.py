@@ -112,7 +112,7 @@ def _apply(args: argparse.Namespace, change: Callable[[str, str], Edit]) -> int:
         current = read_debate_file(args.file)
         edit = change(current.text, args.file)
         if edit.changed and not args.dry_run:
-            save(current, edit.after)
+            save(current, edit.after, validated=True)
     except EditRefused as refusal:
         for diagnostic in refusal.diagnostics:
             print(diagnostic.format(), file=sys.stderr)

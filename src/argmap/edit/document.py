@@ -8,6 +8,8 @@ here reads the text; `Patch` values describe the changes the edit operations mak
 from __future__ import annotations
 
 import bisect
+import gc
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -111,13 +113,17 @@ class Document:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        was_enabled = gc.isenabled()
+        gc.disable()  # parsing and indexing make many objects and no cycles
+        try:
+            self._build(text)
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    def _build(self, text: str) -> None:
         try:
             root = yaml.compose(text, Loader=_Loader)
-            dashes: list[int] = [
-                int(token.start_mark.index)
-                for token in yaml.scan(text, Loader=_Loader)
-                if isinstance(token, yaml.BlockEntryToken)
-            ]
         except yaml.YAMLError as exc:
             raise EditRefused(f"the file is not valid YAML; fix it first ({exc})") from exc
         except RecursionError as exc:
@@ -125,11 +131,8 @@ class Document:
         if not isinstance(root, yaml.MappingNode):
             raise EditRefused("the file is not a debate (its top level is not a mapping)")
         self.root = root
-        self.dashes = dashes
-        self.line_starts = [0]
-        for index, char in enumerate(text):
-            if char == "\n":
-                self.line_starts.append(index + 1)
+        self._dashes: list[int] | None = None
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.claims: dict[str, ClaimSite] = {}
         self.order: list[ClaimSite] = []
         self._index_claims()
@@ -283,11 +286,42 @@ class Document:
         return line
 
     def dash(self, item: yaml.Node) -> int:
-        """Offset of the `-` that introduces a block sequence item."""
-        at = bisect.bisect_right(self.dashes, item.start_mark.index) - 1
+        """Offset of the `-` that introduces a block sequence item.
+
+        Looks back from the item over blanks and comment lines; in the rare layout it
+        cannot read that way, asks the YAML scanner where the `-` tokens are.
+        """
+        text = self.text
+        at = item.start_mark.index - 1
+        while at >= 0:
+            char = text[at]
+            if char in " \t\n":
+                at -= 1
+                continue
+            if char == "-" and text[at + 1 : at + 2] in {" ", "\t", "\n"}:
+                return at
+            line = self.line_of(at)
+            content = self.line(line)
+            stripped = content.lstrip(" ")
+            if stripped.startswith("#"):
+                at = self.line_start(line) - 1
+                continue
+            if stripped[:1] == "-" and stripped[1:].strip().startswith("#"):
+                return self.line_start(line) + len(content) - len(stripped)
+            break
+        return self._dash_from_tokens(item)
+
+    def _dash_from_tokens(self, item: yaml.Node) -> int:
+        if self._dashes is None:
+            self._dashes = [
+                int(token.start_mark.index)
+                for token in yaml.scan(self.text, Loader=_Loader)
+                if isinstance(token, yaml.BlockEntryToken)
+            ]
+        at = bisect.bisect_right(self._dashes, item.start_mark.index) - 1
         if at < 0:
             raise EditRefused("internal error: no `-` before a list item")
-        return self.dashes[at]
+        return self._dashes[at]
 
     def item_region(self, site: ClaimSite) -> tuple[int, int]:
         """First and last line of a claim item: its leading comments, `-` line, and body.

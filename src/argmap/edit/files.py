@@ -85,16 +85,17 @@ def read_debate_file(path: Path | str) -> DebateFile:
     return decode(real, data)
 
 
-def save(current: DebateFile, new_text: str) -> DebateFile:
+def save(current: DebateFile, new_text: str, *, validated: bool = False) -> DebateFile:
     """Write `new_text` over the file atomically; return the file as now written.
 
     Refused, with nothing written, when the text does not validate, when the file on disk
     is no longer the one read into `current`, or when writing fails. No temporary file is
-    left behind in any case.
+    left behind in any case. `validated=True` skips the validation for text that an edit
+    operation has just validated (the `after` of an `Edit`).
     """
     path = current.path
-    loaded = load_text(new_text, path)
-    if not loaded.ok:
+    loaded = None if validated else load_text(new_text, path)
+    if loaded is not None and not loaded.ok:
         errors = loaded.errors
         first = errors[0].message if errors else "it would not load"
         raise EditRefused(f"not saved: the debate would be invalid: {first}", errors)
@@ -164,4 +165,4 @@ def edit_file(path: Path | str, change: Callable[[str], Edit]) -> tuple[Edit, De
     edit = change(current.text)
     if not edit.changed:
         return edit, current
-    return edit, save(current, edit.after)
+    return edit, save(current, edit.after, validated=True)

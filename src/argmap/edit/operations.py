@@ -220,6 +220,22 @@ def _current(loaded: LoadedDebate, path: KeyPath) -> Claim | None:
         return None
 
 
+_UNKNOWN = object()
+
+
+def _written(node: yaml.Node) -> object:
+    """The value a key holds as written: text, a whole number or a list of texts."""
+    if isinstance(node, yaml.SequenceNode):
+        items = [str_value(item) for item in node.value]
+        return items if all(i is not None for i in items) else _UNKNOWN
+    text = str_value(node)
+    if text is not None:
+        return text
+    if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int":
+        return int(node.value) if str(node.value).isdigit() else _UNKNOWN
+    return _UNKNOWN
+
+
 def _field_value(claim: Claim, field_name: str) -> FieldValue:
     value = getattr(claim, field_name)
     if isinstance(value, Kind):
@@ -236,6 +252,23 @@ def _normalised(field_name: str, value: FieldValue) -> FieldValue:
     if field_name == "kind" and value is None:
         return Kind.CLAIM.value
     return value
+
+
+def _claim_ids(debate: Debate | None) -> tuple[set[str], int]:
+    """The written ids of a debate's claims, and how many claims it has."""
+    if debate is None:
+        return set(), 0
+    ids: set[str] = set()
+    count = 0
+    stack: list[Claim] = [*debate.pro, *debate.con]
+    while stack:
+        claim = stack.pop()
+        count += 1
+        if claim.id:
+            ids.add(claim.id)
+        stack.extend(claim.rebuttals)
+        stack.extend(claim.support)
+    return ids, count
 
 
 def _line_of(loaded: LoadedDebate, path: KeyPath) -> int:
@@ -428,7 +461,6 @@ def set_fields(
     doc = Document(text)
     site = find_claim(doc, claim_id)
     mapping = _block_mapping(site)
-    before = _current(load_text(text, name), site.key_path)
     patches: list[Patch] = []
     changed: list[str] = []
     try:
@@ -436,13 +468,12 @@ def set_fields(
             if field_name not in changes:
                 continue
             new = changes[field_name]
-            if before is not None and _field_value(before, field_name) == _normalised(
-                field_name, new
+            at = find_key(mapping, field_name)
+            removing = new is None or new == []
+            if (at is None and removing) or (
+                at is not None and _written(mapping.value[at][1]) == new and not removing
             ):
-                at = find_key(mapping, field_name)
-                written = at is not None and not is_empty(mapping.value[at][1])
-                if written or new is None or new == []:
-                    continue  # already so; leave its bytes alone
+                continue  # already so; leave its bytes alone
             patches.extend(_set_key(doc, mapping, field_name, new))
             changed.append(field_name)
     except UnwritableValue as exc:
@@ -536,9 +567,9 @@ def remove_claim(text: str, claim_id: str, *, force: bool = False, name: str = "
             patches.extend(_set_key(doc, mapping, key, kept))
     after = apply_patches(text, patches)
     loaded = _validated(text, after, name)
-    graph = loaded.graph
-    if any(i in graph.nodes for i in removed):
-        raise EditRefused("internal error: the claim is still there after removing it")
+    left, count = _claim_ids(loaded.debate)
+    if removed & left or count != len(doc.order) - len(subtree):
+        raise EditRefused("internal error: the claims left are not the ones expected")
     below = len(subtree) - 1
     summary = f"removed '{site.id}'"
     if below:
