@@ -320,8 +320,8 @@ def _build(
             continue
         raw = nodes[node_id]
         meta = _meta(raw)
-        text = str(raw.get("text") or "").strip()
-        if not text:
+        text = str(raw.get("text") or "")
+        if not text.strip():
             losses.append(Loss(f"I-node {node_id} has no text; wrote a placeholder"))
             text = "(no text in the AIF file)"
         claim: dict[str, Any] = {"text": text}
@@ -420,14 +420,15 @@ def _build(
                 )
             )
             continue
-        if parent_of.get(premise) == target and tree_kind.get(premise) == kind:
-            continue  # the same relation twice
+        same_as_nesting = parent_of.get(premise) == target and tree_kind.get(premise) == kind
+        if same_as_nesting and not relation.cross:
+            continue  # another tool's file states the relation twice
         key = "also_supports" if kind == "supports" else "also_rebuts"
         targets = claims[premise].setdefault(key, [])
         if "id" not in claims[target]:
             losses.append(Loss(f"cross-link from {ids[premise]} to a claim without an id; dropped"))
             continue
-        if ids[target] not in targets:
+        if relation.cross or ids[target] not in targets:
             targets.append(ids[target])
     unplaced = [ids[n] for n in i_nodes if n != motion and n not in placed]
     if unplaced:
@@ -436,7 +437,10 @@ def _build(
         )
     document_meta = document.get("argmap")
     meta = document_meta if isinstance(document_meta, dict) else {}
-    motion_text = str(nodes[motion].get("text") or "").strip() or "(no text in the AIF file)"
+    motion_text = str(nodes[motion].get("text") or "")
+    if not motion_text.strip():
+        losses.append(Loss(f"the motion's I-node {motion} has no text; wrote a placeholder"))
+        motion_text = "(no text in the AIF file)"
     data: dict[str, Any] = {"version": 1}
     for key in ("id", "title"):
         if key in meta:

@@ -10,12 +10,24 @@ themselves because the nesting is kept.
 from __future__ import annotations
 
 import json
+import re
 
 from argmap.graph import ArgumentGraph
 from argmap.interop.yaml_out import debate_data
 
 
+# Characters a YAML reader refuses or folds even inside quotes; JSON may escape any
+# character, so escaping these keeps the output loadable by the YAML loader too.
+_YAML_UNSAFE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group(0)):04x}"
+
+
 def export_json(graph: ArgumentGraph) -> tuple[str, list[str]]:
     """The debate as schema-valid JSON; JSON carries everything, so no losses."""
     text = json.dumps(debate_data(graph.debate), indent=2, ensure_ascii=False)
-    return text + "\n", []
+    return _YAML_UNSAFE.sub(_escape, text) + "\n", []
