@@ -21,7 +21,7 @@ TEXT = st.text(
 ).filter(lambda s: s.strip() != "")
 # Claim text as authors write it, with the characters YAML and Argdown care about.
 WORDS = st.text(
-    alphabet=st.sampled_from(list("ab éß«»:#-[]{}\"'\\|>*&!%@`,?\n\t") + ["→", "😀", "\u2028"]),
+    alphabet=st.sampled_from([*"ab éß«»:#-[]{}\"'\\|>*&!%@`,?\n\t", "→", "😀", "\u2028"]),
     min_size=1,
     max_size=12,
 ).filter(lambda s: s.strip() != "")

@@ -88,12 +88,11 @@ def _write_atomically(target: Path, text: str, force: bool) -> None:
     if target.exists() and not force:
         raise CliError(f"{target} already exists; use --force to replace it")
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle = tempfile.NamedTemporaryFile(
+    with tempfile.NamedTemporaryFile(
         "w", encoding="utf-8", dir=target.parent, prefix=f".{target.name}.", delete=False
-    )
+    ) as handle:
+        handle.write(text)
     try:
-        with handle:
-            handle.write(text)
         if not force and target.exists():
             raise CliError(f"{target} already exists; use --force to replace it")
         os.replace(handle.name, target)
@@ -123,7 +122,8 @@ def run(args: argparse.Namespace) -> int:
     if not outcome.loaded.ok:
         print_diagnostics([outcome.loaded])
         raise CliError(
-            f"the {fmt} file converted to a debate that does not validate; nothing written"
+            f"the {fmt} file converted to a debate that does not validate; nothing written "
+            "(the lines above are lines of the converted YAML)"
         )
     print_diagnostics([outcome.loaded])  # warnings, if any
     if to_stdout:

@@ -15,7 +15,6 @@ import re
 from argmap.graph import ArgumentGraph
 from argmap.interop.yaml_out import debate_data
 
-
 # Characters a YAML reader refuses or folds even inside quotes; JSON may escape any
 # character, so escaping these keeps the output loadable by the YAML loader too.
 _YAML_UNSAFE = re.compile(

@@ -1,0 +1,134 @@
+"""`argmap import`: where it writes, what it prints, and how it refuses bad input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from argmap.cli import main
+from argmap.interop import export_text
+from argmap.load import load_file
+
+DATA = Path(__file__).parent / "data" / "interop"
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_import_kialo_writes_a_valid_file_and_prints_losses(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = workdir / "Open Research.txt"
+    shutil.copy(DATA / "kialo-classic.txt", source)
+    assert main(["import", "kialo", str(source)]) == 0
+    target = workdir / "open-research.yaml"
+    loaded = load_file(target)
+    assert loaded.ok and loaded.debate is not None
+    assert loaded.debate.id == "open-research"
+    err = capsys.readouterr().err
+    assert f"{source}:16: note: link 1.4. (-> See 1.3.1.) repeats k-1-3-1" in err
+    assert "wrote open-research.yaml (7 claims)" in err
+
+
+def test_default_output_goes_into_arguments_when_that_folder_exists(workdir: Path) -> None:
+    (workdir / "arguments").mkdir()
+    assert main(["import", "kialo", str(DATA / "kialo-newer.txt")]) == 0
+    assert load_file(workdir / "arguments" / "kialo-newer.yaml").ok
+
+
+def test_output_dash_prints_the_yaml(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import", "kialo", str(DATA / "kialo-newer.txt"), "-o", "-"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# Imported from kialo")
+    assert "id: kialo-newer\n" in out
+    assert list(workdir.iterdir()) == []
+
+
+def test_existing_file_is_kept_without_force(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = workdir / "mine.yaml"
+    target.write_text("precious: true\n", encoding="utf-8")
+    args = ["import", "kialo", str(DATA / "kialo-classic.txt"), "-o", str(target)]
+    assert main(args) == 1
+    assert "mine.yaml already exists; use --force to replace it" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8") == "precious: true\n"
+    assert main([*args, "--force"]) == 0
+    assert load_file(target).ok
+
+
+def test_aif_import_round_trips_an_argmap_export(workdir: Path) -> None:
+    source = workdir / "start.yaml"
+    source.write_text(
+        "title: T\nmotion: M.\npro:\n  - id: a\n    text: A.\n    rebuttals:\n"
+        "      - text: B.\n        undercut: true\ncon:\n  - text: C.\n    also_rebuts: [a]\n",
+        encoding="utf-8",
+    )
+    original = load_file(source)
+    text, _ = export_text("aif", original.graph)
+    (workdir / "start.aif.json").write_text(text, encoding="utf-8")
+    assert main(["import", "aif", "start.aif.json", "-o", "back.yaml"]) == 0
+    back = load_file(workdir / "back.yaml")
+    assert back.ok and back.debate is not None and original.debate is not None
+    assert back.debate.model_copy(update={"id": "start"}) == original.debate
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name", "message"),
+    [
+        ("kialo", "missing.txt", "missing.txt: no such file"),
+        ("kialo", "not-kialo.txt", "not-kialo.txt:1: this is not a Kialo export"),
+        ("kialo", "kialo-missing-parent.txt", ":4: claim 1.2.3. has no parent claim 1.2."),
+        ("aif", "not-kialo.txt", "not-kialo.txt:1: this is not AIF JSON"),
+        ("aif", "kialo-classic.txt", "this is not AIF JSON"),
+    ],
+)
+def test_bad_input_exits_1_with_one_clear_line(
+    workdir: Path, capsys: pytest.CaptureFixture[str], fmt: str, name: str, message: str
+) -> None:
+    path = DATA / name if (DATA / name).exists() else workdir / name
+    assert main(["import", fmt, str(path)]) == 1
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err
+    assert list(workdir.iterdir()) == []
+
+
+def test_garbage_bytes_exit_1(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (workdir / "garbage.txt").write_bytes(b"\xff\xfe\x00binary\x00")
+    assert main(["import", "kialo", "garbage.txt"]) == 1
+    assert "not valid UTF-8" in capsys.readouterr().err
+
+
+def test_a_conversion_that_does_not_validate_writes_nothing(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = {
+        "nodes": [
+            {"nodeID": "1", "type": "I", "text": "Motion.", "argmap": {"id": "motion"}},
+            {"nodeID": "2", "type": "I", "text": "Claim.", "argmap": {"id": "a", "weight": 9}},
+            {"nodeID": "3", "type": "RA", "text": "Default Inference"},
+        ],
+        "edges": [
+            {"edgeID": "1", "fromID": "2", "toID": "3"},
+            {"edgeID": "2", "fromID": "3", "toID": "1"},
+        ],
+        "locutions": [],
+    }
+    (workdir / "bad.json").write_text(json.dumps(document), encoding="utf-8")
+    assert main(["import", "aif", "bad.json"]) == 1
+    err = capsys.readouterr().err
+    assert "bad.yaml:" in err and "weight must be a whole number from 1 to 5, not 9" in err
+    assert "does not validate; nothing written" in err
+    assert not (workdir / "bad.yaml").exists()
+
+
+def test_import_needs_a_format(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import"]) == 2
+    assert "FORMAT" in capsys.readouterr().err
