@@ -363,3 +363,24 @@ def test_block_scalar_falls_back_when_it_cannot_hold_the_value() -> None:
     assert block_scalar("a\n\nb\n", "|", 2) == "|\n  a\n\n  b"
     assert block_scalar("no newline", ">", 2) == ">-\n  no newline"
     assert double_quoted('say "hi"\\') == '"say \\"hi\\"\\\\"'
+
+
+def test_list_items_found_by_looking_back_match_the_scanner() -> None:
+    from argmap.edit.document import Document
+
+    text = TEXT + "  -   # a comment after the dash\n    text: Odd but valid.\n"
+    doc = Document(text)
+    assert len(doc.order) == 9
+    for site in doc.order:
+        assert doc.dash(site.node) == doc._dash_from_tokens(site.node)
+    edit = remove_claim(text, "con.3")
+    assert edit.after == TEXT
+
+
+def test_editing_never_loads_textual() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, argmap.edit, argmap.cli.edit; print('textual' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "False"

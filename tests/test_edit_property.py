@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.edit import (
+    Edit,
     EditRefused,
     add_child,
     add_top_level,
@@ -87,31 +90,26 @@ def test_random_edits_keep_the_file_valid_or_untouched(data: st.DataObject) -> N
             operation = data.draw(st.sampled_from(["child", "top", "set", "remove"]))
             new_id = data.draw(st.one_of(st.none(), slugs), label="new_id")
             claim_text = data.draw(texts, label="text")
+            change: Callable[[str], Edit]
             if operation == "child":
                 relation = data.draw(st.sampled_from(["rebuttal", "support"]))
-
-                def change(t: str) -> Any:
-                    return add_child(t, target, relation, claim_text, new_id=new_id)  # type: ignore[arg-type]
-
+                change = partial(
+                    add_child,
+                    under=target,
+                    relation=relation,
+                    claim_text=claim_text,
+                    new_id=new_id,
+                )
             elif operation == "top":
                 side = data.draw(st.sampled_from(["pro", "con"]))
-
-                def change(t: str) -> Any:
-                    return add_top_level(t, side, claim_text, new_id=new_id)
-
+                change = partial(add_top_level, side=side, claim_text=claim_text, new_id=new_id)
             elif operation == "set":
                 names = data.draw(st.sets(st.sampled_from(sorted(field_values)), min_size=1))
                 changes = {n: data.draw(field_values[n], label=n) for n in sorted(names)}
-
-                def change(t: str) -> Any:
-                    return set_fields(t, target, changes)
-
+                change = partial(set_fields, claim_id=target, changes=changes)
             else:
                 force = data.draw(st.booleans(), label="force")
-
-                def change(t: str) -> Any:
-                    return remove_claim(t, target, force=force)
-
+                change = partial(remove_claim, claim_id=target, force=force)
             before = path.read_bytes()
             try:
                 edit_file(path, change)
