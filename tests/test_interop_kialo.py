@@ -165,3 +165,30 @@ def test_imported_yaml_is_clean_and_hand_editable() -> None:
     assert "  - text: Open data lets other teams check results sooner.\n    id: k-1-1\n" in text
     assert "    also_rebuts: [k-1-2-1]\n" in text
     assert "  - text: |-\n      Companies will not fund work" in text
+
+
+def test_windows_line_endings_and_a_byte_order_mark_are_accepted() -> None:
+    text = "\ufeffDiscussion Title: T\r\n\r\n1. Thesis.\r\n1.1. Pro: A\r\nsecond line.\r\n"
+    outcome = kialo_text(text)
+    assert outcome.loaded.ok
+    assert outcome.loaded.graph.node("k-1-1").text == "A\nsecond line."
+
+
+def test_a_claim_without_text_gets_a_placeholder_and_a_note() -> None:
+    outcome = kialo_text("Discussion Title: T\n\n1. Thesis.\n1.1. Con:\n\n1.2. Pro: B.\n")
+    assert outcome.loaded.ok
+    assert outcome.loaded.graph.node("k-1-1").text == "(no text in the Kialo export)"
+    assert [(loss.line, loss.message) for loss in outcome.losses] == [
+        (4, "claim k-1-1 has no text; wrote a placeholder")
+    ]
+
+
+def test_images_keep_their_description_and_say_so() -> None:
+    outcome = kialo_text(
+        "Discussion Title: T\n\n1. Thesis.\n1.1. Pro: See ![a chart](https://example.org/c.png).\n"
+    )
+    assert outcome.loaded.ok
+    assert outcome.loaded.graph.node("k-1-1").text == "See a chart."
+    assert [loss.message for loss in outcome.losses] == [
+        "claim k-1-1: image https://example.org/c.png kept as its description and a source"
+    ]
