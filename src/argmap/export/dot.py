@@ -9,8 +9,8 @@ gives byte-identical DOT.
 from __future__ import annotations
 
 import difflib
+import re
 import textwrap
-import unicodedata
 from collections import deque
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -148,27 +148,24 @@ _HTML_ESCAPES = {
 }
 
 
+_ESCAPE_TABLE = str.maketrans(_HTML_ESCAPES | {"\u2028": " ", "\u2029": " "})
+# Control characters, lone surrogates and non-characters: no XML parser accepts them.
+_UNUSABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(
+        f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
+    )
+    + "]"
+)
+
+
 def escape_html(text: str) -> str:
     """Text safe inside a Graphviz HTML-like label: markup, entities, escapes all literal.
 
-    Control characters, lone surrogates and non-characters (which no XML parser accepts)
-    become U+FFFD; everything else, any script or emoji included, is kept as it is.
+    Control characters, lone surrogates and non-characters become U+FFFD; everything
+    else, any script or emoji included, is kept as it is.
     """
-    out: list[str] = []
-    for char in text:
-        escaped = _HTML_ESCAPES.get(char)
-        if escaped is not None:
-            out.append(escaped)
-            continue
-        category = unicodedata.category(char)
-        code = ord(char)
-        if category in {"Cc", "Cs"} or (code & 0xFFFE) == 0xFFFE or 0xFDD0 <= code <= 0xFDEF:
-            out.append("\ufffd")
-        elif category in {"Zl", "Zp"}:
-            out.append(" ")
-        else:
-            out.append(char)
-    return "".join(out)
+    return _UNUSABLE.sub("\ufffd", text.translate(_ESCAPE_TABLE))
 
 
 def wrap_lines(text: str, width: int) -> list[str]:
