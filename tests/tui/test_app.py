@@ -100,7 +100,7 @@ async def test_detail_shows_status_reason_sources_tags_and_note(app: ArgmapApp) 
     async with app.run_test(size=(120, 40)) as pilot:
         await open_energy(pilot)
         await pilot.press("j")
-        await pilot.pause()
+        await pilot.pause(0.2)  # the panel follows once the cursor rests
         detail = static_text(app, "#claim-text")
         assert "PRO" in detail and "cost" in detail
         assert "standing" in detail and "overruns" in detail

@@ -57,6 +57,9 @@ class ArgmapApp(App[int]):
         """Read every debate file off the main thread; the list fills in when done."""
         library = Library.load(self.paths)
         self.call_from_thread(self._library_loaded, library)
+        # Warm the export library (it pulls in graphviz) so `x` opens at once later.
+        import argmap.export  # noqa: F401
+
         return library
 
     def _library_loaded(self, library: Library) -> None:

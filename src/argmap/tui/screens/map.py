@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Static, Tree
 
 from argmap.model import MOTION_ID
@@ -21,6 +22,9 @@ from argmap.tui.widgets.labels import LINK_STYLE, side_mark
 
 if TYPE_CHECKING:
     from argmap.tui.app import ArgmapApp
+
+#: Seconds the cursor rests before the detail panel follows it.
+DETAIL_DELAY = 0.03
 
 LEGEND = Text.assemble(
     ("+", "bold #2f9e44"),
@@ -54,6 +58,7 @@ class MapScreen(Screen[None]):
         self.claim_filter = ClaimFilter()
         self._ready = False
         self._pending: tuple[DebateEntry, str] | None = None
+        self._detail_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="map-title", markup=False)
@@ -191,7 +196,13 @@ class MapScreen(Screen[None]):
         self.query_one("#breadcrumb", Static).update(crumb)
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
-        self._show_cursor()
+        # The breadcrumb follows at once; the detail panel waits until the cursor rests
+        # for a moment, so holding a key down over a big debate stays smooth.
+        if self.entry is not None and self.claim_tree.cursor_claim in self.entry.graph.nodes:
+            self._show_breadcrumb(self.claim_tree.cursor_claim or MOTION_ID)
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+        self._detail_timer = self.set_timer(DETAIL_DELAY, self._show_cursor)
 
     def _show_cursor(self) -> None:
         """Show the claim under the cursor in the detail panel and the breadcrumb."""

@@ -20,6 +20,8 @@ from argmap.tui.widgets.labels import (
     status_mark,
 )
 
+MAX_LINKS_PER_GROUP = 20
+
 GROUP_TITLES = {
     "answers": "It answers",
     "rebutted by": "Rebutted by",
@@ -40,8 +42,8 @@ def describe_claim(entry: DebateEntry, claim_id: str) -> Text:
     else:
         out.append(f" {SIDE_NAME[node.side].upper()}", style=SIDE_STYLE[node.side])
         out.append(f" · {node.kind.value}")
-        if node.relation is not None and node.parent != MOTION_ID:
-            out.append(f" · {node.relation.value} its parent")
+        if node.relation is not None and node.parent is not None and node.parent != MOTION_ID:
+            out.append(f" · {node.relation.value} {node.parent}")
     out.append(f" · {claim_id}\n", style="dim")
     out.append(node.text + "\n\n", style="bold")
     out.append_text(status_mark(label))
@@ -111,10 +113,27 @@ class ClaimDetail(Vertical):
         links.clear_options()
         options: list[Option | None] = []
         group = ""
-        for index, link in enumerate(claim_links(library, entry.debate_id, claim_id)):
+        room = links.scrollable_content_region.width or self.size.width - 8
+        all_links = claim_links(library, entry.debate_id, claim_id)
+        per_group: dict[str, int] = {}
+        for link in all_links:
+            per_group[link.group] = per_group.get(link.group, 0) + 1
+        shown_in_group = 0
+        for index, link in enumerate(all_links):
             if link.group != group:
                 group = link.group
+                shown_in_group = 0
                 options.append(Option(Text(GROUP_TITLES[group], style="bold"), disabled=True))
+            shown_in_group += 1
+            if shown_in_group > MAX_LINKS_PER_GROUP:
+                # A claim with hundreds of answers (the motion of a big debate): the map
+                # lists them all; a long list here would only slow every cursor move.
+                if shown_in_group == MAX_LINKS_PER_GROUP + 1:
+                    more = per_group[group] - MAX_LINKS_PER_GROUP
+                    options.append(
+                        Option(Text(f"… and {more} more in the map", style="dim"), disabled=True)
+                    )
+                continue
             target = library.get(link.debate_id)
             node = None
             if target is not None:
@@ -122,7 +141,7 @@ class ClaimDetail(Vertical):
             shown_id = link.claim_id
             if link.debate_id != entry.debate_id:
                 shown_id = f"{link.debate_id}:{link.claim_id}"
-            row = link_row(link.verb, node, shown_id, width=max(self.size.width - 8, 30))
+            row = link_row(link.verb, node, shown_id, width=max(room - 4, 24))
             if link.missing:
                 row.append(" (not open)", style="dim")
             options.append(Option(row, id=link_id(index, link), disabled=link.missing))
