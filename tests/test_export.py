@@ -402,3 +402,22 @@ def test_text_formats_go_through_interop(folder: Path, capsys: pytest.CaptureFix
         return
     assert code == 0
     assert (folder / "exports" / "lab.json").is_file()
+
+
+def test_out_dash_writes_text_formats_and_dot_to_stdout(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argmap.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "d.yaml"
+    path.write_text(
+        "title: T\nmotion: M.\npro:\n  - id: a\n    text: A.\ncon:\n  - text: B.\n",
+        encoding="utf-8",
+    )
+    assert main(["export", str(path), "--format", "dot", "-o", "-"]) == 0
+    assert capsys.readouterr().out.startswith("digraph")
+    assert main(["export", str(path), "--format", "json", "-o", "-"]) == 0
+    assert '"motion": "M."' in capsys.readouterr().out
+    assert main(["export", str(path), "--format", "png", "-o", "-"]) == 2
+    assert not (tmp_path / "-").exists() and not (tmp_path / "exports").exists()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 import time
 from dataclasses import replace
@@ -21,6 +20,8 @@ DIAGRAM_FORMATS = ("svg", "png", "pdf", "dot")
 #: Formats written by `argmap.interop` (text, no Graphviz needed).
 TEXT_FORMATS = ("json", "argdown", "aif")
 DEFAULT_FOLDER = Path("exports")
+#: `--out -` writes text formats and DOT to standard output.
+STDOUT = Path("-")
 
 
 def register(subparsers: Any) -> None:
@@ -129,7 +130,11 @@ def run(args: argparse.Namespace) -> int:
         debates = shown
     out = Path(args.out) if args.out else None
     many = len(debates) > 1 or args.reveal
-    if many and out is not None and not _out_is_folder(out):
+    if out == STDOUT and fmt not in (*TEXT_FORMATS, "dot"):
+        raise ValueError(f"--out - writes text; {fmt} is a binary format, give a file")
+    if out == STDOUT and many and fmt == "dot":
+        raise ValueError("--out - writes one DOT graph; name a single debate")
+    if many and out is not None and out != STDOUT and not _out_is_folder(out):
         raise ValueError(f"--out {out} names a file, but this writes several; give a folder")
     if fmt in TEXT_FORMATS:
         written = _export_text(fmt, debates, out)
@@ -177,6 +182,11 @@ def _export_diagrams(
         legend=not args.no_legend,
         dpi=args.dpi,
     )
+    if out == STDOUT:
+        from argmap.export import to_dot
+
+        sys.stdout.write(to_dot(debates[0].graph, options))
+        return 1
     jobs: list[tuple[ArgumentGraph, ExportOptions, Path]] = []
     for item in debates:
         name = output_name(item.debate_id, options.root, f".{fmt}")
@@ -216,15 +226,10 @@ def _reveal_steps(
 
 
 def _export_text(fmt: str, debates: list[LoadedDebate], out: Path | None) -> int:
-    try:
-        # Imported by name: the interop package may be absent from a trimmed install.
-        interop = importlib.import_module("argmap.interop")
-        export_text = interop.export_text
-        suffixes: dict[str, str] = dict(interop.TEXT_FORMATS)
-    except (ImportError, AttributeError) as exc:
-        raise CliError(f"--format {fmt} is not available in this version of argmap") from exc
     from argmap.export import output_name
     from argmap.export.render import write_atomic
+    from argmap.interop import TEXT_FORMATS as suffixes
+    from argmap.interop import export_text
 
     started = time.perf_counter()
     last = Path()
@@ -236,11 +241,15 @@ def _export_text(fmt: str, debates: list[LoadedDebate], out: Path | None) -> int
             raise CliError(f"{item.debate_id}: {exc}") from exc
         for loss in losses:
             print(f"{item.debate_id}: {loss}", file=sys.stderr)
+        if out == STDOUT:
+            sys.stdout.write(text if text.endswith("\n") else text + "\n")
+            continue
         try:
             write_atomic(target, str(text).encode("utf-8"))
         except OSError as exc:
             raise CliError(f"cannot write {target}: {exc.strerror or exc}") from exc
         last = target
         _progress(index, len(debates), target)
-    _summary(len(debates), "file", started, last)
+    if out != STDOUT:
+        _summary(len(debates), "file", started, last)
     return len(debates)
