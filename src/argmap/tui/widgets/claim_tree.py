@@ -152,6 +152,7 @@ class ClaimTree(Tree[str]):
         if node is None:
             return
         if node.allow_expand and not node.is_expanded:
+            self._populate(node)  # now, so a second `l` finds the children at once
             node.expand()
         elif node.is_expanded and node.children:
             self.move_cursor(node.children[0])
