@@ -1,0 +1,437 @@
+"""Grounded labelling, its explanations, and the 'could stand' (preferred) reading."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from argmap.graph import ArgumentGraph
+from argmap.load import LoadedDebate, Positions, load_text
+from argmap.model import MOTION_ID, Claim, Debate
+from argmap.semantics import (
+    Label,
+    UndecidedPartTooLarge,
+    attackers_of,
+    could_stand,
+    explain,
+    grounded,
+)
+
+Load = Callable[..., LoadedDebate]
+
+
+# --- a reference written independently of the worklist --------------------------------------
+
+
+def attack_relation(graph: ArgumentGraph) -> set[tuple[str, str]]:
+    """(attacker, target) pairs straight from the edges."""
+    return {(e.source, e.target) for e in graph.edges if e.relation.value != "supports"}
+
+
+def reference_grounded(nodes: list[str], attacks: set[tuple[str, str]]) -> dict[str, str]:
+    """The least fixpoint of the characteristic function, by repeated full passes."""
+    attackers = {n: {a for a, t in attacks if t == n} for n in nodes}
+    extension: set[str] = set()
+    while True:
+        defended = {
+            n for n in nodes if all(any((d, a) in attacks for d in extension) for a in attackers[n])
+        }
+        if defended == extension:
+            break
+        extension = defended
+    labels = {}
+    for n in nodes:
+        if n in extension:
+            labels[n] = "standing"
+        elif any(a in extension for a in attackers[n]):
+            labels[n] = "defeated"
+        else:
+            labels[n] = "undecided"
+    return labels
+
+
+def reference_credulous(nodes: list[str], attacks: set[tuple[str, str]]) -> set[str]:
+    """Claims in some admissible set (hence in some preferred extension), by brute force."""
+    accepted: set[str] = set()
+    for size in range(1, len(nodes) + 1):
+        for subset in itertools.combinations(nodes, size):
+            members = set(subset)
+            if any((a, b) in attacks for a in members for b in members):
+                continue
+            defended = all(
+                any((d, a) in attacks for d in members)
+                for m in members
+                for a in nodes
+                if (a, m) in attacks
+            )
+            if defended:
+                accepted |= members
+    return accepted
+
+
+# --- random debates with cross-links (so cycles occur) --------------------------------------
+
+
+@st.composite
+def debates(draw: st.DrawFn, max_claims: int = 14) -> str:
+    """YAML text of a random valid debate whose claims have ids c0, c1, ..."""
+    count = draw(st.integers(min_value=1, max_value=max_claims))
+    claims: list[dict[str, Any]] = []
+    top: dict[str, list[dict[str, Any]]] = {"pro": [], "con": []}
+    for index in range(count):
+        claim: dict[str, Any] = {"id": f"c{index}", "text": f"Claim {index}."}
+        claims.append(claim)
+        place = draw(st.integers(min_value=-2, max_value=index - 1)) if index else -1
+        if place < 0:
+            top["pro" if place == -1 else "con"].append(claim)
+        elif draw(st.booleans()) or draw(st.booleans()):
+            claim["undercut"] = draw(st.integers(0, 4)) == 0
+            claims[place].setdefault("rebuttals", []).append(claim)
+        else:
+            claims[place].setdefault("support", []).append(claim)
+    links = draw(
+        st.lists(st.tuples(st.integers(0, count - 1), st.integers(0, count - 1)), max_size=count)
+    )
+    for source, target in links:
+        if source != target:
+            key = "also_rebuts" if (source + target) % 4 else "also_supports"
+            targets = claims[source].setdefault(key, [])
+            if f"c{target}" not in targets:
+                targets.append(f"c{target}")
+    data = {"title": "Random", "motion": "Something.", **top}
+    return yaml.safe_dump(data, sort_keys=False)
+
+
+def load_ok(text: str) -> ArgumentGraph:
+    loaded = load_text(text, "random.yaml")
+    assert loaded.errors == [], [d.format() for d in loaded.errors]
+    return loaded.graph
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(debates())
+def test_grounded_matches_the_reference_fixpoint(text: str) -> None:
+    graph = load_ok(text)
+    labelling = grounded(graph)
+    expected = reference_grounded(list(graph.nodes), attack_relation(graph))
+    assert {k: v.value for k, v in labelling.labels.items()} == expected
+    # Every label must come with an explanation that starts with it.
+    for claim_id, label in labelling.labels.items():
+        assert explain(graph, labelling, claim_id).startswith(f"{label.value}: ")
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(debates(max_claims=8))
+def test_could_stand_matches_brute_force(text: str) -> None:
+    graph = load_ok(text)
+    expected = reference_credulous(list(graph.nodes), attack_relation(graph))
+    assert set(could_stand(graph)) == expected
+
+
+# --- hand-made cases ----------------------------------------------------------------------
+
+
+def labels_and_reasons(load: Load, text: str) -> tuple[dict[str, str], dict[str, str]]:
+    graph = load(text).graph
+    labelling = grounded(graph)
+    labels = {k: v.value for k, v in labelling.labels.items()}
+    return labels, {k: explain(graph, labelling, k) for k in graph.nodes}
+
+
+CHAIN = """\
+title: Chain
+motion: Labs should share data.
+pro:
+  - id: faster
+    text: Sharing speeds discovery.
+    rebuttals:
+      - id: free-riding
+        text: Others free-ride.
+        rebuttals:
+          - id: reciprocity
+            text: Sharing is reciprocal.
+  - id: trust
+    text: Open data builds trust.
+    rebuttals:
+      - id: misuse
+        text: Data can be misused.
+      - id: noise
+        text: Open data is noisy.
+        rebuttals:
+          - id: curation
+            text: Curated repositories fix this.
+"""
+
+
+def test_unanswered_claim_stands(load_debate: Load) -> None:
+    labels, reasons = labels_and_reasons(load_debate, CHAIN)
+    assert labels["reciprocity"] == "standing"
+    assert reasons["reciprocity"] == "standing: nothing rebuts it"
+
+
+def test_defeated_by_an_unanswered_rebuttal(load_debate: Load) -> None:
+    labels, reasons = labels_and_reasons(load_debate, CHAIN)
+    assert labels["free-riding"] == "defeated"
+    assert reasons["free-riding"] == (
+        "defeated: rebutted by 'reciprocity', which stands because nothing answers it"
+    )
+
+
+def test_stands_because_its_only_rebuttal_is_defeated(load_debate: Load) -> None:
+    labels, reasons = labels_and_reasons(load_debate, CHAIN)
+    assert labels["faster"] == "standing"
+    assert reasons["faster"] == (
+        "standing: its only rebuttal, 'free-riding', is defeated by 'reciprocity'"
+    )
+
+
+def test_defeated_by_a_rebuttal_whose_own_rebuttals_are_defeated(load_debate: Load) -> None:
+    labels, reasons = labels_and_reasons(
+        load_debate,
+        CHAIN
+        + """\
+con:
+  - id: cost
+    text: Sharing costs money.
+    rebuttals:
+      - id: cheap
+        text: Storage is cheap.
+        rebuttals:
+          - id: hidden-costs
+            text: Curation is not.
+            rebuttals:
+              - id: funded
+                text: Funders pay for curation.
+""",
+    )
+    assert labels["cost"] == "defeated"
+    assert reasons["cost"] == (
+        "defeated: rebutted by 'cheap', which stands because its only rebuttal, "
+        "'hidden-costs', is defeated"
+    )
+
+
+def test_one_standing_rebuttal_is_enough_to_defeat(load_debate: Load) -> None:
+    labels, reasons = labels_and_reasons(load_debate, CHAIN)
+    # 'noise' is answered, but 'misuse' is not.
+    assert labels["trust"] == "defeated"
+    assert reasons["trust"].startswith("defeated: rebutted by 'misuse', which stands")
+
+
+def test_stands_when_all_rebuttals_are_defeated(load_debate: Load) -> None:
+    labels, reasons = labels_and_reasons(
+        load_debate,
+        """\
+        title: T
+        motion: M.
+        pro:
+          - id: claim
+            text: C.
+            rebuttals:
+              - id: r1
+                text: R1.
+                rebuttals: [{id: a1, text: A1.}]
+              - id: r2
+                text: R2.
+                rebuttals: [{id: a2, text: A2.}]
+        """,
+    )
+    assert labels["claim"] == "standing"
+    assert reasons["claim"] == "standing: all 2 rebuttals are defeated ('r1' by 'a1'; 'r2' by 'a2')"
+
+
+def test_undercut_defeats_its_parent_and_says_so(load_debate: Load) -> None:
+    labels, reasons = labels_and_reasons(
+        load_debate,
+        """\
+        title: T
+        motion: M.
+        pro:
+          - id: rankings
+            text: Co-authored papers are cited more, so collaboration improves quality.
+            rebuttals:
+              - id: selection
+                text: Better teams collaborate more; citations do not show causation.
+                undercut: true
+        """,
+    )
+    assert labels["rankings"] == "defeated"
+    assert reasons["rankings"].startswith("defeated: undercut by 'selection' (it attacks the step")
+    assert reasons["rankings"].endswith("which stands because nothing answers it")
+
+
+def test_undercut_that_is_answered_is_named_as_an_undercut(load_debate: Load) -> None:
+    _, reasons = labels_and_reasons(
+        load_debate,
+        """\
+        title: T
+        motion: M.
+        pro:
+          - id: rankings
+            text: R.
+            rebuttals:
+              - id: selection
+                text: S.
+                undercut: true
+                rebuttals: [{id: controlled, text: Studies control for team quality.}]
+        """,
+    )
+    assert (
+        reasons["rankings"]
+        == "standing: its only undercut, 'selection', is defeated by 'controlled'"
+    )
+
+
+MUTUAL = """\
+title: T
+motion: M.
+pro:
+  - id: sovereignty
+    text: States must control research.
+    also_rebuts: [openness]
+    rebuttals:
+      - id: late
+        text: Too late.
+        rebuttals: [{id: fine, text: Not too late.}]
+con:
+  - id: openness
+    text: Science is borderless.
+    also_rebuts: [sovereignty]
+  - id: follower
+    text: Depends on openness.
+    rebuttals:
+      - id: doubt
+        text: Doubt.
+"""
+
+
+def test_mutual_rebuttal_is_undecided(load_debate: Load) -> None:
+    labels, reasons = labels_and_reasons(load_debate, MUTUAL)
+    assert labels["sovereignty"] == labels["openness"] == "undecided"
+    assert reasons["openness"] == (
+        "undecided: 'openness' and 'sovereignty' rebut each other, so neither wins"
+    )
+
+
+def test_undecided_because_its_attacker_is_undecided(load_debate: Load) -> None:
+    labels, reasons = labels_and_reasons(load_debate, MUTUAL)
+    # 'openness' also rebuts the motion (a con claim), leaving the motion undecided.
+    assert labels[MOTION_ID] == "undecided"
+    assert reasons[MOTION_ID] == (
+        "undecided: its rebuttal 'openness' is itself undecided "
+        "('openness' and 'sovereignty' rebut each other)"
+    )
+
+
+def test_longer_cycle_is_read_as_a_sentence(load_debate: Load) -> None:
+    labels, reasons = labels_and_reasons(
+        load_debate,
+        """\
+        title: T
+        motion: M.
+        pro:
+          - {id: a, text: A., also_rebuts: [b]}
+        con:
+          - {id: b, text: B., also_rebuts: [c]}
+          - {id: c, text: C., also_rebuts: [a]}
+        """,
+    )
+    assert labels["a"] == labels["b"] == labels["c"] == "undecided"
+    assert reasons["a"] == (
+        "undecided: caught in a cycle of rebuttals: 'a', which rebuts 'b', which rebuts "
+        "'c', which rebuts 'a'"
+    )
+
+
+def test_support_changes_no_label(load_debate: Load) -> None:
+    text = """\
+    title: T
+    motion: M.
+    pro:
+      - id: claim
+        text: C.
+        rebuttals: [{id: attack, text: A.}]
+    """
+    supported = text.rstrip() + "\n        support: [{id: backing, text: B., kind: evidence}]\n"
+    plain, _ = labels_and_reasons(load_debate, text)
+    backed, _ = labels_and_reasons(lambda t: load_debate(t, "backed.yaml"), supported)
+    assert plain["claim"] == backed["claim"] == "defeated"
+    assert backed["backing"] == "standing"
+
+
+def test_motion_stands_when_every_con_claim_is_defeated(load_debate: Load) -> None:
+    labels, reasons = labels_and_reasons(load_debate, CHAIN)
+    assert labels[MOTION_ID] == "standing"
+    assert reasons[MOTION_ID] == "standing: nothing rebuts it"
+
+
+def test_duplicate_attack_counts_once(load_debate: Load) -> None:
+    graph = load_debate(
+        """\
+        title: T
+        motion: M.
+        pro:
+          - id: claim
+            text: C.
+            rebuttals:
+              - {id: attack, text: A., also_rebuts: [claim]}
+        """
+    ).graph
+    assert attackers_of(graph, "claim") == ["attack"]
+    assert explain(graph, grounded(graph), "claim").startswith("defeated: rebutted by 'attack'")
+
+
+def test_a_very_deep_debate_needs_no_recursion() -> None:
+    depth = 1500  # beyond Python's default recursion limit of 1000
+    claim = Claim.model_construct(text="deepest", id="d0")
+    for level in range(1, depth):
+        claim = Claim.model_construct(text=f"level {level}", id=f"d{level}", rebuttals=[claim])
+    debate = Debate.model_construct(title="Deep", motion="M.", pro=[claim], con=[])
+    positions = Positions()
+    key_path: tuple[str | int, ...] = ("pro", 0)
+    for _ in range(depth):
+        positions.values[key_path] = (1, 1)
+        key_path = (*key_path, "rebuttals", 0)
+    graph = ArgumentGraph.build(debate, positions, "deep.yaml")
+    labelling = grounded(graph)
+    # The deepest claim stands, and labels alternate up the chain.
+    assert labelling["d0"] is Label.STANDING
+    assert labelling["d1"] is Label.DEFEATED
+    assert labelling[f"d{depth - 1}"] is (Label.DEFEATED if depth % 2 == 0 else Label.STANDING)
+    assert explain(graph, labelling, "d1").startswith("defeated: rebutted by 'd0'")
+
+
+# --- could stand ----------------------------------------------------------------------------
+
+
+def test_both_sides_of_a_mutual_rebuttal_could_stand(load_debate: Load) -> None:
+    graph = load_debate(MUTUAL).graph
+    assert could_stand(graph) == {"sovereignty", "openness", MOTION_ID, "fine", "doubt"}
+
+
+def test_nothing_in_an_odd_cycle_could_stand(load_debate: Load) -> None:
+    graph = load_debate(
+        """\
+        title: T
+        motion: M.
+        pro:
+          - {id: a, text: A., also_rebuts: [b]}
+          - {id: b, text: B., also_rebuts: [c]}
+          - {id: c, text: C., also_rebuts: [a]}
+        """
+    ).graph
+    assert not {"a", "b", "c"} & could_stand(graph)
+
+
+def test_could_stand_refuses_a_large_undecided_part(load_debate: Load) -> None:
+    graph = load_debate(MUTUAL).graph
+    with pytest.raises(UndecidedPartTooLarge) as caught:
+        could_stand(graph, limit=2)
+    assert "has 3 claims" in str(caught.value)
+    assert "up to 2 claims" in str(caught.value)
