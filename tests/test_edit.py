@@ -384,3 +384,10 @@ def test_editing_never_loads_textual() -> None:
     code = "import sys, argmap.edit, argmap.cli.edit; print('textual' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False"
+
+
+def test_keep_chomping_block_scalar_keeps_its_trailing_blank_lines() -> None:
+    text = "title: T\nmotion: M\npro:\n  - text: A\n    note: |+\n      kept\n\n\ncon: []\n"
+    edit = add_child(text, "pro.1", "rebuttal", "B")
+    assert claim(edit.after, "pro.1")["note"] == "kept\n\n\n"
+    assert edit.after.endswith("      kept\n\n\n    rebuttals:\n      - text: B\ncon: []\n")

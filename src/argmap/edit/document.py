@@ -250,7 +250,7 @@ class Document:
         stand before `node` are ignored.
         """
         floor = node.start_mark.index
-        end = floor
+        end = hard_end = floor
         stack = [node]
         seen: set[int] = set()
         while stack:
@@ -260,6 +260,9 @@ class Document:
             seen.add(id(current))
             if isinstance(current, yaml.ScalarNode) or getattr(current, "flow_style", False):
                 end = max(end, current.end_mark.index)
+                if isinstance(current, yaml.ScalarNode) and self._keeps_breaks(current):
+                    # `|+` / `>+` keep their trailing blank lines: they are the value's.
+                    hard_end = max(hard_end, current.end_mark.index)
             elif isinstance(current, yaml.SequenceNode):
                 stack.extend(current.value)
             elif isinstance(current, yaml.MappingNode):
@@ -268,7 +271,14 @@ class Document:
                     stack.append(value_node)
         while end > floor and self.text[end - 1] in " \t\r\n":
             end -= 1
-        return end
+        return max(end, hard_end)
+
+    def _keeps_breaks(self, node: yaml.ScalarNode) -> bool:
+        if node.style not in {"|", ">"}:
+            return False
+        start = node.start_mark.index
+        header = self.text[start : self.line_end(self.line_of(start))].split("#", 1)[0]
+        return "+" in header
 
     def last_line(self, node: yaml.Node) -> int:
         """0-based line of the last character written for `node`."""

@@ -41,7 +41,7 @@ _NAMED_ESCAPES = {
     "\u2029": "\\P",
 }
 _INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
-_FLOW_INDICATORS = set(",[]{}")
+_FLOW_INDICATORS = set(",[]{}?:#")  # PyYAML ends flow plain scalars at these
 _BREAKS = {"\n", "\r", "\x85", "\u2028", "\u2029"}
 
 
@@ -82,7 +82,7 @@ def is_plain_safe(value: str, *, flow: bool = False) -> bool:
     if tag != _STR_TAG:
         return False
     if flow:
-        return _reads_back(f"[{value}]", [value])
+        return _reads_back(f"[{value}, x]", [value, "x"])
     return _reads_back(value, value)
 
 
