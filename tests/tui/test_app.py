@@ -388,3 +388,11 @@ def test_status_text_is_never_markup() -> None:
 
     assert isinstance(Text(shorten("[b]x[/b]", 20)), Text)
     assert str(Text(shorten("[b]x[/b]", 20))) == "[b]x[/b]"
+
+
+async def test_a_long_path_is_shortened_in_a_narrow_terminal(app: ArgmapApp) -> None:
+    async with app.run_test(size=(40, 24)) as pilot:
+        await open_energy(pilot)
+        await goto(pilot, "fast-track-again")
+        crumb = static_text(app, "#breadcrumb")
+        assert crumb.startswith("◆ motion › … ›") and crumb.endswith("fast-track-again")

@@ -184,12 +184,15 @@ class MapScreen(Screen[None]):
             part.append(" ")
             part.append("motion" if node.is_motion else node.id)
             parts.append(part)
-        width = max(self.size.width - 2, 20)
-        # Keep the end of the path (where the reader is); cut from the motion's side.
-        while len(parts) > 2 and sum(len(p) + 3 for p in parts) > width:
+        width = max(self.size.width - 2, 40)
+        # Keep the motion and the end of the path (where the reader is); drop steps
+        # after the motion, marking the gap with one "…".
+        dropped = False
+        while len(parts) > 2 and sum(len(p) + 3 for p in parts) + 4 > width:
             parts.pop(1)
-            if not str(parts[1]).startswith("…"):
-                parts.insert(1, Text("…"))
+            dropped = True
+        if dropped:
+            parts.insert(1, Text("…"))
         crumb = Text(" › ", style="dim").join(parts)
         crumb.no_wrap = True
         crumb.overflow = "ellipsis"

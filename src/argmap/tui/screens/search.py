@@ -57,7 +57,8 @@ class SearchScreen(ModalScreen[Location | None]):
             row = Text(no_wrap=True, overflow="ellipsis")
             row.append_text(side_mark(hit.side))
             row.append(f" {hit.debate_id}:{hit.claim_id} ", style="dim")
-            row.append(shorten(hit.text, 200))
+            room = max(self.query_one(OptionList).size.width - 6 - len(row), 20)
+            row.append(shorten(hit.text, room))
             options.append(Option(row, id=f"{number}\t{hit.debate_id}\t{hit.claim_id}"))
         results.add_options(options)
         if options:
