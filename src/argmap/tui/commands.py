@@ -39,9 +39,7 @@ class Command:
 
     @property
     def keys_shown(self) -> str:
-        """The keys as the help screen writes them."""
-        if self.key_display:
-            return self.key_display
+        """The keys as the help screen writes them (every key, where the Footer shows one)."""
         names = {
             "question_mark": "?",
             "slash": "/",
