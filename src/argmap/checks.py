@@ -171,6 +171,7 @@ def parse_rules(text: str, path: Path | str = "<rules>") -> tuple[RuleSet | None
             line, col = _pos(key_node)
             rules.append(Rule(rule_name, scope, line, col))
     if problems:
+        problems.sort(key=lambda d: (d.line, d.col))
         return None, problems
     return RuleSet(path, rules), []
 
@@ -338,7 +339,10 @@ def _hint(graph: ArgumentGraph, labelling: Labelling, claim_id: str, wanted: Lab
         if not attackers or labelling[claim_id] is Label.UNDECIDED:
             return f"add a rebuttal of {name} that nothing answers"
         return f"make one of its rebuttals stand, or add a rebuttal of {name} that nothing answers"
-    return f"{name} is undecided only in a cycle of rebuttals, e.g. two claims rebutting each other"
+    return (
+        "a claim is undecided only inside a cycle of rebuttals (e.g. two claims that rebut "
+        "each other) or when its rebuttals are themselves undecided"
+    )
 
 
 def check_expectations(

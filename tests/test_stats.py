@@ -1,0 +1,166 @@
+"""`argmap stats`: the numbers per debate, as a table, JSON and CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from argmap.cli import main
+from argmap.load import load_file
+from argmap.stats import CSV_COLUMNS, debate_stats
+
+DEBATE = """\
+title: Data sharing
+motion: Labs should share data.
+sources:
+  - {id: irc, title: International Research Collaboration}
+pro:
+  - id: faster
+    text: Sharing speeds discovery.
+    sources: [irc]
+    rebuttals:
+      - id: free-riding
+        text: Others free-ride.
+        rebuttals:
+          - id: reciprocity
+            text: Sharing is reciprocal.
+            rebuttals:
+              - id: not-always
+                text: Not always.
+                undercut: true
+    support:
+      - id: survey
+        text: A survey shows faster replication.
+        kind: evidence
+  - id: mandate
+    text: Funders should require sharing plans.
+    kind: proposal
+    also_rebuts: [cost]
+con:
+  - id: cost
+    text: Sharing costs money.
+    also_rebuts: [mandate]
+"""
+
+
+@pytest.fixture
+def debate_path(write_debate: Callable[..., Path]) -> Path:
+    return write_debate(DEBATE, "sharing.yaml")
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_counts_shape_and_labels(debate_path: Path) -> None:
+    stats = debate_stats(load_file(debate_path).graph)
+    assert stats.claims == 7
+    assert stats.by_side == {"pro": 4, "con": 3}
+    assert stats.by_kind == {"claim": 5, "evidence": 1, "proposal": 1}
+    assert stats.top_level == {"pro": 2, "con": 1}
+    assert stats.max_depth == 4
+    assert stats.depth_by_side == {"pro": 4, "con": 1}
+    # 'faster' has two children, 'free-riding' and 'reciprocity' one each.
+    assert stats.branching_max == 2
+    assert stats.branching_mean == pytest.approx(4 / 3, abs=0.01)
+    assert stats.labels == {
+        "faster": "defeated",
+        "free-riding": "standing",
+        "reciprocity": "defeated",
+        "not-always": "standing",
+        "survey": "standing",
+        "mandate": "undecided",
+        "cost": "undecided",
+    }
+    assert stats.motion == "undecided"
+    assert stats.by_side_label["con"] == {"standing": 2, "defeated": 0, "undecided": 1}
+    assert stats.by_side_label["pro"] == {"standing": 1, "defeated": 2, "undecided": 1}
+    assert stats.unanswered == ["not-always", "survey"]
+    assert stats.evidence_without_source == ["survey"]
+    assert stats.longest_rebuttal_chain == ["faster", "free-riding", "reciprocity", "not-always"]
+    assert stats.could_stand == ["mandate", "cost"]
+
+
+def test_json_has_a_debates_list_with_every_label(
+    debate_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "stats", "--json", str(debate_path))
+    assert code == 0
+    entry = json.loads(out)["debates"][0]
+    for key in ("id", "title", "path", "claims", "pro", "con", "max_depth"):
+        assert key in entry
+    assert entry["id"] == "sharing"
+    assert (entry["claims"], entry["pro"], entry["con"]) == (7, 4, 3)
+    assert (entry["standing"], entry["defeated"], entry["undecided"]) == (3, 2, 2)
+    assert set(entry["labels"]) == {
+        "faster",
+        "free-riding",
+        "reciprocity",
+        "not-always",
+        "survey",
+        "mandate",
+        "cost",
+    }
+    assert entry["unanswered"] == ["not-always", "survey"]
+    assert entry["longest_rebuttal_chain"][0] == "faster"
+    assert entry["labels_by_side"]["pro"]["standing"] == 1
+
+
+def test_csv_is_one_flat_row_per_debate(
+    debate_path: Path, write_debate: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = write_debate(
+        "title: Other\nmotion: M.\npro:\n  - {id: a, text: A.}\ncon:\n  - {id: b, text: B.}\n",
+        "other.yaml",
+    )
+    code, out, _ = run(capsys, "stats", "--csv", str(debate_path), str(other))
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["id"] for r in rows] == ["sharing", "other"]
+    assert tuple(rows[0]) == CSV_COLUMNS
+    assert rows[0]["claims"] == "7"
+    assert rows[0]["con_standing"] == "2"
+    assert rows[0]["unanswered_ids"] == "not-always survey"
+    assert rows[0]["longest_rebuttal_chain"] == "4"
+    assert rows[1]["motion"] == "defeated"
+    # Flat: no cell holds a JSON list or mapping.
+    assert not any(cell.startswith(("[", "{")) for row in rows for cell in row.values())
+
+
+def test_table_lists_each_debate(debate_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "stats", str(debate_path))
+    assert code == 0
+    header, row = out.splitlines()
+    assert header.split()[:4] == ["debate", "claims", "pro", "con"]
+    assert row.split() == ["sharing", "7", "4", "3", "1", "1", "4", "3", "2", "2", "2", "undecided"]
+
+
+def test_invalid_file_is_reported_and_others_still_counted(
+    debate_path: Path, write_debate: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = write_debate("title: Broken\nmotion: M.\npro:\n  - txt: oops\n", "broken.yaml")
+    code, out, err = run(capsys, "stats", "--json", str(debate_path), str(broken))
+    assert code == 1
+    assert [d["id"] for d in json.loads(out)["debates"]] == ["sharing"]
+    assert f"{broken}:4:" in err
+
+
+def test_stats_does_not_load_textual(debate_path: Path) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from argmap.cli import main; main(['stats', '--json', sys.argv[1]]); "
+        "assert 'textual' not in sys.modules, 'textual was imported'"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(debate_path)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
