@@ -253,3 +253,11 @@ def test_brackets_in_claim_text_are_not_nesting() -> None:
     claims = "".join(f"  - text: 'Point [{i}] [citation needed] {{x}}'\n" for i in range(600))
     loaded = load_text(f"title: T\nmotion: M.\npro:\n{claims}con:\n  - text: C.\n", "b.yaml")
     assert loaded.ok, loaded.diagnostics[:3]
+
+
+@pytest.mark.parametrize("value", ["1", "text", "{id: a}", "[1, [2]]", "null"])
+def test_wrongly_typed_sections_are_diagnostics(value: str) -> None:
+    text = f"title: T\nmotion: M.\nsources: {value}\npro: {value}\ncon: {value}\n"
+    loaded = load_text(text, "typed.yaml")
+    assert loaded.debate is None or loaded.ok
+    assert all(d.line >= 1 for d in loaded.diagnostics)

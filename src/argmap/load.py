@@ -681,11 +681,12 @@ def _check_references(
             first_use[claim.id] = claim.path
     known_ids = {c.id for c in claims}
     sources = data.get("sources")
+    source_list = sources if isinstance(sources, list) else []
     source_ids = {
-        s["id"] for s in sources or [] if isinstance(s, dict) and isinstance(s.get("id"), str)
+        s["id"] for s in source_list if isinstance(s, dict) and isinstance(s.get("id"), str)
     }
     seen_sources: dict[str, Pos] = {}
-    for index, source in enumerate(sources if isinstance(sources, list) else []):
+    for index, source in enumerate(source_list):
         if isinstance(source, dict) and isinstance(source.get("id"), str):
             sid = source["id"]
             pos = positions.at(("sources", index, "id"))
