@@ -16,7 +16,10 @@ debate and refuses parts larger than a limit.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -85,16 +88,18 @@ def _attack_lists(graph: ArgumentGraph) -> tuple[dict[str, list[str]], dict[str,
     """(attacked_by, attacks): distinct attackers and targets of every node, in edge order."""
     attacked_by: dict[str, list[str]] = {node_id: [] for node_id in graph.nodes}
     attacks: dict[str, list[str]] = {node_id: [] for node_id in graph.nodes}
-    seen: set[tuple[str, str]] = set()
+    supports = Relation.SUPPORTS
     for edge in graph.edges:
-        if edge.relation is Relation.SUPPORTS:
+        if edge.relation is supports:
             continue
-        pair = (edge.source, edge.target)
-        if pair in seen:  # a rebuttal that also names its parent in `also_rebuts`
+        targets = attacks[edge.source]
+        # Nesting gives each claim one parent, so only a cross-link can repeat an attack
+        # (a rebuttal that also names its parent, or an id listed twice); a claim's own
+        # list of targets is short, so the membership test is cheap.
+        if edge.cross and edge.target in targets:
             continue
-        seen.add(pair)
         attacked_by[edge.target].append(edge.source)
-        attacks[edge.source].append(edge.target)
+        targets.append(edge.target)
     return attacked_by, attacks
 
 
@@ -105,6 +110,24 @@ def grounded(graph: ArgumentGraph) -> Labelling:
     attackers are all defeated stands; repeat until nothing changes. Each claim enters the
     worklist at most once and each attack is looked at a bounded number of times.
     """
+    # The labelling builds many small lists and no reference cycles; pausing the cyclic
+    # garbage collector keeps it from rescanning the whole loaded debate meanwhile.
+    with _collector_paused():
+        return _grounded(graph)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _grounded(graph: ArgumentGraph) -> Labelling:
     attacked_by, attacks = _attack_lists(graph)
     # How many attackers of each claim are not yet known to be defeated.
     remaining = {node_id: len(a) for node_id, a in attacked_by.items()}
