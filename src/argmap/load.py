@@ -18,6 +18,7 @@ import difflib
 import gc
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -167,7 +168,13 @@ def load_file(path: Path | str, *, max_bytes: int | None = None) -> LoadedDebate
     name = str(path)
     limit = _max_bytes() if max_bytes is None else max_bytes
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            # A named pipe or a device would block the read, or never end.
+            return _failed(
+                path, error(name, (1, 1), "unreadable", "not a regular file; give a debate file")
+            )
+        size = status.st_size
         if size > limit:
             return _failed(
                 path,
