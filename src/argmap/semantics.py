@@ -285,7 +285,12 @@ def _cycle_through(graph: ArgumentGraph, labelling: Labelling, claim_id: str) ->
 
 def undecided_parts(graph: ArgumentGraph, labelling: Labelling) -> list[list[str]]:
     """Undecided claims grouped by the rebuttals between them (weakly connected parts)."""
-    attacked_by, attacks = _attack_lists(graph)
+    return _undecided_parts(labelling, *_attack_lists(graph))
+
+
+def _undecided_parts(
+    labelling: Labelling, attacked_by: dict[str, list[str]], attacks: dict[str, list[str]]
+) -> list[list[str]]:
     undecided = [n for n, label in labelling.labels.items() if label is Label.UNDECIDED]
     part_of: dict[str, int] = {}
     parts: list[list[str]] = []
@@ -320,9 +325,11 @@ def could_stand(
     semantics). Raises `UndecidedPartTooLarge` when an undecided part exceeds `limit`.
     """
     labelling = labelling or grounded(graph)
-    attacked_by, attacks = _attack_lists(graph)
     accepted = {n for n, label in labelling.labels.items() if label is Label.STANDING}
-    parts = undecided_parts(graph, labelling)
+    if Label.UNDECIDED not in labelling.labels.values():
+        return frozenset(accepted)  # nothing undecided: the usual case, answered at once
+    attacked_by, attacks = _attack_lists(graph)
+    parts = _undecided_parts(labelling, attacked_by, attacks)
     for part in parts:
         if len(part) > limit:
             raise UndecidedPartTooLarge(len(part), limit, part[0])

@@ -16,7 +16,6 @@ from argmap.semantics import (
     Label,
     Labelling,
     UndecidedPartTooLarge,
-    attackers_of,
     could_stand,
     grounded,
 )
@@ -194,7 +193,7 @@ def debate_stats(graph: ArgumentGraph, labelling: Labelling | None = None) -> De
             branching_parents += 1
             branching_total += len(node.children)
             stats.branching_max = max(stats.branching_max, len(node.children))
-        if not attackers_of(graph, node.id):
+        if not any(edge.relation.is_attack for edge in graph.incoming[node.id]):
             stats.unanswered.append(node.id)
         if node.kind is Kind.EVIDENCE and node.claim is not None and not node.claim.sources:
             stats.evidence_without_source.append(node.id)
