@@ -347,13 +347,18 @@ async def test_reload_keeps_the_cursor_on_the_same_claim(debates: Path) -> None:
         await pilot.pause()
         assert cursor(app) == "audits"
         assert "Independent audits keep" in static_text(app, "#claim-text")
-        # A reload that breaks the file sends the reader back to the list, flagged.
+        # A reload that breaks the file keeps the last good version on screen, flagged.
         path.write_text("title: [unclosed\n", encoding="utf-8")
         app.reload_path(path)
         await pilot.pause()
-        assert isinstance(app.screen, DebatesScreen)
+        assert isinstance(app.screen, MapScreen)
+        assert cursor(app) == "audits"
+        assert "Independent audits keep" in static_text(app, "#claim-text")
+        assert "1 error on disk; showing the last good version" in static_text(app, "#map-status")
+        await pilot.press("escape")
+        await pilot.pause()
         table = app.screen.query_one(DebateTable)
-        assert "error" in str(table.get_row_at(1)[0])
+        assert "error" in str(table.get_row_at(1)[0]) and "on disk" in str(table.get_row_at(1)[0])
 
 
 async def test_a_missing_path_is_listed_not_fatal(tmp_path: Path) -> None:

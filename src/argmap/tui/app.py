@@ -1,27 +1,50 @@
 """ArgmapApp: the debates list, the map, and the dialogs over them.
 
-The app owns what every screen shares: the open debates (`Library`), the search index and
-the history of places visited. Screens ask it to jump (`go_to`), and it reloads a file on
-request (`reload_path`) keeping the map's cursor on the same claim.
+The app owns what every screen shares: the open debates (`Library`), the search index,
+the history of places visited and the edits it can undo. Screens ask it to jump (`go_to`)
+and to edit a file (`apply_edit`); it reloads a file on request (`reload_path`) or when the
+file changes on disk, keeping the map's cursor on the same claim.
 """
 
 from __future__ import annotations
 
 import difflib
+import os
+import subprocess
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import BindingType
 from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from argmap.edit import Edit, EditRefused, read_debate_file, save
+from argmap.load import LoadedDebate, load_file
 from argmap.tui.commands import COMMANDS, bindings_for
-from argmap.tui.model import Library, Location, SearchIndex
+from argmap.tui.editing import UndoStep, editor_command
+from argmap.tui.model import DebateEntry, Library, Location, SearchIndex
 from argmap.tui.screens.debates import DebatesScreen
+from argmap.tui.watch import FolderWatch
+
+#: What an edit came to: the edit written, or why it was refused.
+EditOutcome = Edit | str
+
+
+def refusal_text(refused: EditRefused) -> str:
+    """A refused edit in one paragraph: the reason, then the first problems it would cause."""
+    lines = [refused.message]
+    for diagnostic in refused.diagnostics[:3]:
+        if diagnostic.message not in refused.message:
+            lines.append(f"line {diagnostic.line}: {diagnostic.message}")
+    return "\n".join(lines)
+
+
+def _sentence(summary: str) -> str:
+    return summary[:1].upper() + summary[1:]
 
 
 class ArgmapApp(App[int]):
@@ -35,6 +58,9 @@ class ArgmapApp(App[int]):
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {"debates": DebatesScreen}
     DEFAULT_MODE = "debates"
 
+    #: Seconds between looks at the folders of the open files; 0 stops watching.
+    WATCH_INTERVAL: ClassVar[float] = 0.3
+
     def __init__(self, paths: Sequence[Path | str]) -> None:
         super().__init__()
         self.paths = [Path(p) for p in paths]
@@ -43,6 +69,9 @@ class ArgmapApp(App[int]):
         from argmap.tui.model import History
 
         self.history = History()
+        #: Edits made in the app, the last one on top; `u` undoes them one by one.
+        self.undo_steps: list[UndoStep] = []
+        self._watch: FolderWatch | None = None
 
     # --- loading -------------------------------------------------------------------------
 
@@ -55,17 +84,23 @@ class ArgmapApp(App[int]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def load_library(self) -> Library:
         """Read every debate file off the main thread; the list fills in when done."""
+        # Look at the folders first: a file saved while loading is then read again.
+        watch = FolderWatch.over(self.paths) if self.WATCH_INTERVAL > 0 else None
         library = Library.load(self.paths)
-        self.call_from_thread(self._library_loaded, library)
+        self.call_from_thread(self._library_loaded, library, watch)
         # Warm the export library (it pulls in graphviz) so `x` opens at once later.
         import argmap.export  # noqa: F401
 
         return library
 
-    def _library_loaded(self, library: Library) -> None:
+    def _library_loaded(self, library: Library, watch: FolderWatch | None = None) -> None:
         self.library = library
         self._search_index = None
         self.refresh_screens()
+        self.refresh_bindings()  # `e` needs a file under the cursor
+        if watch is not None and self._watch is None:
+            self._watch = watch
+            self.set_interval(self.WATCH_INTERVAL, self.check_disk, name="watch")
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state is WorkerState.ERROR:
@@ -95,24 +130,158 @@ class ArgmapApp(App[int]):
         if map_screen.is_mounted:
             map_screen.refresh_debate()
 
-    def reload_path(self, path: Path | str) -> None:
+    def reload_path(
+        self, path: Path | str, loaded: LoadedDebate | None = None, *, announce: str = "Reloaded"
+    ) -> DebateEntry | None:
         """Read one debate file again and refresh the screens, keeping the map's cursor on
-        the same claim (or the nearest one that still exists)."""
+        the same claim (or the nearest one that still exists).
+
+        A file that no longer loads keeps its last good version on screen, flagged, with
+        its problems one key (`d`) away. `announce` starts the notification ('' for none).
+        """
         if self.library is None:
-            return
-        entry = self.library.reload(Path(path))
+            return None
+        path = Path(path)
+        if loaded is None and self._watch is not None:
+            self._watch.seen(path)  # read now: the watch need not report this version
+        entry = self.library.reload(path, loaded)
         self._search_index = None
         self.refresh_screens()
-        if not entry.ok:
+        name = entry.path.name
+        if entry.broken is not None:
+            errors = entry.errors_on_disk
+            self.notify(
+                f"{name} no longer loads ({errors} error{'s' * (errors != 1)}); the last good "
+                "version stays on screen. Press d for the problems, e to fix them.",
+                title="File has errors on disk",
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
+        elif not entry.ok:
             errors = len(entry.loaded.errors)
             self.notify(
-                f"{entry.path.name} has {errors} error{'s' * (errors != 1)}; press d on it "
+                f"{name} has {errors} error{'s' * (errors != 1)}; press d on it "
                 "in the list of debates to see them",
                 severity="warning",
                 markup=False,
             )
-        else:
-            self.notify(f"Reloaded {entry.path.name}", markup=False)
+        elif announce:
+            self.notify(f"{announce} {name}", markup=False)
+        return entry
+
+    # --- noticing changes on disk --------------------------------------------------------
+
+    def check_disk(self) -> None:
+        """Reload the open files that changed on disk (a timer calls this)."""
+        if self._watch is None or self.library is None:
+            return
+        for path in self._watch.poll():
+            self.load_changed(path)
+
+    @work(thread=True, exit_on_error=False, group="reload")
+    def load_changed(self, path: Path) -> None:
+        """Load a changed file off the main thread, then show it."""
+        loaded = load_file(path)
+        self.call_from_thread(self.reload_path, path, loaded, announce="Changed on disk:")
+
+    # --- editing -------------------------------------------------------------------------
+
+    def apply_edit(self, path: Path, change: Callable[[str], Edit]) -> EditOutcome:
+        """Run an edit operation on a file's current text, write it, and show the result.
+
+        Returns the edit (the screens then put the cursor on its claim) or, when refused,
+        why: the file is then untouched, and a notification says so.
+        """
+        try:
+            current = read_debate_file(path)
+            edit = change(current.text)
+            if not edit.changed:
+                self.notify(_sentence(edit.summary), markup=False)
+                return edit
+            written = save(current, edit.after, validated=True)
+        except EditRefused as refused:
+            reason = refusal_text(refused)
+            self.notify(reason, title="Not changed", severity="error", timeout=8, markup=False)
+            return reason
+        self.undo_steps.append(UndoStep(path, written, edit))
+        self.reload_path(path, announce="")
+        self.notify(
+            f"{_sentence(edit.summary)} ({path.name}, line {edit.line}). u undoes it.",
+            markup=False,
+        )
+        self.refresh_bindings()
+        return edit
+
+    def action_undo(self) -> None:
+        """Write back the text from before the last edit made in the app."""
+        from argmap.tui.screens.map import MapScreen
+
+        if not self.undo_steps:
+            self.notify("Nothing to undo.", markup=False)
+            return
+        step = self.undo_steps.pop()
+        self.refresh_bindings()
+        try:
+            save(step.written, step.edit.before, validated=True)
+        except EditRefused as refused:
+            self.notify(
+                f"Not undone ({step.edit.summary}): {refused.message}",
+                title="Not undone",
+                severity="error",
+                timeout=8,
+                markup=False,
+            )
+            return
+        self.reload_path(step.path, announce="")
+        map_screen = self.get_screen("map", MapScreen)
+        if map_screen.is_mounted:
+            map_screen.land_on(step.edit.claim_id)
+        self.notify(f"Undone: {step.edit.summary} ({step.path.name})", markup=False)
+
+    def action_open_editor(self) -> None:
+        """Open the file in the reader's editor at the selected claim; reload it after."""
+        path = getattr(self.screen, "current_path", None)
+        line = getattr(self.screen, "current_line", 1)
+        if not isinstance(path, Path):
+            return
+        command = editor_command(path, int(line))
+        if command is None:
+            self.notify(
+                "No editor found: set $EDITOR (for example to nano or vim).",
+                severity="error",
+                markup=False,
+            )
+            return
+        before = _signature(path)
+        try:
+            with self.suspend():
+                finished = subprocess.run(command, check=False)
+        except SuspendNotSupported:
+            self.notify(
+                "This terminal cannot be handed to an editor; edit the file outside argmap "
+                "(it reloads by itself).",
+                severity="error",
+                markup=False,
+            )
+            return
+        except OSError as exc:
+            self.notify(
+                f"Could not start {command[0]}: {exc.strerror or exc}. Set $EDITOR.",
+                severity="error",
+                markup=False,
+            )
+            return
+        if finished.returncode != 0:
+            self.notify(
+                f"{command[0]} exited with status {finished.returncode}.",
+                severity="warning",
+                markup=False,
+            )
+        if _signature(path) == before:
+            self.notify(f"{path.name} is unchanged.", markup=False)
+            return
+        self.reload_path(path)
 
     # --- moving between places -----------------------------------------------------------
 
@@ -184,6 +353,13 @@ class ArgmapApp(App[int]):
     async def action_quit(self) -> None:
         self.exit(0)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo":
+            return bool(self.undo_steps)
+        if action == "open_editor":
+            return isinstance(getattr(self.screen, "current_path", None), Path)
+        return True
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every command that applies here, from the one table in `commands`."""
         scopes = {"app", getattr(screen, "SCOPE", "")}
@@ -205,6 +381,14 @@ def _runner(app: App[int], target: DOMNode, action: str) -> Callable[[], Awaitab
         await app.run_action(action, target)
 
     return run
+
+
+def _signature(path: Path) -> tuple[int, int, int] | None:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return (status.st_size, status.st_mtime_ns, status.st_ino)
 
 
 def make_app(paths: Sequence[Path | str]) -> ArgmapApp:

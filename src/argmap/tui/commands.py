@@ -54,6 +54,8 @@ class Command:
             "right": "→",
             "tab": "Tab",
             "ctrl+p": "Ctrl+P",
+            "plus": "+",
+            "minus": "-",
         }
         return " ".join(names.get(k, k) for k in self.keys.split(","))
 
@@ -61,6 +63,7 @@ class Command:
 MOVE = "Move"
 OPEN = "Open and follow"
 FIND = "Find and filter"
+EDIT = "Edit"
 VIEW = "View"
 APP = "App"
 
@@ -122,6 +125,97 @@ COMMANDS: tuple[Command, ...] = (
         key_display="esc",
     ),
     Command(
+        "file-problems",
+        "d",
+        "diagnostics",
+        "Problems",
+        "When the file on disk no longer loads: its errors (the map keeps the last good version)",
+        OPEN,
+        "map",
+        footer=True,
+    ),
+    # Editing: the map's keys act on the selected claim and write the file at once.
+    Command(
+        "add-rebuttal",
+        "a",
+        "add_rebuttal",
+        "Rebut",
+        "Add a rebuttal under the selected claim (on the motion: a con claim)",
+        EDIT,
+        "map",
+        footer=True,
+    ),
+    Command(
+        "add-support",
+        "s",
+        "add_support",
+        "Support",
+        "Add support under the selected claim (on the motion: a pro claim)",
+        EDIT,
+        "map",
+        footer=True,
+    ),
+    Command(
+        "change",
+        "c",
+        "change_claim",
+        "Change",
+        "Change the selected claim's text, kind, tags, sources, note or weight",
+        EDIT,
+        "map",
+        footer=True,
+    ),
+    Command(
+        "delete",
+        "D",
+        "delete_claim",
+        "Delete",
+        "Delete the selected claim and everything below it (asks first)",
+        EDIT,
+        "map",
+        key_display="D",
+    ),
+    Command(
+        "add-pro",
+        "plus",
+        "add_pro",
+        "Add pro",
+        "Add a claim for the motion (a top-level pro claim)",
+        EDIT,
+        "map",
+        key_display="+",
+    ),
+    Command(
+        "add-con",
+        "minus",
+        "add_con",
+        "Add con",
+        "Add a claim against the motion (a top-level con claim)",
+        EDIT,
+        "map",
+        key_display="-",
+    ),
+    Command(
+        "editor",
+        "e",
+        "open_editor",
+        "Editor",
+        "Open the file in $VISUAL / $EDITOR at the selected claim; reloaded when you quit",
+        EDIT,
+        "app",
+        footer=True,
+    ),
+    Command(
+        "undo",
+        "u",
+        "undo",
+        "Undo",
+        "Undo the last edit made in argmap (the file goes back byte for byte)",
+        EDIT,
+        "app",
+        footer=True,
+    ),
+    Command(
         "history-back",
         "left_square_bracket",
         "history_back",
@@ -180,7 +274,6 @@ COMMANDS: tuple[Command, ...] = (
         "Go to a claim by its id (or debate-id:claim-id)",
         FIND,
         "map",
-        footer=True,
     ),
     Command(
         "filter",
@@ -190,7 +283,6 @@ COMMANDS: tuple[Command, ...] = (
         "Show only claims of a side, kind, tag or status",
         FIND,
         "map",
-        footer=True,
     ),
     Command(
         "focus",
@@ -200,7 +292,6 @@ COMMANDS: tuple[Command, ...] = (
         "Show only the selected claim's branch (again: show everything)",
         FIND,
         "map",
-        footer=True,
     ),
     # Viewing and exporting.
     Command(
@@ -211,7 +302,6 @@ COMMANDS: tuple[Command, ...] = (
         "Export the debate or this branch as a diagram (SVG, PNG, PDF, DOT)",
         VIEW,
         "map",
-        footer=True,
     ),
     Command(
         "theme",
@@ -246,7 +336,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("quit", "q", "quit", "Quit", "Leave argmap", APP, "app", footer=True),
 )
 
-GROUPS: tuple[str, ...] = (MOVE, OPEN, FIND, VIEW, APP)
+GROUPS: tuple[str, ...] = (MOVE, OPEN, FIND, EDIT, VIEW, APP)
 
 
 def commands_for(scope: str) -> list[Command]:

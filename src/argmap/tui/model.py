@@ -25,17 +25,33 @@ Location = tuple[str, str]
 
 @dataclass(slots=True)
 class DebateEntry:
-    """One loaded file with its labelling (None when the file has errors)."""
+    """One loaded file with its labelling (None when the file has errors).
+
+    When a valid file is changed on disk into one that no longer loads, the entry keeps
+    the last good version (`loaded`) on screen and holds the broken one in `broken`.
+    """
 
     loaded: LoadedDebate
     #: The file's own diagnostics, before cross-file checks added theirs.
     own_diagnostics: list[Diagnostic]
     labelling: Labelling | None = None
+    #: The version on disk when it no longer loads (the last good one is `loaded`).
+    broken: LoadedDebate | None = None
 
     @property
     def ok(self) -> bool:
-        """True when the file has no error at all."""
-        return self.loaded.ok
+        """True when the file has no error at all, on screen or on disk."""
+        return self.loaded.ok and self.broken is None
+
+    @property
+    def problems(self) -> list[Diagnostic]:
+        """The diagnostics to show: those of the version on disk."""
+        return (self.broken or self.loaded).diagnostics
+
+    @property
+    def errors_on_disk(self) -> int:
+        """How many errors the file on disk has (the last good version may be shown)."""
+        return len(self.broken.errors) if self.broken is not None else 0
 
     @property
     def openable(self) -> bool:
@@ -109,12 +125,21 @@ class Library:
         for entry in self.entries:
             entry.labelling = grounded(entry.graph) if entry.openable else None
 
-    def reload(self, path: Path) -> DebateEntry:
-        """Read one file again (or add it when new) and recheck links across files."""
-        fresh = _entry(load_file(path))
+    def reload(self, path: Path, loaded: LoadedDebate | None = None) -> DebateEntry:
+        """Read one file again (or add it when new) and recheck links across files.
+
+        A file that could be shown and no longer loads keeps its last good version on
+        screen, with the broken one in `broken`. `loaded` is the file already loaded (by a
+        worker thread), so only the cheap part runs here.
+        """
+        fresh = _entry(loaded if loaded is not None else load_file(path))
         for index, entry in enumerate(self.entries):
             if entry.path == path:
-                self.entries[index] = fresh
+                if not fresh.openable and entry.openable:
+                    entry.broken = fresh.loaded
+                    fresh = entry
+                else:
+                    self.entries[index] = fresh
                 break
         else:
             self.entries.append(fresh)

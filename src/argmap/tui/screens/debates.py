@@ -27,6 +27,9 @@ class DebateTable(DataTable[Text]):
 
 
 def _status(entry: DebateEntry) -> Text:
+    if entry.broken is not None:
+        errors = entry.errors_on_disk
+        return Text(f"✗ {errors} error{'s' * (errors != 1)} on disk", style="bold #e03131")
     if not entry.ok:
         errors = len(entry.loaded.errors)
         return Text(f"✗ {errors} error{'s' * (errors != 1)}", style="bold #e03131")
@@ -49,7 +52,7 @@ class DebatesScreen(Screen[None]):
         yield Static(Text("argmap · debates", style="bold"), id="debates-title")
         yield DebateTable(id="debates", cursor_type="row", zebra_stripes=True)
         yield Static("Loading debates…", id="debate-info", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         if self.app.library is not None:
@@ -79,6 +82,15 @@ class DebatesScreen(Screen[None]):
     def current_path(self) -> Path | None:
         entry = self.selected
         return entry.path if entry is not None else None
+
+    @property
+    def current_line(self) -> int:
+        """Where an editor should open the selected file: its first error, else the top."""
+        entry = self.selected
+        if entry is None:
+            return 1
+        errors = [d for d in entry.problems if d.is_error]
+        return errors[0].line if errors else 1
 
     def show_library(self) -> None:
         """Fill the table from the app's library, keeping the cursor where it was."""
@@ -135,9 +147,14 @@ class DebatesScreen(Screen[None]):
                 f"{stand.con_standing} of {stand.con} con claims stand. "
             )
             info.append("Enter opens the map.\n", style="italic")
-        if entry.loaded.diagnostics:
-            count = len(entry.loaded.diagnostics)
-            errors = len(entry.loaded.errors)
+        if entry.broken is not None:
+            info.append(
+                "The file on disk no longer loads; this is the last version that did.\n",
+                style="bold #e03131",
+            )
+        if entry.problems:
+            count = len(entry.problems)
+            errors = len(entry.loaded.errors) + entry.errors_on_disk
             style = "bold #e03131" if errors else "#d9820b"
             info.append(
                 f"{count} problem{'s' * (count != 1)} in this file; press d to see "
@@ -173,7 +190,7 @@ class DebatesScreen(Screen[None]):
         entry = self.selected
         if entry is None:
             return
-        if not entry.loaded.diagnostics:
+        if not entry.problems:
             self.app.notify(f"{entry.path.name} has no problems.", markup=False)
             return
         self.app.push_screen(DiagnosticsScreen(entry))

@@ -27,7 +27,7 @@ class DiagnosticsScreen(ModalScreen[None]):
         self.entry = entry
 
     def compose(self) -> ComposeResult:
-        diagnostics = self.entry.loaded.diagnostics
+        diagnostics = self.entry.problems
         listing = Text()
         for diagnostic in diagnostics:
             style = "bold #e03131" if diagnostic.is_error else "#d9820b"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -13,6 +14,8 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static, Tree
 
+from argmap.edit import add_child, add_top_level, remove_claim, set_fields
+from argmap.edit.operations import ChildRelation
 from argmap.model import MOTION_ID
 from argmap.tui.commands import bindings_for
 from argmap.tui.model import ClaimFilter, DebateEntry, apply_filter
@@ -22,6 +25,11 @@ from argmap.tui.widgets.labels import LINK_STYLE, side_mark
 
 if TYPE_CHECKING:
     from argmap.tui.app import ArgmapApp
+
+#: The actions of the edit keys, shown only where they apply.
+EDIT_ACTIONS = frozenset(
+    {"add_rebuttal", "add_support", "add_pro", "add_con", "change_claim", "delete_claim"}
+)
 
 #: Seconds the cursor rests before the detail panel follows it.
 DETAIL_DELAY = 0.03
@@ -59,6 +67,8 @@ class MapScreen(Screen[None]):
         self._ready = False
         self._pending: tuple[DebateEntry, str] | None = None
         self._detail_timer: Timer | None = None
+        #: What the edit keys would act on ("motion", "claim", "link"): the Footer follows.
+        self._target_kind = ""
 
     def compose(self) -> ComposeResult:
         yield Static(id="map-title", markup=False)
@@ -68,7 +78,7 @@ class MapScreen(Screen[None]):
             yield ClaimTree(id="tree")
             yield ClaimDetail(id="detail")
         yield Static(LEGEND, id="legend")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self._ready = True
@@ -89,13 +99,31 @@ class MapScreen(Screen[None]):
     def cursor_claim(self) -> str | None:
         return self.claim_tree.cursor_claim if self.entry is not None else None
 
+    @property
+    def current_line(self) -> int:
+        """Where an editor should open: the selected claim, or the first error on disk."""
+        if self.entry is None:
+            return 1
+        if self.entry.broken is not None and self.entry.broken.errors:
+            return self.entry.broken.errors[0].line
+        node = self.entry.graph.nodes.get(self.cursor_claim or MOTION_ID)
+        return node.line if node is not None else 1
+
+    @property
+    def edit_target(self) -> str | None:
+        """The claim the edit keys act on; None on a cross-link leaf (it stands for a
+        claim shown elsewhere) or with no debate shown."""
+        if self.entry is None or self.claim_tree.cursor_is_link:
+            return None
+        return self.cursor_claim
+
     # --- showing -------------------------------------------------------------------------
 
-    def _rebuild(self, claim_id: str | None) -> None:
+    def _rebuild(self, claim_id: str | None, expanded: Sequence[str] = ()) -> None:
         """Lay the tree out again for the current debate, focus and filter."""
         assert self.entry is not None
         shown = apply_filter(self.entry, self.claim_filter) if self.claim_filter.active else None
-        self.claim_tree.show(self.entry, self.focus_root, shown)
+        self.claim_tree.show(self.entry, self.focus_root, shown, expanded)
         if claim_id is not None:
             self.claim_tree.select_claim(claim_id)
         self._show_status()
@@ -156,12 +184,20 @@ class MapScreen(Screen[None]):
             claim_id = MOTION_ID
         if self.focus_root not in graph.nodes:
             self.focus_root = MOTION_ID
+        expanded = self.claim_tree.expanded_claims()
         self.entry = fresh
-        self._rebuild(claim_id)
+        self._rebuild(claim_id, expanded)
 
     def _show_status(self) -> None:
         status = self.query_one("#map-status", Static)
         parts = Text()
+        if self.entry is not None and self.entry.broken is not None:
+            errors = self.entry.errors_on_disk
+            parts.append(
+                f"⚠ {errors} error{'s' * (errors != 1)} on disk; showing the last good "
+                "version · d: problems · e: fix  ",
+                style="bold",
+            )
         if self.focus_root != MOTION_ID:
             parts.append("Focus: ", style="bold")
             parts.append(f"branch of {self.focus_root}  ")
@@ -169,10 +205,11 @@ class MapScreen(Screen[None]):
             count = len(self.claim_tree.shown.matches)
             parts.append("Filter: ", style="bold")
             parts.append(f"{self.claim_filter.describe()} ({count} match{'es' * (count != 1)})  ")
-        if parts:
+        if self.focus_root != MOTION_ID or self.claim_filter.active:
             parts.append("Esc shows everything", style="italic")
         status.update(parts)
         status.display = bool(parts)
+        self.refresh_bindings()  # the edit keys and `d` depend on the file's state
 
     def _show_breadcrumb(self, claim_id: str) -> None:
         assert self.entry is not None
@@ -206,6 +243,15 @@ class MapScreen(Screen[None]):
         if self._detail_timer is not None:
             self._detail_timer.stop()
         self._detail_timer = self.set_timer(DETAIL_DELAY, self._show_cursor)
+        self._follow_target()
+
+    def _follow_target(self) -> None:
+        """Let the Footer show the edit keys that apply to the row under the cursor."""
+        target = self.edit_target
+        kind = "link" if target is None else "motion" if target == MOTION_ID else "claim"
+        if kind != self._target_kind:
+            self._target_kind = kind
+            self.refresh_bindings()
 
     def _show_cursor(self) -> None:
         """Show the claim under the cursor in the detail panel and the breadcrumb."""
@@ -230,6 +276,17 @@ class MapScreen(Screen[None]):
     # --- actions -------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in EDIT_ACTIONS:
+            if self.entry is not None and self.entry.broken is not None:
+                return False  # edits of a file that no longer loads are refused: fix it first
+            target = self.edit_target
+            if action in ("add_pro", "add_con"):
+                return self.entry is not None
+            if action in ("add_rebuttal", "add_support"):
+                return target is not None
+            return target is not None and target != MOTION_ID
+        if action == "diagnostics":
+            return self.entry is not None and self.entry.broken is not None
         if action == "history_back":
             return True if self.app.history.can_go_back else None
         if action == "history_forward":
@@ -311,3 +368,164 @@ class MapScreen(Screen[None]):
         if self.entry is None:
             return
         self.app.push_screen(ExportScreen(self.entry, self.cursor_claim or MOTION_ID))
+
+    def action_diagnostics(self) -> None:
+        from argmap.tui.screens.diagnostics import DiagnosticsScreen
+
+        if self.entry is not None and self.entry.problems:
+            self.app.push_screen(DiagnosticsScreen(self.entry))
+
+    # --- editing -------------------------------------------------------------------------
+
+    def land_on(self, claim_id: str) -> None:
+        """After an edit or an undo: put the cursor on this claim if the map has it."""
+        if self.entry is not None and claim_id in self.entry.graph.nodes:
+            self.show_place(self.entry, claim_id)
+
+    def _form_context(self, verb: str, claim_id: str, *, with_text: bool = True) -> Text:
+        """The line above a form: what it acts on (user text as plain text, never markup)."""
+        assert self.entry is not None
+        node = self.entry.graph.nodes[claim_id]
+        context = Text()
+        context.append(f"{verb} ", style="italic")
+        context.append_text(side_mark(node.side))
+        context.append(f" {claim_id}", style="bold")
+        if with_text:
+            context.append(": ")
+            context.append(" ".join(node.text.split()))
+        else:
+            context.append(f"  (line {node.line} of {self.entry.path.name})", style="dim")
+        return context
+
+    def action_add_rebuttal(self) -> None:
+        self._open_add_child("rebuttal")
+
+    def action_add_support(self) -> None:
+        self._open_add_child("support")
+
+    def action_add_pro(self) -> None:
+        self._open_add_top_level("pro")
+
+    def action_add_con(self) -> None:
+        self._open_add_top_level("con")
+
+    def _open_add_child(self, relation: ChildRelation) -> None:
+        from argmap.tui.screens.add_claim import AddClaimScreen, NewClaim
+
+        target = self.edit_target
+        if self.entry is None or target is None:
+            return
+        if target == MOTION_ID:
+            # Rebutting the motion is arguing against it; supporting it, for it.
+            self._open_add_top_level("con" if relation == "rebuttal" else "pro")
+            return
+        path = self.entry.path
+
+        def attempt(new: NewClaim) -> str | None:
+            outcome = self.app.apply_edit(
+                path,
+                lambda text: add_child(
+                    text,
+                    target,
+                    relation,
+                    new.text,
+                    new_id=new.new_id,
+                    kind=new.kind,
+                    name=str(path),
+                ),
+            )
+            if isinstance(outcome, str):
+                return outcome
+            self.land_on(outcome.claim_id)
+            return None
+
+        verb = "Rebutting" if relation == "rebuttal" else "Supporting"
+        self.app.push_screen(
+            AddClaimScreen(f"Add a {relation}", self._form_context(verb, target), attempt)
+        )
+
+    def _open_add_top_level(self, side: str) -> None:
+        from argmap.tui.screens.add_claim import AddClaimScreen, NewClaim
+
+        if self.entry is None:
+            return
+        path = self.entry.path
+
+        def attempt(new: NewClaim) -> str | None:
+            outcome = self.app.apply_edit(
+                path,
+                lambda text: add_top_level(
+                    text, side, new.text, new_id=new.new_id, kind=new.kind, name=str(path)
+                ),
+            )
+            if isinstance(outcome, str):
+                return outcome
+            self.land_on(outcome.claim_id)
+            return None
+
+        title = "Add a pro claim" if side == "pro" else "Add a con claim"
+        verb = "For the motion:" if side == "pro" else "Against the motion:"
+        self.app.push_screen(AddClaimScreen(title, self._form_context(verb, MOTION_ID), attempt))
+
+    def action_change_claim(self) -> None:
+        from argmap.tui.editing import ClaimFields
+        from argmap.tui.screens.change_claim import ChangeClaimScreen
+
+        target = self.edit_target
+        if self.entry is None or target is None or target == MOTION_ID:
+            return
+        claim = self.entry.graph.nodes[target].claim
+        if claim is None:
+            return
+        shown = ClaimFields.of(claim)
+        path = self.entry.path
+
+        def attempt(typed: ClaimFields) -> str | None:
+            try:
+                changes = shown.changes_to(typed)
+            except ValueError as exc:
+                return str(exc).capitalize()
+            if not changes:
+                self.app.notify("Nothing changed.", markup=False)
+                return None
+            outcome = self.app.apply_edit(
+                path, lambda text: set_fields(text, target, changes, name=str(path))
+            )
+            if isinstance(outcome, str):
+                return outcome
+            self.land_on(outcome.claim_id)
+            return None
+
+        self.app.push_screen(
+            ChangeClaimScreen(
+                f"Change '{target}'",
+                self._form_context("Changing", target, with_text=False),
+                shown,
+                attempt,
+            )
+        )
+
+    def action_delete_claim(self) -> None:
+        from argmap.tui.editing import linkers_into
+        from argmap.tui.screens.delete_claim import DeleteClaimScreen
+
+        target = self.edit_target
+        if self.entry is None or target is None or target == MOTION_ID:
+            return
+        node = self.entry.graph.nodes[target]
+        below, linkers = linkers_into(self.entry.graph, target)
+        path = self.entry.path
+        parent = node.parent or MOTION_ID
+
+        def delete(force: bool | None) -> None:
+            if force is None:
+                return
+            outcome = self.app.apply_edit(
+                path, lambda text: remove_claim(text, target, force=force, name=str(path))
+            )
+            if not isinstance(outcome, str):
+                self.land_on(parent)
+
+        self.app.push_screen(
+            DeleteClaimScreen(target, " ".join(node.text.split()), below, linkers), delete
+        )

@@ -7,6 +7,7 @@ point at a claim shown elsewhere, so no claim is ever expanded twice.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
@@ -17,6 +18,9 @@ from argmap.tui.model import DebateEntry, FilterResult, cross_links_below
 from argmap.tui.widgets.labels import claim_row, link_row
 
 ClaimNodeT = TreeNode[str]
+
+#: At most this many claims are opened again after a reload (each costs a little).
+MAX_REOPENED = 400
 
 
 class ClaimTree(Tree[str]):
@@ -42,9 +46,16 @@ class ClaimTree(Tree[str]):
     # --- building ------------------------------------------------------------------------
 
     def show(
-        self, entry: DebateEntry, root_id: str = "motion", shown: FilterResult | None = None
+        self,
+        entry: DebateEntry,
+        root_id: str = "motion",
+        shown: FilterResult | None = None,
+        expanded: Sequence[str] = (),
     ) -> None:
-        """Show a debate from `root_id` down, keeping only claims a filter made visible."""
+        """Show a debate from `root_id` down, keeping only claims a filter made visible.
+
+        `expanded` names claims to open again (after a reload, the ones that were open).
+        """
         self.entry = entry
         self.root_id = root_id
         self.shown = shown
@@ -63,7 +74,21 @@ class ClaimTree(Tree[str]):
             # A filter keeps few claims: open the way to every match at once.
             for claim_id in shown.matches:
                 self.reveal(claim_id)
+        again = [c for c in expanded if c in graph.nodes]
+        for claim_id in sorted(again, key=lambda c: graph.nodes[c].depth)[:MAX_REOPENED]:
+            opened = self._by_claim.get(claim_id)
+            if opened is not None and opened.allow_expand:
+                self._populate(opened)
+                opened.expand()
         self.move_cursor(self.root)
+
+    def expanded_claims(self) -> list[str]:
+        """The claims now open in the map (to open them again after a reload)."""
+        return [
+            claim_id
+            for claim_id, node in self._by_claim.items()
+            if node.is_expanded and node is not self.root
+        ]
 
     def _populate(self, node: ClaimNodeT) -> None:
         if node.id in self._populated or node.id in self._links or self.entry is None:

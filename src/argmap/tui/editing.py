@@ -1,0 +1,169 @@
+"""What the app needs around the edit library, with no Textual in it.
+
+The command that opens the reader's own editor at a line, the steps the app can undo, the
+claims that link into a branch about to be deleted, and how the form fields read back.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from argmap.edit import DebateFile, Edit
+from argmap.graph import ArgumentGraph
+from argmap.model import Claim
+
+#: Editors that take `--goto FILE:LINE` rather than `+LINE FILE`.
+GOTO_EDITORS = {"code", "code-insiders", "codium", "cursor"}
+#: Editors that take `FILE:LINE`.
+COLON_EDITORS = {"subl", "sublime_text", "zed"}
+
+
+def editor_command(
+    path: Path, line: int, environ: Mapping[str, str] | None = None
+) -> list[str] | None:
+    """The command that opens `path` at `line` in the reader's editor.
+
+    `$VISUAL`, then `$EDITOR` (either may carry arguments, as in `code --wait`), then
+    `nano` when it is installed, else `vi`. None when no editor can be found.
+    """
+    env = os.environ if environ is None else environ
+    for name in ("VISUAL", "EDITOR"):
+        value = env.get(name, "").strip()
+        if value:
+            try:
+                words = shlex.split(value)
+            except ValueError:
+                words = value.split()
+            if words:
+                break
+    else:
+        fallback = shutil.which("nano") or shutil.which("vi")
+        if fallback is None:
+            return None
+        words = [fallback]
+    program = Path(words[0]).name
+    line = max(line, 1)
+    if program in GOTO_EDITORS:
+        return [*words, "--goto", f"{path}:{line}"]
+    if program in COLON_EDITORS:
+        return [*words, f"{path}:{line}"]
+    return [*words, f"+{line}", str(path)]
+
+
+@dataclass(frozen=True, slots=True)
+class UndoStep:
+    """An edit the app wrote: undoing it writes `edit.before` over `written`."""
+
+    path: Path  # the file as the app knows it (what reloading uses)
+    written: DebateFile  # the file as the edit left it, checked before undoing
+    edit: Edit
+
+
+@dataclass(frozen=True, slots=True)
+class Linker:
+    """A claim outside a branch that links into it with `also_rebuts` / `also_supports`."""
+
+    claim_id: str
+    line: int
+    verb: str  # "also rebuts" or "also supports"
+    target: str
+
+
+def linkers_into(graph: ArgumentGraph, claim_id: str) -> tuple[int, list[Linker]]:
+    """How many claims lie below `claim_id`, and the cross-links into its branch from outside.
+
+    Deleting the branch would leave those links dangling, so the edit library refuses it
+    unless they go too.
+    """
+    branch: set[str] = set()
+    stack = [claim_id]
+    while stack:
+        current = stack.pop()
+        if current in branch:
+            continue
+        branch.add(current)
+        stack.extend(graph.nodes[current].children)
+    found: list[Linker] = []
+    for target in sorted(branch, key=lambda c: graph.nodes[c].line):
+        for edge in graph.incoming[target]:
+            if edge.cross and edge.source not in branch:
+                source = graph.nodes[edge.source]
+                verb = "also supports" if edge.relation.value == "supports" else "also rebuts"
+                found.append(Linker(edge.source, source.line, verb, target))
+    return len(branch) - 1, found
+
+
+# --- reading the form's fields ----------------------------------------------------------------
+
+_WORDS = re.compile(r"[\s,]+")
+
+
+def split_list(value: str) -> list[str]:
+    """Tags or source ids as typed: separated by commas or spaces."""
+    return [word for word in _WORDS.split(value.strip()) if word]
+
+
+def parse_weight(value: str) -> int | None:
+    """A weight from 1 to 5, or None for an empty field; ValueError for anything else."""
+    value = value.strip()
+    if not value:
+        return None
+    if not value.isdigit() or not 1 <= int(value) <= 5:
+        raise ValueError("weight is a whole number from 1 to 5 (or empty for none)")
+    return int(value)
+
+
+def one_line(text: str) -> str:
+    """Claim text as a one-line field shows it (a folded block scalar keeps its words)."""
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFields:
+    """A claim's editable fields as the change form shows them."""
+
+    text: str
+    kind: str
+    tags: str
+    sources: str
+    note: str
+    weight: str
+
+    @classmethod
+    def of(cls, claim: Claim) -> ClaimFields:
+        return cls(
+            one_line(claim.text),
+            claim.kind.value,
+            ", ".join(claim.tags),
+            ", ".join(claim.sources),
+            (claim.note or "").rstrip("\n"),
+            "" if claim.weight is None else str(claim.weight),
+        )
+
+    def changes_to(self, new: ClaimFields) -> dict[str, str | int | list[str] | None]:
+        """The `set_fields` changes that turn these fields into `new` (only what differs).
+
+        ValueError when the weight is not one the format accepts.
+        """
+        changes: dict[str, str | int | list[str] | None] = {}
+        if new.text.strip() != self.text.strip():
+            changes["text"] = new.text.strip()
+        if new.kind != self.kind:
+            # The default kind is written by leaving the key out.
+            changes["kind"] = None if new.kind == "claim" else new.kind
+        for name in ("tags", "sources"):
+            old_list, new_list = split_list(getattr(self, name)), split_list(getattr(new, name))
+            if new_list != old_list:
+                changes[name] = new_list or None
+        if new.note.strip() != self.note.strip():
+            changes["note"] = new.note.strip() or None
+        weight = parse_weight(new.weight)
+        if weight != parse_weight(self.weight):
+            changes["weight"] = weight
+        return changes
