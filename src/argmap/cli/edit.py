@@ -6,22 +6,13 @@ import argparse
 import difflib
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap.cli.common import EXIT_INVALID, EXIT_OK
-from argmap.edit import (
-    ChildRelation,
-    Edit,
-    EditRefused,
-    FieldValue,
-    add_child,
-    add_top_level,
-    read_debate_file,
-    remove_claim,
-    save,
-    set_fields,
-)
 from argmap.model import Kind
+
+if TYPE_CHECKING:  # the edit library loads only when an edit runs, so other commands start fast
+    from argmap.edit import ChildRelation, Edit, FieldValue
 
 _KINDS = [k.value for k in Kind]
 #: Words that remove the weight with `--weight`.
@@ -108,6 +99,8 @@ def register(subparsers: Any) -> None:
 
 def _apply(args: argparse.Namespace, change: Callable[[str, str], Edit]) -> int:
     """Read the file, run the edit, then print a diff (--dry-run) or save it."""
+    from argmap.edit import EditRefused, read_debate_file, save
+
     try:
         current = read_debate_file(args.file)
         edit = change(current.text, args.file)
@@ -133,6 +126,8 @@ def _apply(args: argparse.Namespace, change: Callable[[str, str], Edit]) -> int:
 
 
 def run_add(args: argparse.Namespace) -> int:
+    from argmap.edit import add_child, add_top_level
+
     if args.rebuttal is not None or args.support is not None:
         if not args.under:
             raise ValueError("--rebuttal and --support need --under ID (the claim answered)")
@@ -163,6 +158,8 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def run_set(args: argparse.Namespace) -> int:
+    from argmap.edit import set_fields
+
     changes: dict[str, FieldValue] = {}
     if args.text is not None:
         if not args.text.strip():
@@ -186,6 +183,8 @@ def run_set(args: argparse.Namespace) -> int:
 
 
 def run_remove(args: argparse.Namespace) -> int:
+    from argmap.edit import remove_claim
+
     return _apply(
         args,
         lambda text, name: remove_claim(text, args.claim_id, force=args.force, name=name),
