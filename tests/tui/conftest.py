@@ -19,6 +19,8 @@ def quiet_terminal(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("LINES", str(SIZE[1]))
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.chdir(tmp_path)
+    # No folder watching unless a test asks for it: a test's own writes stay its own.
+    monkeypatch.setattr(ArgmapApp, "WATCH_INTERVAL", 0)
 
 
 @pytest.fixture
