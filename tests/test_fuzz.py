@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -35,6 +36,7 @@ from argmap.edit import (
     set_fields,
 )
 from argmap.export import ExportOptions, to_dot
+from argmap.export.dot import escape_html, html_lines, wrap_lines
 from argmap.load import LoadedDebate, load_file, load_text
 from argmap.semantics import Label, UndecidedPartTooLarge, could_stand, explain, grounded
 
@@ -220,6 +222,8 @@ def _inject(draw: st.DrawFn, data: dict[str, Any], claims: list[_Claim], out: Ge
             claim["text"] = draw(st.sampled_from(["", "   ", "\t\n"]))
         elif mistake == "list-wrong-type":
             key = draw(st.sampled_from(["tags", "also_rebuts", "see", "rebuttals", "support"]))
+            if key in claim:  # replacing a claim's own rebuttals would hide their mistakes
+                key = "tags"
             claim[key] = draw(st.sampled_from(["just text", 7, {"a": 1}]))
         elif mistake == "claim-not-mapping":
             key = draw(st.sampled_from(["rebuttals", "support"]))
@@ -312,7 +316,8 @@ def test_random_edits_of_random_debates_never_corrupt_the_file(
             loaded = load_file(path)
             assert loaded.ok, [d.format() for d in loaded.diagnostics]
             ids = [n for n in loaded.graph.nodes if n != "motion"]
-            target = data.draw(st.one_of(st.sampled_from(ids), slug_words), label="target")
+            known = st.sampled_from(ids) if ids else slug_words  # every claim may be gone
+            target = data.draw(st.one_of(known, slug_words), label="target")
             new_id = data.draw(st.one_of(st.none(), slug_words, st.just(target)), label="id")
             text = data.draw(raw_text, label="text")
             operation = data.draw(st.sampled_from(["child", "top", "set", "remove"]))
@@ -357,3 +362,20 @@ def test_random_edits_of_random_debates_never_corrupt_the_file(
             if operation in {"child", "top"}:
                 assert edit.claim_id in after.graph.nodes
         assert [p.name for p in Path(folder).iterdir()] == ["debate.yaml"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(st.sampled_from("ab  -\t\n\u2028é😀"), max_size=80) | raw_text,
+    st.integers(8, 40),
+)
+def test_diagram_text_wraps_as_textwrap_does(text: str, width: int) -> None:
+    # The diagram's own line filling must match textwrap's, or DOT output would change.
+    expected: list[str] = []
+    for paragraph in text.replace("\t", " ").splitlines() or [""]:
+        wrapped = textwrap.wrap(
+            paragraph, width=width, break_long_words=True, break_on_hyphens=False
+        )
+        expected.extend(wrapped or ([""] if not expected else []))
+    assert wrap_lines(text, width) == (expected or [""])
+    assert html_lines(text, width) == "<BR/>".join(escape_html(x) for x in expected or [""])

@@ -9,9 +9,12 @@ gives byte-identical DOT.
 from __future__ import annotations
 
 import difflib
+import functools
+import gc
 import re
 import textwrap
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -124,6 +127,7 @@ THEMES: dict[str, Theme] = {
 }
 
 
+@functools.lru_cache(maxsize=256)
 def mix(colour: str, background: str, amount: float) -> str:
     """`colour` moved `amount` (0..1) of the way towards `background`: for faded claims."""
     a = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
@@ -158,6 +162,13 @@ _UNUSABLE = re.compile(
     + "]"
 )
 
+#: Text with no character that `escape_html` changes.
+_PLAIN = re.compile(
+    _UNUSABLE.pattern.replace("[", "[^", 1)[:-1]
+    + re.escape("".join(_HTML_ESCAPES) + "\u2028\u2029")
+    + "]*"
+)
+
 
 def escape_html(text: str) -> str:
     """Text safe inside a Graphviz HTML-like label: markup, entities, escapes all literal.
@@ -165,6 +176,8 @@ def escape_html(text: str) -> str:
     Control characters, lone surrogates and non-characters become U+FFFD; everything
     else, any script or emoji included, is kept as it is.
     """
+    if _PLAIN.fullmatch(text):
+        return text  # most lines of most claims: nothing to escape or replace
     return _UNUSABLE.sub("\ufffd", text.translate(_ESCAPE_TABLE))
 
 
@@ -172,16 +185,38 @@ def wrap_lines(text: str, width: int) -> list[str]:
     """Lines of at most `width` characters; long words are split, never cut off."""
     lines: list[str] = []
     for paragraph in text.replace("\t", " ").splitlines() or [""]:
-        wrapped = textwrap.wrap(
-            paragraph, width=width, break_long_words=True, break_on_hyphens=False
-        )
+        words = paragraph.split(" ")
+        if "" not in words and max(map(len, words)) <= width:
+            # Words apart by single spaces, none too long (nearly every claim): greedy
+            # filling gives what textwrap gives, at a fraction of the cost.
+            wrapped = _fill(words, width)
+        else:
+            wrapped = textwrap.wrap(
+                paragraph, width=width, break_long_words=True, break_on_hyphens=False
+            )
         lines.extend(wrapped or ([""] if not lines else []))
     return lines or [""]
 
 
+def _fill(words: list[str], width: int) -> list[str]:
+    lines: list[str] = []
+    line = words[0]
+    for word in words[1:]:
+        if len(line) + 1 + len(word) <= width:
+            line += " " + word
+        else:
+            lines.append(line)
+            line = word
+    lines.append(line)
+    return lines
+
+
 def html_lines(text: str, width: int) -> str:
     """Wrapped, escaped text joined with `<BR/>`."""
-    return "<BR/>".join(escape_html(line) for line in wrap_lines(text, width))
+    lines = wrap_lines(text, width)
+    if _PLAIN.fullmatch(text):
+        return "<BR/>".join(lines)  # one check for the whole text instead of one a line
+    return "<BR/>".join(escape_html(line) for line in lines)
 
 
 # --- scope ----------------------------------------------------------------------------------
@@ -329,6 +364,12 @@ class _Used:
     outside: bool = False
 
 
+def _quote_label(label: str, quote: Callable[[str], str]) -> str:
+    # An HTML-like label (`<...>`, which is every label argmap writes) is left as it is by
+    # graphviz's `quote`; skip its regex over a long label.
+    return label if label.startswith("<") and label.endswith(">") else quote(label)
+
+
 def _font(text: str, size: float, colour: str, bold: bool = False) -> str:
     body = f"<B>{text}</B>" if bold else text
     return f'<FONT POINT-SIZE="{size:g}" COLOR="{colour}">{body}</FONT>'
@@ -346,6 +387,53 @@ class _Builder:
         self.names: dict[str, str] = {}
         self.stub_count = 0
         self.dot = graphviz.Digraph(name="argmap", strict=False)
+        # graphviz's `quote` without its wrapper that checks for positional arguments.
+        quote = graphviz.quoting.quote
+        self._quote: Callable[[str], str] = getattr(quote, "__wrapped__", quote)
+        self._quoted: dict[str, str] = {}
+        self._rendered: dict[tuple[tuple[str, str], ...], list[tuple[str, str]]] = {}
+
+    # DOT lines ------------------------------------------------------------------------------
+    # Node and edge statements are written straight into the Digraph's body, exactly as its
+    # `node()` and `edge()` would write them (keys sorted, values quoted by graphviz's own
+    # `quote`), but quoting each distinct name and value once: with thousands of claims the
+    # same colours and styles recur on every line.
+
+    def _quoted_value(self, value: str) -> str:
+        quoted = self._quoted.get(value)
+        if quoted is None:
+            quoted = self._quoted[value] = self._quote(value)
+        return quoted
+
+    def _attr_list(
+        self, label: str | None, attrs: dict[str, str], per_claim: dict[str, str] | None = None
+    ) -> str:
+        # `attrs` recur from line to line and are rendered once per distinct set of values;
+        # `per_claim` values (a claim's id and tooltip) differ on every line.
+        shared = tuple(attrs.items())
+        pairs = self._rendered.get(shared)
+        if pairs is None:
+            quoted = self._quoted_value
+            pairs = [(k, f"{quoted(k)}={quoted(v)}") for k, v in shared]
+            self._rendered[shared] = pairs = sorted(pairs)
+        if per_claim:
+            quote = self._quote
+            pairs = sorted(pairs + [(k, f"{k}={quote(v)}") for k, v in per_claim.items()])
+        parts = [] if label is None else [f"label={_quote_label(label, self._quote)}"]
+        parts += [part for _, part in pairs]
+        return f" [{' '.join(parts)}]" if parts else ""
+
+    def node(
+        self, name: str, label: str, per_claim: dict[str, str] | None = None, **attrs: str
+    ) -> None:
+        """Add a node statement, as `graphviz.Digraph.node` would."""
+        line = self._attr_list(label, attrs, per_claim)
+        self.dot.body.append(f"\t{self._quoted_value(name)}{line}\n")
+
+    def edge(self, tail: str, head: str, **attrs: str) -> None:
+        """Add an edge statement, as `graphviz.Digraph.edge` would (names have no ports)."""
+        tail, head = self._quoted_value(tail), self._quoted_value(head)
+        self.dot.body.append(f"\t{tail} -> {head}{self._attr_list(None, attrs)}\n")
 
     # Node attributes ------------------------------------------------------------------------
 
@@ -386,7 +474,8 @@ class _Builder:
         theme = self.theme
         state = self.labels[node.id]
         label = self.claim_label(node, state)
-        attrs: dict[str, str] = {"id": f"claim-{node.id}", "tooltip": f"{node.id} ({state})"}
+        per_claim = {"id": f"claim-{node.id}", "tooltip": f"{node.id} ({state})"}
+        attrs: dict[str, str] = {}
         if node.is_motion:
             attrs.update(
                 shape="box",
@@ -396,7 +485,7 @@ class _Builder:
                 fillcolor=theme.motion_fill,
                 margin="0.25,0.12",
             )
-            self.dot.node(name, label, **attrs)
+            self.node(name, label, per_claim, **attrs)
             return
         assert node.side is not None
         self.used.sides.add(node.side)
@@ -421,14 +510,14 @@ class _Builder:
             penwidth=f"{theme.penwidth:g}",
             peripheries="1" if pro else "2",
         )
-        self.dot.node(name, label, **attrs)
+        self.node(name, label, per_claim, **attrs)
 
     def stub(self, text: str, anchor: str, kind: str, *, outward: bool = True) -> None:
         """A small dashed box attached to `anchor`: hidden claims, `see` links, outside claims."""
         self.stub_count += 1
         name = f"s{self.stub_count:04d}"
         theme = self.theme
-        self.dot.node(
+        self.node(
             name,
             f"<{_font(escape_html(text), self.small(), theme.muted)}>",
             shape="box",
@@ -440,13 +529,13 @@ class _Builder:
             height="0.2",
         )
         if kind == "more" or kind == "see":
-            self.dot.edge(anchor, name, style="dotted", arrowhead="none", color=theme.muted)
+            self.edge(anchor, name, style="dotted", arrowhead="none", color=theme.muted)
             return
         style, arrow, _ = EDGE_STYLES[kind]
         if outward:
-            self.dot.edge(anchor, name, style=style, arrowhead=arrow, color=theme.muted)
+            self.edge(anchor, name, style=style, arrowhead=arrow, color=theme.muted)
         else:
-            self.dot.edge(anchor, name, style=style, dir="back", arrowtail=arrow, color=theme.muted)
+            self.edge(anchor, name, style=style, dir="back", arrowtail=arrow, color=theme.muted)
 
     # The whole diagram ----------------------------------------------------------------------
 
@@ -513,7 +602,7 @@ class _Builder:
                 attrs["penwidth"] = f"{self.theme.penwidth * 1.6:g}"
             # Drawn parent -> child so rebuttals sit below what they answer; the arrow
             # (at the tail) points at the claim rebutted or supported.
-            self.dot.edge(self.names[node.parent], self.names[claim_id], **attrs)
+            self.edge(self.names[node.parent], self.names[claim_id], **attrs)
 
     def add_cross_links(self, scope: Scope) -> None:
         for edge in self.graph.edges:
@@ -524,7 +613,7 @@ class _Builder:
             source_in, target_in = edge.source in scope, edge.target in scope
             if source_in and target_in:
                 self.used.edges.add(kind)
-                self.dot.edge(
+                self.edge(
                     self.names[edge.source],
                     self.names[edge.target],
                     style=style,
@@ -623,7 +712,7 @@ class _Builder:
             f'CELLPADDING="3" BGCOLOR="{theme.background}">'
             f'<TR><TD COLSPAN="2" ALIGN="LEFT">{heading}</TD></TR>' + "".join(rows) + "</TABLE>"
         )
-        self.dot.node("legend", f"<{table}>", shape="plaintext", margin="0")
+        self.node("legend", f"<{table}>", shape="plaintext", margin="0")
 
 
 def choose_rankdir(graph: ArgumentGraph, scope: Scope, rankdir: str) -> str:
@@ -644,4 +733,12 @@ def build_digraph(graph: ArgumentGraph, options: ExportOptions) -> graphviz.Digr
     Raises ScopeError for an unknown root or a root outside the chosen side.
     """
     scope = compute_scope(graph, options.root, options.depth, options.side)
-    return _Builder(graph, options, THEMES[options.theme]).build(scope)
+    # Emission makes many short-lived strings and lists and no reference cycles; with the
+    # cyclic collector running, each of its passes would rescan the whole loaded debate.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _Builder(graph, options, THEMES[options.theme]).build(scope)
+    finally:
+        if was_enabled:
+            gc.enable()
