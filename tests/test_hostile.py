@@ -317,3 +317,18 @@ def test_export_of_several_debates_to_a_file_name_is_refused(
     code, output = _run(capsys, ["export", str(folder), "-f", "dot", "-o", "several"])
     assert code == 0, output
     assert sorted(p.name for p in (tmp_path / "several").iterdir()) == ["a.dot", "b.dot"]
+
+
+def test_anchors_and_aliases_within_the_limit_still_load(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "aliases.yaml"
+    path.write_text(
+        "title: T\nmotion: M.\npro:\n  - text: A.\n    tags: &shared [cost, speed]\n"
+        "    rebuttals: &answers\n      - text: R.\ncon:\n  - text: B.\n    tags: *shared\n"
+        "    rebuttals: *answers\n",
+        encoding="utf-8",
+    )
+    code, output = _run(capsys, ["show", str(path), "--depth", "3"])
+    assert code == 0, output
+    assert output.count("R.") == 2
