@@ -117,12 +117,16 @@ class Library:
         library._relabel()
         return library
 
-    def _relabel(self) -> None:
+    def _relabel(self, only: DebateEntry | None = None) -> None:
+        """Recheck links across files; label every debate, or only the one reloaded (the
+        labelling of a debate depends on nothing outside it)."""
         for entry in self.entries:
             entry.loaded.diagnostics[:] = list(entry.own_diagnostics)
         if self._cross_check:
             check_links_between([e.loaded for e in self.entries])
-        for entry in self.entries:
+        for entry in self.entries if only is None else [only]:
+            if only is not None and entry.labelling is not None:
+                continue  # the last good version, kept on screen, is labelled already
             entry.labelling = grounded(entry.graph) if entry.openable else None
 
     def reload(self, path: Path, loaded: LoadedDebate | None = None) -> DebateEntry:
@@ -144,7 +148,7 @@ class Library:
         else:
             self.entries.append(fresh)
             self._cross_check = self._cross_check or len(self.entries) > 1
-        self._relabel()
+        self._relabel(fresh)
         return fresh
 
     def get(self, debate_id: str) -> DebateEntry | None:
