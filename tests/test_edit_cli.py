@@ -122,3 +122,32 @@ def test_usage_errors_exit_2(debate: Path, args: list[str]) -> None:
 def test_missing_file_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run("remove", str(tmp_path / "none.yaml"), "x") == 1
     assert "cannot read" in capsys.readouterr().err
+
+
+def test_removing_the_first_claim_leaves_no_gap_under_its_key(tmp_path: Path) -> None:
+    from argmap.cli import main
+
+    path = tmp_path / "gap.yaml"
+    path.write_text(
+        "title: T\nmotion: M.\npro:\n  - id: a\n    text: A.\n\n  - id: b\n    text: B.\n"
+        "con:\n  - text: C.\n",
+        encoding="utf-8",
+    )
+    assert main(["remove", str(path), "a"]) == 0
+    assert path.read_text(encoding="utf-8").startswith("title: T\nmotion: M.\npro:\n  - id: b\n")
+
+
+def test_refused_removal_names_the_force_option(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from argmap.cli import main
+
+    path = tmp_path / "linked.yaml"
+    path.write_text(
+        "title: T\nmotion: M.\npro:\n  - id: a\n    text: A.\ncon:\n  - text: C.\n"
+        "    also_rebuts: [a]\n",
+        encoding="utf-8",
+    )
+    assert main(["remove", str(path), "a"]) == 1
+    err = capsys.readouterr().err
+    assert "other claims link to 'a'" in err and "argmap remove --force" in err

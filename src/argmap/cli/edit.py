@@ -110,6 +110,8 @@ def _apply(args: argparse.Namespace, change: Callable[[str, str], Edit]) -> int:
         for diagnostic in refusal.diagnostics:
             print(diagnostic.format(), file=sys.stderr)
         print(f"argmap: not changed: {refusal.message}", file=sys.stderr)
+        if refusal.links_block_removal:
+            print("argmap: `argmap remove --force` removes those links too", file=sys.stderr)
         return EXIT_INVALID
     if args.dry_run:
         sys.stdout.writelines(

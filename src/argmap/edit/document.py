@@ -33,11 +33,19 @@ CHILD_KEYS = (("rebuttals", "r"), ("support", "s"))
 class EditRefused(Exception):
     """An edit that argmap will not make; the message says why. Nothing was written."""
 
-    def __init__(self, message: str, diagnostics: list[Any] | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        diagnostics: list[Any] | None = None,
+        *,
+        links_block_removal: bool = False,
+    ) -> None:
         super().__init__(message)
         self.message = message
         #: The problems the edited text would have had (`Diagnostic` values), if any.
         self.diagnostics = diagnostics or []
+        #: True when a removal was refused only because other claims link into it.
+        self.links_block_removal = links_block_removal
 
 
 @dataclass(frozen=True, slots=True)

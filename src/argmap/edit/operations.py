@@ -536,7 +536,8 @@ def remove_claim(text: str, claim_id: str, *, force: bool = False, name: str = "
         )
         raise EditRefused(
             f"other claims link to '{site.id}' or below it: {named}; remove those links "
-            "first, or use --force to remove them too"
+            "first, or force the removal to take them out too",
+            links_block_removal=True,
         )
     first, last = doc.item_region(site)
     patches: list[Patch] = []
@@ -559,6 +560,11 @@ def remove_claim(text: str, claim_id: str, *, force: bool = False, name: str = "
             and doc.is_blank(last + 1)
         ):
             last += 1  # keep one blank line where the claim stood between two
+        elif site.seq.value[0] is site.node:
+            # The first item goes with the blank lines that set it apart from the next,
+            # so the list does not start with a gap under its key.
+            while last + 1 < doc.line_count and doc.is_blank(last + 1):
+                last += 1
         patches.append(Patch(doc.line_start(first), doc.after_line(last), ""))
     for linker, key, targets in linkers:
         mapping = linker.mapping
