@@ -28,6 +28,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -149,11 +150,11 @@ def main() -> None:
             if not loaded.ok:
                 raise SystemExit(f"generated debate does not load: {loaded.errors[:3]}")
             graph = loaded.graph
-            load = inprocess(lambda p=path: load_file(p), args.runs)
+            load = inprocess(partial(load_file, path), args.runs)
             validate, _ = process([python, "-m", "argmap", "validate", str(path)], args.runs)
             bare, _ = process([python, "-c", BARE, str(path)], args.runs)
-            label = inprocess(lambda g=graph: grounded(g), args.runs)
-            emit = inprocess(lambda g=graph: to_dot(g, ExportOptions(format="dot")), args.runs)
+            label = inprocess(partial(grounded, graph), args.runs)
+            emit = inprocess(partial(to_dot, graph, ExportOptions(format="dot")), args.runs)
             _, peak = process([python, "-c", PEAK, str(path)], 1)
             if args.no_app:
                 opened = "-"

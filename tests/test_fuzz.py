@@ -37,7 +37,13 @@ from argmap.edit import (
 )
 from argmap.export import ExportOptions, to_dot
 from argmap.export.dot import escape_html, html_lines, wrap_lines
-from argmap.load import LoadedDebate, load_file, load_text
+from argmap.load import (
+    MAX_YAML_NESTING,
+    LoadedDebate,
+    _yaml_nesting_beyond_limit,
+    load_file,
+    load_text,
+)
 from argmap.semantics import Label, UndecidedPartTooLarge, could_stand, explain, grounded
 
 #: Text that has broken tools before: markup, escapes, YAML indicators, control characters,
@@ -379,3 +385,24 @@ def test_diagram_text_wraps_as_textwrap_does(text: str, width: int) -> None:
         expected.extend(wrapped or ([""] if not expected else []))
     assert wrap_lines(text, width) == (expected or [""])
     assert html_lines(text, width) == "<BR/>".join(escape_html(x) for x in expected or [""])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["[", "]", "{", "}", "[x]", "{a: 1}", "'[' ", "é"]), st.integers(0, 700)
+        ),
+        max_size=8,
+    )
+)
+def test_nesting_guard_refuses_exactly_the_files_nested_too_deep(
+    pieces: list[tuple[str, int]],
+) -> None:
+    text = "pro: " + "".join(piece * count for piece, count in pieces)
+    depth = deepest = 0
+    for char in text:
+        depth += {"[": 1, "{": 1, "]": -1, "}": -1}.get(char, 0)
+        deepest = max(deepest, depth)
+    refused = _yaml_nesting_beyond_limit(text)
+    assert (refused is not None) == (deepest > MAX_YAML_NESTING)

@@ -296,7 +296,7 @@ def _yaml_nesting_beyond_limit(text: str) -> Pos | None:
     overestimate, and only for files no one writes by hand.
     """
     offset: int | None = None
-    if text.count("[") + text.count("{") > MAX_YAML_NESTING:
+    if text.count("[") + text.count("{") > MAX_YAML_NESTING and not _flow_is_shallow(text):
         depth = 0
         for match in _BRACKETS.finditer(text):
             depth += 1 if match.group() in "[{" else -1
@@ -310,6 +310,25 @@ def _yaml_nesting_beyond_limit(text: str) -> Pos | None:
         return None
     line = text.count("\n", 0, offset) + 1
     return (line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
+
+
+_TO_PARENS = bytes.maketrans(b"[{]}", b"(())")
+_NOT_BRACKETS = bytes(c for c in range(256) if c not in b"[]{}")
+
+
+def _flow_is_shallow(text: str, passes: int = 4) -> bool:
+    """True when brackets cannot nest past the limit; False means "look closer".
+
+    A quick bound, all in C: keep only the brackets, then drop innermost pairs `()` a few
+    times. Each pass lowers the deepest nesting by at most one, so what is left bounds it.
+    Many short flow lists (`sources: [a, b]`) vanish in the first pass.
+    """
+    brackets = text.encode("utf-8", "surrogatepass").translate(_TO_PARENS, _NOT_BRACKETS)
+    for done in range(1, passes + 1):
+        brackets = brackets.replace(b"()", b"")
+        if done + brackets.count(b"(") <= MAX_YAML_NESTING:
+            return True
+    return False
 
 
 def _failed(path: Path, diagnostic: Diagnostic, text: str = "") -> LoadedDebate:
