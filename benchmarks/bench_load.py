@@ -24,9 +24,9 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
-from generate import generate_debate_yaml  # noqa: E402
+from generate import generate_debate_yaml
 
-from argmap.load import load_file  # noqa: E402
+from argmap.load import load_file
 
 BARE = (
     "import sys, yaml\n"
