@@ -65,7 +65,7 @@ HOSTILE: dict[str, tuple[bytes, str]] = {
     "only-comments": (b"# nothing here\n", "empty"),
     "a-list": (b"- title: T\n- motion: M.\n", "mapping"),
     "two-documents": (b"title: T\nmotion: M.\n---\ntitle: U\nmotion: N.\n", "document"),
-    "unclosed-quote": (b'title: "never closed\nmotion: M.\n', "never ends"),
+    "unclosed-quote": (b'title: "never closed\nmotion: M.\n', "never closed"),
     "tab-indent": (b"title: T\nmotion: M.\npro:\n\t- text: A.\n", "YAML"),
     "duplicate-keys": (b"title: T\ntitle: U\nmotion: M.\n", "twice"),
     "claims-not-mappings": (b"title: T\nmotion: M.\npro: [1, [2], yes]\ncon: x\n", "claim"),

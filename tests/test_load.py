@@ -261,3 +261,21 @@ def test_wrongly_typed_sections_are_diagnostics(value: str) -> None:
     loaded = load_text(text, "typed.yaml")
     assert loaded.debate is None or loaded.ok
     assert all(d.line >= 1 for d in loaded.diagnostics)
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_unicode_line_separators_in_text_do_not_shift_positions(separator: str) -> None:
+    text = (
+        "title: T\nmotion: M.\npro:\n"
+        f'  - text: "one{separator}two"\n'
+        "    id: a\n"
+        "con:\n"
+        "  - text: C.\n"
+        "    kind: opinion\n"
+    )
+    loaded = load_text(text, "separators.yaml")
+    (problem,) = loaded.errors
+    assert (problem.line, problem.col) == (8, 11)
+    broken = load_text(text.replace("kind: opinion", "kind: [unclosed"), "broken.yaml")
+    assert (broken.errors[0].line, broken.errors[0].col) == (8, 11)
+    assert "never closed" in broken.errors[0].message

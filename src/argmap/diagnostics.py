@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 
@@ -25,6 +25,14 @@ class Diagnostic:
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+    @property
+    def pos(self) -> tuple[int, int]:
+        return (self.line, self.col)
+
+    def moved(self, pos: tuple[int, int]) -> Diagnostic:
+        """The same diagnostic at another line and column."""
+        return replace(self, line=pos[0], col=pos[1])
 
     def format(self) -> str:
         """The GCC-style line editors and CI logs understand: `path:line:col: error: message`."""

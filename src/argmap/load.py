@@ -13,13 +13,14 @@ a file are reported at once.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import difflib
 import gc
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -45,6 +46,9 @@ MAX_DEPTH = 200
 #: How deep YAML collections may nest before parsing is refused. libyaml's composer
 #: recurses in C and crashes the process somewhere past 20,000 levels.
 MAX_YAML_NESTING = 1000
+_ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
+_YAML_BREAKS = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+_EDITOR_BREAKS = re.compile("\r\n|[\n\r]")
 _BRACKETS = re.compile(r"[\[\]{}]")
 _COMPACT_NESTING = re.compile(r"(?:[-?] +){" + str(MAX_YAML_NESTING) + ",}")
 
@@ -249,7 +253,11 @@ def load_text(text: str, path: Path | str = "<text>") -> LoadedDebate:
         try:
             root = yaml.compose(text, Loader=_Loader)
         except yaml.MarkedYAMLError as exc:
-            return _failed(path, _yaml_error(name, exc), text)
+            diagnostic = _yaml_error(name, exc, text)
+            to_editor = _editor_lines(text)
+            if to_editor is not None:
+                diagnostic = diagnostic.moved(to_editor(diagnostic.pos))
+            return _failed(path, diagnostic, text)
         except yaml.YAMLError as exc:
             return _failed(path, error(name, (1, 1), "yaml", f"YAML error: {exc}"), text)
         except RecursionError:
@@ -265,6 +273,9 @@ def load_text(text: str, path: Path | str = "<text>") -> LoadedDebate:
         data = builder.build(root, release="&" not in text)
         # Free the node tree (about half the objects made) while the collector is paused.
         root = None
+        to_editor = _editor_lines(text)
+        if to_editor is not None:
+            _remap(positions, diagnostics, to_editor)
         if diagnostics and any(d.code in {"alias-bomb", "too-deep"} for d in diagnostics):
             return LoadedDebate(path, None, diagnostics, positions, text)
         if not isinstance(data, dict):
@@ -285,6 +296,36 @@ def load_text(text: str, path: Path | str = "<text>") -> LoadedDebate:
     if any(d.is_error for d in diagnostics):
         debate = None
     return LoadedDebate(path, debate, diagnostics, positions, text)
+
+
+def _editor_lines(text: str) -> Callable[[Pos], Pos] | None:
+    """Map YAML's line numbers to an editor's, when the two differ; None when they agree.
+
+    YAML also breaks lines at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR, which editors
+    show inside a line. A file with one of them in a claim would otherwise have every later
+    position off by a line.
+    """
+    if not _ODD_BREAKS.search(text):
+        return None
+    yaml_starts = [0] + [m.end() for m in _YAML_BREAKS.finditer(text)]
+    editor_starts = [0] + [m.end() for m in _EDITOR_BREAKS.finditer(text)]
+
+    def to_editor(pos: Pos) -> Pos:
+        line, col = pos
+        index = yaml_starts[min(line, len(yaml_starts)) - 1] + col - 1
+        editor_line = bisect.bisect_right(editor_starts, index)
+        return (editor_line, index - editor_starts[editor_line - 1] + 1)
+
+    return to_editor
+
+
+def _remap(
+    positions: Positions, diagnostics: list[Diagnostic], to_editor: Callable[[Pos], Pos]
+) -> None:
+    for table in (positions.values, positions.keys):
+        for path, pos in table.items():
+            table[path] = to_editor(pos)
+    diagnostics[:] = [d.moved(to_editor(d.pos)) for d in diagnostics]
 
 
 def _yaml_nesting_beyond_limit(text: str) -> Pos | None:
@@ -335,15 +376,22 @@ def _failed(path: Path, diagnostic: Diagnostic, text: str = "") -> LoadedDebate:
     return LoadedDebate(path, None, [diagnostic], Positions(), text)
 
 
-def _yaml_error(name: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
+def _yaml_error(name: str, exc: yaml.MarkedYAMLError, text: str) -> Diagnostic:
     problem = exc.problem or "invalid YAML"
     mark = exc.problem_mark or exc.context_mark
     context = exc.context or ""
-    if exc.context_mark is not None and "end of stream" in problem:
+    at_end = exc.problem_mark is None or exc.problem_mark.index >= len(text.rstrip())
+    unclosed = "flow" in context or "quoted" in context
+    if exc.context_mark is not None and unclosed and (at_end or "end of stream" in problem):
         # An unclosed quote or bracket is found only at the end of the file; point at
         # where it opened, which is where the author has to look.
         mark = exc.context_mark
-        problem = f"{context.removeprefix('while ')} that never ends (reached the end of the file)"
+        opened = "the quoted text"
+        if "flow sequence" in context:
+            opened = "the list opened with '['"
+        elif "flow mapping" in context:
+            opened = "the mapping opened with '{'"
+        problem = f"{opened} here is never closed (the file ends first)"
     elif context:
         problem = f"{context}: {problem}"
     if "expected a single document" in context + (exc.problem or ""):
