@@ -13,6 +13,7 @@ DOMAIN_MODULES = [
     "argmap.graph",
     "argmap.semantics",
     "argmap.diagnostics",
+    "argmap.collector",
     "argmap.cli",
 ]
 

@@ -16,13 +16,11 @@ debate and refuses parts larger than a limit.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 from collections import deque
-from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
+from argmap.collector import collector_paused
 from argmap.graph import ArgumentGraph, Relation
 from argmap.model import MOTION_ID
 
@@ -112,19 +110,8 @@ def grounded(graph: ArgumentGraph) -> Labelling:
     """
     # The labelling builds many small lists and no reference cycles; pausing the cyclic
     # garbage collector keeps it from rescanning the whole loaded debate meanwhile.
-    with _collector_paused():
+    with collector_paused():
         return _grounded(graph)
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _grounded(graph: ArgumentGraph) -> Labelling:

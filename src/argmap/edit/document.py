@@ -8,7 +8,6 @@ here reads the text; `Patch` values describe the changes the edit operations mak
 from __future__ import annotations
 
 import bisect
-import gc
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from argmap.collector import collector_paused
 from argmap.load import KeyPath, child_id, top_level_id
 from argmap.model import SLUG_RE
 
@@ -121,13 +121,8 @@ class Document:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        was_enabled = gc.isenabled()
-        gc.disable()  # parsing and indexing make many objects and no cycles
-        try:
+        with collector_paused():  # parsing and indexing make many objects and no cycles
             self._build(text)
-        finally:
-            if was_enabled:
-                gc.enable()
 
     def _build(self, text: str) -> None:
         try:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-import gc
 import re
 import textwrap
 from collections import deque
@@ -18,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from argmap.collector import collector_paused
 from argmap.graph import ArgumentGraph, ClaimNode, Edge, Relation
 from argmap.model import MOTION_ID, Kind, Side
 from argmap.semantics import Label, grounded
@@ -735,10 +735,5 @@ def build_digraph(graph: ArgumentGraph, options: ExportOptions) -> graphviz.Digr
     scope = compute_scope(graph, options.root, options.depth, options.side)
     # Emission makes many short-lived strings and lists and no reference cycles; with the
     # cyclic collector running, each of its passes would rescan the whole loaded debate.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _Builder(graph, options, THEMES[options.theme]).build(scope)
-    finally:
-        if was_enabled:
-            gc.enable()
