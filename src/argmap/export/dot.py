@@ -14,7 +14,7 @@ import re
 import textwrap
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from argmap.collector import collector_paused
@@ -63,20 +63,22 @@ class Theme:
     penwidth: float = 1.6
 
 
+_LIGHT = Theme(
+    name="light",
+    background="#FFFFFF",
+    text="#1A1A1A",
+    muted="#8A8A8A",
+    edge="#404040",
+    motion_border="#1A1A1A",
+    motion_fill="#F0F0F0",
+    pro_border="#0072B2",
+    pro_fill="#DCEBF7",
+    con_border="#D55E00",
+    con_fill="#FBE4D5",
+)
+
 THEMES: dict[str, Theme] = {
-    "light": Theme(
-        name="light",
-        background="#FFFFFF",
-        text="#1A1A1A",
-        muted="#8A8A8A",
-        edge="#404040",
-        motion_border="#1A1A1A",
-        motion_fill="#F0F0F0",
-        pro_border="#0072B2",
-        pro_fill="#DCEBF7",
-        con_border="#D55E00",
-        con_fill="#FBE4D5",
-    ),
+    "light": _LIGHT,
     "dark": Theme(
         name="dark",
         background="#1E1E1E",
@@ -103,22 +105,13 @@ THEMES: dict[str, Theme] = {
         con_border="#000000",
         con_fill="#E6E6E6",
     ),
-    "slides": Theme(
+    # The light colours, large, on a 16:9 page (13.333 x 7.5 in, a widescreen slide).
+    "slides": replace(
+        _LIGHT,
         name="slides",
-        background="#FFFFFF",
-        text="#1A1A1A",
-        muted="#8A8A8A",
-        edge="#404040",
-        motion_border="#1A1A1A",
-        motion_fill="#F0F0F0",
-        pro_border="#0072B2",
-        pro_fill="#DCEBF7",
-        con_border="#D55E00",
-        con_fill="#FBE4D5",
         fontsize=22.0,
         nodesep=0.4,
         ranksep=0.7,
-        # A 16:9 page (13.333 x 7.5 in, the size of a widescreen slide).
         size="13.333,7.5!",
         ratio="fill",
         dpi=144,
