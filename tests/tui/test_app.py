@@ -401,3 +401,28 @@ async def test_a_long_path_is_shortened_in_a_narrow_terminal(app: ArgmapApp) -> 
         await goto(pilot, "fast-track-again")
         crumb = static_text(app, "#breadcrumb")
         assert crumb.startswith("◆ motion › … ›") and crumb.endswith("fast-track-again")
+
+
+async def test_export_dialog_choices_by_arrow_keys_then_enter(
+    app: ArgmapApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argmap.export import dot_available
+    from argmap.tui.widgets.choice import ChoiceButton
+
+    if not dot_available():
+        pytest.skip("PDF needs the dot program")
+    monkeypatch.chdir(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_energy(pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("tab", "tab")  # from Export, past Cancel, to the formats
+        await pilot.press("right", "right")  # svg -> png -> pdf
+        await pilot.pause()
+        marks = {str(b.label): b.BUTTON_INNER for b in app.screen.query(ChoiceButton)}
+        assert marks["pdf"] == "●" and marks["svg"] == "○" and marks["png"] == "○"
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert (tmp_path / "exports" / "energy.pdf").is_file()

@@ -13,10 +13,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, RadioSet, Static
 
 from argmap.model import MOTION_ID
 from argmap.tui.model import DebateEntry
+from argmap.tui.widgets.choice import ChoiceButton, ChoiceSet
 
 if TYPE_CHECKING:
     from argmap.export import ExportOptions
@@ -26,8 +27,8 @@ THEMES = ("light", "dark")
 
 
 def _radios(name: str, values: tuple[str, ...], chosen: str) -> RadioSet:
-    return RadioSet(
-        *(RadioButton(value, value=value == chosen, name=value) for value in values),
+    return ChoiceSet(
+        *(ChoiceButton(value, value=value == chosen, name=value) for value in values),
         id=name,
         classes="export-choice",
     )
@@ -39,6 +40,8 @@ class ExportScreen(ModalScreen[None]):
     CSS_PATH = "export.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", key_display="esc"),
+        # Enter exports from anywhere in the dialog (the buttons handle their own Enter).
+        Binding("enter", "export", "Export", show=False),
     ]
 
     def __init__(self, entry: DebateEntry, claim_id: str) -> None:
@@ -54,7 +57,7 @@ class ExportScreen(ModalScreen[None]):
         branch = self.claim_id != MOTION_ID
         with Vertical(id="export-box") as box:
             box.border_title = f"Export {self.entry.debate_id}"
-            box.border_subtitle = "Tab moves · Enter exports · Esc closes"
+            box.border_subtitle = "Tab moves · ←→ choose · Enter exports · Esc closes"
             with Horizontal(classes="export-row"):
                 yield Label("Format", classes="export-label")
                 yield _radios("format", FORMATS, fmt)
@@ -66,9 +69,9 @@ class ExportScreen(ModalScreen[None]):
                 )
             with Horizontal(classes="export-row"):
                 yield Label("Draw", classes="export-label")
-                yield RadioSet(
-                    RadioButton("whole debate", value=True, name="debate"),
-                    RadioButton(
+                yield ChoiceSet(
+                    ChoiceButton("whole debate", value=True, name="debate"),
+                    ChoiceButton(
                         f"branch of {self.claim_id}" if branch else "branch (select a claim)",
                         name="branch",
                         disabled=not branch,
