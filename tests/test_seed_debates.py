@@ -109,3 +109,20 @@ def test_umbrella_debate_links_into_the_other_six() -> None:
     flagships = " ".join(node.text for node in graph.claims())
     for name in ["CERN", "Human Genome Project", "ITER", "James Webb", "Space Station", "SESAME"]:
         assert name in flagships
+
+
+@pytest.mark.parametrize("debate_id", DEBATES)
+def test_rendered_diagram_in_exports_is_current(debate_id: str) -> None:
+    import re
+
+    from argmap.export import ExportOptions, to_dot
+
+    svg_path = ARGUMENTS.parent / "exports" / f"{debate_id}.svg"
+    hint = "regenerate with `argmap export arguments --format svg`"
+    assert svg_path.is_file(), hint
+    dot = to_dot(_loaded()[debate_id].graph, ExportOptions(rankdir="auto"))
+    expected = set(re.findall(r"^\t(\w+) \[", dot, flags=re.MULTILINE)) - {"graph", "node", "edge"}
+    svg = svg_path.read_text(encoding="utf-8")
+    drawn = re.findall(r'class="node">\s*<title>(\w+)</title>', svg)
+    assert len(drawn) > len(_loaded()[debate_id].graph)
+    assert sorted(drawn) == sorted(expected), f"{svg_path.name} is stale; {hint}"
