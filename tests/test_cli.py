@@ -175,3 +175,18 @@ def test_python_dash_m_runs_the_command(write_debate: Callable[..., Path]) -> No
         check=False,
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_show_why_gives_each_label_its_reason(
+    write_debate: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_debate(
+        MINIMAL.replace(
+            "    text: A reason for it.\n",
+            "    text: A reason for it.\n    rebuttals:\n      - id: r1\n        text: R1.\n",
+        )
+    )
+    assert main(["show", str(path), "--why"]) == 0
+    out = capsys.readouterr().out
+    assert "defeated: rebutted by 'r1', which stands because nothing answers it" in out
+    assert "standing: nothing rebuts it" in out

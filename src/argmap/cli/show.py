@@ -13,7 +13,8 @@ if TYPE_CHECKING:
     from argmap.graph import ArgumentGraph, ClaimNode
     from argmap.semantics import Labelling
 
-SIDE_MARK = {"pro": ("+", "green"), "con": ("−", "red")}
+# The export's colour-blind-safe pair; the + and − marks carry the side without colour.
+SIDE_MARK = {"pro": ("+", "#0072B2"), "con": ("−", "#D55E00")}
 LABEL_STYLE = {"standing": "bold", "defeated": "dim strike", "undecided": "italic"}
 
 
@@ -26,16 +27,21 @@ def register(subparsers: Any) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="debate files or folders")
     parser.add_argument("--root", metavar="ID", help="start at this claim")
     parser.add_argument("--depth", type=int, metavar="N", help="show N levels below the root")
+    parser.add_argument(
+        "--why", action="store_true", help="say under each claim why it stands or not"
+    )
     parser.set_defaults(run=run)
 
 
-def _label(node: ClaimNode, labelling: Labelling) -> Text:
+def _label(node: ClaimNode, labelling: Labelling, reason: str | None = None) -> Text:
     from rich.text import Text
 
     text = Text()
     if node.side is None:
         text.append("MOTION ", style="bold")
         text.append(node.text, style="bold")
+        if reason:
+            text.append(f"\n{reason}", style="dim italic")
         return text
     mark, colour = SIDE_MARK[node.side.value]
     status = labelling[node.id].value
@@ -53,18 +59,25 @@ def _label(node: ClaimNode, labelling: Labelling) -> Text:
         text.append(f"  ↪ also supports {edge}", style="magenta")
     for ref in node.claim.see if node.claim else []:
         text.append(f"  ⇢ see {ref}", style="blue")
+    if reason:
+        text.append(f"\n{reason}", style="dim italic")
     return text
 
 
-def render_tree(graph: ArgumentGraph, root: str, depth: int | None) -> Any:
-    """A rich Tree of the claim `root` and `depth` levels below it."""
+def render_tree(graph: ArgumentGraph, root: str, depth: int | None, *, why: bool = False) -> Any:
+    """A rich Tree of the claim `root` and `depth` levels below it (with reasons if `why`)."""
     from rich.text import Text
     from rich.tree import Tree
 
-    from argmap.semantics import grounded
+    from argmap.semantics import explain, grounded
 
     labelling = grounded(graph)
-    top = Tree(_label(graph.node(root), labelling))
+
+    def label(node_id: str) -> Text:
+        reason = explain(graph, labelling, node_id) if why else None
+        return _label(graph.nodes[node_id], labelling, reason)
+
+    top = Tree(label(root))
     stack: list[tuple[Tree, str, int]] = [(top, root, 0)]
     while stack:
         branch, node_id, level = stack.pop()
@@ -75,7 +88,7 @@ def render_tree(graph: ArgumentGraph, root: str, depth: int | None) -> Any:
                 branch.add(Text(f"… +{hidden} more", style="dim"))
             continue
         for child in children:
-            stack.append((branch.add(_label(graph.nodes[child], labelling)), child, level + 1))
+            stack.append((branch.add(label(child)), child, level + 1))
     return top
 
 
@@ -96,6 +109,6 @@ def run(args: argparse.Namespace) -> int:
         heading = Text(f"{item.debate_id} — ", style="bold")
         heading.append(item.graph.debate.title)
         console.print(heading)
-        console.print(render_tree(item.graph, root, args.depth))
+        console.print(render_tree(item.graph, root, args.depth, why=args.why))
         console.print()
     return 0
