@@ -455,10 +455,10 @@ async def test_a_change_on_disk_shows_up_by_itself(
         # A change that breaks the file: the last good version stays, flagged.
         replace_on_disk(energy, good.replace("kind: evidence", "kind: rumour", 1))
         assert await wait_for(pilot, lambda: screen.entry is not None and bool(screen.entry.broken))
+        assert await wait_for(pilot, lambda: any("no longer loads" in m for m in messages(app)))
         assert app.screen is screen and cursor(app) == "audits"
         assert "Outside audits keep" in detail()
         assert "1 error on disk" in str(screen.query_one("#map-status", Static).render())
-        assert any("no longer loads" in m for m in messages(app))
         # Fixed again on disk: the flag goes.
         replace_on_disk(energy, good)
         assert await wait_for(pilot, lambda: "Shared audits keep" in detail())
