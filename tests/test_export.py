@@ -421,3 +421,25 @@ def test_out_dash_writes_text_formats_and_dot_to_stdout(
     assert '"motion": "M."' in capsys.readouterr().out
     assert main(["export", str(path), "--format", "png", "-o", "-"]) == 2
     assert not (tmp_path / "-").exists() and not (tmp_path / "exports").exists()
+
+
+def test_folder_export_draws_a_progress_bar_on_a_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from argmap.cli import main
+
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.yaml").write_text(
+            f"title: {name}\nmotion: M.\npro:\n  - text: A.\ncon:\n  - text: B.\n",
+            encoding="utf-8",
+        )
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(["export", str(tmp_path), "--format", "dot"]) == 0
+    err = capsys.readouterr().err
+    assert "\r████████░░░░░░░░░░░░░░░░ 1/3 a.dot" in err
+    assert "\r████████████████░░░░░░░░ 2/3 b.dot" in err
+    assert "3 diagrams written to exports/ in" in err.splitlines()[-1]
+    assert "[1/3]" not in err  # the per-file lines are for logs, not terminals

@@ -150,10 +150,27 @@ def _target(out: Path | None, name: str) -> Path:
     return out / name if _out_is_folder(out) else out
 
 
-def _progress(index: int, total: int, path: Path) -> None:
-    """One line per file on stderr when several are written."""
-    if total > 1:
-        print(f"[{index}/{total}] {path}", file=sys.stderr)
+class _Progress:
+    """A progress bar on a terminal; one line per file otherwise (logs, CI), on stderr."""
+
+    WIDTH = 24
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.bar = total > 1 and sys.stderr.isatty()
+
+    def step(self, index: int, path: Path) -> None:
+        if self.total <= 1:
+            return
+        if not self.bar:
+            print(f"[{index}/{self.total}] {path}", file=sys.stderr)
+            return
+        filled = round(self.WIDTH * index / self.total)
+        bar = "█" * filled + "░" * (self.WIDTH - filled)
+        # Redraw the one line in place; clear it when done, the summary follows.
+        line = f"\r{bar} {index}/{self.total} {path.name}\x1b[K"
+        sys.stderr.write(line if index < self.total else "\r\x1b[K")
+        sys.stderr.flush()
 
 
 def _summary(count: int, kind: str, started: float, last: Path) -> None:
@@ -197,12 +214,13 @@ def _export_diagrams(
             jobs.append((item.graph, options, target))
     started = time.perf_counter()
     last = Path()
+    progress = _Progress(len(jobs))
     for index, (graph, step, target) in enumerate(jobs, start=1):
         try:
             last = export_graph(graph, step, target)
         except ExportError as exc:
             raise CliError(str(exc)) from exc
-        _progress(index, len(jobs), last)
+        progress.step(index, last)
     _summary(len(jobs), "diagram", started, last)
     return len(jobs)
 
@@ -233,6 +251,7 @@ def _export_text(fmt: str, debates: list[LoadedDebate], out: Path | None) -> int
 
     started = time.perf_counter()
     last = Path()
+    progress = _Progress(len(debates))
     for index, item in enumerate(debates, start=1):
         target = _target(out, output_name(item.debate_id, None, suffixes.get(fmt, f".{fmt}")))
         try:
@@ -249,7 +268,7 @@ def _export_text(fmt: str, debates: list[LoadedDebate], out: Path | None) -> int
         except OSError as exc:
             raise CliError(f"cannot write {target}: {exc.strerror or exc}") from exc
         last = target
-        _progress(index, len(debates), target)
+        progress.step(index, target)
     if out != STDOUT:
         _summary(len(debates), "file", started, last)
     return len(debates)
