@@ -101,14 +101,33 @@ def _load(args: argparse.Namespace) -> tuple[list[LoadedDebate], int]:
     return valid, skipped
 
 
+def _options(fmt: str, args: argparse.Namespace) -> ExportOptions:
+    """The drawing options the flags ask for; a value out of range is a usage error."""
+    from argmap.export import ExportError, ExportOptions
+
+    options = ExportOptions(
+        # Text formats take no drawing options, but their flags are still checked.
+        format=fmt if fmt in DIAGRAM_FORMATS else "dot",
+        root=args.root,
+        depth=args.depth,
+        side=args.side,
+        theme=args.theme,
+        rankdir=args.rankdir,
+        wrap=args.wrap,
+        show_ids=args.show_ids,
+        legend=not args.no_legend,
+        dpi=args.dpi,
+    )
+    try:
+        options.check()
+    except ExportError as exc:
+        raise ValueError(str(exc)) from exc
+    return options
+
+
 def run(args: argparse.Namespace) -> int:
     fmt = _format(args)
-    if args.depth is not None and args.depth < 0:
-        raise ValueError("--depth must be 0 or more")
-    if args.wrap < 8:
-        raise ValueError("--wrap must be at least 8")
-    if args.dpi is not None and not 10 <= args.dpi <= 1200:
-        raise ValueError("--dpi must be between 10 and 1200")
+    options = _options(fmt, args)
     if fmt in TEXT_FORMATS:
         scoped = [
             flag
@@ -139,7 +158,7 @@ def run(args: argparse.Namespace) -> int:
     if fmt in TEXT_FORMATS:
         written = _export_text(fmt, debates, out)
     else:
-        written = _export_diagrams(fmt, args, debates, out)
+        written = _export_diagrams(options, args, debates, out)
     return 1 if skipped else (0 if written else 1)
 
 
@@ -183,22 +202,11 @@ def _summary(count: int, kind: str, started: float, last: Path) -> None:
 
 
 def _export_diagrams(
-    fmt: str, args: argparse.Namespace, debates: list[LoadedDebate], out: Path | None
+    options: ExportOptions, args: argparse.Namespace, debates: list[LoadedDebate], out: Path | None
 ) -> int:
-    from argmap.export import ExportError, ExportOptions, export_graph, output_name
+    from argmap.export import ExportError, export_graph, output_name
 
-    options = ExportOptions(
-        format=fmt,
-        root=args.root,
-        depth=args.depth,
-        side=args.side,
-        theme=args.theme,
-        rankdir=args.rankdir,
-        wrap=args.wrap,
-        show_ids=args.show_ids,
-        legend=not args.no_legend,
-        dpi=args.dpi,
-    )
+    fmt = options.format
     if out == STDOUT:
         from argmap.export import to_dot
 
