@@ -250,18 +250,25 @@ def check_rules(
         breaches.append(error(name, pos, f"rule-{rule.name}", f"rule {rule.name}: {message}"))
 
     top = loaded.positions.at(())
+
+    def at_least_per_side(rule: Rule, found: dict[str, int], what: str) -> None:
+        """A breach for each side the rule names whose count is below its minimum."""
+        for side in SIDES:
+            if side in rule.scope and found[side] < rule.scope[side]:
+                breach(
+                    _side_pos(loaded, side),
+                    rule,
+                    what.format(found=found[side], side=side, required=rule.scope[side]),
+                )
+
     for rule in rules.rules:
         scope = rule.scope
         if rule.name == "min_claims":
             if WHOLE in scope and stats.claims < scope[WHOLE]:
                 breach(top, rule, f"{stats.claims} claims; at least {scope[WHOLE]} required")
-            for side in SIDES:
-                if side in scope and stats.by_side[side] < scope[side]:
-                    breach(
-                        _side_pos(loaded, side),
-                        rule,
-                        f"{stats.by_side[side]} {side} claims; at least {scope[side]} required",
-                    )
+            at_least_per_side(
+                rule, stats.by_side, "{found} {side} claims; at least {required} required"
+            )
         elif rule.name == "min_proposals":
             proposals = stats.by_kind[Kind.PROPOSAL.value]
             if WHOLE in scope and proposals < scope[WHOLE]:
@@ -271,33 +278,24 @@ def check_rules(
                     f"{proposals} proposals; at least {scope[WHOLE]} required "
                     "(a claim with `kind: proposal`)",
                 )
-            for side in SIDES:
-                found = stats.by_side_kind[side][Kind.PROPOSAL.value]
-                if side in scope and found < scope[side]:
-                    breach(
-                        _side_pos(loaded, side),
-                        rule,
-                        f"{found} {side} proposals; at least {scope[side]} required",
-                    )
+            at_least_per_side(
+                rule,
+                {side: stats.by_side_kind[side][Kind.PROPOSAL.value] for side in SIDES},
+                "{found} {side} proposals; at least {required} required",
+            )
         elif rule.name == "min_top_level":
-            for side in SIDES:
-                found = stats.top_level[side]
-                if side in scope and found < scope[side]:
-                    breach(
-                        _side_pos(loaded, side),
-                        rule,
-                        f"{found} top-level {side} claims; at least {scope[side]} required",
-                    )
+            at_least_per_side(
+                rule,
+                stats.top_level,
+                "{found} top-level {side} claims; at least {required} required",
+            )
         elif rule.name == "min_depth":
-            for side in SIDES:
-                found = stats.depth_by_side[side]
-                if side in scope and found < scope[side]:
-                    breach(
-                        _side_pos(loaded, side),
-                        rule,
-                        f"the {side} side reaches depth {found}; depth {scope[side]} "
-                        "required (a top-level claim is depth 1, its rebuttal 2, ...)",
-                    )
+            at_least_per_side(
+                rule,
+                stats.depth_by_side,
+                "the {side} side reaches depth {found}; depth {required} "
+                "required (a top-level claim is depth 1, its rebuttal 2, ...)",
+            )
         elif rule.name == "claims_cite_source":
             for node in graph.claims():
                 side = node.side.value if node.side else ""
