@@ -35,16 +35,46 @@ class InteropError(Exception):
 
 
 @dataclass(frozen=True, slots=True)
+class LostItem:
+    """One thing a conversion left out, named by its id in the input and its text."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Loss:
-    """Something a conversion could not carry, with the input line when there is one."""
+    """Something a conversion could not carry, with the input line when there is one.
+
+    `items` names every node or claim the message is about, so a report can list all of
+    them (never "and 13 more").
+    """
 
     message: str
     line: int | None = None
+    items: tuple[LostItem, ...] = ()
 
     def format(self, name: str) -> str:
-        """`name:line: note: message`, the shape of argmap's other diagnostics."""
+        """`name:line: note: message`, the shape of argmap's other diagnostics, followed by
+        one `name: note:   id: text` line per item (text cut to one short line)."""
         where = f"{name}:{self.line}" if self.line is not None else name
-        return f"{where}: note: {self.message}"
+        lines = [f"{where}: note: {self.message}"]
+        lines.extend(f"{name}: note:   {item.id}: {_excerpt(item.text)}" for item in self.items)
+        return "\n".join(lines)
+
+    def as_json(self) -> dict[str, Any]:
+        """The loss as plain data for `--report FILE.json`, with every item's full text."""
+        data: dict[str, Any] = {"message": self.message}
+        if self.line is not None:
+            data["line"] = self.line
+        if self.items:
+            data["items"] = [{"id": item.id, "text": item.text} for item in self.items]
+        return data
+
+
+def _excerpt(text: str, limit: int = 70) -> str:
+    flat = " ".join(text.split())
+    return repr(flat if len(flat) <= limit else flat[: limit - 1] + "…")
 
 
 @dataclass(slots=True)

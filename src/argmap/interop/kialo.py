@@ -28,11 +28,13 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlparse
 
-from argmap.interop import Imported, InteropError, Loss, shorten_title
+from argmap.interop import Imported, InteropError, Loss, LostItem, shorten_title
 
 _CLAIM = re.compile(r"^\s*((?:\d+\.)+)(?:\s+(Pro|Con|Thesis):)?(?:\s+(.*))?$")
 _HEADER = re.compile(r"^\s*Discussion (?:Title|Name):\s*(.*)$")
 _LINK = re.compile(r"^->\s*See\s+((?:\d+\.)*\d+)\.?\s*$", re.IGNORECASE)
+# Any other `-> See ...`: a link to another discussion (`-> See discussion #8515: Title`).
+_OUTSIDE_LINK = re.compile(r"^->\s*See\b\s*(.*)$", re.IGNORECASE | re.DOTALL)
 _SOURCE = re.compile(r"^\s*\[(\d+)\]\s+(\S+)\s*(.*)$")
 # A markdown link; its text may hold escaped brackets, its URL balanced parentheses.
 _MD_LINK = re.compile(
@@ -116,20 +118,29 @@ def _split(text: str) -> tuple[str | None, list[_Entry], list[tuple[int, str]]]:
                     index += 1
     in_sources = False
     for number, line in enumerate(lines[index:], start=index + 1):
+        match = _CLAIM.match(line)
         if in_sources:
-            source_lines.append((number, line))
-            continue
+            # A claim line ends the Sources section: some files go on after it.
+            if not (match and match.group(2)):
+                source_lines.append((number, line))
+                continue
+            in_sources = False
         if line.strip() == "Sources:" and entries:
             in_sources = True
             continue
-        match = _CLAIM.match(line)
         if match and not match.group(2) and entries and match.group(1).count(".") > 1:
             raise InteropError(
                 f"claim {match.group(1)} has no stance; Kialo writes `{match.group(1)} Pro:` "
                 "or `Con:`",
                 number,
             )
-        if match and (match.group(2) or not entries):
+        if match and not match.group(2) and entries and _starts_thesis(match, entries[-1]):
+            # `2. text`: a second thesis, not a line of the claim above it.
+            entry = _Entry(match.group(1).rstrip("."), None, number)
+            if match.group(3):
+                entry.lines.append(match.group(3))
+            entries.append(entry)
+        elif match and (match.group(2) or not entries):
             digits = match.group(1).rstrip(".")
             entry = _Entry(digits, match.group(2), number)
             if match.group(3):
@@ -148,7 +159,23 @@ def _split(text: str) -> tuple[str | None, list[_Entry], list[tuple[int, str]]]:
     return title, entries, source_lines
 
 
-def _read_sources(source_lines: list[tuple[int, str]], sources: _Sources) -> None:
+def _starts_thesis(match: re.Match[str], previous: _Entry) -> bool:
+    """Whether `N. text` (one number, no stance) starts another thesis.
+
+    Kialo numbers every claim below the thesis with its full path and a stance, so a bare
+    `N.` is either a thesis of its own or an item of a numbered list inside the claim above
+    (`1. first`, `2. second` on its continuation lines). A list starts at 1 and counts up.
+    """
+    number = int(match.group(1).rstrip("."))
+    if number == 1:
+        return False
+    before = [line for line in previous.lines[1:] if line.strip()]
+    return not (before and re.match(rf"{number - 1}\.\s", before[-1]))
+
+
+def _read_sources(
+    source_lines: list[tuple[int, str]], sources: _Sources, losses: list[Loss]
+) -> None:
     current: dict[str, Any] | None = None
     quote: list[str] = []
 
@@ -156,7 +183,7 @@ def _read_sources(source_lines: list[tuple[int, str]], sources: _Sources) -> Non
         if current is not None and "\n".join(quote).strip():
             current["note"] = "\n".join(quote).strip()
 
-    for _number, line in source_lines:
+    for line_number, line in source_lines:
         match = _SOURCE.match(line)
         if match:
             finish()
@@ -168,6 +195,14 @@ def _read_sources(source_lines: list[tuple[int, str]], sources: _Sources) -> Non
             sources.ordered.append(current)
         elif current is not None:
             quote.append(line.rstrip())
+        elif line.strip():
+            losses.append(
+                Loss(
+                    "a line in the Sources section before any footnote `[N] url` has no "
+                    f"place in argmap; left out: {line.strip()!r}",
+                    line_number,
+                )
+            )
     finish()
 
 
@@ -221,7 +256,7 @@ def parse_kialo(text: str) -> Imported:
         )
     losses: list[Loss] = []
     sources = _Sources()
-    _read_sources(source_lines, sources)
+    _read_sources(source_lines, sources, losses)
     motion, motion_sources = _clean_text(thesis, sources, losses)
     if motion_sources:
         losses.append(
@@ -243,11 +278,20 @@ def parse_kialo(text: str) -> Imported:
     pro: list[dict[str, Any]] = []
     con: list[dict[str, Any]] = []
     seen = {"1"}
+    # Entries left out, each under the entry that caused it (another thesis, an outside link).
+    left_out: dict[str, list[_Entry]] = {}
+    cause_of: dict[str, str] = {}
     # First pass: every claim and link, so links and children may refer forward.
     for entry in entries[1:]:
         if entry.number in seen:
             raise InteropError(f"claim {entry.number}. appears twice", entry.line)
         seen.add(entry.number)
+        root = entry.number.split(".", 1)[0]
+        if root != "1" or entry.parent in cause_of:
+            cause = cause_of.get(entry.parent, root if root != "1" else entry.number)
+            cause_of[entry.number] = cause
+            left_out.setdefault(cause, []).append(entry)
+            continue
         if entry.stance == "Thesis":
             raise InteropError(
                 "this discussion has several theses; argmap imports single-thesis "
@@ -259,6 +303,11 @@ def parse_kialo(text: str) -> Imported:
         if link:
             link_numbers[entry.number] = link.group(1)
             link_entries.append((entry, link.group(1)))
+            continue
+        outside = _OUTSIDE_LINK.match(entry.raw_text)
+        if outside:
+            cause_of[entry.number] = entry.number
+            left_out[entry.number] = [entry]
             continue
         text, cited = _clean_text(entry, sources, losses)
         if not text:
@@ -331,6 +380,7 @@ def parse_kialo(text: str) -> Imported:
         targets = claims[target].setdefault(key, [])
         if claim_id(parent) not in targets:
             targets.append(claim_id(parent))
+    losses.extend(_left_out_losses(left_out))
     unused = [s for s in sources.ordered if s["id"] in sources.used]
     skipped = [s["id"] for s in sources.ordered if s["id"] not in sources.used]
     if skipped:
@@ -340,3 +390,27 @@ def parse_kialo(text: str) -> Imported:
     data["pro"] = pro
     data["con"] = con
     return Imported(data, losses)
+
+
+def _left_out_losses(left_out: dict[str, list[_Entry]]) -> list[Loss]:
+    """One note per other thesis or outside link, naming every entry left out with it."""
+    losses: list[Loss] = []
+    for cause, group in left_out.items():
+        head = group[0]
+        items = tuple(LostItem(e.number, e.raw_text) for e in group)
+        below = len(group) - 1
+        rest = f"; the {below} claim{'s' * (below != 1)} below it left out too" if below else ""
+        if "." not in cause:
+            message = (
+                f"the discussion has another thesis {cause}., left out{rest} (argmap imports "
+                "one thesis per discussion: split the file to import it)"
+            )
+        else:
+            outside = _OUTSIDE_LINK.match(head.raw_text)
+            target = " ".join(outside.group(1).split()) if outside else head.raw_text
+            message = (
+                f"claim {cause}. links to another Kialo discussion (See {target}), which "
+                f"argmap cannot follow; no claim was made for it{rest}"
+            )
+        losses.append(Loss(message, head.line, items))
+    return losses
