@@ -190,3 +190,28 @@ def test_report_with_all_has_one_entry_per_debate(workdir: Path) -> None:
         "qt30-like-109",
     ]
     assert any("shared by several conclusions" in loss["message"] for loss in report["losses"])
+
+
+def test_import_argdown_writes_the_debate_and_names_losses(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = DATA / "argdown-elements.argdown"
+    assert main(["import", "argdown", str(source), "-o", "map.yaml"]) == 0
+    loaded = load_file(workdir / "map.yaml")
+    assert loaded.debate is not None and loaded.debate.motion == "I am a statement."
+    err = capsys.readouterr().err
+    assert "note:   line 17: 'I am a subgroup'" in err
+    assert "wrote map.yaml (3 claims)" in err
+
+
+def test_import_argdown_motion_flag(workdir: Path) -> None:
+    source = workdir / "t.argdown"
+    source.write_text("[A]: First.\n  + [B]: Second.\n\n[B]\n  - [D]: Fourth.\n", "utf-8")
+    assert main(["import", "argdown", str(source), "--motion", "B", "-o", "b.yaml"]) == 0
+    loaded = load_file(workdir / "b.yaml")
+    assert loaded.debate is not None and loaded.debate.motion == "Second."
+
+
+def test_import_kialo_has_no_motion_flag(workdir: Path) -> None:
+    assert main(["import", "kialo", str(DATA / "kialo-classic.txt"), "--motion", "1"]) == 2
+    assert list(workdir.iterdir()) == []
