@@ -20,7 +20,12 @@ if TYPE_CHECKING:
     from argmap.load import LoadedDebate
 
 #: Export formats and the file extension each is written with.
-TEXT_FORMATS: dict[str, str] = {"json": ".json", "argdown": ".argdown", "aif": ".aif.json"}
+TEXT_FORMATS: dict[str, str] = {
+    "json": ".json",
+    "argdown": ".argdown",
+    "aif": ".aif.json",
+    "kialo": ".kialo.txt",
+}
 #: Import formats `argmap import` reads.
 IMPORT_FORMATS: tuple[str, ...] = ("kialo", "aif", "argdown")
 
@@ -121,6 +126,10 @@ def export_text(fmt: str, graph: ArgumentGraph) -> tuple[str, list[str]]:
         from argmap.interop.aif import export_aif
 
         return export_aif(graph)
+    if fmt == "kialo":
+        from argmap.interop.kialo import export_kialo
+
+        return export_kialo(graph)
     raise ValueError(f"unknown export format '{fmt}'; expected one of {', '.join(TEXT_FORMATS)}")
 
 
