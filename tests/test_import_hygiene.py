@@ -15,6 +15,10 @@ DOMAIN_MODULES = [
     "argmap.diagnostics",
     "argmap.collector",
     "argmap.cli",
+    "argmap.interop.kialo",
+    "argmap.interop.aif",
+    "argmap.interop.argdown",
+    "argmap.interop.argdown_in",
 ]
 
 
