@@ -14,6 +14,7 @@ from pathlib import Path
 from argmap.export.dot import RANKDIRS, SIDES, THEMES, ScopeError, build_digraph
 from argmap.export.render import FORMATS, RenderError, dot_available, render, write_atomic
 from argmap.graph import ArgumentGraph
+from argmap.output import OutputError
 
 __all__ = [
     "FORMATS",
@@ -118,6 +119,8 @@ def export_graph(graph: ArgumentGraph, options: ExportOptions, out: Path) -> Pat
         raise ExportError(str(exc)) from exc
     try:
         write_atomic(out, data)
+    except OutputError as exc:
+        raise ExportError(str(exc)) from exc
     except OSError as exc:
         raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from exc
     return out
