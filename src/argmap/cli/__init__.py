@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "argmap.cli.interop",
     "argmap.cli.schema",
     "argmap.cli.new",
+    "argmap.cli.init",
 )
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -32,6 +34,20 @@ def paths_or_default(paths: Sequence[str] | None) -> list[Path]:
     the ones the user expects without saying so.
     """
     return [Path(p) for p in paths] if paths else default_paths(announce=True)
+
+
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def json_text(value: object) -> str:
+    """`value` as indented JSON that is safe on a terminal.
+
+    JSON escapes C0 controls itself; DEL, the C1 controls (0x9b is a CSI on some
+    terminals) and the bidirectional overrides are escaped here as `\\u00XX`, which
+    JSON readers decode back to the same text.
+    """
+    text = json.dumps(value, indent=2, ensure_ascii=False)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def show(text: object) -> str:

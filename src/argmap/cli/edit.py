@@ -8,8 +8,9 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from argmap.cli.common import EXIT_INVALID, EXIT_OK
+from argmap.cli.common import EXIT_INVALID, EXIT_OK, show
 from argmap.model import Kind
+from argmap.safetext import printable
 
 if TYPE_CHECKING:  # the edit library loads only when an edit runs, so other commands start fast
     from argmap.edit import ChildRelation, Edit, FieldValue
@@ -108,14 +109,15 @@ def _apply(args: argparse.Namespace, change: Callable[[str, str], Edit]) -> int:
             save(current, edit.after, validated=True)
     except EditRefused as refusal:
         for diagnostic in refusal.diagnostics:
-            print(diagnostic.format(), file=sys.stderr)
-        print(f"argmap: not changed: {refusal.message}", file=sys.stderr)
+            print(show(diagnostic.format()), file=sys.stderr)
+        print(f"argmap: not changed: {show(refusal.message)}", file=sys.stderr)
         if refusal.links_block_removal:
             print("argmap: `argmap remove --force` removes those links too", file=sys.stderr)
         return EXIT_INVALID
     if args.dry_run:
         sys.stdout.writelines(
-            difflib.unified_diff(
+            printable(line)
+            for line in difflib.unified_diff(
                 edit.before.splitlines(keepends=True),
                 edit.after.splitlines(keepends=True),
                 fromfile=args.file,
@@ -123,7 +125,7 @@ def _apply(args: argparse.Namespace, change: Callable[[str, str], Edit]) -> int:
             )
         )
         return EXIT_OK
-    print(f"{args.file}:{edit.line}: {edit.summary}")
+    print(show(f"{args.file}:{edit.line}: {edit.summary}"))
     return EXIT_OK
 
 

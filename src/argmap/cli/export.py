@@ -9,7 +9,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from argmap.cli.common import CliError, paths_or_default, print_diagnostics, unknown_claim
+from argmap.cli.common import CliError, paths_or_default, print_diagnostics, show, unknown_claim
+from argmap.safetext import printable
 
 if TYPE_CHECKING:
     from argmap.export import ExportOptions
@@ -182,12 +183,12 @@ class _Progress:
         if self.total <= 1:
             return
         if not self.bar:
-            print(f"[{index}/{self.total}] {path}", file=sys.stderr)
+            print(f"[{index}/{self.total}] {show(path)}", file=sys.stderr)
             return
         filled = round(self.WIDTH * index / self.total)
         bar = "█" * filled + "░" * (self.WIDTH - filled)
         # Redraw the one line in place; clear it when done, the summary follows.
-        line = f"\r{bar} {index}/{self.total} {path.name}\x1b[K"
+        line = f"\r{bar} {index}/{self.total} {show(path.name)}\x1b[K"
         sys.stderr.write(line if index < self.total else "\r\x1b[K")
         sys.stderr.flush()
 
@@ -196,9 +197,11 @@ def _summary(count: int, kind: str, started: float, last: Path) -> None:
     """'7 diagrams written to exports/ in 3.2 s', or 'wrote FILE in 0.4 s' for one."""
     elapsed = time.perf_counter() - started
     if count == 1:
-        print(f"wrote {last} in {elapsed:.1f} s", file=sys.stderr)
+        print(f"wrote {show(last)} in {elapsed:.1f} s", file=sys.stderr)
     else:
-        print(f"{count} {kind}s written to {last.parent}/ in {elapsed:.1f} s", file=sys.stderr)
+        print(
+            f"{count} {kind}s written to {show(last.parent)}/ in {elapsed:.1f} s", file=sys.stderr
+        )
 
 
 def _export_diagrams(
@@ -210,7 +213,7 @@ def _export_diagrams(
     if out == STDOUT:
         from argmap.export import to_dot
 
-        sys.stdout.write(to_dot(debates[0].graph, options))
+        sys.stdout.write(printable(to_dot(debates[0].graph, options)))
         return 1
     jobs: list[tuple[ArgumentGraph, ExportOptions, Path]] = []
     for item in debates:
@@ -267,14 +270,14 @@ def _export_text(fmt: str, debates: list[LoadedDebate], out: Path | None) -> int
         except ValueError as exc:
             raise CliError(f"{item.debate_id}: {exc}") from exc
         for loss in losses:
-            print(f"{item.debate_id}: {loss}", file=sys.stderr)
+            print(show(f"{item.debate_id}: {loss}"), file=sys.stderr)
         if out == STDOUT:
-            sys.stdout.write(text if text.endswith("\n") else text + "\n")
+            sys.stdout.write(printable(text if text.endswith("\n") else text + "\n"))
             continue
         try:
             write_atomic(target, str(text).encode("utf-8"))
         except OSError as exc:
-            raise CliError(f"cannot write {target}: {exc.strerror or exc}") from exc
+            raise CliError(f"cannot write {show(target)}: {exc.strerror or exc}") from exc
         last = target
         progress.step(index, target)
     if out != STDOUT:

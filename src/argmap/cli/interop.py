@@ -119,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
     if not to_stdout:
         _check_output(target, args.force)
     for loss in outcome.losses:
-        print(loss.format(str(source)), file=sys.stderr)
+        print(_show(loss.format(str(source))), file=sys.stderr)
     if not outcome.loaded.ok:
         print_diagnostics([outcome.loaded])
         raise CliError(
@@ -128,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
         )
     print_diagnostics([outcome.loaded])  # warnings, if any
     if to_stdout:
-        sys.stdout.write(outcome.yaml_text)
+        sys.stdout.write(printable(outcome.yaml_text))
         return EXIT_OK
     try:
         write_output(target, outcome.yaml_text.encode("utf-8"), overwrite=args.force)
