@@ -41,6 +41,10 @@ Pos = tuple[int, int]
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 #: How many times anchored collections may be re-entered through aliases.
 MAX_ALIAS_EXPANSIONS = 1000
+#: Claims per debate beyond which a file is refused (override with ARGMAP_MAX_CLAIMS). The
+#: largest real debates hold a few thousand; this bounds the time and memory a file costs.
+DEFAULT_MAX_CLAIMS = 200_000
+_CLAIM_LISTS = frozenset({"pro", "con", "rebuttals", "support"})
 #: How deep claims may nest before the file is refused (pydantic's validator stops near 250).
 MAX_DEPTH = 200
 #: How deep YAML collections may nest before parsing is refused. libyaml's composer
@@ -149,7 +153,8 @@ def child_id(parent_id: str, relation: str, index: int) -> str:
     return f"{parent_id}.{relation}{index + 1}"
 
 
-def _max_bytes() -> int:
+def size_limit() -> int:
+    """The file size cap: ARGMAP_MAX_BYTES when set to a number, else the default."""
     value = os.environ.get("ARGMAP_MAX_BYTES", "")
     return int(value) if value.isdigit() else DEFAULT_MAX_BYTES
 
@@ -213,11 +218,40 @@ def read_regular_file(path: Path | str, max_bytes: int | None = None) -> bytes:
             os.close(fd)
 
 
+def max_claims() -> int:
+    """The claims-per-debate cap: ARGMAP_MAX_CLAIMS when set to a number, else the default."""
+    value = os.environ.get("ARGMAP_MAX_CLAIMS", "").strip()
+    return int(value) if value.isdigit() else DEFAULT_MAX_CLAIMS
+
+
+def too_many_claims_message(limit: int) -> str:
+    return (
+        f"the debate holds more than {limit:,} claims; argmap reads debates up to that size "
+        "(set ARGMAP_MAX_CLAIMS to raise the limit)"
+    )
+
+
+def claims_beyond_limit(text: str, limit: int) -> Pos | None:
+    """Where the claim past `limit` starts, found without parsing; None when within it.
+
+    Every claim has a `text` key, so a file with no more than `limit` occurrences of the
+    word holds no more claims than that, and nearly every file is passed by one count. The
+    builder counts the claims themselves too (keys can be written with escapes).
+    """
+    if text.count("text") <= limit:
+        return None
+    offset = -1
+    for _ in range(limit + 1):
+        offset = text.find("text", offset + 1)
+    line = text.count("\n", 0, offset) + 1
+    return (line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
+
+
 def load_file(path: Path | str, *, max_bytes: int | None = None) -> LoadedDebate:
     """Load and validate one debate file. Never raises for bad content or unreadable files."""
     path = Path(path)
     name = str(path)
-    limit = _max_bytes() if max_bytes is None else max_bytes
+    limit = size_limit() if max_bytes is None else max_bytes
     try:
         data = read_regular_file(path, limit)
     except UnreadableFile as exc:
@@ -280,6 +314,12 @@ def load_text(text: str, path: Path | str = "<text>") -> LoadedDebate:
                 f"YAML nests more than {MAX_YAML_NESTING} levels deep; refusing to parse it",
             ),
         )
+    claim_limit = max_claims()
+    too_many = claims_beyond_limit(text, claim_limit)
+    if too_many is not None:
+        return _failed(
+            path, error(name, too_many, "too-many-claims", too_many_claims_message(claim_limit))
+        )
     diagnostics: list[Diagnostic] = []
     positions = Positions()
     with collector_paused(settle=True):
@@ -301,7 +341,7 @@ def load_text(text: str, path: Path | str = "<text>") -> LoadedDebate:
                 error(name, (1, 1), "empty", "file is empty; a debate needs `title` and `motion`"),
                 text,
             )
-        builder = _Builder(name, positions, diagnostics)
+        builder = _Builder(name, positions, diagnostics, claim_limit)
         # Without anchors no node is shared, and the tree can be freed while it is read.
         data = builder.build(root, release="&" not in text)
         # Free the node tree (about half the objects made) while the collector is paused.
@@ -309,7 +349,9 @@ def load_text(text: str, path: Path | str = "<text>") -> LoadedDebate:
         to_editor = _editor_lines(text)
         if to_editor is not None:
             _remap(positions, diagnostics, to_editor)
-        if diagnostics and any(d.code in {"alias-bomb", "too-deep"} for d in diagnostics):
+        if diagnostics and any(
+            d.code in {"alias-bomb", "too-deep", "too-many-claims"} for d in diagnostics
+        ):
             return LoadedDebate(path, None, diagnostics, positions, text)
         if not isinstance(data, dict):
             diagnostics.append(
@@ -436,8 +478,16 @@ def _yaml_error(name: str, exc: yaml.MarkedYAMLError, text: str) -> Diagnostic:
 class _Builder:
     """Turns a composed node tree into plain data, recording positions, without recursion."""
 
-    def __init__(self, name: str, positions: Positions, diagnostics: list[Diagnostic]) -> None:
+    def __init__(
+        self,
+        name: str,
+        positions: Positions,
+        diagnostics: list[Diagnostic],
+        claim_limit: int = DEFAULT_MAX_CLAIMS,
+    ) -> None:
         self.name = name
+        self.claim_limit = claim_limit
+        self.claims = 0
         self.positions = positions
         self.diagnostics = diagnostics
         #: Key paths of values with a tag we refuse; validation errors there are noise.
@@ -544,6 +594,19 @@ class _Builder:
                         continue
                     child_path = (*path, key)
                     keys[child_path] = key_pos
+                    if key in _CLAIM_LISTS and isinstance(value_node, yaml.SequenceNode):
+                        # Counted as the tree is walked, before any model is built.
+                        self.claims += len(value_node.value)
+                        if self.claims > self.claim_limit:
+                            self.diagnostics.append(
+                                error(
+                                    self.name,
+                                    key_pos,
+                                    "too-many-claims",
+                                    too_many_claims_message(self.claim_limit),
+                                )
+                            )
+                            return None
                     if type(value_node) is scalar_node and value_node.tag == _STR_TAG:
                         mark = value_node.start_mark
                         values[child_path] = (mark.line + 1, mark.column + 1)

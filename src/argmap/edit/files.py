@@ -23,7 +23,7 @@ from pathlib import Path
 from argmap.bundled import is_bundled
 from argmap.edit.document import EditRefused
 from argmap.edit.operations import Edit
-from argmap.load import UnreadableFile, load_text, read_regular_file
+from argmap.load import UnreadableFile, load_text, read_regular_file, size_limit
 from argmap.output import OutputError, existing_target, new_file_mode, sync_folder, write_temp
 from argmap.safetext import printable
 
@@ -91,10 +91,13 @@ def read_debate_file(path: Path | str) -> DebateFile:
             f"{_show(path)} is one of the debates bundled with argmap, which are read-only; "
             "`argmap init [DIR]` copies them to ./arguments (or DIR) to edit"
         )
+    limit = size_limit()
     try:
-        data = read_regular_file(real)
+        data = read_regular_file(real, limit)
     except UnreadableFile as exc:
         raise EditRefused(f"cannot read {_show(path)}: {exc.message}") from exc
+    if len(data) > limit:
+        raise EditRefused(f"{_show(path)} is over {limit:,} bytes; argmap edits files up to that")
     return decode(real, data)
 
 
