@@ -20,7 +20,7 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,13 +29,33 @@ from pydantic import ValidationError
 
 from argmap.collector import collector_paused
 from argmap.diagnostics import Diagnostic, error, sort_key, warning
+from argmap.ids import KeyPath, Pos, Positions, child_id, top_level_id
 from argmap.model import FIELDS, MOTION_ID, SLUG_RE, Debate, Kind
 
 if TYPE_CHECKING:
     from argmap.graph import ArgumentGraph
 
-KeyPath = tuple[str | int, ...]
-Pos = tuple[int, int]
+__all__ = [
+    "KeyPath",
+    "LoadedDebate",
+    "Pos",
+    "Positions",
+    "UnreadableFile",
+    "check_links_between",
+    "child_id",
+    "debate_files",
+    "iter_raw_claims",
+    "load_bytes",
+    "load_file",
+    "load_paths",
+    "load_text",
+    "max_claims",
+    "read_regular_file",
+    "size_limit",
+    "slug_from_path",
+    "top_level_id",
+]
+
 
 #: Files larger than this are refused before parsing (override with ARGMAP_MAX_BYTES).
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
@@ -80,28 +100,6 @@ _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
 @dataclass(slots=True)
-class Positions:
-    """Line and column (1-based) of every value and every mapping key, by key path."""
-
-    values: dict[KeyPath, Pos] = field(default_factory=dict)
-    keys: dict[KeyPath, Pos] = field(default_factory=dict)
-
-    def at(self, path: KeyPath) -> Pos:
-        """Position of the value at `path`, or of its nearest ancestor that has one."""
-        while path:
-            pos = self.values.get(path)
-            if pos is not None:
-                return pos
-            path = path[:-1]
-        return self.values.get((), (1, 1))
-
-    def key_at(self, path: KeyPath) -> Pos:
-        """Position of the key that introduces `path`, falling back to `at`."""
-        pos = self.keys.get(path)
-        return pos if pos is not None else self.at(path)
-
-
-@dataclass(slots=True)
 class LoadedDebate:
     """The outcome of loading one file: the debate when it is valid, and every diagnostic."""
 
@@ -141,16 +139,6 @@ def slug_from_path(path: Path) -> str:
     """The default debate id: the file name without extension, as a slug."""
     slug = re.sub(r"[^a-z0-9_-]+", "-", path.stem.lower()).strip("-_")
     return slug or "debate"
-
-
-def top_level_id(side: str, index: int) -> str:
-    """Generated id of the index-th (0-based) top-level claim of a side."""
-    return f"{side}.{index + 1}"
-
-
-def child_id(parent_id: str, relation: str, index: int) -> str:
-    """Generated id of the index-th (0-based) rebuttal (`r`) or support (`s`) of a claim."""
-    return f"{parent_id}.{relation}{index + 1}"
 
 
 def size_limit() -> int:
@@ -978,6 +966,22 @@ def _check_references(
                     f"evidence '{claim.id}' cites no source",
                 )
             )
+    expect = data.get("expect")
+    if isinstance(expect, dict):
+        # A warning, not an error: the debate itself is sound; `argmap check`, which reads
+        # the expectations, treats an unknown id there as an error.
+        for label in ("standing", "defeated", "undecided"):
+            for index, target in _str_list(expect.get(label)):
+                if target != MOTION_ID and target not in known_ids:
+                    diagnostics.append(
+                        warning(
+                            name,
+                            positions.at(("expect", label, index)),
+                            "expect-unknown",
+                            f"expect: no claim '{target}' in this debate"
+                            + _suggest(target, known_ids),
+                        )
+                    )
     for side in ("pro", "con"):
         if not data.get(side):
             pos = positions.key_at((side,)) if side in data else positions.at(())

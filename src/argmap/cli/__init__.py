@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "argmap.cli.schema",
     "argmap.cli.new",
     "argmap.cli.init",
+    "argmap.cli.completion",
 )
 
 

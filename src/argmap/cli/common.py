@@ -80,5 +80,9 @@ def load_valid(paths: Sequence[str] | None) -> list[LoadedDebate]:
 def unknown_claim(claim_id: str, known: Sequence[str] | set[str] | dict[str, object]) -> CliError:
     """An 'unknown claim' error that lists close matches."""
     matches = difflib.get_close_matches(claim_id, list(known), n=5, cutoff=0.5)
-    hint = f"; did you mean {', '.join(matches)}?" if matches else ""
+    hint = (
+        f"; did you mean {', '.join(matches)}?"
+        if matches
+        else "; `argmap show` prints every claim with its id"
+    )
     return CliError(show(f"no claim with id '{claim_id}'{hint}"))

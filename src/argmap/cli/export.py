@@ -68,12 +68,26 @@ def register(subparsers: Any) -> None:
 
 
 def _format(args: argparse.Namespace) -> str:
+    """The format --format names, else the one --out's suffix names, else svg.
+
+    An --out file whose suffix names no format is an error (a `.jpg` must not quietly
+    receive SVG).
+    """
     if args.format:
         return str(args.format)
-    if args.out:
-        suffix = Path(args.out).suffix.lstrip(".").lower()
+    if args.out and args.out != str(STDOUT):
+        out = Path(args.out)
+        if out.name.lower().endswith(".aif.json"):
+            return "aif"
+        suffix = out.suffix.lstrip(".").lower()
         if suffix in DIAGRAM_FORMATS + TEXT_FORMATS:
             return suffix
+        if not _out_is_folder(out):
+            known = [f".{f}" for f in DIAGRAM_FORMATS] + [".json", ".argdown", ".aif.json"]
+            raise ValueError(
+                f"--out {show(out)}: argmap does not write '{show(out.suffix)}' files; end "
+                f"the name with one of {', '.join(known)}, or give --format"
+            )
     return "svg"
 
 

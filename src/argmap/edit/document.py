@@ -16,14 +16,8 @@ from typing import Any
 import yaml
 
 from argmap.collector import collector_paused
-from argmap.load import (
-    KeyPath,
-    child_id,
-    claims_beyond_limit,
-    max_claims,
-    too_many_claims_message,
-    top_level_id,
-)
+from argmap.ids import KeyPath, child_id, top_level_id
+from argmap.load import claims_beyond_limit, max_claims, too_many_claims_message
 from argmap.model import SLUG_RE
 
 try:

@@ -28,7 +28,8 @@ from argmap.edit.document import (
     str_value,
 )
 from argmap.edit.scalars import UnwritableValue, block_scalar, flow_list, inline_scalar
-from argmap.load import KeyPath, LoadedDebate, child_id, load_text, top_level_id
+from argmap.ids import KeyPath, child_id, top_level_id
+from argmap.load import LoadedDebate, load_text
 from argmap.model import MOTION_ID, SLUG_RE, Claim, Debate, Kind
 
 #: The claim fields `set_fields` changes.
