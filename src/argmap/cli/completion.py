@@ -57,6 +57,13 @@ def commands(parser: argparse.ArgumentParser) -> list[Command]:
         words, current, help_text = stack.pop(0)
         command = Command(words, help_text)
         for action in current._actions:
+            if (
+                not action.option_strings
+                and action.choices
+                and not isinstance(action, argparse._SubParsersAction)
+            ):
+                # A positional with fixed choices (`completion bash`) completes like a command.
+                command.subcommands.extend(str(c) for c in action.choices)
             for flag in action.option_strings:
                 if flag.startswith("--"):
                     choices = [str(c) for c in action.choices] if action.choices else None
