@@ -141,11 +141,12 @@ def test_stats_fits_the_terminal_and_never_splits_a_word() -> None:
     results = [debate_stats(item.graph) for item in load_paths([bundled_files()[0].parent])]
     wide = format_table(results).splitlines()
     assert max(len(line) for line in wide) > 100  # the full table needs the width
-    for width in (80, 100):
+    for width in (60, 80, 100):
         lines = format_table(results, width).splitlines()
         assert len(lines) == len(results) + 1  # one line per debate: nothing wrapped
         assert max(len(line) for line in lines) <= width, (width, lines)
         assert lines[0].split()[:4] == ["debate", "claims", "pro", "con"]
+        assert lines[0].split()[-1] == "motion"
     colour = format_table(results, 80, colour=True)
     assert "\x1b[38;2;0;114;178m" in colour and "\x1b[38;2;213;94;0m" in colour
 

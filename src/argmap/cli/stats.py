@@ -152,13 +152,24 @@ def format_table(
         total = sum(widths) + 2 * (len(widths) - 1)
         if total > width:
             widths[0] = max(8, widths[0] - (total - width))
+    columns = list(range(len(HEADINGS)))
+    # Still too wide (a very narrow terminal): leave out the least-read columns, in turn.
+    for dropped in ("proposals", "evidence", "depth", "unanswered"):
+        if width is None or sum(widths[i] + 2 for i in columns) - 2 <= width:
+            break
+        columns.remove(next(i for i, (name, _) in enumerate(HEADINGS) if name == dropped))
+    if width is not None:
+        # Give the debate ids back the room the dropped columns left.
+        others = sum(widths[i] + 2 for i in columns[1:])
+        widths[0] = max(widths[0], min(widths_of(headers)[0], width - others))
+    last = columns[-1]
     lines = []
     for number, row in enumerate([headers, *body]):
         parts = []
-        for i, (cell, cell_width) in enumerate(zip(row, widths, strict=True)):
-            cell = _fit(cell, cell_width)
+        for i in columns:
+            cell = _fit(row[i], widths[i])
             # Names and the motion's label read left to right; numbers line up on the right.
-            padded = cell.ljust(cell_width) if i in (0, len(row) - 1) else cell.rjust(cell_width)
+            padded = cell.ljust(widths[i]) if i in (0, last) else cell.rjust(widths[i])
             if colour:
                 padded = _coloured(padded, HEADINGS[i][0], cell, heading=number == 0)
             parts.append(padded)
