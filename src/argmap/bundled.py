@@ -59,9 +59,14 @@ def default_debates(cwd: Path | None = None) -> DefaultDebates:
     local = here / LOCAL_FOLDER
     if local.is_dir():
         return DefaultDebates([local], f"using the debates in {local}/")
-    own = sorted(
-        p for p in here.iterdir() if p.suffix in {".yaml", ".yml"} and not p.name.startswith(".")
-    )
+    try:
+        own = sorted(
+            p
+            for p in here.iterdir()
+            if p.suffix in {".yaml", ".yml"} and not p.name.startswith(".")
+        )
+    except OSError:  # an unreadable current folder holds no debates we can use
+        own = []
     if own:
         count = len(own)
         return DefaultDebates(
