@@ -502,6 +502,37 @@ def test_the_claim_cap_counts_claims_not_words(
     assert load_file(path).ok
 
 
+@pytest.mark.parametrize(
+    ("body", "pos"),
+    [
+        ("pro: [{}, {}, {}]\n", (3, 15)),  # no `text` at all: each would be an error
+        ("pro:\n  - text: a\n    rebuttals: [{text: b}, {text: c}]\n", (5, 28)),
+        ("con:\n  - text: a\n    support:\n      - text: b\n      - text: c\n", (7, 9)),
+    ],
+)
+def test_the_claim_cap_counts_every_kind_of_claim_list(
+    body: str, pos: tuple[int, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "d.yaml"
+    path.write_text("title: T\nmotion: M.\n" + body, encoding="utf-8")
+    monkeypatch.setenv("ARGMAP_MAX_CLAIMS", "2")
+    loaded = load_file(path)
+    assert [(d.code, d.line, d.col) for d in loaded.diagnostics] == [("too-many-claims", *pos)]
+
+
+def test_lists_that_are_not_claims_do_not_count(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "d.yaml"
+    path.write_text(
+        "title: T\nmotion: M.\ntags: [a, b, c, d]\npro:\n  - text: A.\n    tags: [e, f, g]\n"
+        "con: []\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("ARGMAP_MAX_CLAIMS", "1")
+    assert load_file(path).ok
+
+
 # --- loose values ---------------------------------------------------------------------------
 
 

@@ -220,19 +220,60 @@ def too_many_claims_message(limit: int) -> str:
 
 
 def claims_beyond_limit(text: str, limit: int) -> Pos | None:
-    """Where the claim past `limit` starts, found without parsing; None when within it.
+    """Where the claim past `limit` starts, found before the node tree is built; else None.
 
-    Every claim has a `text` key, so a file with no more than `limit` occurrences of the
-    word holds no more claims than that, and nearly every file is passed by one count. The
-    builder counts the claims themselves too (keys can be written with escapes).
+    Every item of a YAML list is introduced by a `-` (block style) or follows a `[` or a
+    `,` (flow style), so a text with no more of those characters than `limit` cannot hold
+    more claims, and nearly every file is passed by three counts. Otherwise the parser's
+    event stream is read (constant memory, no node tree) counting the items of `pro`,
+    `con`, `rebuttals` and `support` lists, and stops at the first one past the limit.
     """
-    if text.count("text") <= limit:
+    if text.count("-") + text.count(",") + text.count("[") <= limit:
         return None
-    offset = -1
-    for _ in range(limit + 1):
-        offset = text.find("text", offset + 1)
-    line = text.count("\n", 0, offset) + 1
-    return (line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
+    return _count_claim_items(text, limit)
+
+
+_NODE_EVENTS = (
+    yaml.ScalarEvent,
+    yaml.AliasEvent,
+    yaml.MappingStartEvent,
+    yaml.SequenceStartEvent,
+)
+
+
+def _count_claim_items(text: str, limit: int) -> Pos | None:
+    # Frames: [is_mapping, expecting_a_key, last_key, counts_its_items].
+    stack: list[list[Any]] = []
+    count = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                stack.pop()
+                continue
+            if not isinstance(event, _NODE_EVENTS):
+                continue
+            key: Any = None
+            if stack:
+                frame = stack[-1]
+                if not frame[0]:
+                    if frame[3]:
+                        count += 1
+                        if count > limit:
+                            mark = event.start_mark
+                            return (mark.line + 1, mark.column + 1) if mark else (1, 1)
+                elif frame[1]:
+                    frame[2] = event.value if isinstance(event, yaml.ScalarEvent) else None
+                    frame[1] = False
+                else:
+                    key = frame[2]
+                    frame[1] = True
+            if isinstance(event, yaml.MappingStartEvent):
+                stack.append([True, True, None, False])
+            elif isinstance(event, yaml.SequenceStartEvent):
+                stack.append([False, False, None, key in _CLAIM_LISTS])
+    except (yaml.YAMLError, RecursionError):
+        return None  # the composer reports the syntax error, with its position
+    return None
 
 
 def load_file(path: Path | str, *, max_bytes: int | None = None) -> LoadedDebate:
