@@ -249,6 +249,29 @@ def test_an_edit_waits_for_the_lock_and_is_then_refused_on_the_new_version(
         pass
 
 
+def test_the_command_line_makes_an_edit_again_on_a_version_saved_meanwhile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import argmap.edit
+    from argmap.edit import add_top_level, save
+
+    path = _debate(tmp_path)
+    calls: list[int] = []
+
+    def another_writer_first(current, text, **kwargs):  # type: ignore[no-untyped-def]
+        if not calls:  # another program saves its own edit just before ours
+            theirs = add_top_level(path.read_text(encoding="utf-8"), "con", "Theirs.")
+            path.write_text(theirs.after, encoding="utf-8")
+        calls.append(1)
+        return save(current, text, **kwargs)
+
+    monkeypatch.setattr(argmap.edit, "save", another_writer_first)
+    assert main(["add", str(path), "--pro", "Ours."]) == 0, capsys.readouterr().err
+    text = path.read_text(encoding="utf-8")
+    assert "Theirs." in text and "Ours." in text
+    assert len(calls) == 2  # refused once as stale, then made on the new version
+
+
 # --- aliases ------------------------------------------------------------------------------
 
 ALIASED = """\

@@ -16,6 +16,8 @@ if TYPE_CHECKING:  # the edit library loads only when an edit runs, so other com
     from argmap.edit import ChildRelation, Edit, FieldValue
 
 _KINDS = [k.value for k in Kind]
+#: How often an edit is made again on a file another program saved meanwhile.
+_ATTEMPTS = 5
 #: Words that remove the weight with `--weight`.
 _NO_WEIGHT = {"", "none", "null", "-"}
 
@@ -100,13 +102,22 @@ def register(subparsers: Any) -> None:
 
 def _apply(args: argparse.Namespace, change: Callable[[str, str], Edit]) -> int:
     """Read the file, run the edit, then print a diff (--dry-run) or save it."""
-    from argmap.edit import EditRefused, read_debate_file, save
+    from argmap.edit import EditRefused, FileChanged, read_debate_file, save
 
     try:
-        current = read_debate_file(args.file)
-        edit = change(current.text, args.file)
-        if edit.changed and not args.dry_run:
-            save(current, edit.after, validated=True)
+        for attempt in range(_ATTEMPTS):
+            current = read_debate_file(args.file)
+            edit = change(current.text, args.file)
+            if not edit.changed or args.dry_run:
+                break
+            try:
+                save(current, edit.after, validated=True)
+                break
+            except FileChanged:
+                # Another program saved the file meanwhile: the edit names claims by id, so
+                # it is made again on the new version (and validated again), never over it.
+                if attempt == _ATTEMPTS - 1:
+                    raise
     except EditRefused as refusal:
         for diagnostic in refusal.diagnostics:
             print(show(diagnostic.format()), file=sys.stderr)

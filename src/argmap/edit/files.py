@@ -146,6 +146,10 @@ def save(current: DebateFile, new_text: str, *, validated: bool = False) -> Deba
     return DebateFile(path, new_text, _digest(data), current.bom, current.crlf)
 
 
+class FileChanged(EditRefused):
+    """The file on disk is no longer the version the edit was made on; nothing was written."""
+
+
 #: How long a writer waits for another to finish before refusing.
 LOCK_WAIT_SECONDS = 10.0
 
@@ -215,7 +219,7 @@ def _check_unchanged(current: DebateFile) -> None:
             f"{_show(current.path)} can no longer be read ({exc.message}); nothing was written"
         ) from exc
     if _digest(on_disk) != current.digest:
-        raise EditRefused(
+        raise FileChanged(
             f"{_show(current.path)} changed on disk since it was read; nothing was written "
             "(run the edit again on the new version)"
         )
