@@ -34,9 +34,11 @@ _KINDS = (
 class OutputError(OSError):
     """A file argmap will not or cannot write; the message says which and why."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, *, exists: bool = False) -> None:
         super().__init__(message)
         self.message = message
+        #: True when the only problem is that a file is already there (and not to replace).
+        self.exists = exists
 
     def __str__(self) -> str:
         return self.message
@@ -169,7 +171,9 @@ def write_output(
     target = Path(path)
     existing = existing_target(target)
     if existing is not None and not overwrite:
-        raise OutputError(f"{_show(target)} already exists; argmap does not replace it unasked")
+        raise OutputError(
+            f"{_show(target)} already exists; argmap does not replace it unasked", exists=True
+        )
     if make_parents:
         make_folder(target.parent)
     mode = stat.S_IMODE(existing.st_mode) if existing is not None else new_file_mode()
@@ -195,7 +199,7 @@ def _link_new(temp: Path, target: Path) -> None:
         os.link(temp, target)
     except FileExistsError:
         raise OutputError(
-            f"{_show(target)} already exists; argmap does not replace it unasked"
+            f"{_show(target)} already exists; argmap does not replace it unasked", exists=True
         ) from None
     except OSError as exc:
         if exc.errno not in {errno.EPERM, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK}:
@@ -203,11 +207,13 @@ def _link_new(temp: Path, target: Path) -> None:
         # Hard links are unavailable on this file system: check, then rename.
         if existing_target(target) is not None:
             raise OutputError(
-                f"{_show(target)} already exists; argmap does not replace it unasked"
+                f"{_show(target)} already exists; argmap does not replace it unasked",
+                exists=True,
             ) from None
         os.replace(temp, target)
         return
-    temp.unlink()
+    with contextlib.suppress(OSError):  # the file is in place; a stray temp name is harmless
+        temp.unlink()
 
 
 def sync_folder(folder: Path) -> None:

@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
         except UnreadableFile as exc:
             raise CliError(f"cannot read the bundled {show(source)}: {exc.message}") from None
         except OutputError as exc:
-            if "already exists" not in exc.message:
+            if not exc.exists:
                 raise CliError(exc.message) from None
             print(f"argmap: kept {show(target)} (it already exists)", file=sys.stderr)
             kept += 1

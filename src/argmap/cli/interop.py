@@ -85,7 +85,7 @@ def _show(path: Path | str) -> str:
 
 
 def _output_refusal(exc: OutputError, target: Path) -> str:
-    if "already exists" in exc.message:
+    if exc.exists:
         return f"{_show(target)} already exists; use --force to replace it"
     return exc.message
 

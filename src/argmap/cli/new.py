@@ -92,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
         text = SKELETON.format(slug=slug, title=title, schema_line=_schema_line(folder))
         write_output(target, text.encode("utf-8"), overwrite=False, make_parents=False)
     except OutputError as exc:
-        if "already exists" in exc.message:
+        if exc.exists:
             raise CliError(
                 f"{show(target)} already exists; argmap new never overwrites a file"
             ) from None
