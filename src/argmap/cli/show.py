@@ -75,7 +75,7 @@ def _label(node: ClaimNode, labelling: Labelling, reason: str | None = None) -> 
     for edge in node.claim.also_supports if node.claim else []:
         text.append(f"  ↪ also supports {_one(edge)}", style="magenta")
     for ref in node.claim.see if node.claim else []:
-        text.append(f"  ⇢ see {_one(ref)}", style="blue")
+        text.append(f"  ⇢ see {_one(ref)}", style="magenta")  # blue is the pro side
     if reason:
         text.append(f"\n{_safe(reason)}", style="dim italic")
     return text
