@@ -86,11 +86,7 @@ def read_debate_file(path: Path | str) -> DebateFile:
     `argmap init` copies them to a folder of one's own.
     """
     real = Path(os.path.realpath(path))
-    if is_bundled(real):
-        raise EditRefused(
-            f"{_show(path)} is one of the debates bundled with argmap, which are read-only; "
-            "`argmap init [DIR]` copies them to ./arguments (or DIR) to edit"
-        )
+    _refuse_bundled(real, path)
     limit = size_limit()
     try:
         data = read_regular_file(real, limit)
@@ -113,11 +109,7 @@ def save(current: DebateFile, new_text: str, *, validated: bool = False) -> Deba
     text that an edit operation has just validated (the `after` of an `Edit`).
     """
     path = current.path
-    if is_bundled(path):
-        raise EditRefused(
-            f"{_show(path)} is one of the debates bundled with argmap, which are read-only; "
-            "`argmap init [DIR]` copies them to ./arguments (or DIR) to edit"
-        )
+    _refuse_bundled(path, path)
     loaded = None if validated else load_text(new_text, path)
     if loaded is not None and not loaded.ok:
         errors = loaded.errors
@@ -205,6 +197,15 @@ def locked(path: Path) -> Iterator[None]:
                 return
         finally:
             os.close(fd)  # closing the descriptor releases the lock
+
+
+def _refuse_bundled(real: Path, given: Path | str) -> None:
+    """Refuse to write a debate that ships inside the installed package."""
+    if is_bundled(real):
+        raise EditRefused(
+            f"{_show(given)} is one of the debates bundled with argmap, which are read-only; "
+            "`argmap init [DIR]` copies them to ./arguments (or DIR) to edit"
+        )
 
 
 def _show(path: Path | str) -> str:
