@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -223,12 +225,19 @@ def _export_diagrams(
     started = time.perf_counter()
     last = Path()
     progress = _Progress(len(jobs))
-    for index, (graph, step, target) in enumerate(jobs, start=1):
+    # Graphviz runs as a separate process per diagram, so a small pool of threads keeps
+    # every core busy laying out diagrams while Python writes the next DOT source.
+    workers = min(len(jobs), os.cpu_count() or 1)
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        pending = [pool.submit(export_graph, graph, step, target) for graph, step, target in jobs]
         try:
-            last = export_graph(graph, step, target)
+            for index, done in enumerate(as_completed(pending), start=1):
+                last = done.result()
+                progress.step(index, last)
         except ExportError as exc:
+            for future in pending:
+                future.cancel()
             raise CliError(str(exc)) from exc
-        progress.step(index, last)
     _summary(len(jobs), "diagram", started, last)
     return len(jobs)
 
