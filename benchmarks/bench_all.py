@@ -136,8 +136,20 @@ def app_first_screen(paths: list[str], cwd: Path, timeout: float = 120.0) -> flo
     command = " ".join([*(_quote(p) for p in ARGMAP), *(_quote(p) for p in paths)])
     start = time.perf_counter()
     subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", "80", "-y", "24", "-c", str(cwd),
-         f"exec {command}"],
+        [
+            "tmux",
+            "new-session",
+            "-d",
+            "-s",
+            session,
+            "-x",
+            "80",
+            "-y",
+            "24",
+            "-c",
+            str(cwd),
+            f"exec {command}",
+        ],
         check=True,
     )
     try:
@@ -151,8 +163,20 @@ def app_key_latency(cwd: Path, presses: int = 10) -> float:
     """Median seconds from sending a cursor key to the app's screen changing (bundled)."""
     session = f"argmap-keys-{os.getpid()}"
     subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", "80", "-y", "24", "-c", str(cwd),
-         " ".join(_quote(p) for p in ARGMAP)],
+        [
+            "tmux",
+            "new-session",
+            "-d",
+            "-s",
+            session,
+            "-x",
+            "80",
+            "-y",
+            "24",
+            "-c",
+            str(cwd),
+            " ".join(_quote(p) for p in ARGMAP),
+        ],
         check=True,
     )
     try:
@@ -269,13 +293,29 @@ def main() -> None:
             for _ in range(max(1, runs // 2)):
                 shutil.rmtree(out, ignore_errors=True)
                 runs_.append(
-                    launch([*ARGMAP, "export", str(repo / "arguments"), "-o", str(out),
-                            "--format", "svg"])
+                    launch(
+                        [
+                            *ARGMAP,
+                            "export",
+                            str(repo / "arguments"),
+                            "-o",
+                            str(out),
+                            "--format",
+                            "svg",
+                        ]
+                    )
                 )
             wall = statistics.median(r.wall for r in runs_)
             cpu = statistics.median(r.cpu for r in runs_)
-            row("export", wall, cpu, wall / cpu, "<= 0.7", wall / cpu <= 0.7,
-                "bundled folder to SVG: wall / CPU time")
+            row(
+                "export",
+                wall,
+                cpu,
+                wall / cpu,
+                "<= 0.7",
+                wall / cpu <= 0.7,
+                "bundled folder to SVG: wall / CPU time",
+            )
 
         if "kialo" in only:
             try:
@@ -287,8 +327,19 @@ def main() -> None:
                 text_path.write_text(kialo_text(debate(10_000)), encoding="utf-8")
                 out_yaml = folder / "kialo-10k.yaml"
                 a, b, ratio = paired(
-                    lambda: launch([*ARGMAP, "import", "kialo", str(text_path), "-o",
-                                    str(out_yaml), "--force"]).wall,
+                    lambda: (
+                        launch(
+                            [
+                                *ARGMAP,
+                                "import",
+                                "kialo",
+                                str(text_path),
+                                "-o",
+                                str(out_yaml),
+                                "--force",
+                            ]
+                        ).wall
+                    ),
                     lambda: launch([PYTHON, "-c", ARGUEBUF, str(text_path)]).wall,
                     runs,
                 )

@@ -61,6 +61,15 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--no-legend", action="store_true", help="leave the legend out")
     parser.add_argument("--dpi", type=int, metavar="N", help="resolution of PNG output")
     parser.add_argument(
+        "--layout",
+        choices=("auto", "full", "fast"),
+        default="auto",
+        help=(
+            "full: curved edges, most crossings removed; fast: straight edges, quicker; "
+            "auto (default): full up to 2,000 claims, fast above"
+        ),
+    )
+    parser.add_argument(
         "--reveal",
         action="store_true",
         help="write <name>-01, -02, ... adding one level per step (slides that build up)",
@@ -118,6 +127,7 @@ def _options(fmt: str, args: argparse.Namespace) -> ExportOptions:
         wrap=args.wrap,
         show_ids=args.show_ids,
         legend=not args.no_legend,
+        layout=args.layout,
         dpi=args.dpi,
     )
     try:
@@ -215,6 +225,8 @@ def _export_diagrams(
         sys.stdout.write(to_dot(debates[0].graph, options))
         return 1
     jobs: list[tuple[ArgumentGraph, ExportOptions, Path]] = []
+    if fmt != "dot":
+        _note_fast_layouts(debates, options)
     for item in debates:
         name = output_name(item.debate_id, options.root, f".{fmt}")
         target = _target(out, name)
@@ -240,6 +252,22 @@ def _export_diagrams(
             raise CliError(str(exc)) from exc
     _summary(len(jobs), "diagram", started, last)
     return len(jobs)
+
+
+def _note_fast_layouts(debates: list[LoadedDebate], options: ExportOptions) -> None:
+    """Say on stderr which big diagrams get the quicker layout, and how to draw less."""
+    from argmap.export import LARGE_DIAGRAM, diagram_size, fast_layout_chosen
+    from argmap.safetext import printable
+
+    for item in debates:
+        if fast_layout_chosen(item.graph, options):
+            size = diagram_size(item.graph, options)
+            print(
+                f"argmap: {printable(item.debate_id, one_line=True)} draws {size:,} boxes "
+                f"(over {LARGE_DIAGRAM:,}): straight edges to lay it out in reasonable time; "
+                "--layout full for the detailed look, or --root ID --depth N for one branch",
+                file=sys.stderr,
+            )
 
 
 def _reveal_steps(

@@ -33,6 +33,20 @@ RANKDIRS = ("TB", "LR", "auto")
 #: With rankdir "auto", a diagram wider than this many claims on one level is drawn LR.
 AUTO_LR_WIDTH = 7
 SIDES = ("pro", "con")
+#: "auto" lays a diagram out with the detailed settings up to `LARGE_DIAGRAM` claims and
+#: with `FAST_LAYOUT` above; "full" and "fast" choose one for any size.
+LAYOUTS = ("auto", "full", "fast")
+#: Graphviz's layout time grows about with the square of the claims drawn; above this many
+#: the detailed settings take tens of seconds (measured in benchmarks/bench_all.py).
+LARGE_DIAGRAM = 2000
+#: Straight edges and bounded network-simplex and crossing-minimisation passes: the boxes
+#: keep their ranks, only edge routing and the last crossing fixes are cheaper.
+FAST_LAYOUT = {"splines": "line", "nslimit": "1", "nslimit1": "1", "mclimit": "0.2"}
+
+
+def uses_fast_layout(claims: int, layout: str) -> bool:
+    """Whether a diagram of `claims` claims is laid out with `FAST_LAYOUT`."""
+    return layout == "fast" or (layout == "auto" and claims > LARGE_DIAGRAM)
 
 
 class ScopeError(Exception):
@@ -566,6 +580,8 @@ class _Builder:
         dpi = opts.dpi or theme.dpi
         if dpi:
             graph_attrs["dpi"] = str(dpi)
+        if uses_fast_layout(len(scope.shown), opts.layout):
+            graph_attrs.update(FAST_LAYOUT)
         self.dot.attr("graph", **graph_attrs)
         self.dot.attr("node", fontname=FONTNAME, fontsize=f"{theme.fontsize:g}", margin="0.15,0.08")
         self.dot.attr(
