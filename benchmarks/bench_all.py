@@ -366,11 +366,7 @@ def row_layout(path: Path, folder: Path, runs: int, size: int) -> None:
     chosen = folder / "chosen.dot"
     full = folder / "full.dot"
     chosen.write_text(to_dot(graph, ExportOptions(format="dot")), encoding="utf-8")
-    try:
-        full_options = ExportOptions(format="dot", layout="full")  # type: ignore[call-arg]
-    except TypeError:
-        full_options = ExportOptions(format="dot")
-    full.write_text(to_dot(graph, full_options), encoding="utf-8")
+    full.write_text(to_dot(graph, ExportOptions(format="dot", layout="full")), encoding="utf-8")
     a, b, ratio = paired(
         lambda: launch(["dot", "-Tsvg", "-o", os.devnull, str(chosen)]).wall,
         lambda: launch(["dot", "-Tsvg", "-o", os.devnull, str(full)]).wall,

@@ -65,8 +65,8 @@ def register(subparsers: Any) -> None:
         choices=("auto", "full", "fast"),
         default="auto",
         help=(
-            "full: curved edges, most crossings removed; fast: straight edges, quicker; "
-            "auto (default): full up to 2,000 claims, fast above"
+            "full: the detailed layout; fast: a quicker, rougher one; "
+            "auto (default): full up to 2,000 boxes, fast above"
         ),
     )
     parser.add_argument(
@@ -264,8 +264,9 @@ def _note_fast_layouts(debates: list[LoadedDebate], options: ExportOptions) -> N
             size = diagram_size(item.graph, options)
             print(
                 f"argmap: {printable(item.debate_id, one_line=True)} draws {size:,} boxes "
-                f"(over {LARGE_DIAGRAM:,}): straight edges to lay it out in reasonable time; "
-                "--layout full for the detailed look, or --root ID --depth N for one branch",
+                f"(over {LARGE_DIAGRAM:,}), so it gets a quicker, rougher layout; "
+                "--layout full for the detailed one (much slower), or --root ID --depth N "
+                "to draw one branch",
                 file=sys.stderr,
             )
 
