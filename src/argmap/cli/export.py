@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -243,7 +243,8 @@ def _export_diagrams(
     with ThreadPoolExecutor(max_workers=workers) as pool:
         pending = [pool.submit(export_graph, graph, step, target) for graph, step, target in jobs]
         try:
-            for index, done in enumerate(as_completed(pending), start=1):
+            # Report in the order of the files, so logs read the same on every run.
+            for index, done in enumerate(pending, start=1):
                 last = done.result()
                 progress.step(index, last)
         except ExportError as exc:
