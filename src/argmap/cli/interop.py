@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from argmap.cli.common import EXIT_OK, EXIT_USAGE, CliError, print_diagnostics
-from argmap.load import slug_from_path
+from argmap.load import UnreadableFile, read_regular_file, slug_from_path
+from argmap.output import OutputError, existing_target, write_output
 from argmap.safetext import printable
 
 if TYPE_CHECKING:
@@ -110,34 +109,33 @@ def default_output(source: Path) -> Path:
 
 def _read(path: Path) -> str:
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise CliError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise CliError(f"{path}: is a folder, not a file") from None
-    except OSError as exc:
-        raise CliError(f"{path}: cannot read file: {exc.strerror}") from None
+        data = read_regular_file(path)
+    except UnreadableFile as exc:
+        raise CliError(f"{_show(path)}: {exc.message}") from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise CliError(f"{path}: file is not valid UTF-8; save it as UTF-8") from None
+        raise CliError(f"{_show(path)}: file is not valid UTF-8; save it as UTF-8") from None
 
 
-def _write_atomically(target: Path, text: str, force: bool) -> None:
-    if target.exists() and not force:
-        raise CliError(f"{target} already exists; use --force to replace it")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=target.parent, prefix=f".{target.name}.", delete=False
-    ) as handle:
-        handle.write(text)
+def _show(path: Path | str) -> str:
+    return printable(str(path), one_line=True)
+
+
+def _output_refusal(exc: OutputError, target: Path) -> str:
+    if exc.exists:
+        return f"{_show(target)} already exists; use --force to replace it"
+    return exc.message
+
+
+def _check_output(target: Path, force: bool) -> None:
+    """Refuse an output that is not a regular file, or exists without --force, up front."""
     try:
-        if not force and target.exists():
-            raise CliError(f"{target} already exists; use --force to replace it")
-        os.replace(handle.name, target)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
+        existing = existing_target(target)
+    except OutputError as exc:
+        raise CliError(exc.message) from None
+    if existing is not None and not force:
+        raise CliError(f"{_show(target)} already exists; use --force to replace it")
 
 
 def _print_losses(losses: list[Loss], source: Path) -> None:
@@ -172,15 +170,20 @@ def _write_report(
         ],
         "losses": [loss.as_json() for loss in losses],
     }
-    _write_atomically(path, json.dumps(report, indent=2, ensure_ascii=False) + "\n", force)
+    _write(path, json.dumps(report, indent=2, ensure_ascii=False) + "\n", force)
     print(f"wrote {printable(str(path), one_line=True)} (loss report)", file=sys.stderr)
 
 
 def _check_free(targets: list[Path], force: bool) -> None:
     for target in targets:
-        if target.exists() and not force:
-            shown = printable(str(target), one_line=True)
-            raise CliError(f"{shown} already exists; use --force to replace it")
+        _check_output(target, force)
+
+
+def _write(target: Path, text: str, force: bool) -> None:
+    try:
+        write_output(target, text.encode("utf-8"), overwrite=force)
+    except OutputError as exc:
+        raise CliError(_output_refusal(exc, target)) from None
 
 
 def _converted(fmt: str, source: Path, call: Callable[[], _T]) -> _T:
@@ -210,12 +213,14 @@ def run(args: argparse.Namespace) -> int:
     target = default_output(source) if args.output is None else Path(args.output)
     display = target if not to_stdout else Path(slug_from_path(Path(_stem(source))) + ".yaml")
     report = Path(args.report) if args.report else None
-    _check_free([] if to_stdout else [target], args.force)
-    _check_free([report] if report else [], args.force)
     motion = getattr(args, "motion", None)
+    # The input is converted first, so a file that is not in the format is named as such
+    # before anything is said about the output.
     outcome = _converted(
         fmt, source, lambda: import_text(fmt, text, display, slug_from_path(display), motion)
     )
+    _check_free([] if to_stdout else [target], args.force)
+    _check_free([report] if report else [], args.force)
     _print_losses(outcome.losses, source)
     if not outcome.loaded.ok:
         print_diagnostics([outcome.loaded])
@@ -225,9 +230,9 @@ def run(args: argparse.Namespace) -> int:
         )
     print_diagnostics([outcome.loaded])  # warnings, if any
     if to_stdout:
-        sys.stdout.write(outcome.yaml_text)
+        sys.stdout.write(printable(outcome.yaml_text))
     else:
-        _write_atomically(target, outcome.yaml_text, args.force)
+        _write(target, outcome.yaml_text, args.force)
         shown = printable(str(target), one_line=True)
         print(f"wrote {shown} ({_claims(outcome)})", file=sys.stderr)
     _write_report(report, source, fmt, [(display, outcome)], [], args.force)
@@ -263,7 +268,7 @@ def _run_all(args: argparse.Namespace, source: Path) -> int:
             "(the lines above are lines of the converted YAML)"
         )
     for target, outcome in outcomes:
-        _write_atomically(target, outcome.yaml_text, args.force)
+        _write(target, outcome.yaml_text, args.force)
         shown = printable(str(target), one_line=True)
         print(f"wrote {shown} ({_claims(outcome)})", file=sys.stderr)
     shown = printable(str(folder), one_line=True)
