@@ -215,3 +215,43 @@ def test_import_argdown_motion_flag(workdir: Path) -> None:
 def test_import_kialo_has_no_motion_flag(workdir: Path) -> None:
     assert main(["import", "kialo", str(DATA / "kialo-classic.txt"), "--motion", "1"]) == 2
     assert list(workdir.iterdir()) == []
+
+
+def test_hostile_text_in_left_out_nodes_reports_and_argdown_stays_visible_escapes(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    aif = workdir / "h.json"
+    aif.write_text(
+        json.dumps(
+            {
+                "nodes": [
+                    {"nodeID": "1", "text": "Claim", "type": "I"},
+                    {"nodeID": "2", "text": "Other", "type": "I"},
+                    {"nodeID": "3", "text": "Default", "type": "RA"},
+                    {"nodeID": "4\x1b[2J", "text": "Alone \x1b]0;pwned\x07", "type": "I"},
+                ],
+                "edges": [{"fromID": "2", "toID": "3"}, {"fromID": "3", "toID": "1"}],
+            }
+        ),
+        encoding="utf-8",
+    )
+    argdown = workdir / "h.argdown"
+    argdown.write_text("[T]: Thesis \x1b[2J.\n  + [a]: Yes \x9b31m.\n\n# Head \x1b[2J\n", "utf-8")
+    runs = [
+        ["import", "aif", str(aif), "-o", "-"],
+        ["import", "aif", str(aif), "--all", "-o", "d/", "--report", "r.json"],
+        ["import", "argdown", str(argdown), "-o", "-"],
+    ]
+    errors = []
+    for argv in runs:
+        assert main(argv) == 0
+        captured = capsys.readouterr()
+        for stream in (captured.out, captured.err):
+            assert "\x1b" not in stream and "\x9b" not in stream, (argv, stream)
+        errors.append(captured.err)
+    # The left-out node is still named, its escapes shown visibly.
+    assert "4\\e[2J: 'Alone \\x1b]0;pwned\\x07'" in errors[0]
+    # The report keeps the text exactly, as data (JSON escapes it).
+    report = json.loads((workdir / "r.json").read_text(encoding="utf-8"))
+    items = [i for loss in report["losses"] for i in loss.get("items", [])]
+    assert {"id": "4\x1b[2J", "text": "Alone \x1b]0;pwned\x07"} in items
