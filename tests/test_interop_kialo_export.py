@@ -3,6 +3,7 @@ argmap keeping claims, sides, nesting and cross-links."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -154,3 +155,14 @@ def test_export_cli_writes_kialo_text(tmp_path: Path) -> None:
     assert written.read_text(encoding="utf-8").startswith("Discussion Title: Car-free centres\n")
     again = load_text(import_text("kialo", written.read_text("utf-8"), "x.yaml").yaml_text, "x")
     assert again.ok
+
+
+def test_text_that_looks_like_kialo_structure_comes_back_as_text(load_debate: Any) -> None:
+    tricky = (
+        "Lines:\n2. a second thesis?\n1.1. Pro: a claim?\nSources:\n-> See 1.1.\n[1] a footnote?"
+    )
+    loaded = load_debate("title: T\nmotion: M.\npro:\n  - text: " + json.dumps(tricky) + "\n")
+    _, _, back = round_trip(loaded)
+    assert back.debate is not None
+    assert [c.text for c in back.debate.pro] == [tricky]
+    assert back.debate.sources == []
