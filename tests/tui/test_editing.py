@@ -355,7 +355,7 @@ async def test_e_opens_the_editor_at_the_claim_and_reloads(
         await goto(pilot, "audits")
         await pilot.press("e")
         await pilot.pause(0.1)
-        assert (tmp_path / "args.txt").read_text() == f"+23 {energy}"
+        assert (tmp_path / "args.txt").read_text() == f"+23 {energy.absolute()}"
         assert cursor(app) == "audits"
         assert "Audits by all keep" in str(app.screen.query_one("#claim-text", Static).render())
         monkeypatch.setenv("EDITOR", "/no/such/editor")
@@ -390,7 +390,7 @@ async def test_an_editor_that_breaks_the_file_leaves_the_last_good_version(
 
 def test_editor_command_forms() -> None:
     path = Path("/d/energy.yaml")
-    assert editor_command(path, 12, {"EDITOR": "vim"}) == ["vim", "+12", "/d/energy.yaml"]
+    assert editor_command(path, 12, {"EDITOR": "vim"}) == ["vim", "+12", "--", "/d/energy.yaml"]
     assert editor_command(path, 12, {"VISUAL": "code --wait", "EDITOR": "vi"}) == [
         "code",
         "--wait",
@@ -399,7 +399,7 @@ def test_editor_command_forms() -> None:
     ]
     assert editor_command(path, 3, {"EDITOR": "subl -w"}) == ["subl", "-w", "/d/energy.yaml:3"]
     fallback = editor_command(path, 0, {})
-    assert fallback is None or fallback[-2:] == ["+1", "/d/energy.yaml"]
+    assert fallback is None or fallback[-3:] == ["+1", "--", "/d/energy.yaml"]
 
 
 def test_form_fields_turn_into_only_the_changes_made() -> None:

@@ -21,7 +21,23 @@ from argmap.model import Claim
 #: Editors that take `--goto FILE:LINE` rather than `+LINE FILE`.
 GOTO_EDITORS = {"code", "code-insiders", "codium", "cursor"}
 #: Editors that take `FILE:LINE`.
-COLON_EDITORS = {"subl", "sublime_text", "zed"}
+COLON_EDITORS = {"subl", "sublime_text", "zed", "hx", "helix"}
+#: Editors whose documented command line reads `--` as "only file names follow", and that
+#: take `+LINE` before it: the vi family, GNU nano and Emacs. Others get the absolute path
+#: alone, which already cannot be read as an option or a command.
+END_OF_OPTIONS_EDITORS = {
+    "vi",
+    "vim",
+    "nvim",
+    "gvim",
+    "view",
+    "vim.basic",
+    "vim.tiny",
+    "nano",
+    "rnano",
+    "emacs",
+    "emacsclient",
+}
 
 
 def editor_command(
@@ -29,8 +45,14 @@ def editor_command(
 ) -> list[str] | None:
     """The command that opens `path` at `line` in the reader's editor.
 
-    `$VISUAL`, then `$EDITOR` (either may carry arguments, as in `code --wait`), then
-    `nano` when it is installed, else `vi`. None when no editor can be found.
+    `$VISUAL`, then `$EDITOR` (either may carry arguments, as in `code --wait`; they are
+    split as a POSIX shell splits words, and never run through a shell), then `nano` when
+    it is installed, else `vi`. None when no editor can be found.
+
+    The file name comes from a folder someone else may have filled, so it is never passed
+    as a bare word an editor could read as an option or a command (vim runs
+    `+:!cmd FILE` as a command): it is always absolute, so it starts with `/` (or a drive),
+    and editors that understand `--` get it right before the name.
     """
     env = os.environ if environ is None else environ
     for name in ("VISUAL", "EDITOR"):
@@ -47,13 +69,16 @@ def editor_command(
         if fallback is None:
             return None
         words = [fallback]
-    program = Path(words[0]).name
+    program = Path(words[0]).name.lower().removesuffix(".exe")
+    target = str(Path(os.path.abspath(path)))
     line = max(line, 1)
     if program in GOTO_EDITORS:
-        return [*words, "--goto", f"{path}:{line}"]
+        return [*words, "--goto", f"{target}:{line}"]
     if program in COLON_EDITORS:
-        return [*words, f"{path}:{line}"]
-    return [*words, f"+{line}", str(path)]
+        return [*words, f"{target}:{line}"]
+    if program in END_OF_OPTIONS_EDITORS:
+        return [*words, f"+{line}", "--", target]
+    return [*words, f"+{line}", target]
 
 
 @dataclass(frozen=True, slots=True)
