@@ -266,7 +266,7 @@ async def test_goto_by_id_and_unknown_id_is_a_notification(app: ArgmapApp) -> No
         assert "◆ motion › + cost › − overruns › + audits" in static_text(app, "#breadcrumb")
         await goto(pilot, "audit")
         assert cursor(app) == "audits"
-        assert any("No claim 'audit'" in n.message for n in app._notifications)
+        assert any("No claim 'audit'" in m for m in app.notice_log)
         await goto(pilot, "transport:standards")
         assert cursor(app) == "standards"
 
@@ -288,7 +288,7 @@ async def test_export_with_defaults_writes_a_file(
         suffix = "svg" if dot_available() else "dot"
         written = Path("exports") / f"energy.{suffix}"
         assert (tmp_path / written).is_file()
-        assert any(str(written) in n.message for n in app._notifications)
+        assert any(str(written) in m for m in app.notice_log)
 
 
 async def test_help_lists_every_key(app: ArgmapApp) -> None:

@@ -37,7 +37,7 @@ def cursor(app: ArgmapApp) -> str | None:
 
 
 def messages(app: ArgmapApp) -> list[str]:
-    return [n.message for n in app._notifications]
+    return app.notice_log
 
 
 def diff(before: str, after: str) -> tuple[list[str], list[str]]:

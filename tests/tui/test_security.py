@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from textual.widgets import Static
 from tui_helpers import DATA, SIZE, ready
 
 from argmap.tui import ArgmapApp, make_app
@@ -86,3 +87,140 @@ def test_editor_words_are_split_as_a_shell_would_but_never_run_by_one() -> None:
     assert command is not None
     assert command[:5] == ["/opt/my editor/vim", "-u", "NONE;", "touch", "x"]
     assert command[-3:] == ["+3", "--", str(Path.cwd() / "rel/a b.yaml")]
+
+
+# --- terminal control sequences from files ---------------------------------------------------
+
+#: Retitles the window and wipes the screen when written raw to a terminal.
+CONTROL = "\x1b]0;pwned\x07\x1b[2J\x9b31m"
+
+
+def _quoted(text: str) -> str:
+    return json.dumps(text)
+
+
+def hostile_debates(folder: Path) -> Path:
+    """A folder with a valid debate whose every string holds control sequences, in a file
+    whose name holds them too, and a broken file whose errors quote them."""
+    folder.mkdir(parents=True, exist_ok=True)
+    c = CONTROL
+    (folder / f"ctl{c}.yaml").write_text(
+        "version: 1\n"
+        "id: hostile\n"
+        f"title: {_quoted('Title ' + c)}\n"
+        f"motion: {_quoted('Motion ' + c)}\n"
+        f"summary: {_quoted('Summary ' + c)}\n"
+        "sources:\n"
+        "  - id: src\n"
+        f"    title: {_quoted('Source ' + c)}\n"
+        f"    url: {_quoted('https://example.org/annual report.pdf' + c)}\n"
+        "pro:\n"
+        "  - id: p1\n"
+        f"    text: {_quoted('Pro claim ' + c + ' [bold]x[/]')}\n"
+        "    sources: [src]\n"
+        f"    note: {_quoted('Note ' + c)}\n"
+        "    rebuttals:\n"
+        "      - id: r1\n"
+        f"        text: {_quoted('Rebuttal ' + c)}\n"
+        "        also_rebuts: [c1]\n"
+        "con:\n"
+        "  - id: c1\n"
+        f"    text: {_quoted('Con ' + c)}\n",
+        encoding="utf-8",
+    )
+    (folder / f"broken{c}.yaml").write_text(
+        "version: 1\n"
+        f"id: {_quoted('bad' + c)}\n"
+        f"title: {_quoted('Broken ' + c)}\n"
+        f"motion: {_quoted('Motion ' + c)}\n"
+        "pro:\n"
+        f"  - id: {_quoted('x' + c)}\n"
+        f"    text: {_quoted('T ' + c)}\n"
+        f"    kind: {_quoted('k' + c)}\n"
+        f"    {_quoted('key' + c)}: 1\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def assert_no_control(app: ArgmapApp, where: str) -> None:
+    """Nothing on screen, in a notification or in the titles holds a raw control byte."""
+    shown = app.export_screenshot()
+    for char in ("\x1b", "\x07", "\x9b"):
+        assert char not in shown, f"{char!r} reached the screen on {where}"
+    for text in (app.title, app.sub_title, app.screen.title or "", app.screen.sub_title or ""):
+        assert "\x1b" not in text, where
+    for notification in app._notifications:
+        assert "\x1b" not in notification.message + notification.title, where
+
+
+async def test_control_sequences_in_files_never_reach_the_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = hostile_debates(tmp_path / "hostile")
+    app = make_app([folder])
+    monkeypatch.setattr(app, "suspend", no_suspend)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert_no_control(app, "the list")
+        await pilot.press("enter")  # the broken file: its problems
+        await pilot.pause()
+        assert_no_control(app, "the problems of the broken file")
+        await pilot.press("escape", "down")
+        await pilot.pause()
+        assert_no_control(app, "the list, on the valid file")
+        await pilot.press("enter")
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, MapScreen)
+        assert_no_control(app, "the map")
+        for claim in range(6):  # every row: motion, pro, its rebuttal and link, con
+            await pilot.press("l", "j")
+            await pilot.pause(0.1)
+            assert_no_control(app, f"the map, row {claim}")
+        await pilot.press("g")
+        await pilot.pause()
+        assert_no_control(app, "go to")
+        await pilot.press("p", "1", "enter")
+        await pilot.pause(0.1)
+        assert_no_control(app, "the map at p1 (sources, note, url)")
+        for key in ("tab", "tab", "tab"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert_no_control(app, f"after {key}")
+        for key in ("c", "D", "a", "s", "f", "x", "question_mark", "slash"):
+            await pilot.press(key)
+            await pilot.pause(0.1)
+            assert_no_control(app, f"the dialog of {key}")
+            if key == "slash":
+                await pilot.press("P", "r", "o")
+                await pilot.pause(0.1)
+                assert_no_control(app, "search results")
+            await pilot.press("escape")
+            await pilot.pause()
+        await pilot.press("r")  # the reload notification names the file
+        await pilot.pause(0.2)
+        assert_no_control(app, "the reload notification")
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.1)
+        assert_no_control(app, "the command palette")
+
+
+async def test_a_source_address_with_a_space_is_shown_not_a_crash(tmp_path: Path) -> None:
+    debate = tmp_path / "url.yaml"
+    debate.write_text(
+        "version: 1\nid: url\ntitle: T\nmotion: M.\n"
+        "sources:\n  - id: rep\n    title: Annual report\n"
+        "    url: 'https://example.org/annual report.pdf'\n"
+        "pro:\n  - id: p\n    text: Cited.\n    sources: [rep]\n",
+        encoding="utf-8",
+    )
+    app = make_app([debate])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("enter", "j")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, MapScreen)
+        assert app.screen.cursor_claim == "p"
+        shown = str(app.screen.query_one("#claim-text", Static).render())
+        assert "https://example.org/annual report.pdf" in shown
+    assert app.return_code in (None, 0)

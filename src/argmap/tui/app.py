@@ -20,16 +20,20 @@ from textual import work
 from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import BindingType
 from textual.dom import DOMNode
+from textual.notifications import Notify, SeverityLevel
 from textual.screen import Screen
+from textual.theme import Theme
 from textual.worker import Worker, WorkerState
 
 from argmap.edit import Edit, EditRefused, read_debate_file, save
 from argmap.load import LoadedDebate, load_file
+from argmap.safetext import printable
 from argmap.tui.commands import COMMANDS, bindings_for
 from argmap.tui.editing import UndoStep, editor_command
 from argmap.tui.model import DebateEntry, Library, Location, SearchIndex
 from argmap.tui.screens.debates import DebatesScreen
 from argmap.tui.watch import FolderWatch
+from argmap.tui.widgets.labels import use_theme
 
 #: What an edit came to: the edit written, or why it was refused.
 EditOutcome = Edit | str
@@ -73,6 +77,33 @@ class ArgmapApp(App[int]):
         #: Edits made in the app, the last one on top; `u` undoes them one by one.
         self.undo_steps: list[UndoStep] = []
         self._watch: FolderWatch | None = None
+        #: Every notification shown, oldest first (only the newest stays on screen).
+        self.notice_log: list[str] = []
+
+    # --- notifications -------------------------------------------------------------------
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Show a notification; its text may quote a file, so it is never markup and its
+        control characters show as escapes."""
+        message, title = printable(message), printable(title)
+        self.notice_log.append(f"{title}: {message}" if title else message)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def _on_notify(self, event: Notify) -> None:
+        # One notice at a time (plus the last error, until it times out): a stack of
+        # toasts would cover half of a 24-row terminal.
+        for shown in list(self._notifications):
+            if shown.severity != "error" or event.notification.severity == "error":
+                self._unnotify(shown, refresh=False)
+        super()._on_notify(event)
 
     # --- loading -------------------------------------------------------------------------
 
@@ -80,7 +111,17 @@ class ArgmapApp(App[int]):
         from argmap.tui.screens.map import MapScreen
 
         self.install_screen(MapScreen(), name="map")
+        use_theme(self.current_theme.dark)
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.load_library()
+
+    def _theme_changed(self, theme: Theme) -> None:
+        from argmap.tui.screens.map import MapScreen
+
+        use_theme(theme.dark)
+        map_screen = self.get_screen("map", MapScreen)
+        if map_screen.is_mounted:
+            map_screen.restyle()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def load_library(self) -> Library:

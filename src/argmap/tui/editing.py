@@ -17,6 +17,7 @@ from pathlib import Path
 from argmap.edit import DebateFile, Edit
 from argmap.graph import ArgumentGraph
 from argmap.model import Claim
+from argmap.safetext import printable
 
 #: Editors that take `--goto FILE:LINE` rather than `+LINE FILE`.
 GOTO_EDITORS = {"code", "code-insiders", "codium", "cursor"}
@@ -162,12 +163,14 @@ class ClaimFields:
 
     @classmethod
     def of(cls, claim: Claim) -> ClaimFields:
+        """The fields as the form shows them: control characters from the file appear as
+        escapes (`\\e`), and are written back as typed only if the field is changed."""
         return cls(
-            one_line(claim.text),
+            printable(one_line(claim.text)),
             claim.kind.value,
-            ", ".join(claim.tags),
-            ", ".join(claim.sources),
-            (claim.note or "").rstrip("\n"),
+            printable(", ".join(claim.tags), one_line=True),
+            printable(", ".join(claim.sources), one_line=True),
+            printable((claim.note or "").rstrip("\n")),
             "" if claim.weight is None else str(claim.weight),
         )
 

@@ -47,7 +47,7 @@ class AddClaimScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="add-box", classes="claim-form") as box:
-            box.border_title = self.form_title
+            box.border_title = Text(self.form_title)
             box.border_subtitle = "Enter adds · Tab next field · Esc cancels"
             yield Static(self.context, id="add-context", markup=False)
             with Grid(classes="form-fields"):

@@ -37,7 +37,7 @@ class ChangeClaimScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         fields = self.fields
         with Vertical(id="change-box", classes="claim-form") as box:
-            box.border_title = self.form_title
+            box.border_title = Text(self.form_title)
             box.border_subtitle = "Enter saves · Tab next field · Esc cancels"
             yield Static(self.context, id="change-context", markup=False)
             with Grid(classes="form-fields"):

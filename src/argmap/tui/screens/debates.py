@@ -13,7 +13,15 @@ from textual.widgets import DataTable, Footer, Static
 
 from argmap.tui.commands import bindings_for
 from argmap.tui.model import DebateEntry, balance
-from argmap.tui.widgets.labels import STATUS_MARK, STATUS_STYLE, shorten
+from argmap.tui.widgets.labels import (
+    ERROR_STYLE,
+    STATUS_MARK,
+    STATUS_STYLE,
+    WARNING_STYLE,
+    safe,
+    safe_block,
+    shorten,
+)
 
 if TYPE_CHECKING:
     from argmap.tui.app import ArgmapApp
@@ -29,14 +37,14 @@ class DebateTable(DataTable[Text]):
 def _status(entry: DebateEntry) -> Text:
     if entry.broken is not None:
         errors = entry.errors_on_disk
-        return Text(f"✗ {errors} error{'s' * (errors != 1)} on disk", style="bold #e03131")
+        return Text(f"✗ {errors} error{'s' * (errors != 1)} on disk", style=ERROR_STYLE)
     if not entry.ok:
         errors = len(entry.loaded.errors)
-        return Text(f"✗ {errors} error{'s' * (errors != 1)}", style="bold #e03131")
+        return Text(f"✗ {errors} error{'s' * (errors != 1)}", style=ERROR_STYLE)
     warnings = len(entry.loaded.diagnostics)
     if warnings:
-        return Text(f"! {warnings} warning{'s' * (warnings != 1)}", style="#d9820b")
-    return Text("✓ valid", style="#2f9e44")
+        return Text(f"! {warnings} warning{'s' * (warnings != 1)}", style=WARNING_STYLE)
+    return Text("✓ valid", style="bold")
 
 
 class DebatesScreen(Screen[None]):
@@ -131,11 +139,11 @@ class DebatesScreen(Screen[None]):
         if entry is None:
             return
         info = Text()
-        info.append(entry.title, style="bold")
-        info.append(f"  ({entry.path})\n", style="dim")
+        info.append(safe(entry.title), style="bold")
+        info.append(f"  ({safe(str(entry.path))})\n", style="dim")
         if entry.motion:
             info.append("Motion: ", style="bold")
-            info.append(entry.motion + "\n")
+            info.append(safe_block(entry.motion) + "\n")
         if entry.openable:
             stand = balance(entry)
             mark = STATUS_MARK[stand.motion]
@@ -150,12 +158,12 @@ class DebatesScreen(Screen[None]):
         if entry.broken is not None:
             info.append(
                 "The file on disk no longer loads; this is the last version that did.\n",
-                style="bold #e03131",
+                style=ERROR_STYLE,
             )
         if entry.problems:
             count = len(entry.problems)
             errors = len(entry.loaded.errors) + entry.errors_on_disk
-            style = "bold #e03131" if errors else "#d9820b"
+            style = ERROR_STYLE if errors else WARNING_STYLE
             info.append(
                 f"{count} problem{'s' * (count != 1)} in this file; press d to see "
                 f"{'them' if count != 1 else 'it'}.",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -18,6 +19,7 @@ from textual.widgets import Button, Input, Label, RadioSet, Static
 from argmap.model import MOTION_ID
 from argmap.tui.model import DebateEntry
 from argmap.tui.widgets.choice import ChoiceButton, ChoiceSet
+from argmap.tui.widgets.labels import safe
 
 if TYPE_CHECKING:
     from argmap.export import ExportOptions
@@ -56,7 +58,7 @@ class ExportScreen(ModalScreen[None]):
         fmt = "svg" if has_dot else "dot"
         branch = self.claim_id != MOTION_ID
         with Vertical(id="export-box") as box:
-            box.border_title = f"Export {self.entry.debate_id}"
+            box.border_title = Text(f"Export {safe(self.entry.debate_id)}")
             box.border_subtitle = "Tab moves · ←→ choose · Enter exports · Esc closes"
             with Horizontal(classes="export-row"):
                 yield Label("Format", classes="export-label")
@@ -72,7 +74,9 @@ class ExportScreen(ModalScreen[None]):
                 yield ChoiceSet(
                     ChoiceButton("whole debate", value=True, name="debate"),
                     ChoiceButton(
-                        f"branch of {self.claim_id}" if branch else "branch (select a claim)",
+                        Text(f"branch of {safe(self.claim_id)}")
+                        if branch
+                        else "branch (select a claim)",
                         name="branch",
                         disabled=not branch,
                     ),
@@ -128,7 +132,9 @@ class ExportScreen(ModalScreen[None]):
     def _show_target(self) -> None:
         target = self._target()
         self.query_one("#export-target", Static).update(
-            f"Writes {target}" if target is not None else "Depth must be a whole number ≥ 0"
+            f"Writes {safe(str(target))}"
+            if target is not None
+            else "Depth must be a whole number ≥ 0"
         )
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:

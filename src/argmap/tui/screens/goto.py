@@ -12,6 +12,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Static
 
 from argmap.tui.model import DebateEntry
+from argmap.tui.widgets.labels import safe
 
 
 class GotoScreen(ModalScreen[str | None]):
@@ -36,7 +37,7 @@ class GotoScreen(ModalScreen[str | None]):
                 suggester=SuggestFromList(ids, case_sensitive=False),
                 id="claim-id",
             )
-            yield Static(f"{len(ids) - 1} claims in {self.entry.debate_id}", markup=False)
+            yield Static(f"{len(ids) - 1} claims in {safe(self.entry.debate_id)}", markup=False)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -16,12 +16,13 @@ from textual.widgets import Footer, Static, Tree
 
 from argmap.edit import add_child, add_top_level, remove_claim, set_fields
 from argmap.edit.operations import ChildRelation
-from argmap.model import MOTION_ID
+from argmap.model import MOTION_ID, Side
+from argmap.semantics import Label
 from argmap.tui.commands import bindings_for
 from argmap.tui.model import ClaimFilter, DebateEntry, apply_filter
 from argmap.tui.widgets.claim_tree import ClaimTree
 from argmap.tui.widgets.detail import ClaimDetail
-from argmap.tui.widgets.labels import LINK_STYLE, side_mark
+from argmap.tui.widgets.labels import LINK_STYLE, safe, side_mark, status_mark
 
 if TYPE_CHECKING:
     from argmap.tui.app import ArgmapApp
@@ -34,20 +35,25 @@ EDIT_ACTIONS = frozenset(
 #: Seconds the cursor rests before the detail panel follows it.
 DETAIL_DELAY = 0.03
 
-LEGEND = Text.assemble(
-    ("+", "bold #2f9e44"),
-    " pro  ",
-    ("−", "bold #e03131"),
-    " con  ",
-    ("✓", "bold #2f9e44"),
-    " standing  ",
-    ("✗", "bold #e03131"),
-    " defeated  ",
-    ("?", "bold #d9820b"),
-    " undecided  ",
-    ("↪", LINK_STYLE),
-    " link   Tab: links pane",
-)
+
+def legend() -> Text:
+    """What the marks mean: sides by colour and symbol, status by glyph and weight."""
+    return Text.assemble(
+        side_mark(Side.PRO),
+        " pro  ",
+        side_mark(Side.CON),
+        " con  ",
+        status_mark(Label.STANDING),
+        " standing  ",
+        status_mark(Label.DEFEATED),
+        " defeated  ",
+        status_mark(Label.UNDECIDED),
+        " undecided  ",
+        ("↪", LINK_STYLE),
+        " link",
+        no_wrap=True,
+        overflow="ellipsis",
+    )
 
 
 class MapScreen(Screen[None]):
@@ -77,7 +83,7 @@ class MapScreen(Screen[None]):
         with Horizontal(id="panes"):
             yield ClaimTree(id="tree")
             yield ClaimDetail(id="detail")
-        yield Static(LEGEND, id="legend")
+        yield Static(legend(), id="legend")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -141,7 +147,9 @@ class MapScreen(Screen[None]):
             self.focus_root = MOTION_ID
             self.claim_filter = ClaimFilter()
             self.query_one("#map-title", Static).update(
-                Text.assemble((entry.title, "bold"), ("  ·  ", "dim"), (entry.debate_id, "dim"))
+                Text.assemble(
+                    (safe(entry.title), "bold"), ("  ·  ", "dim"), (safe(entry.debate_id), "dim")
+                )
             )
             self._rebuild(claim_id)
             return
@@ -156,6 +164,12 @@ class MapScreen(Screen[None]):
         self.claim_tree.select_claim(claim_id)
         self._show_cursor()
         self.claim_tree.focus()
+
+    def restyle(self) -> None:
+        """The theme changed: draw the rows and the legend in its side colours."""
+        self.query_one("#legend", Static).update(legend())
+        if self.entry is not None:
+            self._rebuild(self.cursor_claim, self.claim_tree.expanded_claims())
 
     def refresh_debate(self) -> None:
         """The library changed (a reload): show the new version at the same claim id."""
@@ -200,7 +214,7 @@ class MapScreen(Screen[None]):
             )
         if self.focus_root != MOTION_ID:
             parts.append("Focus: ", style="bold")
-            parts.append(f"branch of {self.focus_root}  ")
+            parts.append(f"branch of {safe(self.focus_root)}  ")
         if self.claim_filter.active and self.claim_tree.shown is not None:
             count = len(self.claim_tree.shown.matches)
             parts.append("Filter: ", style="bold")
@@ -219,7 +233,7 @@ class MapScreen(Screen[None]):
             part = Text()
             part.append_text(side_mark(node.side))
             part.append(" ")
-            part.append("motion" if node.is_motion else node.id)
+            part.append("motion" if node.is_motion else safe(node.id))
             parts.append(part)
         width = max(self.size.width - 2, 40)
         # Keep the motion and the end of the path (where the reader is); drop steps
@@ -389,12 +403,10 @@ class MapScreen(Screen[None]):
         context = Text()
         context.append(f"{verb} ", style="italic")
         context.append_text(side_mark(node.side))
-        context.append(f" {claim_id}", style="bold")
+        context.append(f" {safe(claim_id)}", style="bold")
         if with_text:
             context.append(": ")
-            context.append(" ".join(node.text.split()))
-        else:
-            context.append(f"  (line {node.line} of {self.entry.path.name})", style="dim")
+            context.append(safe(" ".join(node.text.split())))
         return context
 
     def action_add_rebuttal(self) -> None:
@@ -498,7 +510,7 @@ class MapScreen(Screen[None]):
 
         self.app.push_screen(
             ChangeClaimScreen(
-                f"Change '{target}'",
+                f"Change '{safe(target)}'",
                 self._form_context("Changing", target, with_text=False),
                 shown,
                 attempt,
@@ -527,5 +539,6 @@ class MapScreen(Screen[None]):
                 self.land_on(parent)
 
         self.app.push_screen(
-            DeleteClaimScreen(target, " ".join(node.text.split()), below, linkers), delete
+            DeleteClaimScreen(safe(target), safe(" ".join(node.text.split())), below, linkers),
+            delete,
         )

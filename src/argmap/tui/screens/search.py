@@ -13,7 +13,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from argmap.tui.model import Location, SearchIndex
-from argmap.tui.widgets.labels import shorten, side_mark
+from argmap.tui.widgets.labels import safe, shorten, side_mark
 
 
 class SearchScreen(ModalScreen[Location | None]):
@@ -56,7 +56,7 @@ class SearchScreen(ModalScreen[Location | None]):
         for number, hit in enumerate(hits):
             row = Text(no_wrap=True, overflow="ellipsis")
             row.append_text(side_mark(hit.side))
-            row.append(f" {hit.debate_id}:{hit.claim_id} ", style="dim")
+            row.append(f" {safe(hit.debate_id)}:{safe(hit.claim_id)} ", style="dim")
             room = max(self.query_one(OptionList).size.width - 6 - len(row), 20)
             row.append(shorten(hit.text, room))
             options.append(Option(row, id=f"{number}\t{hit.debate_id}\t{hit.claim_id}"))
