@@ -224,3 +224,35 @@ async def test_a_source_address_with_a_space_is_shown_not_a_crash(tmp_path: Path
         shown = str(app.screen.query_one("#claim-text", Static).render())
         assert "https://example.org/annual report.pdf" in shown
     assert app.return_code in (None, 0)
+
+
+# --- unexpected errors -----------------------------------------------------------------------
+
+
+def test_a_crash_exits_non_zero_with_one_line_and_a_saved_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from argmap.cli.tui import open_app
+    from argmap.tui.crash import EXIT_CRASH
+
+    def boom() -> None:
+        raise RuntimeError("broken on purpose \x1b[2J")
+
+    mount = ArgmapApp.on_mount
+
+    def mount_then_fail(self: ArgmapApp) -> None:
+        mount(self)
+        self.set_timer(0.2, boom)  # an action of the app's own that fails
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(ArgmapApp, "on_mount", mount_then_fail)
+    status = open_app([DATA], headless=True)
+    captured = capsys.readouterr()
+    assert status == EXIT_CRASH
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1, captured.err
+    assert "RuntimeError: broken on purpose" in lines[0] and "\x1b" not in lines[0]
+    reports = list((tmp_path / "cache" / "argmap").glob("argmap-crash-*.txt"))
+    assert len(reports) == 1 and str(reports[0]) in lines[0]
+    saved = reports[0].read_text(encoding="utf-8")
+    assert "Traceback" in saved and "in boom" in saved

@@ -29,6 +29,7 @@ from argmap.edit import Edit, EditRefused, read_debate_file, save
 from argmap.load import LoadedDebate, load_file
 from argmap.safetext import printable
 from argmap.tui.commands import COMMANDS, bindings_for
+from argmap.tui.crash import EXIT_CRASH, save_report
 from argmap.tui.editing import UndoStep, editor_command
 from argmap.tui.model import DebateEntry, Library, Location, SearchIndex
 from argmap.tui.screens.debates import DebatesScreen
@@ -79,6 +80,22 @@ class ArgmapApp(App[int]):
         self._watch: FolderWatch | None = None
         #: Every notification shown, oldest first (only the newest stays on screen).
         self.notice_log: list[str] = []
+        #: The error that stopped the app, and where its traceback was saved.
+        self.crash: BaseException | None = None
+        self.crash_report: Path | None = None
+
+    # --- errors nobody expected ------------------------------------------------------------
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual prints a traceback with its locals (which may quote a debate's text) to
+        # the terminal and leaves the exit status to the caller: save it instead, exit
+        # non-zero, and leave the one-line message to `argmap open`.
+        if self.crash is None:
+            self.crash = error
+            self.crash_report = save_report(error)
+        super()._handle_exception(error)
+        self._exit_renderables.clear()
+        self._return_code = EXIT_CRASH
 
     # --- notifications -------------------------------------------------------------------
 
