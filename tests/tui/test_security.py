@@ -256,3 +256,54 @@ def test_a_crash_exits_non_zero_with_one_line_and_a_saved_traceback(
     assert len(reports) == 1 and str(reports[0]) in lines[0]
     saved = reports[0].read_text(encoding="utf-8")
     assert "Traceback" in saved and "in boom" in saved
+
+
+# --- tiny terminals --------------------------------------------------------------------------
+
+
+async def test_a_tiny_terminal_shows_a_notice_and_the_map_comes_back() -> None:
+    from argmap.tui.screens.too_small import TooSmallScreen
+
+    app = make_app([DATA])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("down", "enter", "j")
+        await pilot.pause()
+        assert isinstance(app.screen, MapScreen)
+        claim = app.screen.cursor_claim
+        await pilot.press("slash")  # a dialog with a list open over the map
+        await pilot.pause()
+        for size in [(5, 3), (1, 1), (39, 24), (80, 9)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause(0.1)
+            assert isinstance(app.screen, TooSmallScreen), size
+            assert "Window too small" in str(app.screen.query_one(Static).render())
+            await pilot.press("j")  # keys do not reach the screens below
+            await pilot.pause()
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause(0.1)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MapScreen)
+        assert app.screen.cursor_claim == claim
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause(0.1)
+        await pilot.press("j")
+        await pilot.pause()
+        assert app.screen.cursor_claim != claim
+    assert app.return_code in (None, 0)
+
+
+async def test_the_app_can_start_in_a_tiny_terminal() -> None:
+    from argmap.tui.screens.too_small import TooSmallScreen
+
+    app = make_app([DATA])
+    async with app.run_test(size=(5, 3)) as pilot:
+        await ready(pilot)
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause(0.1)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MapScreen)
+    assert app.return_code in (None, 0)

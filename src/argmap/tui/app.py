@@ -16,7 +16,7 @@ from collections.abc import Awaitable, Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import BindingType
 from textual.dom import DOMNode
@@ -96,6 +96,24 @@ class ArgmapApp(App[int]):
         super()._handle_exception(error)
         self._exit_renderables.clear()
         self._return_code = EXIT_CRASH
+
+    # --- terminal size -------------------------------------------------------------------
+
+    async def _on_resize(self, event: events.Resize) -> None:
+        # Before the screens see the new size: below the smallest layout, cover them with
+        # a notice (Textual's widgets fail to lay out in a few cells); above it, uncover.
+        self._fit_size(event.size.width, event.size.height)
+        await super()._on_resize(event)
+
+    def _fit_size(self, width: int, height: int) -> None:
+        from argmap.tui.screens.too_small import MIN_SIZE, TooSmallScreen
+
+        too_small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
+        covered = isinstance(self.screen_stack[-1], TooSmallScreen) if self.screen_stack else False
+        if too_small and not covered:
+            self.push_screen(TooSmallScreen())
+        elif covered and not too_small:
+            self.pop_screen()
 
     # --- notifications -------------------------------------------------------------------
 
