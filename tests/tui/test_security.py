@@ -307,3 +307,84 @@ async def test_the_app_can_start_in_a_tiny_terminal() -> None:
         await pilot.pause()
         assert isinstance(app.screen, MapScreen)
     assert app.return_code in (None, 0)
+
+
+# --- reloading big files ---------------------------------------------------------------------
+
+
+async def test_a_slow_reload_runs_off_the_ui_thread_and_keeps_the_last_version(
+    debates: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    import argmap.tui.model as model
+
+    energy = debates / "energy.yaml"
+    release = threading.Event()
+    threads: list[str] = []
+    real_load = model.load_file
+
+    def slow_load(path: Path):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread().name)
+        if path == energy:
+            # Holds until the test has pressed keys (a 20 MB file takes this long).
+            release.wait(timeout=10)
+        return real_load(path)
+
+    app = make_app([debates])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MapScreen)
+        energy.write_text(
+            energy.read_text(encoding="utf-8").replace("Sharing the cost", "Splitting the cost"),
+            encoding="utf-8",
+        )
+        monkeypatch.setattr(model, "load_file", slow_load)
+        await pilot.press("r")
+        await pilot.pause(0.1)
+        # The load is stuck on its thread; the map still answers keys, with the old text.
+        await pilot.press("j")
+        await pilot.pause(0.1)
+        assert screen.cursor_claim == "cost"
+        detail = str(screen.query_one("#claim-text", Static).render())
+        assert "Sharing the cost" in detail and not release.is_set()
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.1)
+        assert screen.cursor_claim == "cost"
+        assert "Splitting the cost" in str(screen.query_one("#claim-text", Static).render())
+    assert threads and threading.main_thread().name not in threads
+
+
+async def test_a_file_deleted_on_disk_leaves_the_list_and_the_map(
+    debates: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argmap.tui.screens.debates import DebatesScreen, DebateTable
+
+    monkeypatch.setattr(ArgmapApp, "WATCH_INTERVAL", 0.05)
+    app = make_app([debates])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MapScreen)
+        (debates / "energy.yaml").unlink()
+        for _ in range(60):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, DebatesScreen):
+                break
+        assert isinstance(app.screen, DebatesScreen)
+        table = app.screen.query_one(DebateTable)
+        rows = [" ".join(str(c) for c in table.get_row_at(i)) for i in range(table.row_count)]
+        assert table.row_count == 2 and not any("Shared research" in r for r in rows)
+        assert app.notice_log[-1] == "energy.yaml was deleted; it is no longer listed."
+        await pilot.press("enter")  # the row under the cursor now is another file
+        await pilot.pause()
+        assert not (
+            isinstance(app.screen, MapScreen)
+            and app.screen.entry is not None
+            and app.screen.entry.debate_id == "energy"
+        )

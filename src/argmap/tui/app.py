@@ -13,6 +13,7 @@ import gc
 import os
 import subprocess
 from collections.abc import Awaitable, Callable, Iterable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -23,15 +24,15 @@ from textual.dom import DOMNode
 from textual.notifications import Notify, SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from argmap.edit import Edit, EditRefused, read_debate_file, save
-from argmap.load import LoadedDebate, load_file
+from argmap.load import LoadedDebate
 from argmap.safetext import printable
 from argmap.tui.commands import COMMANDS, bindings_for
 from argmap.tui.crash import EXIT_CRASH, save_report
 from argmap.tui.editing import UndoStep, editor_command
-from argmap.tui.model import DebateEntry, Library, Location, SearchIndex
+from argmap.tui.model import DebateEntry, Library, Location, SearchIndex, prepare_entry
 from argmap.tui.screens.debates import DebatesScreen
 from argmap.tui.watch import FolderWatch
 from argmap.tui.widgets.labels import use_theme
@@ -213,7 +214,12 @@ class ArgmapApp(App[int]):
             map_screen.refresh_debate()
 
     def reload_path(
-        self, path: Path | str, loaded: LoadedDebate | None = None, *, announce: str = "Reloaded"
+        self,
+        path: Path | str,
+        loaded: LoadedDebate | None = None,
+        *,
+        prepared: DebateEntry | None = None,
+        announce: str = "Reloaded",
     ) -> DebateEntry | None:
         """Read one debate file again and refresh the screens, keeping the map's cursor on
         the same claim (or the nearest one that still exists).
@@ -224,9 +230,9 @@ class ArgmapApp(App[int]):
         if self.library is None:
             return None
         path = Path(path)
-        if loaded is None and self._watch is not None:
+        if loaded is None and prepared is None and self._watch is not None:
             self._watch.seen(path)  # read now: the watch need not report this version
-        entry = self.library.reload(path, loaded)
+        entry = self.library.reload(path, loaded, prepared=prepared)
         self._search_index = None
         self.refresh_screens()
         name = entry.path.name
@@ -261,11 +267,38 @@ class ArgmapApp(App[int]):
         for path in self._watch.poll():
             self.load_changed(path)
 
-    @work(thread=True, exit_on_error=False, group="reload")
-    def load_changed(self, path: Path) -> None:
-        """Load a changed file off the main thread, then show it."""
-        loaded = load_file(path)
-        self.call_from_thread(self.reload_path, path, loaded, announce="Changed on disk:")
+    def load_changed(self, path: Path, announce: str = "Changed on disk:") -> None:
+        """Read a file again on a worker thread; the last good version stays on screen
+        (and the app answers keys) until the new one is loaded and labelled.
+
+        One worker per file: a newer change of the same file cancels an older read.
+        """
+        self.run_worker(
+            partial(self._load_in_background, path, announce),
+            name=f"reload {path.name}",
+            group=f"reload:{path}",
+            thread=True,
+            exclusive=True,
+            exit_on_error=False,
+        )
+
+    def _load_in_background(self, path: Path, announce: str) -> None:
+        worker = get_current_worker()
+        if not path.exists():
+            if not worker.is_cancelled:
+                self.call_from_thread(self.forget_path, path)
+            return
+        prepared = prepare_entry(path)
+        if not worker.is_cancelled:
+            self.call_from_thread(self.reload_path, path, prepared=prepared, announce=announce)
+
+    def forget_path(self, path: Path) -> None:
+        """A file was deleted: take it off the list (and off the map if it was shown)."""
+        if self.library is None or self.library.remove(path) is None:
+            return
+        self._search_index = None
+        self.refresh_screens()
+        self.notify(f"{path.name} was deleted; it is no longer listed.", severity="warning")
 
     # --- editing -------------------------------------------------------------------------
 
@@ -363,7 +396,8 @@ class ArgmapApp(App[int]):
         if _signature(path) == before:
             self.notify(f"{path.name} is unchanged.", markup=False)
             return
-        self.reload_path(path)
+        self._seen(path)
+        self.load_changed(path, announce="Reloaded")
 
     # --- moving between places -----------------------------------------------------------
 
@@ -430,7 +464,12 @@ class ArgmapApp(App[int]):
     def action_reload(self) -> None:
         path = getattr(self.screen, "current_path", None)
         if isinstance(path, Path):
-            self.reload_path(path)
+            self._seen(path)
+            self.load_changed(path, announce="Reloaded")
+
+    def _seen(self, path: Path) -> None:
+        if self._watch is not None:
+            self._watch.seen(path)
 
     async def action_quit(self) -> None:
         self.exit(0)

@@ -95,6 +95,14 @@ def _entry(loaded: LoadedDebate) -> DebateEntry:
     return DebateEntry(loaded, list(loaded.diagnostics))
 
 
+def prepare_entry(path: Path) -> DebateEntry:
+    """Load and label one debate file: the slow part of a reload. It touches nothing
+    shared, so the app runs it on a worker thread and hands the result to `reload`."""
+    entry = _entry(load_file(path))
+    entry.labelling = grounded(entry.graph) if entry.openable else None
+    return entry
+
+
 @dataclass(slots=True)
 class Library:
     """Every debate the app has open, in the order the paths named them."""
@@ -129,14 +137,24 @@ class Library:
                 continue  # the last good version, kept on screen, is labelled already
             entry.labelling = grounded(entry.graph) if entry.openable else None
 
-    def reload(self, path: Path, loaded: LoadedDebate | None = None) -> DebateEntry:
+    def reload(
+        self,
+        path: Path,
+        loaded: LoadedDebate | None = None,
+        *,
+        prepared: DebateEntry | None = None,
+    ) -> DebateEntry:
         """Read one file again (or add it when new) and recheck links across files.
 
         A file that could be shown and no longer loads keeps its last good version on
-        screen, with the broken one in `broken`. `loaded` is the file already loaded (by a
-        worker thread), so only the cheap part runs here.
+        screen, with the broken one in `broken`. `prepared` (from `prepare_entry`) or
+        `loaded` is the file already read by a worker thread, so only the cheap part runs
+        here.
         """
-        fresh = _entry(loaded if loaded is not None else load_file(path))
+        if prepared is not None:
+            fresh = prepared
+        else:
+            fresh = _entry(loaded if loaded is not None else load_file(path))
         for index, entry in enumerate(self.entries):
             if entry.path == path:
                 if not fresh.openable and entry.openable:
@@ -150,6 +168,15 @@ class Library:
             self._cross_check = self._cross_check or len(self.entries) > 1
         self._relabel(fresh)
         return fresh
+
+    def remove(self, path: Path) -> DebateEntry | None:
+        """Forget a file that was deleted; links into it are checked again."""
+        entry = self.by_path(path)
+        if entry is None:
+            return None
+        self.entries.remove(entry)
+        self._relabel(entry)
+        return entry
 
     def get(self, debate_id: str) -> DebateEntry | None:
         """The debate with this id that can be shown, if one is open."""
