@@ -12,15 +12,16 @@ import difflib
 import gc
 import os
 import subprocess
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+import time
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import events, work
 from textual.app import App, SuspendNotSupported, SystemCommand
-from textual.binding import BindingType
-from textual.dom import DOMNode
+from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.notifications import Notify, SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
@@ -29,13 +30,17 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from argmap.edit import Edit, EditRefused, read_debate_file, save
 from argmap.load import LoadedDebate
 from argmap.safetext import printable
-from argmap.tui.commands import COMMANDS, bindings_for
+from argmap.tui.commands import bindings_for
 from argmap.tui.crash import EXIT_CRASH, save_report
 from argmap.tui.editing import UndoStep, editor_command
 from argmap.tui.model import DebateEntry, Library, Location, SearchIndex, prepare_entry
+from argmap.tui.palette import ArgmapCommands, palette_commands, runner
 from argmap.tui.screens.debates import DebatesScreen
 from argmap.tui.watch import FolderWatch
 from argmap.tui.widgets.labels import use_theme
+
+#: Seconds within which a second Ctrl+C quits a form with text typed in it.
+QUIT_AGAIN_SECONDS = 3.0
 
 #: What an edit came to: the edit written, or why it was refused.
 EditOutcome = Edit | str
@@ -59,9 +64,14 @@ class ArgmapApp(App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "argmap"
-    BINDINGS: ClassVar[list[BindingType]] = bindings_for("app")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *bindings_for("app"),
+        # Ctrl+C quits from anywhere, a text field included (where Textual would copy).
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="quit-ctrl-c"),
+    ]
     # Our commands replace the default palette entries; "Theme" and "Quit" stay in ours.
     # The list of debates is the bottom screen (a mode, so its stylesheet loads).
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ArgmapCommands}
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {"debates": DebatesScreen}
     DEFAULT_MODE = "debates"
 
@@ -76,8 +86,11 @@ class ArgmapApp(App[int]):
         from argmap.tui.model import History
 
         self.history = History()
-        #: Edits made in the app, the last one on top; `u` undoes them one by one.
-        self.undo_steps: list[UndoStep] = []
+        #: Edits made in the app, per debate file, the last one on top; `u` undoes the
+        #: current debate's one by one, `U` makes an undone one again.
+        self.undo_steps: dict[Path, list[UndoStep]] = {}
+        self.redo_steps: dict[Path, list[UndoStep]] = {}
+        self._quit_asked_at = 0.0
         self._watch: FolderWatch | None = None
         #: Every notification shown, oldest first (only the newest stays on screen).
         self.notice_log: list[str] = []
@@ -319,7 +332,8 @@ class ArgmapApp(App[int]):
             reason = refusal_text(refused)
             self.notify(reason, title="Not changed", severity="error", timeout=8, markup=False)
             return reason
-        self.undo_steps.append(UndoStep(path, written, edit))
+        self.undo_steps.setdefault(path, []).append(UndoStep(path, written, edit))
+        self.redo_steps.pop(path, None)  # a new edit ends the line of undone ones
         self.reload_path(path, announce="")
         self.notify(
             f"{_sentence(edit.summary)} ({path.name}, line {edit.line}). u undoes it.",
@@ -328,31 +342,60 @@ class ArgmapApp(App[int]):
         self.refresh_bindings()
         return edit
 
+    @property
+    def current_file(self) -> Path | None:
+        """The debate file the reader is on: the map's, or the one selected in the list."""
+        path = getattr(self.screen, "current_path", None)
+        return path if isinstance(path, Path) else None
+
     def action_undo(self) -> None:
-        """Write back the text from before the last edit made in the app."""
+        """Write back the text from before the current debate's last edit in the app."""
+        self._step_back_or_forward(undo=True)
+
+    def action_redo(self) -> None:
+        """Write again the current debate's last edit that was undone."""
+        self._step_back_or_forward(undo=False)
+
+    def _step_back_or_forward(self, *, undo: bool) -> None:
         from argmap.tui.screens.map import MapScreen
 
-        if not self.undo_steps:
-            self.notify("Nothing to undo.", markup=False)
+        path = self.current_file
+        stacks = self.undo_steps if undo else self.redo_steps
+        steps = stacks.get(path, []) if path is not None else []
+        if path is None or not steps:
+            name = path.name if path is not None else "this debate"
+            verb = "undo" if undo else "redo"
+            self.notify(f"Nothing to {verb} in {name}.")
             return
-        step = self.undo_steps.pop()
-        self.refresh_bindings()
+        step = steps[-1]
+        text = step.edit.before if undo else step.edit.after
         try:
-            save(step.written, step.edit.before, validated=True)
+            written = save(step.written, text, validated=True)
         except EditRefused as refused:
+            # The step stays: once the file is back as argmap left it, it can be tried again.
+            verb = "undone" if undo else "redone"
             self.notify(
-                f"Not undone ({step.edit.summary}): {refused.message}",
-                title="Not undone",
+                f"Not {verb}: {step.edit.summary}. {path.name} changed after argmap wrote it "
+                "(another program or an editor), and argmap will not overwrite that. The "
+                "step is kept; press e to change the file by hand."
+                if "changed" in refused.message or "no longer" in refused.message
+                else f"Not {verb}: {step.edit.summary}. {refused.message}. The step is kept.",
+                title=f"Not {verb}",
                 severity="error",
                 timeout=8,
-                markup=False,
             )
             return
+        steps.pop()
+        other = self.redo_steps if undo else self.undo_steps
+        other.setdefault(path, []).append(UndoStep(path, written, step.edit))
+        self.refresh_bindings()
         self.reload_path(step.path, announce="")
         map_screen = self.get_screen("map", MapScreen)
         if map_screen.is_mounted:
             map_screen.land_on(step.edit.claim_id)
-        self.notify(f"Undone: {step.edit.summary} ({step.path.name})", markup=False)
+        done = "Undone" if undo else "Redone"
+        again = "U redoes it" if undo else "u undoes it"
+        self.notify(f"{done}: {step.edit.summary} ({step.path.name}). {again}.")
 
     def action_open_editor(self) -> None:
         """Open the file in the reader's editor at the selected claim; reload it after."""
@@ -472,36 +515,46 @@ class ArgmapApp(App[int]):
             self._watch.seen(path)
 
     async def action_quit(self) -> None:
+        """Leave; in a form with something typed, only when asked twice in a row."""
+        unsaved = bool(getattr(self.screen, "unsaved", False))
+        now = time.monotonic()
+        if unsaved and now - self._quit_asked_at > QUIT_AGAIN_SECONDS:
+            self._quit_asked_at = now
+            self.notify(
+                "The form has text you typed. Press Ctrl+C again to quit without saving it, "
+                "or Esc to go back to the map.",
+                title="Quit?",
+                severity="warning",
+            )
+            return
         self.exit(0)
 
+    async def action_shown(self, role: str, action: str) -> None:
+        """A Footer entry's twin (see `commands.Command.bindings`): run the command."""
+        await self.run_action(action)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "undo":
-            return bool(self.undo_steps)
+        if action == "shown":
+            role, real = str(parameters[0]), str(parameters[1])
+            if getattr(self.screen, "footer_role", "explore") != role:
+                return False
+            return self.check_action(real, ())
+        if action in ("undo", "redo"):
+            path = self.current_file
+            stacks = self.undo_steps if action == "undo" else self.redo_steps
+            return path is not None and bool(stacks.get(path))
         if action == "open_editor":
             return isinstance(getattr(self.screen, "current_path", None), Path)
         return True
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every command that applies here, from the one table in `commands`."""
-        scopes = {"app", getattr(screen, "SCOPE", "")}
-        for command in COMMANDS:
-            if not command.palette or command.scope not in scopes:
-                continue
-            target: DOMNode = screen if command.scope != "app" else self
-            if target.check_action(command.action, ()) is not True:
-                continue
+        for command, target in palette_commands(screen):
             yield SystemCommand(
                 f"{command.title} ({command.keys_shown})",
                 command.help,
-                _runner(self, target, command.action),
+                runner(screen, target, command.action),
             )
-
-
-def _runner(app: App[int], target: DOMNode, action: str) -> Callable[[], Awaitable[None]]:
-    async def run() -> None:
-        await app.run_action(action, target)
-
-    return run
 
 
 def _signature(path: Path) -> tuple[int, int, int] | None:

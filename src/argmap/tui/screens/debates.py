@@ -52,7 +52,7 @@ class DebatesScreen(Screen[None]):
 
     SCOPE = "debates"
     CSS_PATH = "debates.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = bindings_for("debates")
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("debates", lead=("help", "quit", "search"))
 
     app: ArgmapApp
 
@@ -60,7 +60,7 @@ class DebatesScreen(Screen[None]):
         yield Static(Text("argmap · debates", style="bold"), id="debates-title")
         yield DebateTable(id="debates", cursor_type="row", zebra_stripes=True)
         yield Static("Loading debates…", id="debate-info", markup=False)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         if self.app.library is not None:

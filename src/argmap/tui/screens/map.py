@@ -61,7 +61,9 @@ class MapScreen(Screen[None]):
 
     SCOPE = "map"
     CSS_PATH = "map.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = bindings_for("map")
+    #: Below 100 columns the tree and the claim's detail stack (see map.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 (Textual's own type)
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("map", lead=("help", "quit", "search"))
 
     app: ArgmapApp
 
@@ -75,6 +77,8 @@ class MapScreen(Screen[None]):
         self._detail_timer: Timer | None = None
         #: What the edit keys would act on ("motion", "claim", "link"): the Footer follows.
         self._target_kind = ""
+        #: Which keys the Footer lists: "explore" (reading) or "edit" (after `i`).
+        self.footer_role = "explore"
 
     def compose(self) -> ComposeResult:
         yield Static(id="map-title", markup=False)
@@ -84,7 +88,7 @@ class MapScreen(Screen[None]):
             yield ClaimTree(id="tree")
             yield ClaimDetail(id="detail")
         yield Static(legend(), id="legend")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self._ready = True
@@ -289,7 +293,21 @@ class MapScreen(Screen[None]):
 
     # --- actions -------------------------------------------------------------------------
 
+    def action_toggle_keys(self) -> None:
+        """Let the Footer list the editing keys instead of the reading ones, or back."""
+        self.footer_role = "edit" if self.footer_role == "explore" else "explore"
+        self.refresh_bindings()
+
+    async def action_shown(self, role: str, action: str) -> None:
+        """A Footer entry's twin (see `commands.Command.bindings`): run the command."""
+        await self.app.run_action(action, self)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "shown":
+            role, real = str(parameters[0]), str(parameters[1])
+            if role != self.footer_role:
+                return False
+            return self.check_action(real, ())
         if action in EDIT_ACTIONS:
             if self.entry is not None and self.entry.broken is not None:
                 return False  # edits of a file that no longer loads are refused: fix it first
