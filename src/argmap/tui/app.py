@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import gc
 import os
+import re
 import subprocess
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -46,12 +47,17 @@ QUIT_AGAIN_SECONDS = 3.0
 EditOutcome = Edit | str
 
 
+#: "at line 14", "(line 3, column 5)": where in the file, which a form's reader never sees.
+_FILE_POSITION = re.compile(r",? \(?(?:at |on )?line \d+(?:, column \d+)?\)?")
+
+
 def refusal_text(refused: EditRefused) -> str:
-    """A refused edit in one paragraph: the reason, then the first problems it would cause."""
-    lines = [refused.message]
+    """A refused edit in one paragraph: the reason, then the first problems it would cause,
+    in the terms of the form (its fields and claims), not of lines in the file."""
+    lines = [_FILE_POSITION.sub("", refused.message)]
     for diagnostic in refused.diagnostics[:3]:
         if diagnostic.message not in refused.message:
-            lines.append(f"line {diagnostic.line}: {diagnostic.message}")
+            lines.append(_FILE_POSITION.sub("", diagnostic.message))
     return "\n".join(lines)
 
 

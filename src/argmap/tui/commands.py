@@ -206,7 +206,7 @@ COMMANDS: tuple[Command, ...] = (
         EDIT,
         "map",
         key_display="+",
-        footer="edit",
+        footer="",
         footer_title="Pro",
     ),
     Command(
@@ -218,7 +218,7 @@ COMMANDS: tuple[Command, ...] = (
         EDIT,
         "map",
         key_display="-",
-        footer="edit",
+        footer="",
         footer_title="Con",
     ),
     Command(
@@ -451,4 +451,8 @@ def bindings_for(scope: str, lead: Sequence[str] = ()) -> list[BindingType]:
                     id=f"{command.id}-{scope}",
                 )
             )
-    return [*first, *(binding for c in commands_for(scope) for binding in c.bindings())]
+    own = [binding for c in commands_for(scope) for binding in c.bindings()]
+    # Footer twins before the bindings that run: a key shared by two commands (`i`)
+    # shows the twin of whichever set the Footer lists.
+    twins = [b for b in own if b.action.startswith("shown(")]
+    return [*first, *twins, *(b for b in own if not b.action.startswith("shown("))]

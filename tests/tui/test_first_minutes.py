@@ -1,0 +1,180 @@
+"""What a new reader runs into first: the Footer, undo per debate, the palette, quitting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Footer, Input, Static
+from textual.widgets._footer import FooterKey
+from tui_helpers import SIZE, open_energy
+
+from argmap.tui import ArgmapApp
+from argmap.tui.screens.add_claim import AddClaimScreen
+from argmap.tui.screens.change_claim import ChangeClaimScreen
+from argmap.tui.screens.map import MapScreen
+
+
+def footer_keys(app: ArgmapApp) -> list[str]:
+    """The keys the Footer shows now, in order."""
+    app.screen.query_one(Footer)
+    return [
+        binding.key_display or binding.key
+        for binding in (b.binding for b in app.screen.active_bindings.values())
+        if binding.show
+    ]
+
+
+async def goto(pilot, claim: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("g")
+    await pilot.pause()
+    pilot.app.screen.query_one(Input).value = claim
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_the_footer_lists_reading_keys_then_editing_keys_and_never_loses_quit(
+    app: ArgmapApp,
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await open_energy(pilot)
+        keys = footer_keys(app)
+        assert set(keys[:3]) == {"?", "q", "/"}
+        for key in ("g", "f", "z", "x", "t", "[", "i"):
+            assert key in keys, key
+        assert not {"a", "s", "c", "e"} & set(keys)
+        await pilot.press("j", "i")  # on a claim: every editing key applies
+        await pilot.pause()
+        keys = footer_keys(app)
+        assert {"?", "q"} <= set(keys[:3])
+        for key in ("a", "s", "c", "D", "e", "i"):
+            assert key in keys, key
+        assert not {"g", "f", "z", "x"} & set(keys)
+        # Every key works whichever set the Footer shows.
+        await pilot.press("g")
+        await pilot.pause()
+        assert app.screen.query_one(Input).placeholder.startswith("claim id")
+        await pilot.press("escape", "i", "a")
+        await pilot.pause()
+        assert isinstance(app.screen, AddClaimScreen)
+        # The whole Footer fits 80 columns in either set: nothing it lists is cut off.
+        for _ in range(2):
+            await pilot.press("escape", "i")
+            await pilot.pause()
+            entries = app.screen.query_one(Footer).query(FooterKey)
+            assert sum(key.outer_size.width for key in entries) <= SIZE[0]
+
+
+async def test_undo_and_redo_are_per_debate(app: ArgmapApp, debates: Path) -> None:
+    energy = debates / "energy.yaml"
+    transport = debates / "transport.yaml"
+    energy_before, transport_before = energy.read_bytes(), transport.read_bytes()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_energy(pilot)
+        await goto(pilot, "skills")
+        await pilot.press("c")
+        await pilot.pause()
+        app.screen.query_one("#weight", Input).value = "2"
+        await pilot.press("ctrl+s")  # saves from any field
+        await pilot.pause()
+        assert isinstance(app.screen, MapScreen)
+        energy_after = energy.read_bytes()
+        assert energy_after != energy_before
+        # In the other debate, u has nothing of its own to undo.
+        await goto(pilot, "transport:standards")
+        await pilot.press("u")
+        await pilot.pause()
+        assert energy.read_bytes() == energy_after
+        assert app.check_action("undo", ()) is False
+        await goto(pilot, "energy:skills")
+        await pilot.press("u")
+        await pilot.pause()
+        assert energy.read_bytes() == energy_before
+        assert "U redoes it" in app.notice_log[-1]
+        await pilot.press("U")
+        await pilot.pause()
+        assert energy.read_bytes() == energy_after
+        # A refused undo keeps its step and says why in the app's terms.
+        changed = energy.read_text(encoding="utf-8").replace("Mixed teams", "Mixed crews")
+        energy.write_text(changed, encoding="utf-8")
+        await pilot.press("u")
+        await pilot.pause()
+        message = app.notice_log[-1]
+        assert message.startswith("Not undone:") and "step is kept" in message
+        assert "run the edit again" not in message
+        assert app.check_action("undo", ()) is True
+    assert energy.read_text(encoding="utf-8") == changed
+    assert transport.read_bytes() == transport_before
+
+
+async def test_the_palette_finds_commands_by_the_words_people_type(app: ArgmapApp) -> None:
+    from argmap.tui.palette import ArgmapCommands
+
+    async with app.run_test(size=SIZE) as pilot:
+        await open_energy(pilot)
+        provider = ArgmapCommands(app.screen)
+
+        async def titles(query: str) -> list[str]:
+            return [str(hit.text) async for hit in provider.search(query)]
+
+        assert any(t.startswith("Theme") for t in await titles("theme"))
+        assert any(t.startswith("Theme") for t in await titles("dark"))
+        assert any(t.startswith("Export") for t in await titles("diagram"))
+        assert any(t.startswith("Quit") for t in await titles("exit"))
+
+
+async def test_ctrl_c_quits_and_asks_first_in_a_form_with_text(app: ArgmapApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await open_energy(pilot)
+        await pilot.press("j", "a")
+        await pilot.pause()
+        assert isinstance(app.screen, AddClaimScreen)
+        await pilot.press("N", "o")
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, AddClaimScreen)
+        assert app.notice_log[-1].startswith("Quit?")
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert not app.is_running
+    assert app.return_code == 0
+
+
+async def test_ctrl_c_quits_at_once_from_the_map(app: ArgmapApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await open_energy(pilot)
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_a_refusal_in_a_form_goes_once_the_field_changes(app: ArgmapApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await open_energy(pilot)
+        await goto(pilot, "skills")
+        await pilot.press("a")
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#text", Input).value = "A rebuttal."
+        screen.query_one("#new-id", Input).value = "cost"  # taken
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        error = str(screen.query_one("#form-error", Static).render())
+        assert "cost" in error and "line" not in error
+        screen.query_one("#new-id", Input).value = "cost-2"
+        await pilot.pause()
+        assert str(screen.query_one("#form-error", Static).render()) == ""
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MapScreen) and app.screen.cursor_claim == "cost-2"
+
+
+async def test_change_form_says_which_keys_save(app: ArgmapApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await open_energy(pilot)
+        await goto(pilot, "skills")
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, ChangeClaimScreen)
+        subtitle = str(app.screen.query_one("#change-box").border_subtitle)
+        assert "Ctrl+S saves" in subtitle and "Note: new line" in subtitle
