@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.widgets import Footer, Input, Static
 from textual.widgets._footer import FooterKey
-from tui_helpers import SIZE, open_energy
+from tui_helpers import SIZE, open_energy, ready
 
 from argmap.tui import ArgmapApp
 from argmap.tui.screens.add_claim import AddClaimScreen
@@ -178,3 +178,51 @@ async def test_change_form_says_which_keys_save(app: ArgmapApp) -> None:
         assert isinstance(app.screen, ChangeClaimScreen)
         subtitle = str(app.screen.query_one("#change-box").border_subtitle)
         assert "Ctrl+S saves" in subtitle and "Note: new line" in subtitle
+
+
+async def test_home_and_end_move_the_cursor_in_the_list(app: ArgmapApp) -> None:
+    from argmap.tui.screens.debates import DebateTable
+
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        table = app.screen.query_one(DebateTable)
+        await pilot.press("end")
+        await pilot.pause()
+        assert table.cursor_row == table.row_count - 1 == 2
+        assert table.scroll_x == 0
+        await pilot.press("home")
+        await pilot.pause()
+        assert table.cursor_row == 0
+
+
+def test_search_matches_words_counts_claims_and_points_at_the_hit() -> None:
+    from tui_helpers import DATA
+
+    from argmap.tui.model import Library, SearchIndex
+    from argmap.tui.screens.search import snippet
+
+    index = SearchIndex.build(Library.load([DATA]))
+    found = index.find("cost")
+    # "cost" starts a word in three claims of the fixtures; "costs" would count too,
+    # a word merely containing the letters would not.
+    assert not found.fuzzy
+    assert {h.claim_id for h in found.hits} >= {"cost"}
+    assert found.total == len(found.hits)
+    assert all(h.label is not None for h in found.hits)
+    assert index.find("ost").total == 0 or index.find("ost").fuzzy
+    cost = next(h for h in found.hits if h.claim_id == "cost")
+    shown = snippet(cost, 30)
+    assert "cost" in shown.plain
+    highlighted = [shown.plain[s.start : s.end] for s in shown.spans if "reverse" in str(s.style)]
+    assert highlighted == ["cost"]
+
+
+def test_search_shows_a_match_deep_in_a_long_claim() -> None:
+    from argmap.tui.model import SearchHit
+    from argmap.tui.screens.search import snippet
+
+    text = "A very long opening " * 8 + "that finally mentions patents near the end."
+    start = text.index("patents")
+    hit = SearchHit("d", "c", text, None, 1.0, None, start, len("patent"))
+    shown = snippet(hit, 40).plain
+    assert shown.startswith("…") and "patents near" in shown

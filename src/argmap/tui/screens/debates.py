@@ -28,10 +28,21 @@ if TYPE_CHECKING:
 
 
 class DebateTable(DataTable[Text]):
+    """The debates, one per row; Home and End go to the first and last debate (a
+    DataTable would scroll sideways instead)."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
+        Binding("home", "first_row", "First", show=False),
+        Binding("end", "last_row", "Last", show=False),
     ]
+
+    def action_first_row(self) -> None:
+        self.move_cursor(row=0)
+
+    def action_last_row(self) -> None:
+        self.move_cursor(row=max(self.row_count - 1, 0))
 
 
 def _status(entry: DebateEntry) -> Text:

@@ -25,7 +25,10 @@ if TYPE_CHECKING:
     from argmap.export import ExportOptions
 
 FORMATS = ("svg", "png", "pdf", "dot")
-THEMES = ("light", "dark")
+#: The diagram themes `argmap export --theme` offers, in the same order.
+THEMES = ("light", "dark", "print", "slides")
+#: `--rankdir`: top-down, left-right, or chosen by the diagram's width.
+DIRECTIONS = ("TB", "LR", "auto")
 
 
 def _radios(name: str, values: tuple[str, ...], chosen: str) -> RadioSet:
@@ -37,7 +40,8 @@ def _radios(name: str, values: tuple[str, ...], chosen: str) -> RadioSet:
 
 
 class ExportScreen(ModalScreen[None]):
-    """Choose what to draw; the Export button has the focus, so Enter takes the defaults."""
+    """Choose what to draw; the focus starts on the first choice (←→ choose, Tab moves on),
+    and Enter exports from anywhere with what is chosen."""
 
     CSS_PATH = "export.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -91,6 +95,9 @@ class ExportScreen(ModalScreen[None]):
             with Horizontal(classes="export-row"):
                 yield Label("Theme", classes="export-label")
                 yield _radios("theme", THEMES, "light")
+            with Horizontal(classes="export-row"):
+                yield Label("Layout", classes="export-label")
+                yield _radios("direction", DIRECTIONS, "TB")
             yield Static(id="export-target", markup=False)
             with Horizontal(id="export-buttons"):
                 yield Button("Export", variant="primary", id="do-export")
@@ -98,7 +105,8 @@ class ExportScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self._show_target()
-        self.query_one("#do-export", Button).focus()
+        # The hint says "←→ choose": start on the first choice, where those keys work.
+        self.query_one("#format", RadioSet).focus()
 
     def _choice(self, name: str) -> str:
         pressed = self.query_one(f"#{name}", RadioSet).pressed_button
@@ -118,6 +126,7 @@ class ExportScreen(ModalScreen[None]):
             root=root,
             depth=depth,
             theme=self._choice("theme") or "light",
+            rankdir=self._choice("direction") or "TB",
         )
 
     def _target(self) -> Path | None:

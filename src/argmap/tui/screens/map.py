@@ -19,7 +19,7 @@ from argmap.edit.operations import ChildRelation
 from argmap.model import MOTION_ID, Side
 from argmap.semantics import Label
 from argmap.tui.commands import bindings_for
-from argmap.tui.model import ClaimFilter, DebateEntry, apply_filter
+from argmap.tui.model import ClaimFilter, DebateEntry, Location, apply_filter
 from argmap.tui.widgets.claim_tree import ClaimTree
 from argmap.tui.widgets.detail import ClaimDetail
 from argmap.tui.widgets.labels import LINK_STYLE, safe, side_mark, status_mark
@@ -79,6 +79,8 @@ class MapScreen(Screen[None]):
         self._target_kind = ""
         #: Which keys the Footer lists: "explore" (reading) or "edit" (after `i`).
         self.footer_role = "explore"
+        #: Places left by following a ↪ link leaf, and the claim the leaf points at.
+        self._link_origins: dict[Location, str] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(id="map-title", markup=False)
@@ -286,6 +288,12 @@ class MapScreen(Screen[None]):
     def on_tree_node_selected(self, event: Tree.NodeSelected[str]) -> None:
         # Enter on a cross-link leaf follows it; on a claim, the tree expands or collapses.
         if self.entry is not None and self.claim_tree.cursor_is_link and event.node.data:
+            parent = event.node.parent
+            if parent is not None and parent.data is not None:
+                # Back (`[`) returns to this link leaf, not to the row above it.
+                origin = (self.entry.debate_id, parent.data)
+                self.app.history.update(origin)
+                self._link_origins[origin] = event.node.data
             self.app.go_to((self.entry.debate_id, event.node.data))
 
     def on_claim_detail_follow(self, event: ClaimDetail.Follow) -> None:
@@ -342,8 +350,10 @@ class MapScreen(Screen[None]):
 
     def action_history_back(self) -> None:
         place = self.app.history.back()
-        if place is not None:
-            self.app.go_to(place, record=False)
+        if place is not None and self.app.go_to(place, record=False):
+            target = self._link_origins.get(place)
+            if target is not None and self.claim_tree.select_link(place[1], target):
+                self._follow_target()
 
     def action_history_forward(self) -> None:
         place = self.app.history.forward()
@@ -381,18 +391,21 @@ class MapScreen(Screen[None]):
         self.app.push_screen(FilterScreen(self.entry, self.claim_filter), apply)
 
     def action_goto(self) -> None:
-        from argmap.tui.model import parse_location
+        from argmap.tui.model import resolve_location
         from argmap.tui.screens.goto import GotoScreen
 
-        if self.entry is None:
+        if self.entry is None or self.app.library is None:
             return
         debate_id = self.entry.debate_id
+        library = self.app.library
 
-        def jump(text: str | None) -> None:
-            if text:
-                self.app.go_to(parse_location(text, debate_id))
+        def jump(place: Location | None) -> None:
+            if place is not None:
+                self.app.go_to(place)
 
-        self.app.push_screen(GotoScreen(self.entry), jump)
+        self.app.push_screen(
+            GotoScreen(self.entry, lambda text: resolve_location(library, text, debate_id)), jump
+        )
 
     def action_export(self) -> None:
         from argmap.tui.screens.export import ExportScreen

@@ -209,6 +209,21 @@ class ClaimTree(Tree[str]):
         self.scroll_to_node(node, animate=False)
         return True
 
+    def select_link(self, parent_id: str, target_id: str) -> bool:
+        """Put the cursor on the ↪ leaf under `parent_id` that points at `target_id`."""
+        parent = self.reveal(parent_id)
+        if parent is None:
+            return False
+        self._populate(parent)
+        parent.expand()
+        for child in parent.children:
+            if child.id in self._links and child.data == target_id:
+                self.get_node_at_line(0)
+                self.move_cursor(child)
+                self.scroll_to_node(child, animate=False)
+                return True
+        return False
+
     def action_expand(self) -> None:
         node = self.cursor_node
         if node is None:
