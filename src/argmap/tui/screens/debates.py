@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from argmap.tui.commands import bindings_for
+from argmap.tui.host import Host
 from argmap.tui.model import DebateEntry, balance
 from argmap.tui.widgets.labels import (
     ERROR_STYLE,
@@ -22,9 +23,6 @@ from argmap.tui.widgets.labels import (
     safe_block,
     shorten,
 )
-
-if TYPE_CHECKING:
-    from argmap.tui.app import ArgmapApp
 
 
 class DebateTable(DataTable[Text]):
@@ -65,7 +63,10 @@ class DebatesScreen(Screen[None]):
     CSS_PATH = "debates.tcss"
     BINDINGS: ClassVar[list[BindingType]] = bindings_for("debates", lead=("help", "quit", "search"))
 
-    app: ArgmapApp
+    @property
+    def host(self) -> Host:
+        """The app, through the narrow protocol screens use (no import of the app)."""
+        return cast("Host", self.app)
 
     def compose(self) -> ComposeResult:
         yield Static(Text("argmap · debates", style="bold"), id="debates-title")
@@ -74,7 +75,7 @@ class DebatesScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        if self.app.library is not None:
+        if self.host.library is not None:
             self.show_library()
 
     def _ensure_columns(self) -> None:
@@ -90,7 +91,7 @@ class DebatesScreen(Screen[None]):
 
     @property
     def selected(self) -> DebateEntry | None:
-        library = self.app.library
+        library = self.host.library
         table = self.query_one(DebateTable)
         if library is None or not library.entries or table.row_count == 0:
             return None
@@ -113,7 +114,7 @@ class DebatesScreen(Screen[None]):
 
     def show_library(self) -> None:
         """Fill the table from the app's library, keeping the cursor where it was."""
-        library = self.app.library
+        library = self.host.library
         if library is None:
             return
         self._ensure_columns()
@@ -201,7 +202,7 @@ class DebatesScreen(Screen[None]):
             )
             self.action_diagnostics()
             return
-        self.app.open_debate(entry.debate_id)
+        self.host.open_debate(entry.debate_id)
 
     def action_diagnostics(self) -> None:
         from argmap.tui.screens.diagnostics import DiagnosticsScreen

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -19,13 +19,11 @@ from argmap.edit.operations import ChildRelation
 from argmap.model import MOTION_ID, Side
 from argmap.semantics import Label
 from argmap.tui.commands import bindings_for
+from argmap.tui.host import Host
 from argmap.tui.model import ClaimFilter, DebateEntry, Location, apply_filter
 from argmap.tui.widgets.claim_tree import ClaimTree
 from argmap.tui.widgets.detail import ClaimDetail
 from argmap.tui.widgets.labels import LINK_STYLE, safe, side_mark, status_mark
-
-if TYPE_CHECKING:
-    from argmap.tui.app import ArgmapApp
 
 #: The actions of the edit keys, shown only where they apply.
 EDIT_ACTIONS = frozenset(
@@ -65,7 +63,10 @@ class MapScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 (Textual's own type)
     BINDINGS: ClassVar[list[BindingType]] = bindings_for("map", lead=("help", "quit", "search"))
 
-    app: ArgmapApp
+    @property
+    def host(self) -> Host:
+        """The app, through the narrow protocol screens use (no import of the app)."""
+        return cast("Host", self.app)
 
     def __init__(self) -> None:
         super().__init__()
@@ -179,11 +180,11 @@ class MapScreen(Screen[None]):
 
     def refresh_debate(self) -> None:
         """The library changed (a reload): show the new version at the same claim id."""
-        if self.entry is None or self.app.library is None or not self._ready:
+        if self.entry is None or self.host.library is None or not self._ready:
             return
-        fresh = self.app.library.get(self.entry.debate_id)
+        fresh = self.host.library.get(self.entry.debate_id)
         if fresh is None:
-            fresh_by_path = self.app.library.by_path(self.entry.path)
+            fresh_by_path = self.host.library.by_path(self.entry.path)
             if fresh_by_path is None or not fresh_by_path.openable:
                 self.entry = None
                 if self.app.screen is self:
@@ -275,15 +276,15 @@ class MapScreen(Screen[None]):
 
     def _show_cursor(self) -> None:
         """Show the claim under the cursor in the detail panel and the breadcrumb."""
-        if self.entry is None or self.app.library is None:
+        if self.entry is None or self.host.library is None:
             return
         claim_id = self.claim_tree.cursor_claim
         if claim_id is None or claim_id not in self.entry.graph.nodes:
             return
-        self.query_one(ClaimDetail).show(self.app.library, self.entry, claim_id)
+        self.query_one(ClaimDetail).show(self.host.library, self.entry, claim_id)
         self._show_breadcrumb(claim_id)
         if not self.claim_tree.cursor_is_link:
-            self.app.history.update((self.entry.debate_id, claim_id))
+            self.host.history.update((self.entry.debate_id, claim_id))
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[str]) -> None:
         # Enter on a cross-link leaf follows it; on a claim, the tree expands or collapses.
@@ -292,12 +293,12 @@ class MapScreen(Screen[None]):
             if parent is not None and parent.data is not None:
                 # Back (`[`) returns to this link leaf, not to the row above it.
                 origin = (self.entry.debate_id, parent.data)
-                self.app.history.update(origin)
+                self.host.history.update(origin)
                 self._link_origins[origin] = event.node.data
-            self.app.go_to((self.entry.debate_id, event.node.data))
+            self.host.go_to((self.entry.debate_id, event.node.data))
 
     def on_claim_detail_follow(self, event: ClaimDetail.Follow) -> None:
-        self.app.go_to((event.debate_id, event.claim_id))
+        self.host.go_to((event.debate_id, event.claim_id))
 
     # --- actions -------------------------------------------------------------------------
 
@@ -328,9 +329,9 @@ class MapScreen(Screen[None]):
         if action == "diagnostics":
             return self.entry is not None and self.entry.broken is not None
         if action == "history_back":
-            return True if self.app.history.can_go_back else None
+            return True if self.host.history.can_go_back else None
         if action == "history_forward":
-            return True if self.app.history.can_go_forward else None
+            return True if self.host.history.can_go_forward else None
         return True
 
     def action_next_pane(self) -> None:
@@ -349,16 +350,16 @@ class MapScreen(Screen[None]):
         self.app.pop_screen()
 
     def action_history_back(self) -> None:
-        place = self.app.history.back()
-        if place is not None and self.app.go_to(place, record=False):
+        place = self.host.history.back()
+        if place is not None and self.host.go_to(place, record=False):
             target = self._link_origins.get(place)
             if target is not None and self.claim_tree.select_link(place[1], target):
                 self._follow_target()
 
     def action_history_forward(self) -> None:
-        place = self.app.history.forward()
+        place = self.host.history.forward()
         if place is not None:
-            self.app.go_to(place, record=False)
+            self.host.go_to(place, record=False)
 
     def action_focus_branch(self) -> None:
         claim_id = self.cursor_claim
@@ -394,14 +395,14 @@ class MapScreen(Screen[None]):
         from argmap.tui.model import resolve_location
         from argmap.tui.screens.goto import GotoScreen
 
-        if self.entry is None or self.app.library is None:
+        if self.entry is None or self.host.library is None:
             return
         debate_id = self.entry.debate_id
-        library = self.app.library
+        library = self.host.library
 
         def jump(place: Location | None) -> None:
             if place is not None:
-                self.app.go_to(place)
+                self.host.go_to(place)
 
         self.app.push_screen(
             GotoScreen(self.entry, lambda text: resolve_location(library, text, debate_id)), jump
@@ -465,7 +466,7 @@ class MapScreen(Screen[None]):
         path = self.entry.path
 
         def attempt(new: NewClaim) -> str | None:
-            outcome = self.app.apply_edit(
+            outcome = self.host.apply_edit(
                 path,
                 lambda text: add_child(
                     text,
@@ -495,7 +496,7 @@ class MapScreen(Screen[None]):
         path = self.entry.path
 
         def attempt(new: NewClaim) -> str | None:
-            outcome = self.app.apply_edit(
+            outcome = self.host.apply_edit(
                 path,
                 lambda text: add_top_level(
                     text, side, new.text, new_id=new.new_id, kind=new.kind, name=str(path)
@@ -531,7 +532,7 @@ class MapScreen(Screen[None]):
             if not changes:
                 self.app.notify("Nothing changed.", markup=False)
                 return None
-            outcome = self.app.apply_edit(
+            outcome = self.host.apply_edit(
                 path, lambda text: set_fields(text, target, changes, name=str(path))
             )
             if isinstance(outcome, str):
@@ -563,7 +564,7 @@ class MapScreen(Screen[None]):
         def delete(force: bool | None) -> None:
             if force is None:
                 return
-            outcome = self.app.apply_edit(
+            outcome = self.host.apply_edit(
                 path, lambda text: remove_claim(text, target, force=force, name=str(path))
             )
             if not isinstance(outcome, str):
