@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Footer, Input, Static
 from textual.widgets._footer import FooterKey
 from tui_helpers import SIZE, open_energy, ready
@@ -226,3 +227,39 @@ def test_search_shows_a_match_deep_in_a_long_claim() -> None:
     hit = SearchHit("d", "c", text, None, 1.0, None, start, len("patent"))
     shown = snippet(hit, 40).plain
     assert shown.startswith("…") and "patents near" in shown
+
+
+async def test_notifications_do_not_stack_up(app: ArgmapApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        for number in range(4):
+            app.notify(f"Notice {number}")
+        app.notify("Broken", severity="error")
+        app.notify("After the error")
+        await pilot.pause()
+        shown = [n.message for n in app._notifications]
+        # The newest notice, and the last error until it times out: never a column of them.
+        assert shown == ["Broken", "After the error"]
+
+
+async def test_a_folder_that_cannot_be_written_is_a_notice_not_a_crash(
+    app: ArgmapApp, debates: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import argmap.tui.app as app_module
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(app_module, "save", refuse)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_energy(pilot)
+        await goto(pilot, "skills")
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one("#text", Input).value = "A rebuttal."
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "cannot write energy.yaml: Permission denied" in app.notice_log[-1]
+        assert isinstance(app.screen, AddClaimScreen)  # the text typed is still there
+    assert app.return_code in (None, 0)

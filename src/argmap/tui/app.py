@@ -338,6 +338,11 @@ class ArgmapApp(App[int]):
             reason = refusal_text(refused)
             self.notify(reason, title="Not changed", severity="error", timeout=8, markup=False)
             return reason
+        except OSError as exc:
+            # A folder argmap may not write in (bundled debates, a read-only share).
+            reason = f"cannot write {path.name}: {exc.strerror or exc}; the file is unchanged"
+            self.notify(reason, title="Not changed", severity="error", timeout=8)
+            return reason
         self.undo_steps.setdefault(path, []).append(UndoStep(path, written, edit))
         self.redo_steps.pop(path, None)  # a new edit ends the line of undone ones
         self.reload_path(path, announce="")
