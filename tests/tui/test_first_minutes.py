@@ -263,3 +263,28 @@ async def test_a_folder_that_cannot_be_written_is_a_notice_not_a_crash(
         assert "cannot write energy.yaml: Permission denied" in app.notice_log[-1]
         assert isinstance(app.screen, AddClaimScreen)  # the text typed is still there
     assert app.return_code in (None, 0)
+
+
+async def test_an_edit_of_a_bundled_debate_is_refused_with_the_way_out(
+    app: ArgmapApp, debates: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import argmap.edit.files as files
+
+    energy = debates / "energy.yaml"
+    before = energy.read_bytes()
+    # As if these were the debates installed with argmap.
+    monkeypatch.setattr(files, "is_bundled", lambda path: Path(path).parent == debates)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_energy(pilot)
+        await goto(pilot, "skills")
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one("#text", Input).value = "A rebuttal."
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        notice = app.notice_log[-1]
+        assert notice.startswith("Not changed:") and "argmap init" in notice
+        assert "read-only" in str(app.screen.query_one("#form-error", Static).render())
+    assert energy.read_bytes() == before
+    assert app.return_code in (None, 0)

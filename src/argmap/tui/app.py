@@ -28,7 +28,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from argmap.edit import Edit, EditRefused, read_debate_file, save
+from argmap.edit import Edit, EditRefused, FileChanged, read_debate_file, save
 from argmap.load import LoadedDebate
 from argmap.safetext import printable
 from argmap.tui.commands import bindings_for
@@ -389,7 +389,7 @@ class ArgmapApp(App[int]):
                 f"Not {verb}: {step.edit.summary}. {path.name} changed after argmap wrote it "
                 "(another program or an editor), and argmap will not overwrite that. The "
                 "step is kept; press e to change the file by hand."
-                if "changed" in refused.message or "no longer" in refused.message
+                if isinstance(refused, FileChanged)
                 else f"Not {verb}: {step.edit.summary}. {refused.message}. The step is kept.",
                 title=f"Not {verb}",
                 severity="error",
