@@ -195,7 +195,7 @@ COMMANDS: tuple[Command, ...] = (
         EDIT,
         "map",
         key_display="D",
-        footer="edit",
+        footer="",
     ),
     Command(
         "add-pro",

@@ -50,7 +50,7 @@ class AddClaimScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="add-box", classes="claim-form") as box:
             box.border_title = Text(self.form_title)
-            box.border_subtitle = "Enter in Text or Id adds · Ctrl+S adds · Tab next · Esc cancels"
+            box.border_subtitle = "Enter or Ctrl+S adds · Tab next field · Esc cancels"
             yield Static(self.context, id="add-context", markup=False)
             with Grid(classes="form-fields"):
                 yield Label("Text")

@@ -41,7 +41,7 @@ class ChangeClaimScreen(ModalScreen[bool]):
         with Vertical(id="change-box", classes="claim-form") as box:
             box.border_title = Text(self.form_title)
             box.border_subtitle = (
-                "Enter saves (in Note: new line) · Ctrl+S saves · Tab next · Esc cancels"
+                "Ctrl+S saves · Enter too, but in Note a new line · Tab next · Esc cancels"
             )
             yield Static(self.context, id="change-context", markup=False)
             with Grid(classes="form-fields"):

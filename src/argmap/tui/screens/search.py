@@ -88,9 +88,13 @@ class SearchScreen(ModalScreen[Location | None]):
             row.append(" ")
             if hit.label is not None:
                 row.append_text(status_mark(hit.label))
-            row.append(f" {safe(hit.debate_id)}:{safe(hit.claim_id)} ", style="dim")
-            room = max(self.query_one(OptionList).size.width - 6 - len(row), 20)
+            row.append(" ")
+            # The text around the hit first, where the eye is; where it is, after.
+            where = f"  {safe(hit.debate_id)}:{safe(hit.claim_id)}"
+            width = self.query_one(OptionList).size.width
+            room = max(width - 6 - len(row) - min(len(where), width // 3), 30)
             row.append_text(snippet(hit, room))
+            row.append(where, style="dim")
             options.append(Option(row, id=f"{number}\t{hit.debate_id}\t{hit.claim_id}"))
         results.add_options(options)
         if options:
