@@ -228,6 +228,9 @@ async def test_delete_names_the_links_then_removes_them_and_undo_restores(
         assert isinstance(screen, DeleteClaimScreen)
         listing = str(screen.query_one("#delete-links", Static).render())
         assert "'charter' (line 41) also rebuts 'delay'" in listing
+        # The text agrees with the button ("Delete with the links"): no "will not delete".
+        assert "Deleting it removes those links too" in listing
+        assert "will not" not in listing
         await pilot.press("y")
         await pilot.pause()
         assert cursor(app) == "motion"

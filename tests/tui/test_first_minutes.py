@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rich.style import Style
 from textual.widgets import Footer, Input, Static
 from textual.widgets._footer import FooterKey
 from tui_helpers import SIZE, open_energy, ready
@@ -288,3 +289,29 @@ async def test_an_edit_of_a_bundled_debate_is_refused_with_the_way_out(
         assert "read-only" in str(app.screen.query_one("#form-error", Static).render())
     assert energy.read_bytes() == before
     assert app.return_code in (None, 0)
+
+
+def test_sides_take_the_diagrams_colours_and_status_takes_none() -> None:
+    from argmap.export.dot import THEMES
+    from argmap.model import Side
+    from argmap.tui.widgets.labels import SIDE_COLOURS, STATUS_STYLE
+
+    for theme in ("light", "dark"):
+        assert SIDE_COLOURS[theme][Side.PRO] == THEMES[theme].pro_border
+        assert SIDE_COLOURS[theme][Side.CON] == THEMES[theme].con_border
+    # Status is a glyph with weight or dimming: never a colour, least of all a side's.
+    assert all("#" not in style for style in STATUS_STYLE.values())
+
+
+async def test_a_defeated_pro_claim_is_dimmed_not_red(app: ArgmapApp) -> None:
+    from argmap.tui.widgets.claim_tree import ClaimTree
+
+    async with app.run_test(size=SIZE) as pilot:
+        await open_energy(pilot)
+        await goto(pilot, "overruns")  # a con claim that is defeated
+        tree = app.screen.query_one(ClaimTree)
+        label = tree.render_label(tree._by_claim["overruns"], Style(), Style())
+        styles = {label.plain[s.start : s.end]: str(s.style) for s in label.spans}
+        assert "✗" in styles and "#" not in styles["✗"]
+        assert any("dim" in style for text, style in styles.items() if "overrun" in text)
+        assert any(text == "−" and "#E69F00" in style for text, style in styles.items())
