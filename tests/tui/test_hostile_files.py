@@ -76,14 +76,14 @@ async def test_control_characters_in_a_file_show_as_escapes(tmp_path: Path) -> N
         rows = [" ".join(str(c) for c in table.get_row_at(i)) for i in range(table.row_count)]
         shown = " ".join(rows)
         assert "T \\e[2J" in shown and "M \\e]0;x\\x07" in shown
-        table.move_cursor(row=[i for i, r in enumerate(rows) if "✗" in r][0])
+        table.move_cursor(row=next(i for i, r in enumerate(rows) if "✗" in r))
         await pilot.press("d")
         await pilot.pause()
         listing = str(app.screen.query_one("#diagnostics-list", Static).render())
         assert "k\\e[31m" in listing and "\x1b" not in listing
         await pilot.press("escape")
         await pilot.pause()
-        table.move_cursor(row=[i for i, r in enumerate(rows) if "T \\e" in r][0])
+        table.move_cursor(row=next(i for i, r in enumerate(rows) if "T \\e" in r))
         await pilot.pause()
         info = str(app.screen.query_one("#debate-info", Static).render())
         assert "ctl\\e]0;x\\x07.yaml" in info and "\x1b" not in info
