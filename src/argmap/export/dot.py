@@ -205,8 +205,9 @@ def wrap_lines(text: str, width: int) -> list[str]:
     lines: list[str] = []
     for paragraph in text.replace("\t", " ").splitlines() or [""]:
         words = paragraph.split(" ")
-        if "" not in words and max(map(len, words)) <= width:
-            # Words apart by single spaces, none too long (nearly every claim): greedy
+        if "" not in words and max(map(len, words)) <= width and not any(map(str.isspace, words)):
+            # Words apart by single spaces, none too long and none of other blanks alone
+            # (textwrap drops those at line ends; nearly every claim qualifies): greedy
             # filling gives what textwrap gives, at a fraction of the cost.
             wrapped = _fill(words, width)
         else:
