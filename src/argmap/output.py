@@ -19,7 +19,6 @@ import contextlib
 import errno
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 _KINDS = (
@@ -130,6 +129,8 @@ def make_folder(folder: Path) -> None:
 
 def write_temp(target: Path, data: bytes, mode: int) -> Path:
     """`data` in a new temporary file beside `target`, flushed, synced and given `mode`."""
+    import tempfile  # only writes need it; commands that only read start without it
+
     try:
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:

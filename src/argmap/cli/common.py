@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
-import json
 import re
 import sys
 from collections.abc import Sequence
@@ -46,6 +44,8 @@ def json_text(value: object) -> str:
     terminals) and the bidirectional overrides are escaped here as `\\u00XX`, which
     JSON readers decode back to the same text.
     """
+    import json  # here, not at the top: most commands never print JSON
+
     text = json.dumps(value, indent=2, ensure_ascii=False)
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
@@ -79,6 +79,8 @@ def load_valid(paths: Sequence[str] | None) -> list[LoadedDebate]:
 
 def unknown_claim(claim_id: str, known: Sequence[str] | set[str] | dict[str, object]) -> CliError:
     """An 'unknown claim' error that lists close matches."""
+    import difflib
+
     matches = difflib.get_close_matches(claim_id, list(known), n=5, cutoff=0.5)
     hint = (
         f"; did you mean {', '.join(matches)}?"
