@@ -236,9 +236,9 @@ def _export_diagrams(
 
     fmt = options.format
     if out == STDOUT:
-        from argmap.export import to_dot
+        from argmap.export import write_dot
 
-        sys.stdout.write(printable(to_dot(debates[0].graph, options)))
+        write_dot(debates[0].graph, options, sys.stdout, printable)
         return 1
     jobs: list[tuple[ArgumentGraph, ExportOptions, Path]] = []
     if fmt != "dot":
