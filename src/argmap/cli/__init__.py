@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 
 from argmap import __version__
 from argmap.cli.common import EXIT_INVALID, EXIT_USAGE, CliError
+from argmap.collector import collector_paused
 from argmap.safetext import printable
 
 #: Subcommand modules, in the order `argmap --help` lists them.
@@ -92,7 +93,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str]) -> int:
-    parser = build_parser(argv)
+    # Importing the command's module brings in pydantic and the models: a burst of
+    # long-lived objects that would set off several full collections on the way.
+    with collector_paused(settle=True):
+        parser = build_parser(argv)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help

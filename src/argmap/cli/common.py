@@ -6,11 +6,13 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from argmap.bundled import default_paths
-from argmap.load import LoadedDebate, load_paths
 from argmap.safetext import printable
+
+if TYPE_CHECKING:  # the loader (and pydantic) is imported by the command that runs
+    from argmap.load import LoadedDebate
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -68,6 +70,8 @@ def print_diagnostics(loaded: Sequence[LoadedDebate], stream: TextIO | None = No
 
 def load_valid(paths: Sequence[str] | None) -> list[LoadedDebate]:
     """Load paths; print diagnostics; raise CliError when any file has an error."""
+    from argmap.load import load_paths
+
     loaded = load_paths(paths_or_default(paths))
     errors = print_diagnostics(loaded)
     if errors:
