@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import io
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from argmap.cli import main
-from argmap.export import ExportError, ExportOptions, to_dot, write_dot
+from argmap.export import ExportError, ExportOptions, export_graph, to_dot, write_dot
 from argmap.load import load_file
+from argmap.output import write_output
 from argmap.safetext import printable
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
@@ -81,3 +82,25 @@ def test_export_to_stdout_prints_what_a_dot_file_holds(
     capsys.readouterr()
     assert main(["export", str(big), "--format", "dot", "-o", "-"]) == 0
     assert capsys.readouterr().out == out.read_text(encoding="utf-8")
+
+
+def test_a_dot_file_holds_what_to_dot_returns(big: Path, tmp_path: Path) -> None:
+    graph = load_file(big).graph
+    options = ExportOptions(format="dot", theme="dark")
+    out = export_graph(graph, options, tmp_path / "sub" / "big.dot")
+    assert out.read_bytes() == to_dot(graph, options).encode("utf-8")
+
+
+def test_chunks_are_written_whole_or_not_at_all(tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
+    write_output(target, (part for part in (b"one ", b"two ", b"three")), overwrite=False)
+    assert target.read_bytes() == b"one two three"
+
+    def broken() -> Iterator[bytes]:
+        yield b"new text"
+        raise RuntimeError("the source failed halfway")
+
+    with pytest.raises(RuntimeError):
+        write_output(target, broken(), overwrite=True)
+    assert target.read_bytes() == b"one two three"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]
