@@ -1,0 +1,498 @@
+"""How strong each claim is: gradual strength, the motion's verdict, and contributions.
+
+Grounded labels (`argmap.semantics`) answer "is every objection answered?". Strength
+answers "which side is stronger, and why?": every claim, and the motion, gets a number in
+[0, 1] from the quadratic energy semantics for quantitative bipolar argumentation (Potyka,
+"Continuous dynamical systems for weighted bipolar argumentation", KR 2018):
+
+- a claim's base score τ comes from its `weight` (1 to 5 gives 1/6 to 5/6; no weight gives
+  the middle, 0.5); the motion's base score is 0.5;
+- its energy E is the sum of its supporters' strengths minus the sum of its attackers'
+  strengths (rebuttals and `also_rebuts` attack; `support`, `also_supports` and top-level
+  `pro` claims support; top-level `con` claims attack the motion);
+- with h(x) = max(0, x)² / (1 + max(0, x)²), its strength is
+  σ = τ − τ·h(−E) + (1 − τ)·h(E).
+
+An undercut carries no strength to its parent; while it stands (grounded labelling), the
+link it cuts carries nothing either. On an acyclic debate one pass in evaluation order
+computes the strengths exactly. Claims on a cycle (cross-links can make them) are solved
+together with the continuous form dσ/dt = f(σ) − σ, integrated with fourth-order
+Runge–Kutta until no strength moves by more than `TOLERANCE`; after `MAX_STEPS` steps the
+computation stops and reports the cycle as unsettled instead of looping.
+
+Contributions are removal contributions (Kampik, Potyka, Yin, Čyras, Toni 2024):
+ctrb(x → y) = σ(y) − σ(y in the debate without x), the other claims' labels held fixed.
+Only claims that can reach y are tried, and each removal recomputes only the claims on its
+way to y, stopping where nothing changes.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from argmap.collector import collector_paused
+from argmap.graph import ArgumentGraph, Relation
+from argmap.model import MOTION_ID
+from argmap.semantics import grounded
+
+#: The base score of a claim without `weight`, and of the motion.
+NEUTRAL_BASE = 0.5
+#: The motion leans to a side when its strength (rounded to two decimals) is further than
+#: this from 0.5: above 0.55 it leans pro, below 0.45 it leans con, otherwise balanced.
+LEAN_MARGIN = 0.05
+#: A cycle is settled when no strength in it changes faster than this per unit of time.
+TOLERANCE = 1e-9
+#: Runge–Kutta step size and step limit for claims on a cycle.
+STEP = 0.5
+MAX_STEPS = 20_000
+#: Changes smaller than this are not propagated when working out contributions.
+NEGLIGIBLE = 1e-12
+
+
+def base_score(weight: int | None) -> float:
+    """The base score of a claim with this `weight` (1–5): weight / 6; none gives 0.5."""
+    return NEUTRAL_BASE if weight is None else weight / 6
+
+
+def _h(x: float) -> float:
+    if x <= 0.0:
+        return 0.0
+    square = x * x
+    return square / (1.0 + square)
+
+
+def influence(base: float, energy: float) -> float:
+    """Quadratic energy: the strength of a claim with base score `base` and energy `energy`."""
+    if energy >= 0.0:
+        return base + (1.0 - base) * _h(energy)
+    return base - base * _h(-energy)
+
+
+class Verdict(StrEnum):
+    """Which way the motion leans, by its strength."""
+
+    LEANS_PRO = "leans-pro"
+    BALANCED = "balanced"
+    LEANS_CON = "leans-con"
+
+    @property
+    def phrase(self) -> str:
+        """'Leans pro', 'Balanced' or 'Leans con'."""
+        return {"leans-pro": "Leans pro", "balanced": "Balanced", "leans-con": "Leans con"}[
+            self.value
+        ]
+
+
+def verdict_for(motion_strength: float) -> Verdict:
+    """The verdict for a motion strength (see `LEAN_MARGIN`)."""
+    shown = round(motion_strength, 2)
+    if shown > NEUTRAL_BASE + LEAN_MARGIN:
+        return Verdict.LEANS_PRO
+    if shown < NEUTRAL_BASE - LEAN_MARGIN:
+        return Verdict.LEANS_CON
+    return Verdict.BALANCED
+
+
+@dataclass(slots=True)
+class QBAF:
+    """The debate as a quantitative bipolar framework, with integer indices for speed.
+
+    `incoming[i]` lists (j, sign): claim j supports (+1) or attacks (−1) claim i. Undercuts
+    and cut links are already left out. `restores[u]` lists the links (p, g, sign) that
+    the standing undercut u alone cuts: removing u would restore them.
+    """
+
+    ids: list[str]
+    index: dict[str, int]
+    base: list[float]
+    incoming: list[list[tuple[int, float]]]
+    outgoing: list[list[tuple[int, float]]]
+    restores: dict[int, list[tuple[int, int, float]]]
+    #: Strongly connected parts in evaluation order (every influence before what it
+    #: influences); `part_of[i]` is the position of i's part.
+    parts: list[list[int]] = field(default_factory=list)
+    part_of: list[int] = field(default_factory=list)
+    cyclic: list[bool] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, graph: ArgumentGraph) -> QBAF:
+        """The framework of a debate: its claims, base scores and uncut links."""
+        labelling = grounded(graph)
+        base = {
+            node_id: base_score(node.claim.weight) if node.claim is not None else NEUTRAL_BASE
+            for node_id, node in graph.nodes.items()
+        }
+        links: list[tuple[str, str, float]] = []
+        restores: dict[str, list[tuple[str, str, float]]] = {}
+        for edge in graph.edges:
+            if edge.relation is Relation.UNDERCUTS:
+                continue  # an undercut acts on a link, never on a claim's strength
+            sign = 1.0 if edge.relation is Relation.SUPPORTS else -1.0
+            link = (edge.source, edge.target, sign)
+            cutters = labelling.cut.get(edge.source, ()) if not edge.cross else ()
+            if cutters:
+                if len(cutters) == 1:
+                    restores.setdefault(cutters[0], []).append(link)
+                continue
+            links.append(link)
+        return cls.from_links(base, links, restores)
+
+    @classmethod
+    def from_links(
+        cls,
+        base: Mapping[str, float],
+        links: Iterable[tuple[str, str, float]],
+        restores: Mapping[str, list[tuple[str, str, float]]] | None = None,
+    ) -> QBAF:
+        """A framework from base scores and (source, target, +1 support / −1 attack) links.
+
+        A link given twice counts once. `restores` maps a claim to the links its removal
+        would restore (the links a standing undercut alone cuts).
+        """
+        ids = list(base)
+        index = {node_id: i for i, node_id in enumerate(ids)}
+        incoming: list[list[tuple[int, float]]] = [[] for _ in ids]
+        outgoing: list[list[tuple[int, float]]] = [[] for _ in ids]
+        seen: set[tuple[int, int, float]] = set()
+        for source, target, sign in links:
+            key = (index[source], index[target], sign)
+            if key in seen:
+                continue  # a claim named twice, or nested and cross-linked: counted once
+            seen.add(key)
+            incoming[key[1]].append((key[0], sign))
+            outgoing[key[0]].append((key[1], sign))
+        restored = {
+            index[u]: [(index[p], index[g], sign) for p, g, sign in cut]
+            for u, cut in (restores or {}).items()
+        }
+        qbaf = cls(ids, index, list(base.values()), incoming, outgoing, restored)
+        qbaf._order()
+        return qbaf
+
+    def _order(self) -> None:
+        """Tarjan's strongly connected parts over 'is influenced by', without recursion.
+
+        Tarjan emits a part after every part it reaches; following influencers, that is
+        after everything that influences it, which is the evaluation order.
+        """
+        n = len(self.ids)
+        number = [-1] * n
+        low = [0] * n
+        on_stack = [False] * n
+        stack: list[int] = []
+        part_of = [-1] * n
+        parts: list[list[int]] = []
+        cyclic: list[bool] = []
+        counter = 0
+        incoming = self.incoming
+        for root in range(n):
+            if number[root] != -1:
+                continue
+            work: list[tuple[int, int]] = [(root, 0)]
+            number[root] = low[root] = counter
+            counter += 1
+            stack.append(root)
+            on_stack[root] = True
+            while work:
+                node, position = work[-1]
+                edges = incoming[node]
+                if position < len(edges):
+                    work[-1] = (node, position + 1)
+                    other = edges[position][0]
+                    if number[other] == -1:
+                        number[other] = low[other] = counter
+                        counter += 1
+                        stack.append(other)
+                        on_stack[other] = True
+                        work.append((other, 0))
+                    elif on_stack[other] and number[other] < low[node]:
+                        low[node] = number[other]
+                    continue
+                work.pop()
+                if work and low[node] < low[work[-1][0]]:
+                    low[work[-1][0]] = low[node]
+                if low[node] == number[node]:
+                    part: list[int] = []
+                    while True:
+                        member = stack.pop()
+                        on_stack[member] = False
+                        part_of[member] = len(parts)
+                        part.append(member)
+                        if member == node:
+                            break
+                    parts.append(part)
+                    cyclic.append(len(part) > 1 or any(j == node for j, _ in incoming[node]))
+        self.parts, self.part_of, self.cyclic = parts, part_of, cyclic
+
+    def energy(self, i: int, sigma: list[float]) -> float:
+        """Supporters' strengths minus attackers' strengths of claim i."""
+        return sum(sign * sigma[j] for j, sign in self.incoming[i])
+
+    def solve(self) -> tuple[list[float], list[float], list[int]]:
+        """(strengths, energies, unsettled claim indices) of every claim."""
+        sigma = list(self.base)
+        energies = [0.0] * len(self.ids)
+        unsettled: list[int] = []
+        incoming, base = self.incoming, self.base
+        for position, part in enumerate(self.parts):
+            if not self.cyclic[position]:
+                i = part[0]
+                total = 0.0
+                for j, sign in incoming[i]:
+                    total += sign * sigma[j]
+                energies[i] = total
+                sigma[i] = influence(base[i], total)
+                continue
+            if not self.settle(part, sigma):
+                unsettled.extend(part)
+            for i in part:
+                energies[i] = self.energy(i, sigma)
+        return sigma, energies, unsettled
+
+    def settle(self, part: list[int], sigma: list[float]) -> bool:
+        """Integrate a cycle's strengths in place with RK4; False if it did not settle."""
+        base = self.base
+
+        def velocity(values: dict[int, float]) -> dict[int, float]:
+            def value(j: int) -> float:
+                return values[j] if j in values else sigma[j]
+
+            return {
+                i: influence(base[i], sum(s * value(j) for j, s in self.incoming[i])) - values[i]
+                for i in part
+            }
+
+        state = {i: sigma[i] for i in part}
+        settled = False
+        for _ in range(MAX_STEPS):
+            k1 = velocity(state)
+            if max(abs(v) for v in k1.values()) < TOLERANCE:
+                settled = True
+                break
+            k2 = velocity({i: state[i] + STEP / 2 * k1[i] for i in part})
+            k3 = velocity({i: state[i] + STEP / 2 * k2[i] for i in part})
+            k4 = velocity({i: state[i] + STEP * k3[i] for i in part})
+            state = {
+                i: min(1.0, max(0.0, state[i] + STEP / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i])))
+                for i in part
+            }
+        for i in part:
+            sigma[i] = state[i]
+        return settled
+
+
+@dataclass(frozen=True)
+class Weighing:
+    """Strength of every claim and of the motion, and the motion's verdict."""
+
+    strengths: Mapping[str, float]
+    verdict: Verdict
+    #: Base scores, by claim id (the motion's is 0.5).
+    base_scores: Mapping[str, float] = field(default_factory=dict)
+    #: Claims on a cycle whose strengths did not settle within `MAX_STEPS` (usually none).
+    unsettled: tuple[str, ...] = ()
+    qbaf: QBAF | None = field(default=None, repr=False, compare=False)
+    energies: tuple[float, ...] = field(default=(), repr=False, compare=False)
+
+    def strength(self, claim_id: str) -> float:
+        """The strength of a claim (or of the motion, `motion`); KeyError if unknown."""
+        return self.strengths[claim_id]
+
+    @property
+    def motion_strength(self) -> float:
+        """The motion's strength: above 0.5 the pro side weighs more."""
+        return self.strengths[MOTION_ID]
+
+    @property
+    def converged(self) -> bool:
+        """Whether every strength settled (always on debates without cycles)."""
+        return not self.unsettled
+
+    def headline(self) -> str:
+        """The motion's balance, e.g. 'Leans con — strength 0.38'."""
+        return f"{self.verdict.phrase} — strength {self.motion_strength:.2f}"
+
+
+def weigh(graph: ArgumentGraph) -> Weighing:
+    """The quadratic energy strength of every claim of the debate, and the verdict."""
+    # Many small lists and tuples, no reference cycles: keep the collector from rescanning.
+    with collector_paused():
+        return weigh_qbaf(QBAF.build(graph))
+
+
+def weigh_qbaf(qbaf: QBAF) -> Weighing:
+    """Strengths and verdict of a framework built by `QBAF.build` or `QBAF.from_links`.
+
+    The verdict is read from the claim `motion`; a framework without one is balanced.
+    """
+    with collector_paused():
+        sigma, energies, unsettled = qbaf.solve()
+        strengths = dict(zip(qbaf.ids, sigma, strict=True))
+        return Weighing(
+            strengths,
+            verdict_for(strengths.get(MOTION_ID, NEUTRAL_BASE)),
+            dict(zip(qbaf.ids, qbaf.base, strict=True)),
+            tuple(qbaf.ids[i] for i in unsettled),
+            qbaf,
+            tuple(energies),
+        )
+
+
+# --- contributions -------------------------------------------------------------------------
+
+
+def contributions(
+    graph: ArgumentGraph, weighing: Weighing, claim_id: str = MOTION_ID, limit: int | None = None
+) -> list[tuple[str, float]]:
+    """Signed contributions to `claim_id`'s strength, largest |amount| first.
+
+    The method is removal: the contribution of x is the strength of `claim_id` minus its
+    strength in the debate without x (other claims' labels held fixed; removing a standing
+    undercut restores the link it alone cuts). Negative amounts lowered the strength.
+    Claims whose removal changes nothing are left out; ties keep document order.
+    """
+    qbaf = weighing.qbaf if weighing.qbaf is not None else QBAF.build(graph)
+    sigma = [weighing.strengths[i] for i in qbaf.ids]
+    energies = list(weighing.energies) or [qbaf.energy(i, sigma) for i in range(len(qbaf.ids))]
+    target = qbaf.index[claim_id]
+    with collector_paused():
+        region = _reaching(qbaf, target)
+        amounts: list[tuple[str, float]] = []
+        for x in sorted(region | _restorers(qbaf, region)):
+            if x == target:
+                continue
+            without = _without(qbaf, sigma, energies, x, target, region)
+            amount = sigma[target] - without
+            if abs(amount) > NEGLIGIBLE:
+                amounts.append((qbaf.ids[x], amount))
+    amounts.sort(key=lambda item: -abs(item[1]))
+    return amounts if limit is None else amounts[:limit]
+
+
+def _reaching(qbaf: QBAF, target: int) -> set[int]:
+    """The target and every claim whose strength can reach it along uncut links."""
+    seen = {target}
+    stack = [target]
+    while stack:
+        node = stack.pop()
+        for j, _ in qbaf.incoming[node]:
+            if j not in seen:
+                seen.add(j)
+                stack.append(j)
+    return seen
+
+
+def _restorers(qbaf: QBAF, region: set[int]) -> set[int]:
+    """Standing undercuts whose removal would restore a link into the region."""
+    return {u for u, links in qbaf.restores.items() if any(g in region for _, g, _ in links)}
+
+
+def _without(
+    qbaf: QBAF,
+    sigma: list[float],
+    energies: list[float],
+    removed: int,
+    target: int,
+    region: set[int],
+) -> float:
+    """The target's strength with claim `removed` taken out, recomputing only what changes.
+
+    Changes travel along links in evaluation order (a heap of part positions); a cycle that
+    is reached is settled again as a whole.
+    """
+    changed: dict[int, float] = {removed: 0.0}  # a removed claim carries nothing
+    pending: dict[int, float] = {}  # energy deltas waiting at each claim
+    heap: list[int] = []
+
+    def push(node: int, delta: float) -> None:
+        if node not in region or node == removed:
+            return
+        if node not in pending:
+            pending[node] = 0.0
+            heapq.heappush(heap, qbaf.part_of[node])
+        pending[node] += delta
+
+    for t, sign in qbaf.outgoing[removed]:
+        push(t, -sign * sigma[removed])
+    for p, g, sign in qbaf.restores.get(removed, ()):
+        push(g, sign * sigma[p])
+    done_parts: set[int] = set()
+    while heap:
+        position = heapq.heappop(heap)
+        if position in done_parts:
+            continue
+        done_parts.add(position)
+        part = qbaf.parts[position]
+        if not qbaf.cyclic[position]:
+            node = part[0]
+            new = influence(qbaf.base[node], energies[node] + pending.pop(node))
+            moved = {node: new} if abs(new - sigma[node]) > NEGLIGIBLE else {}
+        else:
+            for node in part:
+                pending.pop(node, None)
+            moved = _resettle(qbaf, sigma, changed, part, removed)
+        for node, new in moved.items():
+            changed[node] = new
+            step = new - sigma[node]
+            for t, sign in qbaf.outgoing[node]:
+                if qbaf.part_of[t] not in done_parts:
+                    push(t, sign * step)
+    return changed.get(target, sigma[target])
+
+
+def _resettle(
+    qbaf: QBAF, sigma: list[float], changed: dict[int, float], part: list[int], removed: int
+) -> dict[int, float]:
+    """Settle a cycle again with some claims changed or removed; the members that moved."""
+    view = list(sigma)
+    for node, value in changed.items():
+        view[node] = value
+    members = [m for m in part if m != removed]
+    if removed in part:
+        view[removed] = 0.0
+    qbaf.settle(members, view)
+    return {m: view[m] for m in members if abs(view[m] - sigma[m]) > NEGLIGIBLE}
+
+
+# --- explanations --------------------------------------------------------------------------
+
+
+def _name(claim_id: str) -> str:
+    return "the motion" if claim_id == MOTION_ID else f"'{claim_id}'"
+
+
+def explain_strength(graph: ArgumentGraph, weighing: Weighing, claim_id: str) -> str:
+    """One or two plain sentences: the strength, its base score, what moved it most."""
+    value = weighing.strength(claim_id)
+    base = weighing.base_scores.get(claim_id, NEUTRAL_BASE)
+    node = graph.node(claim_id)
+    if node.claim is None:
+        origin = "the neutral base score"
+    elif node.claim.weight is None:
+        origin = "base 0.50, no weight given"
+    else:
+        origin = f"base {base:.2f} from weight {node.claim.weight}"
+    subject = "The motion" if claim_id == MOTION_ID else "It"
+    text = f"{subject} has strength {value:.2f} ({origin})."
+    amounts = contributions(graph, weighing, claim_id)
+    lowered = [(c, a) for c, a in amounts if a < 0]
+    raised = [(c, a) for c, a in amounts if a > 0]
+    parts = []
+    if lowered:
+        c, a = lowered[0]
+        parts.append(f"lowered most by {_name(c)} ({a:+.2f})")
+    if raised:
+        c, a = raised[0]
+        parts.append(f"raised most by {_name(c)} ({a:+.2f})")
+    if parts:
+        text += " " + ("; ".join(parts)).capitalize() + "."
+    elif not graph.incoming[claim_id]:
+        text += " Nothing answers or supports it, so it keeps its base score."
+    else:
+        text += " What answers it is cut or carries no weight, so it keeps its base score."
+    if claim_id in weighing.unsettled:
+        text += " Its cycle did not settle, so this figure is approximate."
+    return text
