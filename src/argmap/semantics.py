@@ -126,11 +126,9 @@ def _attack_lists(graph: ArgumentGraph) -> tuple[dict[str, list[str]], dict[str,
     attacked_by: dict[str, list[str]] = {node_id: [] for node_id in graph.nodes}
     attacks: dict[str, list[str]] = {node_id: [] for node_id in graph.nodes}
     # Claims with undercuts, in graph order so the lists (and searches over them) are stable.
-    undercut_parents = [
-        node_id
-        for node_id in graph.nodes
-        if any(e.relation is Relation.UNDERCUTS for e in graph.incoming[node_id])
-    ]
+    undercut_parents = list(
+        dict.fromkeys(e.target for e in graph.edges if e.relation is Relation.UNDERCUTS)
+    )
     has_undercuts = set(undercut_parents)
     for parent in undercut_parents:
         attacked_by[_link(parent)] = []

@@ -36,7 +36,7 @@ from enum import StrEnum
 from argmap.collector import collector_paused
 from argmap.graph import ArgumentGraph, Relation
 from argmap.model import MOTION_ID
-from argmap.semantics import grounded
+from argmap.semantics import Labelling, grounded
 
 #: The base score of a claim without `weight`, and of the motion.
 NEUTRAL_BASE = 0.5
@@ -118,27 +118,37 @@ class QBAF:
     cyclic: list[bool] = field(default_factory=list)
 
     @classmethod
-    def build(cls, graph: ArgumentGraph) -> QBAF:
-        """The framework of a debate: its claims, base scores and uncut links."""
-        labelling = grounded(graph)
-        base = {
-            node_id: base_score(node.claim.weight) if node.claim is not None else NEUTRAL_BASE
-            for node_id, node in graph.nodes.items()
-        }
-        links: list[tuple[str, str, float]] = []
-        restores: dict[str, list[tuple[str, str, float]]] = {}
+    def build(cls, graph: ArgumentGraph, labelling: Labelling | None = None) -> QBAF:
+        """The framework of a debate: its claims, base scores and uncut links.
+
+        `labelling` (the debate's grounded labelling) says which links are cut; it is
+        computed when not given.
+        """
+        labelling = labelling if labelling is not None else grounded(graph)
+        ids = list(graph.nodes)
+        index = {node_id: i for i, node_id in enumerate(ids)}
+        base = [
+            NEUTRAL_BASE
+            if node.claim is None or node.claim.weight is None
+            else node.claim.weight / 6
+            for node in graph.nodes.values()
+        ]
+        links: list[tuple[int, int, float]] = []
+        restores: dict[int, list[tuple[int, int, float]]] = {}
+        cut = labelling.cut
+        undercuts, supports = Relation.UNDERCUTS, Relation.SUPPORTS
         for edge in graph.edges:
-            if edge.relation is Relation.UNDERCUTS:
+            relation = edge.relation
+            if relation is undercuts:
                 continue  # an undercut acts on a link, never on a claim's strength
-            sign = 1.0 if edge.relation is Relation.SUPPORTS else -1.0
-            link = (edge.source, edge.target, sign)
-            cutters = labelling.cut.get(edge.source, ()) if not edge.cross else ()
-            if cutters:
+            link = (index[edge.source], index[edge.target], 1.0 if relation is supports else -1.0)
+            if cut and not edge.cross and edge.source in cut:
+                cutters = cut[edge.source]
                 if len(cutters) == 1:
-                    restores.setdefault(cutters[0], []).append(link)
+                    restores.setdefault(index[cutters[0]], []).append(link)
                 continue
             links.append(link)
-        return cls.from_links(base, links, restores)
+        return cls._assemble(ids, index, base, links, restores)
 
     @classmethod
     def from_links(
@@ -154,61 +164,101 @@ class QBAF:
         """
         ids = list(base)
         index = {node_id: i for i, node_id in enumerate(ids)}
-        incoming: list[list[tuple[int, float]]] = [[] for _ in ids]
-        outgoing: list[list[tuple[int, float]]] = [[] for _ in ids]
-        seen: set[tuple[int, int, float]] = set()
-        for source, target, sign in links:
-            key = (index[source], index[target], sign)
-            if key in seen:
-                continue  # a claim named twice, or nested and cross-linked: counted once
-            seen.add(key)
-            incoming[key[1]].append((key[0], sign))
-            outgoing[key[0]].append((key[1], sign))
         restored = {
             index[u]: [(index[p], index[g], sign) for p, g, sign in cut]
             for u, cut in (restores or {}).items()
         }
-        qbaf = cls(ids, index, list(base.values()), incoming, outgoing, restored)
+        numbered = [(index[source], index[target], sign) for source, target, sign in links]
+        return cls._assemble(ids, index, list(base.values()), numbered, restored)
+
+    @classmethod
+    def _assemble(
+        cls,
+        ids: list[str],
+        index: dict[str, int],
+        base: list[float],
+        links: list[tuple[int, int, float]],
+        restores: dict[int, list[tuple[int, int, float]]],
+    ) -> QBAF:
+        incoming: list[list[tuple[int, float]]] = [[] for _ in ids]
+        outgoing: list[list[tuple[int, float]]] = [[] for _ in ids]
+        seen: set[tuple[int, int, float]] = set()
+        for link in links:
+            if link in seen:
+                continue  # a claim named twice, or nested and cross-linked: counted once
+            seen.add(link)
+            source, target, sign = link
+            incoming[target].append((source, sign))
+            outgoing[source].append((target, sign))
+        qbaf = cls(ids, index, base, incoming, outgoing, restores)
         qbaf._order()
         return qbaf
 
     def _order(self) -> None:
-        """Tarjan's strongly connected parts over 'is influenced by', without recursion.
+        """Parts in evaluation order: every influence before what it influences.
 
-        Tarjan emits a part after every part it reaches; following influencers, that is
-        after everything that influences it, which is the evaluation order.
+        Claims off any cycle come first, in the order Kahn's algorithm releases them (one
+        claim per part). What is left sits on a cycle or downstream of one; Tarjan's
+        strongly connected parts (without recursion) order it. Tarjan emits a part after
+        every part it reaches; following influencers, that is after everything that
+        influences it.
         """
         n = len(self.ids)
-        number = [-1] * n
-        low = [0] * n
-        on_stack = [False] * n
+        incoming, outgoing = self.incoming, self.outgoing
+        waiting = [len(edges) for edges in incoming]
+        released = [i for i in range(n) if not waiting[i]]
+        for node in released:  # the list grows while it is walked
+            for target, _ in outgoing[node]:
+                waiting[target] -= 1
+                if not waiting[target]:
+                    released.append(target)
+        parts: list[list[int]] = [[i] for i in released]
+        cyclic = [False] * len(parts)
+        part_of = [0] * n
+        for position, node in enumerate(released):
+            part_of[node] = position
+        if len(released) < n:
+            left = [i for i in range(n) if waiting[i]]
+            for part, loops in self._tarjan(left):
+                for member in part:
+                    part_of[member] = len(parts)
+                parts.append(part)
+                cyclic.append(loops)
+        self.parts, self.part_of, self.cyclic = parts, part_of, cyclic
+
+    def _tarjan(self, nodes: list[int]) -> list[tuple[list[int], bool]]:
+        """Strongly connected parts among `nodes` over 'is influenced by', in emit order.
+
+        Influencers outside `nodes` are already evaluated and are skipped.
+        """
+        inside = set(nodes)
+        number: dict[int, int] = {}
+        low: dict[int, int] = {}
+        on_stack: set[int] = set()
         stack: list[int] = []
-        part_of = [-1] * n
-        parts: list[list[int]] = []
-        cyclic: list[bool] = []
-        counter = 0
+        found: list[tuple[list[int], bool]] = []
         incoming = self.incoming
-        for root in range(n):
-            if number[root] != -1:
+        for root in nodes:
+            if root in number:
                 continue
             work: list[tuple[int, int]] = [(root, 0)]
-            number[root] = low[root] = counter
-            counter += 1
+            number[root] = low[root] = len(number)
             stack.append(root)
-            on_stack[root] = True
+            on_stack.add(root)
             while work:
                 node, position = work[-1]
                 edges = incoming[node]
                 if position < len(edges):
                     work[-1] = (node, position + 1)
                     other = edges[position][0]
-                    if number[other] == -1:
-                        number[other] = low[other] = counter
-                        counter += 1
+                    if other not in inside:
+                        continue
+                    if other not in number:
+                        number[other] = low[other] = len(number)
                         stack.append(other)
-                        on_stack[other] = True
+                        on_stack.add(other)
                         work.append((other, 0))
-                    elif on_stack[other] and number[other] < low[node]:
+                    elif other in on_stack and number[other] < low[node]:
                         low[node] = number[other]
                     continue
                 work.pop()
@@ -218,14 +268,13 @@ class QBAF:
                     part: list[int] = []
                     while True:
                         member = stack.pop()
-                        on_stack[member] = False
-                        part_of[member] = len(parts)
+                        on_stack.discard(member)
                         part.append(member)
                         if member == node:
                             break
-                    parts.append(part)
-                    cyclic.append(len(part) > 1 or any(j == node for j, _ in incoming[node]))
-        self.parts, self.part_of, self.cyclic = parts, part_of, cyclic
+                    loops = len(part) > 1 or any(j == node for j, _ in incoming[node])
+                    found.append((part, loops))
+        return found
 
     def energy(self, i: int, sigma: list[float]) -> float:
         """Supporters' strengths minus attackers' strengths of claim i."""
@@ -244,7 +293,13 @@ class QBAF:
                 for j, sign in incoming[i]:
                     total += sign * sigma[j]
                 energies[i] = total
-                sigma[i] = influence(base[i], total)
+                # influence(), written out: this loop runs once per claim.
+                if total > 0.0:
+                    square = total * total
+                    sigma[i] = base[i] + (1.0 - base[i]) * square / (1.0 + square)
+                elif total < 0.0:
+                    square = total * total
+                    sigma[i] = base[i] - base[i] * square / (1.0 + square)
                 continue
             if not self.settle(part, sigma):
                 unsettled.extend(part)
@@ -253,34 +308,53 @@ class QBAF:
         return sigma, energies, unsettled
 
     def settle(self, part: list[int], sigma: list[float]) -> bool:
-        """Integrate a cycle's strengths in place with RK4; False if it did not settle."""
-        base = self.base
+        """Integrate a cycle's strengths in place with RK4; False if it did not settle.
 
-        def velocity(values: dict[int, float]) -> dict[int, float]:
-            def value(j: int) -> float:
-                return values[j] if j in values else sigma[j]
+        Influences from outside the part are already final, so they are summed once; each
+        step then costs one pass over the links inside the part.
+        """
+        where = {node: k for k, node in enumerate(part)}
+        outside: list[float] = []
+        inside: list[list[tuple[int, float]]] = []
+        for node in part:
+            energy = 0.0
+            links: list[tuple[int, float]] = []
+            for j, sign in self.incoming[node]:
+                if j in where:
+                    links.append((where[j], sign))
+                else:
+                    energy += sign * sigma[j]
+            outside.append(energy)
+            inside.append(links)
+        bases = [self.base[node] for node in part]
+        size = range(len(part))
 
-            return {
-                i: influence(base[i], sum(s * value(j) for j, s in self.incoming[i])) - values[i]
-                for i in part
-            }
+        def velocity(state: list[float]) -> list[float]:
+            result = []
+            for k in size:
+                energy = outside[k]
+                for j, sign in inside[k]:
+                    energy += sign * state[j]
+                result.append(influence(bases[k], energy) - state[k])
+            return result
 
-        state = {i: sigma[i] for i in part}
+        state = [sigma[node] for node in part]
         settled = False
+        half = STEP / 2
         for _ in range(MAX_STEPS):
             k1 = velocity(state)
-            if max(abs(v) for v in k1.values()) < TOLERANCE:
+            if max(abs(v) for v in k1) < TOLERANCE:
                 settled = True
                 break
-            k2 = velocity({i: state[i] + STEP / 2 * k1[i] for i in part})
-            k3 = velocity({i: state[i] + STEP / 2 * k2[i] for i in part})
-            k4 = velocity({i: state[i] + STEP * k3[i] for i in part})
-            state = {
-                i: min(1.0, max(0.0, state[i] + STEP / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i])))
-                for i in part
-            }
-        for i in part:
-            sigma[i] = state[i]
+            k2 = velocity([state[k] + half * k1[k] for k in size])
+            k3 = velocity([state[k] + half * k2[k] for k in size])
+            k4 = velocity([state[k] + STEP * k3[k] for k in size])
+            state = [
+                min(1.0, max(0.0, state[k] + STEP / 6 * (k1[k] + 2 * k2[k] + 2 * k3[k] + k4[k])))
+                for k in size
+            ]
+        for k, node in enumerate(part):
+            sigma[node] = state[k]
         return settled
 
 
@@ -316,11 +390,15 @@ class Weighing:
         return f"{self.verdict.phrase} — strength {self.motion_strength:.2f}"
 
 
-def weigh(graph: ArgumentGraph) -> Weighing:
-    """The quadratic energy strength of every claim of the debate, and the verdict."""
-    # Many small lists and tuples, no reference cycles: keep the collector from rescanning.
-    with collector_paused():
-        return weigh_qbaf(QBAF.build(graph))
+def weigh(graph: ArgumentGraph, labelling: Labelling | None = None) -> Weighing:
+    """The quadratic energy strength of every claim of the debate, and the verdict.
+
+    Pass the debate's grounded `labelling` when it is at hand; it says which links are cut.
+    """
+    # Many small lists and tuples, no reference cycles: keep the collector from rescanning,
+    # and settle what is made so the next collection does not scan it either.
+    with collector_paused(settle=True):
+        return weigh_qbaf(QBAF.build(graph, labelling))
 
 
 def weigh_qbaf(qbaf: QBAF) -> Weighing:
@@ -403,6 +481,9 @@ def _without(
     Changes travel along links in evaluation order (a heap of part positions); a cycle that
     is reached is settled again as a whole.
     """
+    chain = _along_chain(qbaf, sigma, energies, removed, target, region)
+    if chain is not None:
+        return chain
     changed: dict[int, float] = {removed: 0.0}  # a removed claim carries nothing
     pending: dict[int, float] = {}  # energy deltas waiting at each claim
     heap: list[int] = []
@@ -441,6 +522,40 @@ def _without(
                 if qbaf.part_of[t] not in done_parts:
                     push(t, sign * step)
     return changed.get(target, sigma[target])
+
+
+def _along_chain(
+    qbaf: QBAF,
+    sigma: list[float],
+    energies: list[float],
+    removed: int,
+    target: int,
+    region: set[int],
+) -> float | None:
+    """`_without` for the usual case, a chain of single links off any cycle; else None."""
+    if removed in qbaf.restores or qbaf.cyclic[qbaf.part_of[removed]]:
+        return None
+    links = qbaf.outgoing[removed]
+    if len(links) != 1:
+        return None
+    node, sign = links[0]
+    delta = -sign * sigma[removed]
+    while True:
+        if node not in region:
+            return sigma[target]
+        if qbaf.cyclic[qbaf.part_of[node]]:
+            return None
+        new = influence(qbaf.base[node], energies[node] + delta)
+        if node == target:
+            return new
+        step = new - sigma[node]
+        if abs(step) <= NEGLIGIBLE:
+            return sigma[target]
+        links = qbaf.outgoing[node]
+        if len(links) != 1:
+            return None
+        node, sign = links[0]
+        delta = sign * step
 
 
 def _resettle(
