@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import Any
 
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from argmap.load import LoadedDebate
+from argmap.graph import ArgumentGraph
+from argmap.load import LoadedDebate, load_text
+from argmap.semantics import grounded
 from argmap.strength import (
     QBAF,
     Verdict,
@@ -19,6 +25,45 @@ from argmap.strength import (
 )
 
 Load = Callable[..., LoadedDebate]
+Framework = tuple[dict[str, float], list[tuple[str, str, float]]]
+
+
+@st.composite
+def debates(draw: st.DrawFn, max_claims: int = 10) -> str:
+    """YAML text of a random valid debate (ids c0, c1, ...): weights, undercuts, cross-links."""
+    count = draw(st.integers(min_value=1, max_value=max_claims))
+    claims: list[dict[str, Any]] = []
+    top: dict[str, list[dict[str, Any]]] = {"pro": [], "con": []}
+    for index in range(count):
+        claim: dict[str, Any] = {"id": f"c{index}", "text": f"Claim {index}."}
+        weight = draw(st.integers(0, 5))
+        if weight:
+            claim["weight"] = weight
+        claims.append(claim)
+        place = draw(st.integers(min_value=-2, max_value=index - 1)) if index else -1
+        if place < 0:
+            top["pro" if place == -1 else "con"].append(claim)
+        elif draw(st.booleans()):
+            claim["undercut"] = draw(st.integers(0, 2)) == 0
+            claims[place].setdefault("rebuttals", []).append(claim)
+        else:
+            claims[place].setdefault("support", []).append(claim)
+    links = draw(
+        st.lists(st.tuples(st.integers(0, count - 1), st.integers(0, count - 1)), max_size=count)
+    )
+    for source, target in links:
+        if source != target:
+            key = "also_rebuts" if (source + target) % 3 else "also_supports"
+            targets = claims[source].setdefault(key, [])
+            if f"c{target}" not in targets:
+                targets.append(f"c{target}")
+    return yaml.safe_dump({"title": "Random", "motion": "Something.", **top}, sort_keys=False)
+
+
+def load_ok(text: str) -> ArgumentGraph:
+    loaded = load_text(text, "random.yaml")
+    assert loaded.errors == [], [d.format() for d in loaded.errors]
+    return loaded.graph
 
 
 def h(x: float) -> float:
@@ -224,3 +269,180 @@ def test_explain_strength_names_the_claims_that_moved_it(load_debate: Load) -> N
     assert motion.startswith("The motion has strength 0.52")
     assert "'c'" in motion and "'p'" in motion
     assert "keeps its base score" in explain_strength(graph, weighing, "r")
+
+
+# --- an independent naive fixpoint ------------------------------------------------------------
+
+
+def naive_strengths(
+    base: dict[str, float], links: list[tuple[str, str, float]], step: float = 0.05
+) -> dict[str, float]:
+    """Quadratic energy by integrating dσ/dt = f(σ) − σ for every claim at once (Euler).
+
+    No ordering, no parts, no shortcuts: the slow reading of the definition. On an acyclic
+    framework it reaches the same fixpoint as one pass in order.
+    """
+    unique = list(dict.fromkeys(links))
+    sigma = dict(base)
+    for _ in range(200_000):
+        energy = dict.fromkeys(base, 0.0)
+        for source, target, sign in unique:
+            energy[target] += sign * sigma[source]
+        goal = {n: base[n] - base[n] * h(-energy[n]) + (1 - base[n]) * h(energy[n]) for n in base}
+        if max(abs(goal[n] - sigma[n]) for n in base) < 1e-11:
+            return goal
+        sigma = {n: sigma[n] + step * (goal[n] - sigma[n]) for n in base}
+    raise AssertionError("the naive integration did not settle")
+
+
+@st.composite
+def frameworks(
+    draw: st.DrawFn, max_args: int = 9, acyclic: bool = False
+) -> tuple[dict[str, float], list[tuple[str, str, float]]]:
+    """Random base scores in [0, 1] and random attack/support links (cycles allowed)."""
+    count = draw(st.integers(1, max_args))
+    names = [f"a{i}" for i in range(count)]
+    base = {n: draw(st.floats(0.0, 1.0)) for n in names}
+    pairs = draw(
+        st.lists(
+            st.tuples(st.integers(0, count - 1), st.integers(0, count - 1)), max_size=2 * count
+        )
+    )
+    links = []
+    for source, target in pairs:
+        if source == target or (acyclic and source <= target):
+            continue
+        links.append((names[source], names[target], draw(st.sampled_from([1.0, -1.0]))))
+    return base, links
+
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(frameworks())
+def test_strengths_match_the_naive_fixpoint(framework: Framework) -> None:
+    base, links = framework
+    weighing = weigh_qbaf(QBAF.from_links(base, links))
+    if weighing.converged:
+        expected = naive_strengths(base, links)
+        for name in base:
+            assert weighing.strength(name) == pytest.approx(expected[name], abs=1e-5)
+
+
+@SETTINGS
+@given(debates())
+def test_debate_strengths_match_the_naive_fixpoint(text: str) -> None:
+    """From a random debate file: supports raise, rebuttals lower, cut links carry nothing."""
+    graph = load_ok(text)
+    labelling = grounded(graph)
+    # A claim's nested link is cut when one of its undercuts stands.
+    cut = {
+        e.target
+        for e in graph.edges
+        if e.relation.value == "undercuts" and labelling[e.source].value == "standing"
+    }
+    links = [
+        (e.source, e.target, 1.0 if e.relation.value == "supports" else -1.0)
+        for e in graph.edges
+        if e.relation.value != "undercuts" and (e.cross or e.source not in cut)
+    ]
+    base = {
+        n.id: 0.5 if n.claim is None or n.claim.weight is None else n.claim.weight / 6
+        for n in graph.nodes.values()
+    }
+    weighing = weigh(graph)
+    assert weighing.converged
+    expected = naive_strengths(base, links)
+    for claim_id in graph.nodes:
+        assert 0.0 <= weighing.strength(claim_id) <= 1.0
+        assert weighing.strength(claim_id) == pytest.approx(expected[claim_id], abs=1e-5)
+    # Contributions by removal, against removing the claim and recomputing everything.
+    for claim_id, amount in contributions(graph, weighing):
+        kept = [link for link in links if claim_id not in link[:2]]
+        restored = [
+            (e.source, e.target, 1.0 if e.relation.value == "supports" else -1.0)
+            for e in graph.edges
+            if not e.cross
+            and e.relation.value != "undercuts"
+            and e.source in cut
+            and [
+                u
+                for u in graph.nodes[e.source].children
+                if labelling[u].value == "standing"
+                and graph.nodes[u].relation is not None
+                and graph.nodes[u].relation.value == "undercuts"
+            ]
+            == [claim_id]
+        ]
+        without = naive_strengths({**base, claim_id: 0.0}, kept + restored)
+        assert amount == pytest.approx(weighing.motion_strength - without["motion"], abs=1e-5)
+
+
+# --- the properties the literature asks for ---------------------------------------------------
+
+
+@SETTINGS
+@given(frameworks())
+def test_stability_and_balance(framework: Framework) -> None:
+    """No links: σ = τ. Only attacks: σ ≤ τ. Only supports: σ ≥ τ. Energy 0: σ = τ."""
+    base, links = framework
+    weighing = weigh_qbaf(QBAF.from_links(base, links))
+    for name, tau in base.items():
+        signs = {sign for _, target, sign in links if target == name}
+        sigma = weighing.strength(name)
+        if not signs:
+            assert sigma == tau
+        elif signs == {-1.0}:
+            assert sigma <= tau + 1e-9
+        elif signs == {1.0}:
+            assert sigma >= tau - 1e-9
+    # Balance: a claim with one attacker and one supporter of equal strength keeps τ.
+    twins = weigh_qbaf(
+        QBAF.from_links({"x": 0.3, "a": 0.7, "s": 0.7}, [("a", "x", -1.0), ("s", "x", 1.0)])
+    )
+    assert twins.strength("x") == pytest.approx(0.3)
+
+
+@SETTINGS
+@given(frameworks(acyclic=True), st.data())
+def test_monotonicity(framework: Framework, data: st.DataObject) -> None:
+    """A stronger attacker never raises its target; a stronger supporter never lowers it."""
+    base, links = framework
+    single = [link for link in links if sum(1 for o in links if o[0] == link[0]) == 1]
+    if not single:
+        return
+    source, target, sign = data.draw(st.sampled_from(single))
+    stronger = {**base, source: data.draw(st.floats(base[source], 1.0))}
+    before = weigh_qbaf(QBAF.from_links(base, links)).strength(target)
+    after = weigh_qbaf(QBAF.from_links(stronger, links)).strength(target)
+    if sign < 0:
+        assert after <= before + 1e-12
+    else:
+        assert after >= before - 1e-12
+
+
+@SETTINGS
+@given(frameworks(), st.data())
+def test_directionality(framework: Framework, data: st.DataObject) -> None:
+    """A new link a → b changes only b and what b reaches."""
+    base, links = framework
+    names = list(base)
+    source = data.draw(st.sampled_from(names))
+    target = data.draw(st.sampled_from([n for n in names if n != source] or names))
+    if source == target:
+        return
+    new = (source, target, data.draw(st.sampled_from([1.0, -1.0])))
+    before = weigh_qbaf(QBAF.from_links(base, links))
+    after = weigh_qbaf(QBAF.from_links(base, [*links, new]))
+    reached = {target}
+    stack = [target]
+    while stack:
+        node = stack.pop()
+        for s, t, _ in [*links, new]:
+            if s == node and t not in reached:
+                reached.add(t)
+                stack.append(t)
+    for name in names:
+        if name not in reached:
+            assert after.strength(name) == pytest.approx(before.strength(name), abs=1e-9)

@@ -148,6 +148,14 @@ class QBAF:
                     restores.setdefault(index[cutters[0]], []).append(link)
                 continue
             links.append(link)
+        if restores:
+            # A cut link that a cross-link repeats still counts once: nothing to restore.
+            present = set(links)
+            restores = {
+                u: kept
+                for u, cut_links in restores.items()
+                if (kept := [link for link in cut_links if link not in present])
+            }
         return cls._assemble(ids, index, base, links, restores)
 
     @classmethod
@@ -205,6 +213,15 @@ class QBAF:
         """
         n = len(self.ids)
         incoming, outgoing = self.incoming, self.outgoing
+        if self.restores:
+            # A link an undercut's removal would restore orders its ends too, so working out
+            # that removal's contribution can follow the restored link in order.
+            incoming = [list(edges) for edges in incoming]
+            outgoing = [list(edges) for edges in outgoing]
+            for links in self.restores.values():
+                for p, g, sign in links:
+                    incoming[g].append((p, sign))
+                    outgoing[p].append((g, sign))
         waiting = [len(edges) for edges in incoming]
         released = [i for i in range(n) if not waiting[i]]
         for node in released:  # the list grows while it is walked
@@ -219,14 +236,16 @@ class QBAF:
             part_of[node] = position
         if len(released) < n:
             left = [i for i in range(n) if waiting[i]]
-            for part, loops in self._tarjan(left):
+            for part, loops in self._tarjan(left, incoming):
                 for member in part:
                     part_of[member] = len(parts)
                 parts.append(part)
                 cyclic.append(loops)
         self.parts, self.part_of, self.cyclic = parts, part_of, cyclic
 
-    def _tarjan(self, nodes: list[int]) -> list[tuple[list[int], bool]]:
+    def _tarjan(
+        self, nodes: list[int], incoming: list[list[tuple[int, float]]]
+    ) -> list[tuple[list[int], bool]]:
         """Strongly connected parts among `nodes` over 'is influenced by', in emit order.
 
         Influencers outside `nodes` are already evaluated and are skipped.
@@ -237,7 +256,6 @@ class QBAF:
         on_stack: set[int] = set()
         stack: list[int] = []
         found: list[tuple[list[int], bool]] = []
-        incoming = self.incoming
         for root in nodes:
             if root in number:
                 continue
@@ -307,11 +325,17 @@ class QBAF:
                 energies[i] = self.energy(i, sigma)
         return sigma, energies, unsettled
 
-    def settle(self, part: list[int], sigma: list[float]) -> bool:
+    def settle(
+        self,
+        part: list[int],
+        sigma: list[float],
+        extra: Mapping[int, list[tuple[int, float]]] | None = None,
+    ) -> bool:
         """Integrate a cycle's strengths in place with RK4; False if it did not settle.
 
         Influences from outside the part are already final, so they are summed once; each
-        step then costs one pass over the links inside the part.
+        step then costs one pass over the links inside the part. `extra` adds incoming
+        links (a restored link, when working out a removal).
         """
         where = {node: k for k, node in enumerate(part)}
         outside: list[float] = []
@@ -319,7 +343,7 @@ class QBAF:
         for node in part:
             energy = 0.0
             links: list[tuple[int, float]] = []
-            for j, sign in self.incoming[node]:
+            for j, sign in (*self.incoming[node], *(extra or {}).get(node, ())):
                 if j in where:
                     links.append((where[j], sign))
                 else:
@@ -451,12 +475,20 @@ def contributions(
 
 
 def _reaching(qbaf: QBAF, target: int) -> set[int]:
-    """The target and every claim whose strength can reach it along uncut links."""
+    """The target and every claim whose strength can reach it along links.
+
+    Links that removing an undercut would restore count too, so the claims behind them are
+    recomputed when that undercut is removed.
+    """
+    restorable: dict[int, list[int]] = {}
+    for links in qbaf.restores.values():
+        for p, g, _ in links:
+            restorable.setdefault(g, []).append(p)
     seen = {target}
     stack = [target]
     while stack:
         node = stack.pop()
-        for j, _ in qbaf.incoming[node]:
+        for j in (*(j for j, _ in qbaf.incoming[node]), *restorable.get(node, ())):
             if j not in seen:
                 seen.add(j)
                 stack.append(j)
@@ -498,8 +530,11 @@ def _without(
 
     for t, sign in qbaf.outgoing[removed]:
         push(t, -sign * sigma[removed])
+    # Links the removed undercut alone cut come back, and carry later changes of their claim.
+    restored: dict[int, list[tuple[int, float]]] = {}
     for p, g, sign in qbaf.restores.get(removed, ()):
         push(g, sign * sigma[p])
+        restored.setdefault(p, []).append((g, sign))
     done_parts: set[int] = set()
     while heap:
         position = heapq.heappop(heap)
@@ -514,11 +549,11 @@ def _without(
         else:
             for node in part:
                 pending.pop(node, None)
-            moved = _resettle(qbaf, sigma, changed, part, removed)
+            moved = _resettle(qbaf, sigma, changed, part, removed, restored)
         for node, new in moved.items():
             changed[node] = new
             step = new - sigma[node]
-            for t, sign in qbaf.outgoing[node]:
+            for t, sign in (*qbaf.outgoing[node], *restored.get(node, ())):
                 if qbaf.part_of[t] not in done_parts:
                     push(t, sign * step)
     return changed.get(target, sigma[target])
@@ -559,16 +594,25 @@ def _along_chain(
 
 
 def _resettle(
-    qbaf: QBAF, sigma: list[float], changed: dict[int, float], part: list[int], removed: int
+    qbaf: QBAF,
+    sigma: list[float],
+    changed: dict[int, float],
+    part: list[int],
+    removed: int,
+    restored: dict[int, list[tuple[int, float]]],
 ) -> dict[int, float]:
     """Settle a cycle again with some claims changed or removed; the members that moved."""
+    extra: dict[int, list[tuple[int, float]]] = {}
+    for p, links in restored.items():
+        for g, sign in links:
+            extra.setdefault(g, []).append((p, sign))
     view = list(sigma)
     for node, value in changed.items():
         view[node] = value
     members = [m for m in part if m != removed]
     if removed in part:
         view[removed] = 0.0
-    qbaf.settle(members, view)
+    qbaf.settle(members, view, extra)
     return {m: view[m] for m in members if abs(view[m] - sigma[m]) > NEGLIGIBLE}
 
 
