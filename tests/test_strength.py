@@ -263,7 +263,7 @@ def test_explain_strength_names_the_claims_that_moved_it(load_debate: Load) -> N
     graph = load_debate(TREE).graph
     weighing = weigh(graph)
     text = explain_strength(graph, weighing, "p")
-    assert text.startswith("It has strength 0.53 (base 0.67 from weight 4).")
+    assert text.startswith("Strength 0.53 (base 0.67 from weight 4).")
     assert "Lowered most by 'r' (-0.13)" in text
     motion = explain_strength(graph, weighing, "motion")
     assert motion.startswith("The motion has strength 0.52")

@@ -634,8 +634,8 @@ def explain_strength(graph: ArgumentGraph, weighing: Weighing, claim_id: str) ->
         origin = "base 0.50, no weight given"
     else:
         origin = f"base {base:.2f} from weight {node.claim.weight}"
-    subject = "The motion" if claim_id == MOTION_ID else "It"
-    text = f"{subject} has strength {value:.2f} ({origin})."
+    subject = "The motion has strength" if claim_id == MOTION_ID else "Strength"
+    text = f"{subject} {value:.2f} ({origin})."
     amounts = contributions(graph, weighing, claim_id)
     lowered = [(c, a) for c, a in amounts if a < 0]
     raised = [(c, a) for c, a in amounts if a > 0]
@@ -655,3 +655,58 @@ def explain_strength(graph: ArgumentGraph, weighing: Weighing, claim_id: str) ->
     if claim_id in weighing.unsettled:
         text += " Its cycle did not settle, so this figure is approximate."
     return text
+
+
+# --- the motion's headline -----------------------------------------------------------------
+
+
+def _amounts(items: list[tuple[str, float]]) -> str:
+    return ", ".join(f"{_name(c)} {a:+.2f}" for c, a in items)
+
+
+def moved_most(
+    graph: ArgumentGraph, weighing: Weighing, per_side: int = 3
+) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+    """(raised, lowered): the claims whose removal would change the motion most, each way."""
+    amounts = contributions(graph, weighing)
+    raised = [(c, a) for c, a in amounts if a > 0][:per_side]
+    lowered = [(c, a) for c, a in amounts if a < 0][:per_side]
+    return raised, lowered
+
+
+def grounded_summary(graph: ArgumentGraph, labelling: Labelling) -> str:
+    """'2 of 4 con and 3 of 4 pro top-level claims stand (...); by labels the motion is ...'."""
+    counts = {"pro": [0, 0], "con": [0, 0]}
+    for claim_id in graph.motion.children:
+        node = graph.nodes[claim_id]
+        if node.side is None:
+            continue
+        counts[node.side.value][1] += 1
+        if labelling[claim_id].value == "standing":
+            counts[node.side.value][0] += 1
+    con, pro = counts["con"], counts["pro"]
+    return (
+        f"{con[0]} of {con[1]} con and {pro[0]} of {pro[1]} pro top-level claims stand "
+        f"(unanswered or defended); by labels alone the motion is {labelling.motion.value}"
+    )
+
+
+def motion_summary(
+    graph: ArgumentGraph, weighing: Weighing, labelling: Labelling, per_side: int = 3
+) -> list[str]:
+    """The motion's headline, in order: the balance, what moved it most, the labels.
+
+    For example `["Leans con — strength 0.38", "Raised by 'a' +0.15; lowered by 'b' -0.13",
+    "4 of 4 con and 2 of 4 pro top-level claims stand (...); ... defeated"]`.
+    """
+    raised, lowered = moved_most(graph, weighing, per_side)
+    moves = []
+    if raised:
+        moves.append(f"raised most by {_amounts(raised)}")
+    if lowered:
+        moves.append(f"lowered most by {_amounts(lowered)}")
+    moved = "; ".join(moves) or "nothing moves it from its base score"
+    lines = [weighing.headline(), moved[0].upper() + moved[1:], grounded_summary(graph, labelling)]
+    if weighing.unsettled:
+        lines.append(f"{len(weighing.unsettled)} claims on cycles did not settle")
+    return lines

@@ -6,12 +6,15 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from argmap.cli.common import load_valid, unknown_claim
+from argmap.model import MOTION_ID
+from argmap.safetext import printable
 
 if TYPE_CHECKING:
     from rich.text import Text
 
     from argmap.graph import ArgumentGraph, ClaimNode
     from argmap.semantics import Labelling
+    from argmap.strength import Weighing
 
 # The export's colour-blind-safe pair; the + and − marks carry the side without colour.
 SIDE_MARK = {"pro": ("+", "#0072B2"), "con": ("−", "#D55E00")}
@@ -33,15 +36,24 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def _label(node: ClaimNode, labelling: Labelling, reason: str | None = None) -> Text:
+def _label(
+    node: ClaimNode,
+    labelling: Labelling,
+    weighing: Weighing,
+    reason: str | None = None,
+    headline: list[str] | None = None,
+) -> Text:
     from rich.text import Text
 
     text = Text()
     if node.side is None:
         text.append("MOTION ", style="bold")
-        text.append(node.text, style="bold")
+        text.append(printable(node.text), style="bold")
+        # The balance comes first; the labels' verdict is the last word, not the first.
+        for index, line in enumerate(headline or []):
+            text.append(f"\n{printable(line)}", style="bold" if index == 0 else "")
         if reason:
-            text.append(f"\n{reason}", style="dim italic")
+            text.append(f"\n{printable(reason)}", style="dim italic")
         return text
     mark, colour = SIDE_MARK[node.side.value]
     status = labelling[node.id].value
@@ -51,16 +63,18 @@ def _label(node: ClaimNode, labelling: Labelling, reason: str | None = None) -> 
         text.append("undercut ", style="magenta")
     if node.kind.value != "claim":
         text.append(f"[{node.kind.value}] ", style="cyan")
-    text.append(node.text, style=LABEL_STYLE[status])
-    text.append(f"  ({node.id}, {status})", style="dim")
+    text.append(printable(node.text), style=LABEL_STYLE[status])
+    strength = weighing.strength(node.id)
+    text.append(f"  ({printable(node.id, one_line=True)}, {status}, ", style="dim")
+    text.append(f"strength {strength:.2f})", style="dim")
     for edge in node.claim.also_rebuts if node.claim else []:
-        text.append(f"  ↪ also rebuts {edge}", style="magenta")
+        text.append(f"  ↪ also rebuts {printable(edge, one_line=True)}", style="magenta")
     for edge in node.claim.also_supports if node.claim else []:
-        text.append(f"  ↪ also supports {edge}", style="magenta")
+        text.append(f"  ↪ also supports {printable(edge, one_line=True)}", style="magenta")
     for ref in node.claim.see if node.claim else []:
-        text.append(f"  ⇢ see {ref}", style="blue")
+        text.append(f"  ⇢ see {printable(ref, one_line=True)}", style="blue")
     if reason:
-        text.append(f"\n{reason}", style="dim italic")
+        text.append(f"\n{printable(reason)}", style="dim italic")
     return text
 
 
@@ -70,12 +84,19 @@ def render_tree(graph: ArgumentGraph, root: str, depth: int | None, *, why: bool
     from rich.tree import Tree
 
     from argmap.semantics import explain, grounded
+    from argmap.strength import explain_strength, motion_summary, weigh
 
     labelling = grounded(graph)
+    weighing = weigh(graph, labelling)
 
     def label(node_id: str) -> Text:
-        reason = explain(graph, labelling, node_id) if why else None
-        return _label(graph.nodes[node_id], labelling, reason)
+        reason = None
+        if why:
+            reason = explain(graph, labelling, node_id)
+            if node_id != MOTION_ID:
+                reason += "\n" + explain_strength(graph, weighing, node_id)
+        headline = motion_summary(graph, weighing, labelling) if node_id == MOTION_ID else None
+        return _label(graph.nodes[node_id], labelling, weighing, reason, headline)
 
     top = Tree(label(root))
     stack: list[tuple[Tree, str, int]] = [(top, root, 0)]
