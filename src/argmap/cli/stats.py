@@ -22,9 +22,10 @@ def register(subparsers: Any) -> None:
         help="count claims, depth and which claims stand, per debate",
         description=(
             "Summarise each debate: claims by side and kind, depth, branching, standing / "
-            "defeated / undecided by side, unanswered claims, evidence without a source and "
-            "the longest rebuttal chain. Invalid files are reported on stderr (exit 1); the "
-            "others are still summarised."
+            "defeated / undecided by side, unanswered claims, evidence without a source, "
+            "the longest rebuttal chain, and the balance: the motion's strength, its verdict "
+            "(leans-pro, balanced, leans-con) and the claims that move it most. Invalid "
+            "files are reported on stderr (exit 1); the others are still summarised."
         ),
     )
     stats.add_argument("paths", nargs="*", metavar="PATH", help="debate files or folders")
@@ -89,7 +90,8 @@ def format_table(results: list[DebateStats]) -> str:
         "defeated",
         "undecided",
         "unanswered",
-        "motion",
+        "balance",
+        "labels say",
     ]
     rows = [
         [
@@ -104,7 +106,8 @@ def format_table(results: list[DebateStats]) -> str:
             r.by_label["defeated"],
             r.by_label["undecided"],
             len(r.unanswered),
-            r.motion,
+            f"{r.verdict} {r.motion_strength:.2f}",
+            f"motion {r.motion}",
         ]
         for r in results
     ]
@@ -112,9 +115,9 @@ def format_table(results: list[DebateStats]) -> str:
     widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
     lines = []
     for row in cells:
-        # Names and the motion's label read left to right; numbers line up on the right.
+        # Names, the balance and the labels read left to right; numbers line up right.
         parts = [
-            cell.ljust(width) if i in (0, len(row) - 1) else cell.rjust(width)
+            cell.ljust(width) if i in (0, len(row) - 2, len(row) - 1) else cell.rjust(width)
             for i, (cell, width) in enumerate(zip(row, widths, strict=True))
         ]
         lines.append("  ".join(parts).rstrip())
