@@ -623,6 +623,19 @@ def _name(claim_id: str) -> str:
     return "the motion" if claim_id == MOTION_ID else f"'{claim_id}'"
 
 
+def strength_reason(graph: ArgumentGraph, weighing: Weighing, claim_id: str) -> str:
+    """A short clause for messages: "base 0.50; lowered most by 'r' -0.20"."""
+    parts = [f"base {weighing.base_scores.get(claim_id, NEUTRAL_BASE):.2f}"]
+    amounts = contributions(graph, weighing, claim_id)
+    lowered = [(c, a) for c, a in amounts if a < 0]
+    raised = [(c, a) for c, a in amounts if a > 0]
+    if lowered:
+        parts.append(f"lowered most by {_name(lowered[0][0])} {lowered[0][1]:+.2f}")
+    if raised:
+        parts.append(f"raised most by {_name(raised[0][0])} {raised[0][1]:+.2f}")
+    return "; ".join(parts)
+
+
 def explain_strength(graph: ArgumentGraph, weighing: Weighing, claim_id: str) -> str:
     """One or two plain sentences: the strength, its base score, what moved it most."""
     value = weighing.strength(claim_id)
