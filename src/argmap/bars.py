@@ -31,3 +31,13 @@ def balance_bar(value: float, width: int = 11) -> str:
     left = " " * (half - cells) + "█" * cells if value < 0.5 else " " * half
     right = "█" * cells + " " * (half - cells) if value > 0.5 else " " * half
     return left + "│" + right
+
+
+def square_bar(value: float, width: int = 5) -> str:
+    """`width` squares, filled (■) for `value` (0–1) rounded to whole squares, open (□) after.
+
+    For fonts and places where eighth blocks and padding spaces do not line up (diagrams).
+    """
+    value = min(1.0, max(0.0, value))
+    filled = int(value * width + 0.5)  # half up: 0.5 of five squares shows three
+    return "■" * filled + "□" * (width - filled)

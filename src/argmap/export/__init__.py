@@ -45,6 +45,8 @@ class ExportOptions:
     show_ids: bool = False
     legend: bool = True
     dpi: int | None = None
+    #: Encode each claim's strength: border width, and a bar with the figure in the box.
+    strength: bool = False
 
     def check(self) -> None:
         """Raise ExportError naming the first option that is out of range."""
