@@ -426,3 +426,34 @@ async def test_export_dialog_choices_by_arrow_keys_then_enter(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert (tmp_path / "exports" / "energy.pdf").is_file()
+
+
+async def test_strength_shows_in_the_list_the_map_and_the_detail(app: ArgmapApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        library = app.library
+        assert library is not None
+        entry = next(e for e in library.entries if e.debate_id == "energy")
+        motion = entry.weighing.motion_strength
+        table = app.screen.query_one(DebateTable)
+        row = " ".join(str(c) for c in table.get_row_at(1))
+        assert "│" in row and f"{motion:.2f}" in row
+        await pilot.press("down")
+        await pilot.pause()
+        info = static_text(app, "#debate-info")
+        # The balance comes before what the labels say.
+        assert info.index(entry.weighing.headline()) < info.index("By labels alone")
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        detail = static_text(app, "#claim-text")
+        headline = detail.index(entry.weighing.headline())
+        assert headline < detail.index("Raised most by") < detail.index("top-level claims stand")
+        assert headline < detail.index(f"{entry.label('motion').value}:")
+        tree = app.screen.query_one(ClaimTree)
+        first = str(tree.root.children[0].label)
+        assert f"{entry.strength('cost'):.2f}" in first and "Sharing the cost" in first
+        await pilot.press("j")
+        await pilot.pause(0.2)
+        detail = static_text(app, "#claim-text")
+        assert f"Strength {entry.strength('cost'):.2f}" in detail
+        assert "lowered most by 'overruns'" in detail and "raised most by 'telescopes'" in detail

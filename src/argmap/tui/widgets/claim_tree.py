@@ -65,7 +65,7 @@ class ClaimTree(Tree[str]):
         self.clear()
         graph = entry.graph
         node = graph.nodes[root_id]
-        self.root.set_label(claim_row(node, entry.label(root_id)))
+        self.root.set_label(claim_row(node, entry.label(root_id), strength=entry.strength(root_id)))
         self.root.data = root_id
         self._by_claim[root_id] = self.root
         self._populate(self.root)
@@ -106,7 +106,7 @@ class ClaimTree(Tree[str]):
             expandable = bool(child.children) or bool(cross_links_below(graph, child.id))
             dim = matches is not None and child.id not in matches
             added = node.add(
-                claim_row(child, entry.label(child.id), dim=dim),
+                claim_row(child, entry.label(child.id), dim=dim, strength=entry.strength(child.id)),
                 data=child.id,
                 allow_expand=expandable,
             )

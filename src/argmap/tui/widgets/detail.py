@@ -9,7 +9,9 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from argmap.bars import balance_bar, strength_bar
 from argmap.model import MOTION_ID
+from argmap.safetext import printable
 from argmap.tui.model import ClaimLink, DebateEntry, Library, claim_links
 from argmap.tui.widgets.labels import (
     SIDE_NAME,
@@ -44,14 +46,26 @@ def describe_claim(entry: DebateEntry, claim_id: str) -> Text:
         out.append(f" · {node.kind.value}")
         if node.relation is not None and node.parent is not None and node.parent != MOTION_ID:
             out.append(f" · {node.relation.value} {node.parent}")
-    out.append(f" · {claim_id}\n", style="dim")
-    out.append(node.text + "\n\n", style="bold")
+    out.append(f" · {printable(claim_id, one_line=True)}\n", style="dim")
+    out.append(printable(node.text) + "\n\n", style="bold")
+    value = entry.strength(claim_id)
+    if node.is_motion:
+        # The balance first, then what moves it, then what the labels say.
+        first, *rest = entry.headline()
+        out.append(printable(first) + "\n", style="bold")
+        out.append(f"con {balance_bar(value, 11)} pro\n", style="bold")
+        for line in rest:
+            out.append(printable(line) + "\n")
+        out.append("\n")
+    else:
+        out.append(f"Strength {value:.2f} {strength_bar(value, 8).rstrip()}", style="bold")
+        out.append(f" — {printable(entry.strength_reason(claim_id))}\n")
     out.append_text(status_mark(label))
     out.append(" ")
     out.append(label.value, style=STATUS_STYLE[label])
     reason = entry.reason(claim_id)
     _, _, why = reason.partition(": ")
-    out.append(f": {why or reason}\n")
+    out.append(f": {printable(why or reason)}\n")
     claim = node.claim
     debate = entry.loaded.debate
     if claim is not None and debate is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from argmap.bars import level_glyph
 from argmap.graph import ClaimNode, Relation
 from argmap.model import Kind, Side
 from argmap.semantics import Label
@@ -41,13 +42,27 @@ def shorten(text: str, width: int) -> str:
     return line if len(line) <= width else line[: max(width - 1, 1)] + "…"
 
 
-def claim_row(node: ClaimNode, label: Label, width: int = 90, dim: bool = False) -> Text:
-    """A map row: side symbol, status mark, kind, then the claim's text."""
+def strength_mark(value: float) -> Text:
+    """A claim's strength in five cells: a level glyph and the figure."""
+    return Text(f"{level_glyph(value)}{value:.2f}", style="#868e96")
+
+
+def claim_row(
+    node: ClaimNode,
+    label: Label,
+    width: int = 90,
+    dim: bool = False,
+    strength: float | None = None,
+) -> Text:
+    """A map row: side symbol, status mark, strength (when given), kind, then the text."""
     row = Text(no_wrap=True, overflow="ellipsis")
     row.append_text(side_mark(node.side))
     row.append(" ")
     row.append_text(status_mark(label))
     row.append(" ")
+    if strength is not None:
+        row.append_text(strength_mark(strength))
+        row.append(" ")
     if node.is_motion:
         row.append("Motion: ", style="bold")
     if node.relation is Relation.UNDERCUTS:
