@@ -336,12 +336,18 @@ def test_debate_strengths_match_the_naive_fixpoint(text: str) -> None:
     """From a random debate file: supports raise, rebuttals lower, cut links carry nothing."""
     graph = load_ok(text)
     labelling = grounded(graph)
-    # A claim's nested link is cut when one of its undercuts stands.
-    cut = {
-        e.target
-        for e in graph.edges
-        if e.relation.value == "undercuts" and labelling[e.source].value == "standing"
-    }
+    # A claim's nested link is cut when one of its undercuts stands and is not cut itself.
+    undercuts: dict[str, list[str]] = {}
+    for e in graph.edges:
+        if e.relation.value == "undercuts":
+            undercuts.setdefault(e.target, []).append(e.source)
+
+    def is_cut(claim_id: str) -> bool:
+        return any(
+            labelling[u].value == "standing" and not is_cut(u) for u in undercuts.get(claim_id, [])
+        )
+
+    cut = {claim_id for claim_id in graph.nodes if is_cut(claim_id)}
     links = [
         (e.source, e.target, 1.0 if e.relation.value == "supports" else -1.0)
         for e in graph.edges
@@ -368,10 +374,8 @@ def test_debate_strengths_match_the_naive_fixpoint(text: str) -> None:
             and e.source in cut
             and [
                 u
-                for u in graph.nodes[e.source].children
-                if labelling[u].value == "standing"
-                and graph.nodes[u].relation is not None
-                and graph.nodes[u].relation.value == "undercuts"
+                for u in undercuts.get(e.source, [])
+                if labelling[u].value == "standing" and not is_cut(u)
             ]
             == [claim_id]
         ]

@@ -179,12 +179,17 @@ def grounded(graph: ArgumentGraph) -> Labelling:
             if not link.startswith(_LINK):
                 continue
             claim_id = link[len(_LINK) :]
+            # An undercut acts through its own link when it has undercuts of its own: it
+            # cuts only while it stands and that link holds.
+            acting = [labels.get(_link(u), labels[u]) for u in undercuts_of(graph, claim_id)]
             standing = tuple(
-                u for u in undercuts_of(graph, claim_id) if labels[u] is Label.STANDING
+                u
+                for u, label in zip(undercuts_of(graph, claim_id), acting, strict=True)
+                if label is Label.STANDING
             )
             if standing:
                 cut[claim_id] = standing
-            elif any(labels[u] is Label.UNDECIDED for u in undercuts_of(graph, claim_id)):
+            elif Label.UNDECIDED in acting:
                 link_undecided.add(claim_id)
         # Keep the graph's node order so output built from the labels is deterministic.
         return Labelling(

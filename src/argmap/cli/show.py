@@ -1,4 +1,4 @@
-"""`argmap show`: print a debate as a tree with side, kind, id and status."""
+"""`argmap show`: print a debate as a tree with side, kind, id, status and strength."""
 
 from __future__ import annotations
 
@@ -16,16 +16,32 @@ if TYPE_CHECKING:
     from argmap.semantics import Labelling
     from argmap.strength import Weighing
 
-# The export's colour-blind-safe pair; the + and − marks carry the side without colour.
+# Sides take the diagrams' colour-blind-safe pair (blue / vermillion), and the + and − marks
+# carry the side without colour. Status is never a side colour: a glyph and the weight of the
+# text carry it (bold standing, dim struck-through defeated, italic undecided).
 SIDE_MARK = {"pro": ("+", "#0072B2"), "con": ("−", "#D55E00")}
+STATUS_GLYPH = {"standing": "✓", "defeated": "✗", "undecided": "?"}
 LABEL_STYLE = {"standing": "bold", "defeated": "dim strike", "undecided": "italic"}
+
+
+def _safe(text: str) -> str:
+    return printable(text)
+
+
+def _one(text: str) -> str:
+    return printable(text, one_line=True)
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "show",
         help="print a debate as a tree",
-        description="Print a debate as a tree: side (+ pro, − con), kind, id, status, text.",
+        description=(
+            "Print a debate as a tree: side (+ pro in blue, − con in vermillion), status "
+            "(✓ standing in bold, ✗ defeated dimmed and struck through, ? undecided in "
+            "italics), kind, text, id and strength (0 to 1). The motion comes with its "
+            "balance first: its strength and verdict, then the claims that move it most."
+        ),
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="debate files or folders")
     parser.add_argument("--root", metavar="ID", help="start at this claim")
@@ -48,33 +64,33 @@ def _label(
     text = Text()
     if node.side is None:
         text.append("MOTION ", style="bold")
-        text.append(printable(node.text), style="bold")
+        text.append(_safe(node.text), style="bold")
         # The balance comes first; the labels' verdict is the last word, not the first.
         for index, line in enumerate(headline or []):
-            text.append(f"\n{printable(line)}", style="bold" if index == 0 else "")
+            text.append(f"\n{_safe(line)}", style="bold" if index == 0 else "")
         if reason:
-            text.append(f"\n{printable(reason)}", style="dim italic")
+            text.append(f"\n{_safe(reason)}", style="dim italic")
         return text
     mark, colour = SIDE_MARK[node.side.value]
     status = labelling[node.id].value
     text.append(f"{mark} ", style=f"bold {colour}")
+    text.append(f"{STATUS_GLYPH[status]} ", style="bold" if status == "standing" else "dim")
     relation = node.relation.value if node.relation else ""
     if relation == "undercuts":
         text.append("undercut ", style="magenta")
     if node.kind.value != "claim":
-        text.append(f"[{node.kind.value}] ", style="cyan")
-    text.append(printable(node.text), style=LABEL_STYLE[status])
+        text.append(f"[{_one(node.kind.value)}] ", style="cyan")
+    text.append(_safe(node.text), style=LABEL_STYLE[status])
     strength = weighing.strength(node.id)
-    text.append(f"  ({printable(node.id, one_line=True)}, {status}, ", style="dim")
-    text.append(f"strength {strength:.2f})", style="dim")
+    text.append(f"  ({_one(node.id)}, {status}, strength {strength:.2f})", style="dim")
     for edge in node.claim.also_rebuts if node.claim else []:
-        text.append(f"  ↪ also rebuts {printable(edge, one_line=True)}", style="magenta")
+        text.append(f"  ↪ also rebuts {_one(edge)}", style="magenta")
     for edge in node.claim.also_supports if node.claim else []:
-        text.append(f"  ↪ also supports {printable(edge, one_line=True)}", style="magenta")
+        text.append(f"  ↪ also supports {_one(edge)}", style="magenta")
     for ref in node.claim.see if node.claim else []:
-        text.append(f"  ⇢ see {printable(ref, one_line=True)}", style="blue")
+        text.append(f"  ⇢ see {_one(ref)}", style="magenta")  # blue is the pro side
     if reason:
-        text.append(f"\n{printable(reason)}", style="dim italic")
+        text.append(f"\n{_safe(reason)}", style="dim italic")
     return text
 
 
@@ -127,8 +143,8 @@ def run(args: argparse.Namespace) -> int:
         raise unknown_claim(root, known)
     console = Console(highlight=False)
     for item in shown:
-        heading = Text(f"{item.debate_id} — ", style="bold")
-        heading.append(item.graph.debate.title)
+        heading = Text(f"{_one(item.debate_id)} — ", style="bold")
+        heading.append(_one(item.graph.debate.title))
         console.print(heading)
         console.print(render_tree(item.graph, root, args.depth, why=args.why))
         console.print()
