@@ -214,6 +214,14 @@ def test_a_standing_undercut_cuts_the_link_so_it_carries_nothing(load_debate: Lo
     graph = load_debate(text).graph
     # Removing the undercut would let 'stat' lower the motion to 0.4.
     assert contributions(graph, weighing) == [("cut", pytest.approx(0.1))]
+    assert explain_strength(graph, weigh(graph), "stat") == (
+        "Strength 0.50 (base 0.50, no weight given). Nothing rebuts or supports it, so it "
+        "keeps its base score. Its link to the motion is cut by 'cut' (an undercut), so it "
+        "moves nothing there."
+    )
+    assert explain_strength(graph, weigh(graph), "motion") == (
+        "The motion has strength 0.50 (the neutral base score). Raised most by 'cut' (+0.10)."
+    )
 
 
 def test_verdict_thresholds() -> None:

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from argmap.collector import collector_paused
@@ -394,6 +394,8 @@ class Weighing:
     unsettled: tuple[str, ...] = ()
     qbaf: QBAF | None = field(default=None, repr=False, compare=False)
     energies: tuple[float, ...] = field(default=(), repr=False, compare=False)
+    #: Claims whose link to their parent a standing undercut cuts, and the undercuts.
+    cut_by: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
 
     def strength(self, claim_id: str) -> float:
         """The strength of a claim (or of the motion, `motion`); KeyError if unknown."""
@@ -422,7 +424,9 @@ def weigh(graph: ArgumentGraph, labelling: Labelling | None = None) -> Weighing:
     # Many small lists and tuples, no reference cycles: keep the collector from rescanning,
     # and settle what is made so the next collection does not scan it either.
     with collector_paused(settle=True):
-        return weigh_qbaf(QBAF.build(graph, labelling))
+        labelling = labelling if labelling is not None else grounded(graph)
+        weighing = weigh_qbaf(QBAF.build(graph, labelling))
+        return replace(weighing, cut_by=labelling.cut)
 
 
 def weigh_qbaf(qbaf: QBAF) -> Weighing:
@@ -660,11 +664,18 @@ def explain_strength(graph: ArgumentGraph, weighing: Weighing, claim_id: str) ->
         c, a = raised[0]
         parts.append(f"raised most by {_name(c)} ({a:+.2f})")
     if parts:
-        text += " " + ("; ".join(parts)).capitalize() + "."
-    elif not graph.incoming[claim_id]:
-        text += " Nothing answers or supports it, so it keeps its base score."
+        sentence = "; ".join(parts)
+        text += " " + sentence[0].upper() + sentence[1:] + "."
+    elif not any(e.relation is not Relation.UNDERCUTS for e in graph.incoming[claim_id]):
+        text += " Nothing rebuts or supports it, so it keeps its base score."
     else:
-        text += " What answers it is cut or carries no weight, so it keeps its base score."
+        text += " What rebuts or supports it is cut or cancels out, so it keeps its base score."
+    if claim_id in weighing.cut_by:
+        cutters = " and ".join(_name(u) for u in weighing.cut_by[claim_id])
+        text += (
+            f" Its link to {_name(node.parent or MOTION_ID)} is cut by {cutters} (an "
+            "undercut), so it moves nothing there."
+        )
     if claim_id in weighing.unsettled:
         text += " Its cycle did not settle, so this figure is approximate."
     return text
