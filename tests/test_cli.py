@@ -128,7 +128,7 @@ def test_show_leads_with_the_balance_then_the_claims_then_the_labels(
     ]
     places = [text.index(part) for part in order]
     assert places == sorted(places)
-    assert "Strength 0.83 (base 0.83 from weight 5). Nothing answers or supports it" in text
+    assert "Strength 0.83 (base 0.83 from weight 5). Nothing rebuts or supports it" in text
 
 
 def test_show_root_and_depth(
