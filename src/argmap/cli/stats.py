@@ -100,9 +100,11 @@ HEADINGS = (
     ("undecided", "?"),
     ("unanswered", "unans"),
     # The balance (verdict and the motion's strength) before what the labels say.
-    ("balance", "balance"),
+    ("balance", "bal"),
     ("motion", "motion"),
 )
+#: Verdicts in narrow tables.
+SHORT_VERDICT = {"leans-pro": "pro", "balanced": "even", "leans-con": "con"}
 #: The diagrams' colour-blind-safe pair, as 24-bit foreground colours.
 _SIDE_COLOUR = {"pro": "\x1b[38;2;0;114;178m", "con": "\x1b[38;2;213;94;0m"}
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
@@ -152,6 +154,10 @@ def format_table(
     total = sum(widths) + 2 * (len(widths) - 1)
     if width is not None and total > width:
         headers = [short for _, short in HEADINGS]
+        # The balance shortens too: "con 0.38" for "leans-con 0.38".
+        column = next(i for i, (name, _) in enumerate(HEADINGS) if name == "balance")
+        for row, result in zip(body, results, strict=True):
+            row[column] = f"{SHORT_VERDICT[result.verdict]} {result.motion_strength:.2f}"
         widths = widths_of(headers)
         total = sum(widths) + 2 * (len(widths) - 1)
         if total > width:
