@@ -458,3 +458,21 @@ def test_directionality(framework: Framework, data: st.DataObject) -> None:
     for name in names:
         if name not in reached:
             assert after.strength(name) == pytest.approx(before.strength(name), abs=1e-9)
+
+
+def test_contributions_within_a_few_links_are_the_same_amounts(
+    load_debate: Load, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argmap import strength
+
+    graph = load_debate(TREE).graph
+    weighing = weigh(graph)
+    every = dict(contributions(graph, weighing))
+    near = dict(contributions(graph, weighing, within=1))
+    assert set(near) == {"p", "c"} and set(every) == {"p", "c", "r"}
+    assert near == {k: every[k] for k in near}
+    # A large debate's headline tries only claims near the motion ('r' is two links away).
+    monkeypatch.setattr(strength, "LARGE_DEBATE", 0)
+    monkeypatch.setattr(strength, "NEAR_MOTION", 1)
+    raised, lowered = strength.moved_most(graph, weighing)
+    assert [c for c, _ in raised + lowered] == ["p", "c"]

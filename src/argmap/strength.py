@@ -451,7 +451,12 @@ def weigh_qbaf(qbaf: QBAF) -> Weighing:
 
 
 def contributions(
-    graph: ArgumentGraph, weighing: Weighing, claim_id: str = MOTION_ID, limit: int | None = None
+    graph: ArgumentGraph,
+    weighing: Weighing,
+    claim_id: str = MOTION_ID,
+    limit: int | None = None,
+    *,
+    within: int | None = None,
 ) -> list[tuple[str, float]]:
     """Signed contributions to `claim_id`'s strength, largest |amount| first.
 
@@ -459,6 +464,7 @@ def contributions(
     strength in the debate without x (other claims' labels held fixed; removing a standing
     undercut restores the link it alone cuts). Negative amounts lowered the strength.
     Claims whose removal changes nothing are left out; ties keep document order.
+    `within` tries only claims at most that many links away (each is still exact).
     """
     qbaf = weighing.qbaf if weighing.qbaf is not None else QBAF.build(graph)
     sigma = [weighing.strengths[i] for i in qbaf.ids]
@@ -466,8 +472,11 @@ def contributions(
     target = qbaf.index[claim_id]
     with collector_paused():
         region = _reaching(qbaf, target)
+        tried = region | _restorers(qbaf, region)
+        if within is not None:
+            tried &= _reaching(qbaf, target, within)
         amounts: list[tuple[str, float]] = []
-        for x in sorted(region | _restorers(qbaf, region)):
+        for x in sorted(tried):
             if x == target:
                 continue
             without = _without(qbaf, sigma, energies, x, target, region)
@@ -478,24 +487,29 @@ def contributions(
     return amounts if limit is None else amounts[:limit]
 
 
-def _reaching(qbaf: QBAF, target: int) -> set[int]:
-    """The target and every claim whose strength can reach it along links.
+def _reaching(qbaf: QBAF, target: int, within: int | None = None) -> set[int]:
+    """The target and every claim whose strength can reach it along links (at most
+    `within` links away when given).
 
     Links that removing an undercut would restore count too, so the claims behind them are
-    recomputed when that undercut is removed.
+    recomputed when that undercut is removed; so do those undercuts themselves.
     """
     restorable: dict[int, list[int]] = {}
-    for links in qbaf.restores.values():
+    for cutter, links in qbaf.restores.items():
         for p, g, _ in links:
-            restorable.setdefault(g, []).append(p)
+            restorable.setdefault(g, []).extend((p, cutter))
     seen = {target}
-    stack = [target]
-    while stack:
-        node = stack.pop()
-        for j in (*(j for j, _ in qbaf.incoming[node]), *restorable.get(node, ())):
-            if j not in seen:
-                seen.add(j)
-                stack.append(j)
+    level = [target]
+    steps = 0
+    while level and (within is None or steps < within):
+        steps += 1
+        following: list[int] = []
+        for node in level:
+            for j in (*(j for j, _ in qbaf.incoming[node]), *restorable.get(node, ())):
+                if j not in seen:
+                    seen.add(j)
+                    following.append(j)
+        level = following
     return seen
 
 
@@ -688,11 +702,22 @@ def _amounts(items: list[tuple[str, float]]) -> str:
     return ", ".join(f"{_name(c)} {a:+.2f}" for c, a in items)
 
 
+#: Above this many claims, the motion's headline weighs only claims near the motion.
+LARGE_DEBATE = 5_000
+#: How near: links between a claim and the motion (2: top-level claims and their answers).
+NEAR_MOTION = 2
+
+
 def moved_most(
     graph: ArgumentGraph, weighing: Weighing, per_side: int = 3
 ) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
-    """(raised, lowered): the claims whose removal would change the motion most, each way."""
-    amounts = contributions(graph, weighing)
+    """(raised, lowered): the claims whose removal would change the motion most, each way.
+
+    On a debate of more than `LARGE_DEBATE` claims only claims within `NEAR_MOTION` links
+    of the motion are tried, so a headline stays quick; `contributions` lists them all.
+    """
+    within = NEAR_MOTION if len(graph) > LARGE_DEBATE else None
+    amounts = contributions(graph, weighing, within=within)
     raised = [(c, a) for c, a in amounts if a > 0][:per_side]
     lowered = [(c, a) for c, a in amounts if a < 0][:per_side]
     return raised, lowered
