@@ -457,3 +457,29 @@ async def test_strength_shows_in_the_list_the_map_and_the_detail(app: ArgmapApp)
         detail = static_text(app, "#claim-text")
         assert f"Strength {entry.strength('cost'):.2f}" in detail
         assert "lowered most by 'overruns'" in detail and "raised most by 'telescopes'" in detail
+
+
+async def test_o_lists_answers_strongest_first_and_back(app: ArgmapApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_energy(pilot)
+        tree = app.screen.query_one(ClaimTree)
+        entry = map_screen(app).entry
+        assert entry is not None
+        await goto(pilot, "cost")
+        await pilot.press("l")
+        await pilot.pause()
+
+        def under_cost() -> list[str]:
+            cost = next(c for c in tree.root.children if c.data == "cost")
+            return [str(child.data) for child in cost.children]
+
+        # In the file the rebuttal 'overruns' (0.40) comes before the support 'telescopes'.
+        assert under_cost() == ["overruns", "telescopes"]
+        assert entry.strength("telescopes") > entry.strength("overruns")
+        await pilot.press("o")
+        await pilot.pause()
+        assert under_cost() == ["telescopes", "overruns"]  # still open, strongest first
+        assert cursor(app) == "cost"
+        await pilot.press("o")
+        await pilot.pause()
+        assert under_cost() == ["overruns", "telescopes"]

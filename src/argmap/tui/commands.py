@@ -304,6 +304,15 @@ COMMANDS: tuple[Command, ...] = (
         "map",
     ),
     Command(
+        "order",
+        "o",
+        "toggle_order",
+        "Order",
+        "List each claim's answers strongest first (again: in file order)",
+        VIEW,
+        "map",
+    ),
+    Command(
         "theme",
         "t",
         "toggle_theme",

@@ -42,6 +42,8 @@ class ClaimTree(Tree[str]):
         self._populated: set[int] = set()
         self._links: set[int] = set()  # tree node ids of cross-link leaves
         self._by_claim: dict[str, ClaimNodeT] = {}
+        #: List a claim's answers strongest first instead of in file order.
+        self.by_strength = False
 
     # --- building ------------------------------------------------------------------------
 
@@ -100,7 +102,11 @@ class ClaimTree(Tree[str]):
         assert claim_id is not None
         visible = self.shown.visible if self.shown is not None else None
         matches = self.shown.matches if self.shown is not None else None
-        for child in graph.children(claim_id):
+        children = graph.children(claim_id)
+        if self.by_strength:
+            # Stable: equal strengths keep file order.
+            children = sorted(children, key=lambda child: -entry.strength(child.id))
+        for child in children:
             if visible is not None and child.id not in visible:
                 continue
             expandable = bool(child.children) or bool(cross_links_below(graph, child.id))
