@@ -102,6 +102,10 @@ class DebateEntry:
             self._weighing = weigh(self.graph, self.labelling)
         return self._weighing
 
+    def is_cut(self, claim_id: str) -> bool:
+        """Whether a standing undercut cuts the claim's link to what it answers."""
+        return self.labelling is not None and self.labelling.is_cut(claim_id)
+
     def strength(self, claim_id: str) -> float:
         """The claim's gradual strength, 0 to 1."""
         return self.weighing.strength(claim_id)

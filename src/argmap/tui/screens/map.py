@@ -46,7 +46,9 @@ LEGEND = Text.assemble(
     ("?", "bold #d9820b"),
     " undecided  ",
     ("↪", LINK_STYLE),
-    " link   Tab: links pane",
+    " link  ",
+    ("✂", "bold"),
+    " cut  Tab: links",
 )
 
 

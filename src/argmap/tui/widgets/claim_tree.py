@@ -112,7 +112,13 @@ class ClaimTree(Tree[str]):
             expandable = bool(child.children) or bool(cross_links_below(graph, child.id))
             dim = matches is not None and child.id not in matches
             added = node.add(
-                claim_row(child, entry.label(child.id), dim=dim, strength=entry.strength(child.id)),
+                claim_row(
+                    child,
+                    entry.label(child.id),
+                    dim=dim,
+                    strength=entry.strength(child.id),
+                    cut=entry.is_cut(child.id),
+                ),
                 data=child.id,
                 allow_expand=expandable,
             )

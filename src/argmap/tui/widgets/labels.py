@@ -53,8 +53,12 @@ def claim_row(
     width: int = 90,
     dim: bool = False,
     strength: float | None = None,
+    cut: bool = False,
 ) -> Text:
-    """A map row: side symbol, status mark, strength (when given), kind, then the text."""
+    """A map row: side symbol, status mark, strength (when given), kind, then the text.
+
+    `cut`: a standing undercut cuts the claim's link to what it answers (marked ✂).
+    """
     row = Text(no_wrap=True, overflow="ellipsis")
     row.append_text(side_mark(node.side))
     row.append(" ")
@@ -65,6 +69,8 @@ def claim_row(
         row.append(" ")
     if node.is_motion:
         row.append("Motion: ", style="bold")
+    if cut:
+        row.append("✂ ", style="bold")
     if node.relation is Relation.UNDERCUTS:
         row.append("undercuts: ", style="italic")
     if node.kind is not Kind.CLAIM:
