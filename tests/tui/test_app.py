@@ -483,3 +483,18 @@ async def test_o_lists_answers_strongest_first_and_back(app: ArgmapApp) -> None:
         await pilot.press("o")
         await pilot.pause()
         assert under_cost() == ["overruns", "telescopes"]
+
+
+def test_a_row_shows_strength_and_a_cut_link() -> None:
+    from argmap.load import load_text
+    from argmap.semantics import Label
+    from argmap.tui.widgets.labels import claim_row
+
+    graph = load_text(
+        "title: T\nmotion: M.\ncon:\n  - id: stat\n    text: Papers [1] are cited more.\n"
+        "    rebuttals:\n      - {id: cut, text: Not causal., undercut: true}\n",
+        "t.yaml",
+    ).graph
+    row = claim_row(graph.nodes["stat"], Label.STANDING, strength=0.5, cut=True)
+    assert row.plain == "− ✓ ▅0.50 ✂ Papers [1] are cited more."
+    assert claim_row(graph.nodes["stat"], Label.STANDING).plain == "− ✓ Papers [1] are cited more."
