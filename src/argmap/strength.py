@@ -116,6 +116,8 @@ class QBAF:
     parts: list[list[int]] = field(default_factory=list)
     part_of: list[int] = field(default_factory=list)
     cyclic: list[bool] = field(default_factory=list)
+    #: Each claim's energy once solved (supporters' minus attackers' strengths).
+    energies: list[float] = field(default_factory=list)
 
     @classmethod
     def build(cls, graph: ArgumentGraph, labelling: Labelling | None = None) -> QBAF:
@@ -137,12 +139,27 @@ class QBAF:
         restores: dict[int, list[tuple[int, int, float]]] = {}
         cut = labelling.cut
         undercuts, supports = Relation.UNDERCUTS, Relation.SUPPORTS
+        nodes = graph.nodes
+        # Nesting gives each claim one link to its parent, so only a cross-link can repeat a
+        # link (a claim that also names its parent, or an id listed twice): only those are
+        # checked, against the nested link and the cross-links before them.
+        crossed: set[tuple[int, int, float]] = set()
         for edge in graph.edges:
             relation = edge.relation
             if relation is undercuts:
                 continue  # an undercut acts on a link, never on a claim's strength
-            link = (index[edge.source], index[edge.target], 1.0 if relation is supports else -1.0)
-            if cut and not edge.cross and edge.source in cut:
+            sign = 1.0 if relation is supports else -1.0
+            link = (index[edge.source], index[edge.target], sign)
+            if edge.cross:
+                nested = nodes[edge.source]
+                if link in crossed or (
+                    nested.parent == edge.target
+                    and nested.relation is relation
+                    and edge.source not in cut
+                ):
+                    continue
+                crossed.add(link)
+            elif cut and edge.source in cut:
                 cutters = cut[edge.source]
                 if len(cutters) == 1:
                     restores.setdefault(index[cutters[0]], []).append(link)
@@ -156,7 +173,7 @@ class QBAF:
                 for u, cut_links in restores.items()
                 if (kept := [link for link in cut_links if link not in present])
             }
-        return cls._assemble(ids, index, base, links, restores)
+        return cls._assemble(ids, index, base, links, restores, dedupe=False)
 
     @classmethod
     def from_links(
@@ -187,14 +204,16 @@ class QBAF:
         base: list[float],
         links: list[tuple[int, int, float]],
         restores: dict[int, list[tuple[int, int, float]]],
+        dedupe: bool = True,
     ) -> QBAF:
         incoming: list[list[tuple[int, float]]] = [[] for _ in ids]
         outgoing: list[list[tuple[int, float]]] = [[] for _ in ids]
         seen: set[tuple[int, int, float]] = set()
         for link in links:
-            if link in seen:
-                continue  # a claim named twice, or nested and cross-linked: counted once
-            seen.add(link)
+            if dedupe:
+                if link in seen:
+                    continue  # a claim named twice, or nested and cross-linked: counted once
+                seen.add(link)
             source, target, sign = link
             incoming[target].append((source, sign))
             outgoing[source].append((target, sign))
@@ -388,18 +407,21 @@ class Weighing:
 
     strengths: Mapping[str, float]
     verdict: Verdict
-    #: Base scores, by claim id (the motion's is 0.5).
-    base_scores: Mapping[str, float] = field(default_factory=dict)
     #: Claims on a cycle whose strengths did not settle within `MAX_STEPS` (usually none).
     unsettled: tuple[str, ...] = ()
     qbaf: QBAF | None = field(default=None, repr=False, compare=False)
-    energies: tuple[float, ...] = field(default=(), repr=False, compare=False)
     #: Claims whose link to their parent a standing undercut cuts, and the undercuts.
     cut_by: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
 
     def strength(self, claim_id: str) -> float:
         """The strength of a claim (or of the motion, `motion`); KeyError if unknown."""
         return self.strengths[claim_id]
+
+    def base(self, claim_id: str) -> float:
+        """The claim's base score (from its weight; the motion's is 0.5)."""
+        if self.qbaf is None:
+            return NEUTRAL_BASE
+        return self.qbaf.base[self.qbaf.index[claim_id]]
 
     @property
     def motion_strength(self) -> float:
@@ -436,14 +458,13 @@ def weigh_qbaf(qbaf: QBAF) -> Weighing:
     """
     with collector_paused():
         sigma, energies, unsettled = qbaf.solve()
+        qbaf.energies = energies  # kept for contributions, which start from them
         strengths = dict(zip(qbaf.ids, sigma, strict=True))
         return Weighing(
             strengths,
             verdict_for(strengths.get(MOTION_ID, NEUTRAL_BASE)),
-            dict(zip(qbaf.ids, qbaf.base, strict=True)),
             tuple(qbaf.ids[i] for i in unsettled),
             qbaf,
-            tuple(energies),
         )
 
 
@@ -468,7 +489,7 @@ def contributions(
     """
     qbaf = weighing.qbaf if weighing.qbaf is not None else QBAF.build(graph)
     sigma = [weighing.strengths[i] for i in qbaf.ids]
-    energies = list(weighing.energies) or [qbaf.energy(i, sigma) for i in range(len(qbaf.ids))]
+    energies = qbaf.energies or [qbaf.energy(i, sigma) for i in range(len(qbaf.ids))]
     target = qbaf.index[claim_id]
     with collector_paused():
         region = _reaching(qbaf, target)
@@ -643,7 +664,7 @@ def _name(claim_id: str) -> str:
 
 def strength_reason(graph: ArgumentGraph, weighing: Weighing, claim_id: str) -> str:
     """A short clause for messages: "base 0.50; lowered most by 'r' -0.20"."""
-    parts = [f"base {weighing.base_scores.get(claim_id, NEUTRAL_BASE):.2f}"]
+    parts = [f"base {weighing.base(claim_id):.2f}"]
     amounts = contributions(graph, weighing, claim_id)
     lowered = [(c, a) for c, a in amounts if a < 0]
     raised = [(c, a) for c, a in amounts if a > 0]
@@ -657,7 +678,7 @@ def strength_reason(graph: ArgumentGraph, weighing: Weighing, claim_id: str) -> 
 def explain_strength(graph: ArgumentGraph, weighing: Weighing, claim_id: str) -> str:
     """One or two plain sentences: the strength, its base score, what moved it most."""
     value = weighing.strength(claim_id)
-    base = weighing.base_scores.get(claim_id, NEUTRAL_BASE)
+    base = weighing.base(claim_id)
     node = graph.node(claim_id)
     if node.claim is None:
         origin = "the neutral base score"

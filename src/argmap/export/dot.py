@@ -408,7 +408,12 @@ class _Builder:
         self.theme = theme
         self.used = _Used()
         self.labels = grounded(graph)
-        self.weighing = weigh(graph, self.labels)
+        # Keep only what the drawing needs (every strength and the motion's balance), so
+        # the framework behind them is freed before the DOT text is built.
+        weighing = weigh(graph, self.labels)
+        self.strengths = weighing.strengths
+        self.balance = weighing.headline()
+        del weighing
         self.names: dict[str, str] = {}
         self.stub_count = 0
         self.dot = graphviz.Digraph(name="argmap", strict=False)
@@ -473,7 +478,7 @@ class _Builder:
             head = _font("MOTION", self.small(), text_colour, bold=True)
             body = _font(html_lines(node.text, opts.wrap), theme.fontsize * 1.15, text_colour)
             # The balance first; what the labels say comes second, in a quieter line.
-            balance = self.weighing.headline()
+            balance = self.balance
             labels = {
                 Label.STANDING: "by labels alone: ✓ the motion stands",
                 Label.DEFEATED: "by labels alone: ✗ the motion is defeated",
@@ -497,7 +502,7 @@ class _Builder:
         if mark:
             label += "<BR/>" + _font(mark, self.small(), text_colour, bold=True)
         if opts.strength:
-            value = self.weighing.strength(node.id)
+            value = self.strengths[node.id]
             figure = f"{square_bar(value)} {value:.2f}"
             label += "<BR/>" + _font(escape_html(figure), self.small(), text_colour)
         return f"<{label}>"
@@ -506,7 +511,7 @@ class _Builder:
         theme = self.theme
         state = self.labels[node.id]
         label = self.claim_label(node, state)
-        strength = self.weighing.strength(node.id)
+        strength = self.strengths[node.id]
         per_claim = {
             "id": f"claim-{node.id}",
             "tooltip": f"{node.id} ({state}, strength {strength:.2f})",
