@@ -62,7 +62,7 @@ def measure(size: int) -> None:
     contrib_time = median_seconds(lambda: contributions(graph, weighing), runs=3)
     qbaf = weighing.qbaf
     assert qbaf is not None
-    on_cycles = sum(len(p) for p, cyclic in zip(qbaf.parts, qbaf.cyclic, strict=True) if cyclic)
+    on_cycles = qbaf.on_cycles
     print(
         f"{size:>8} {labels_time:>9.3f} {strength_time:>11.3f} {weigh_time:>8.3f} "
         f"{contrib_time:>10.3f} {on_cycles:>10} "

@@ -111,11 +111,13 @@ class QBAF:
     incoming: list[list[tuple[int, float]]]
     outgoing: list[list[tuple[int, float]]]
     restores: dict[int, list[tuple[int, int, float]]]
-    #: Strongly connected parts in evaluation order (every influence before what it
-    #: influences); `part_of[i]` is the position of i's part.
-    parts: list[list[int]] = field(default_factory=list)
+    #: Evaluation order (every influence before what it influences), by positions: claims
+    #: off any cycle first, one a position (`order`), then the strongly connected parts
+    #: left (`rest`, with `rest_cyclic`); `part_of[i]` is the position of claim i.
+    order: list[int] = field(default_factory=list)
+    rest: list[list[int]] = field(default_factory=list)
+    rest_cyclic: list[bool] = field(default_factory=list)
     part_of: list[int] = field(default_factory=list)
-    cyclic: list[bool] = field(default_factory=list)
     #: Each claim's energy once solved (supporters' minus attackers' strengths).
     energies: list[float] = field(default_factory=list)
 
@@ -135,7 +137,10 @@ class QBAF:
             else node.claim.weight / 6
             for node in graph.nodes.values()
         ]
-        links: list[tuple[int, int, float]] = []
+        # Links go straight into the per-claim lists (no list of all links in between: on a
+        # big debate that would be the largest thing built here).
+        incoming: list[list[tuple[int, float]]] = [[] for _ in ids]
+        outgoing: list[list[tuple[int, float]]] = [[] for _ in ids]
         restores: dict[int, list[tuple[int, int, float]]] = {}
         cut = labelling.cut
         undercuts, supports = Relation.UNDERCUTS, Relation.SUPPORTS
@@ -149,9 +154,10 @@ class QBAF:
             if relation is undercuts:
                 continue  # an undercut acts on a link, never on a claim's strength
             sign = 1.0 if relation is supports else -1.0
-            link = (index[edge.source], index[edge.target], sign)
+            source, target = index[edge.source], index[edge.target]
             if edge.cross:
                 nested = nodes[edge.source]
+                link = (source, target, sign)
                 if link in crossed or (
                     nested.parent == edge.target
                     and nested.relation is relation
@@ -162,18 +168,20 @@ class QBAF:
             elif cut and edge.source in cut:
                 cutters = cut[edge.source]
                 if len(cutters) == 1:
-                    restores.setdefault(index[cutters[0]], []).append(link)
+                    restores.setdefault(index[cutters[0]], []).append((source, target, sign))
                 continue
-            links.append(link)
+            incoming[target].append((source, sign))
+            outgoing[source].append((target, sign))
         if restores:
             # A cut link that a cross-link repeats still counts once: nothing to restore.
-            present = set(links)
             restores = {
                 u: kept
                 for u, cut_links in restores.items()
-                if (kept := [link for link in cut_links if link not in present])
+                if (kept := [(p, g, s) for p, g, s in cut_links if (g, s) not in outgoing[p]])
             }
-        return cls._assemble(ids, index, base, links, restores, dedupe=False)
+        qbaf = cls(ids, index, base, incoming, outgoing, restores)
+        qbaf._order()
+        return qbaf
 
     @classmethod
     def from_links(
@@ -221,6 +229,21 @@ class QBAF:
         qbaf._order()
         return qbaf
 
+    def part(self, position: int) -> list[int]:
+        """The claims at a position of the evaluation order (one, or a cycle's part)."""
+        if position < len(self.order):
+            return [self.order[position]]
+        return self.rest[position - len(self.order)]
+
+    def is_cyclic(self, position: int) -> bool:
+        """Whether the claims at a position sit on a cycle (solved together)."""
+        return position >= len(self.order) and self.rest_cyclic[position - len(self.order)]
+
+    @property
+    def on_cycles(self) -> int:
+        """How many claims sit on cycles."""
+        return sum(len(p) for p, loops in zip(self.rest, self.rest_cyclic, strict=True) if loops)
+
     def _order(self) -> None:
         """Parts in evaluation order: every influence before what it influences.
 
@@ -248,19 +271,19 @@ class QBAF:
                 waiting[target] -= 1
                 if not waiting[target]:
                     released.append(target)
-        parts: list[list[int]] = [[i] for i in released]
-        cyclic = [False] * len(parts)
         part_of = [0] * n
         for position, node in enumerate(released):
             part_of[node] = position
+        rest: list[list[int]] = []
+        rest_cyclic: list[bool] = []
         if len(released) < n:
             left = [i for i in range(n) if waiting[i]]
             for part, loops in self._tarjan(left, incoming):
                 for member in part:
-                    part_of[member] = len(parts)
-                parts.append(part)
-                cyclic.append(loops)
-        self.parts, self.part_of, self.cyclic = parts, part_of, cyclic
+                    part_of[member] = len(released) + len(rest)
+                rest.append(part)
+                rest_cyclic.append(loops)
+        self.order, self.rest, self.rest_cyclic, self.part_of = released, rest, rest_cyclic, part_of
 
     def _tarjan(
         self, nodes: list[int], incoming: list[list[tuple[int, float]]]
@@ -322,27 +345,33 @@ class QBAF:
         sigma = list(self.base)
         energies = [0.0] * len(self.ids)
         unsettled: list[int] = []
-        incoming, base = self.incoming, self.base
-        for position, part in enumerate(self.parts):
-            if not self.cyclic[position]:
-                i = part[0]
-                total = 0.0
-                for j, sign in incoming[i]:
-                    total += sign * sigma[j]
-                energies[i] = total
-                # influence(), written out: this loop runs once per claim.
-                if total > 0.0:
-                    square = total * total
-                    sigma[i] = base[i] + (1.0 - base[i]) * square / (1.0 + square)
-                elif total < 0.0:
-                    square = total * total
-                    sigma[i] = base[i] - base[i] * square / (1.0 + square)
+        single = self._evaluate
+        for i in self.order:  # off any cycle: once each
+            single(i, sigma, energies)
+        for part, cyclic in zip(self.rest, self.rest_cyclic, strict=True):
+            if not cyclic:
+                single(part[0], sigma, energies)
                 continue
             if not self.settle(part, sigma):
                 unsettled.extend(part)
             for i in part:
                 energies[i] = self.energy(i, sigma)
         return sigma, energies, unsettled
+
+    def _evaluate(self, i: int, sigma: list[float], energies: list[float]) -> None:
+        """Claim i's energy and strength from its (final) influences."""
+        total = 0.0
+        for j, sign in self.incoming[i]:
+            total += sign * sigma[j]
+        energies[i] = total
+        # influence(), written out: this runs once per claim.
+        base = self.base[i]
+        if total > 0.0:
+            square = total * total
+            sigma[i] = base + (1.0 - base) * square / (1.0 + square)
+        elif total < 0.0:
+            square = total * total
+            sigma[i] = base - base * square / (1.0 + square)
 
     def settle(
         self,
@@ -580,8 +609,8 @@ def _without(
         if position in done_parts:
             continue
         done_parts.add(position)
-        part = qbaf.parts[position]
-        if not qbaf.cyclic[position]:
+        part = qbaf.part(position)
+        if not qbaf.is_cyclic(position):
             node = part[0]
             new = influence(qbaf.base[node], energies[node] + pending.pop(node))
             moved = {node: new} if abs(new - sigma[node]) > NEGLIGIBLE else {}
@@ -607,7 +636,7 @@ def _along_chain(
     region: set[int],
 ) -> float | None:
     """`_without` for the usual case, a chain of single links off any cycle; else None."""
-    if removed in qbaf.restores or qbaf.cyclic[qbaf.part_of[removed]]:
+    if removed in qbaf.restores or qbaf.is_cyclic(qbaf.part_of[removed]):
         return None
     links = qbaf.outgoing[removed]
     if len(links) != 1:
@@ -617,7 +646,7 @@ def _along_chain(
     while True:
         if node not in region:
             return sigma[target]
-        if qbaf.cyclic[qbaf.part_of[node]]:
+        if qbaf.is_cyclic(qbaf.part_of[node]):
             return None
         new = influence(qbaf.base[node], energies[node] + delta)
         if node == target:
