@@ -167,7 +167,10 @@ def test_the_motion_box_leads_with_the_balance(lab: ArgumentGraph) -> None:
 def test_strength_option_sets_border_width_and_a_bar(lab: ArgumentGraph) -> None:
     plain = to_dot(lab, ExportOptions(format="dot"))
     assert "■" not in plain
-    assert "strength 0.50" in node_for(plain, "deep")  # always in the tooltip
+    assert "strength" not in node_for(plain, "deep")
+    assert 'tooltip="deep (standing, strength 0.50)"' in node_for(
+        to_dot(lab, ExportOptions(format="dot", strength=True)), "deep"
+    )
     dot = to_dot(lab, ExportOptions(format="dot", strength=True))
     deep, licence = node_for(dot, "deep"), node_for(dot, "licence")
     # 'deep' (unanswered, 0.50) against 'licence' (rebutted by it: 0.5 - 0.5 · 0.2 = 0.40).

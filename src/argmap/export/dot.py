@@ -512,10 +512,10 @@ class _Builder:
         state = self.labels[node.id]
         label = self.claim_label(node, state)
         strength = self.strengths[node.id]
-        per_claim = {
-            "id": f"claim-{node.id}",
-            "tooltip": f"{node.id} ({state}, strength {strength:.2f})",
-        }
+        # The strength joins the tooltip only when it is drawn: on a big debate the extra
+        # words on every line would cost megabytes the memory target has no room for.
+        tip = f"{state}, strength {strength:.2f}" if self.options.strength else f"{state}"
+        per_claim = {"id": f"claim-{node.id}", "tooltip": f"{node.id} ({tip})"}
         attrs: dict[str, str] = {}
         if node.is_motion:
             attrs.update(
