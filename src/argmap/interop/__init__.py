@@ -102,6 +102,21 @@ class ImportOutcome:
     loaded: LoadedDebate
     losses: list[Loss]
 
+    def claim_count(self) -> int:
+        """How many claims the imported debate holds, the motion excluded (0 when it did
+        not load). The same number as `len(loaded.graph)`, without building the graph."""
+        debate = self.loaded.debate
+        if debate is None:
+            return 0
+        count = 0
+        stack = [*debate.pro, *debate.con]
+        while stack:
+            claim = stack.pop()
+            count += 1
+            stack.extend(claim.rebuttals)
+            stack.extend(claim.support)
+        return count
+
 
 def shorten_title(text: str, limit: int = 80) -> str:
     """A debate title made from a motion: its first line, cut at a word near `limit`."""
