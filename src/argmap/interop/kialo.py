@@ -208,9 +208,18 @@ def _read_sources(
     finish()
 
 
-def _clean_text(entry: _Entry, sources: _Sources, losses: list[Loss]) -> tuple[str, list[str]]:
-    """Claim text with links reduced to their words and footnotes removed; its sources."""
-    raw = entry.raw_text
+def _clean_text(
+    entry: _Entry, sources: _Sources, losses: list[Loss], raw: str | None = None
+) -> tuple[str, list[str]]:
+    """Claim text with links reduced to their words and footnotes removed; its sources.
+
+    `raw` is the entry's `raw_text` when the caller has it already.
+    """
+    if raw is None:
+        raw = entry.raw_text
+    # Most claims hold no link, footnote or escape: their text is the raw text as it is.
+    if "[" not in raw and "\\" not in raw:
+        return raw, []
     cited: list[str] = []
 
     def link(match: re.Match[str]) -> str:
@@ -226,7 +235,7 @@ def _clean_text(entry: _Entry, sources: _Sources, losses: list[Loss]) -> tuple[s
         cited.append(sources.for_url(url, words))
         return words
 
-    text = _MD_LINK.sub(link, raw)
+    text = _MD_LINK.sub(link, raw) if "](" in raw else raw
 
     def footnote(match: re.Match[str]) -> str:
         source = sources.footnotes.get(match.group(1))
@@ -236,7 +245,7 @@ def _clean_text(entry: _Entry, sources: _Sources, losses: list[Loss]) -> tuple[s
         cited.append(str(source["id"]))
         return ""
 
-    if sources.footnotes:
+    if sources.footnotes and "[" in text:
         text = _FOOTNOTE.sub(footnote, text)
     text = _unescape(text).strip()
     return text, list(dict.fromkeys(cited))
@@ -274,7 +283,6 @@ def parse_kialo(text: str) -> Imported:
     claims: dict[str, dict[str, Any]] = {}
     stance_of: dict[str, str] = {}
     link_numbers: dict[str, str] = {}  # link entry number -> linked claim number
-    claim_entries: list[_Entry] = []
     link_entries: list[tuple[_Entry, str]] = []
     data: dict[str, Any] = {"version": 1, "title": title or shorten_title(motion), "motion": motion}
     pro: list[dict[str, Any]] = []
@@ -283,15 +291,19 @@ def parse_kialo(text: str) -> Imported:
     # Entries left out, each under the entry that caused it (another thesis, an outside link).
     left_out: dict[str, list[_Entry]] = {}
     cause_of: dict[str, str] = {}
+    # Claims to nest, in file order: (number, parent number, stance, line, claim).
+    placed: list[tuple[str, str, str, int, dict[str, Any]]] = []
     # First pass: every claim and link, so links and children may refer forward.
     for entry in entries[1:]:
-        if entry.number in seen:
-            raise InteropError(f"claim {entry.number}. appears twice", entry.line)
-        seen.add(entry.number)
-        root = entry.number.split(".", 1)[0]
-        if root != "1" or entry.parent in cause_of:
-            cause = cause_of.get(entry.parent, root if root != "1" else entry.number)
-            cause_of[entry.number] = cause
+        number = entry.number
+        if number in seen:
+            raise InteropError(f"claim {number}. appears twice", entry.line)
+        seen.add(number)
+        root = number.partition(".")[0]
+        parent = number.rpartition(".")[0]
+        if root != "1" or parent in cause_of:
+            cause = cause_of.get(parent, root if root != "1" else number)
+            cause_of[number] = cause
             left_out.setdefault(cause, []).append(entry)
             continue
         if entry.stance == "Thesis":
@@ -300,28 +312,29 @@ def parse_kialo(text: str) -> Imported:
                 "discussions (export each thesis as its own discussion)",
                 entry.line,
             )
-        stance_of[entry.number] = entry.stance or "Pro"
-        link = _LINK.match(entry.raw_text)
-        if link:
-            link_numbers[entry.number] = link.group(1)
-            link_entries.append((entry, link.group(1)))
-            continue
-        outside = _OUTSIDE_LINK.match(entry.raw_text)
-        if outside:
-            cause_of[entry.number] = entry.number
-            left_out[entry.number] = [entry]
-            continue
-        text, cited = _clean_text(entry, sources, losses)
+        stance = stance_of[number] = entry.stance or "Pro"
+        raw = entry.raw_text
+        if raw.startswith("->"):  # both kinds of link start so
+            link = _LINK.match(raw)
+            if link:
+                link_numbers[number] = link.group(1)
+                link_entries.append((entry, link.group(1)))
+                continue
+            if _OUTSIDE_LINK.match(raw):
+                cause_of[number] = number
+                left_out[number] = [entry]
+                continue
+        text, cited = _clean_text(entry, sources, losses, raw)
         if not text:
             losses.append(
-                Loss(f"claim {claim_id(entry.number)} has no text; wrote a placeholder", entry.line)
+                Loss(f"claim {claim_id(number)} has no text; wrote a placeholder", entry.line)
             )
             text = _PLACEHOLDER
-        claim: dict[str, Any] = {"text": text, "id": claim_id(entry.number)}
+        claim: dict[str, Any] = {"text": text, "id": "k-" + number.replace(".", "-")}
         if cited:
             claim["sources"] = cited
-        claims[entry.number] = claim
-        claim_entries.append(entry)
+        claims[number] = claim
+        placed.append((number, parent, stance, entry.line, claim))
 
     def through_links(number: str) -> str:
         """The claim a number stands for, following links (which may chain)."""
@@ -332,28 +345,25 @@ def parse_kialo(text: str) -> Imported:
         return number
 
     # Second pass: nest each claim under its parent, in file order.
-    for entry in claim_entries:
-        claim = claims[entry.number]
-        parent = entry.parent
+    for number, written_parent, stance, line, claim in placed:
+        parent = written_parent
         if parent in link_numbers:
             # Kialo shows a linked claim's answers with the original; put them there.
             parent = through_links(parent)
             losses.append(
                 Loss(
-                    f"claim {entry.number}. sits under the link {entry.parent}.; it was "
+                    f"claim {number}. sits under the link {written_parent}.; it was "
                     f"placed under the linked claim {claim_id(parent)}",
-                    entry.line,
+                    line,
                 )
             )
         if parent == "1":
-            (pro if stance_of[entry.number] == "Pro" else con).append(claim)
+            (pro if stance == "Pro" else con).append(claim)
         elif parent in claims:
-            key = "support" if stance_of[entry.number] == "Pro" else "rebuttals"
+            key = "support" if stance == "Pro" else "rebuttals"
             claims[parent].setdefault(key, []).append(claim)
         else:
-            raise InteropError(
-                f"claim {entry.number}. has no parent claim {parent}. in the file", entry.line
-            )
+            raise InteropError(f"claim {number}. has no parent claim {parent}. in the file", line)
     for entry, raw_target in link_entries:
         parent = through_links(entry.parent)
         target = through_links(raw_target)
