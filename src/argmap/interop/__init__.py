@@ -198,7 +198,13 @@ def import_text(
     `id` when given; `motion` is passed to `read_import`. Raises InteropError when `text`
     is not in format `fmt`.
     """
-    return _outcome(fmt, read_import(fmt, text, motion), path, debate_id)
+    from argmap.collector import collector_paused
+
+    # Parsing makes tens of thousands of dicts and lists and no reference cycles; the
+    # collector would rescan them (and everything imported before) again and again.
+    with collector_paused(settle=True):
+        imported = read_import(fmt, text, motion)
+    return _outcome(fmt, imported, path, debate_id)
 
 
 def import_aif_all(
