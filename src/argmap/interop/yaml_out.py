@@ -79,7 +79,9 @@ def _plain_ok(value: str, flow: bool) -> bool:
         return False
     if flow and ("," in value or "[" in value or "]" in value or "{" in value or "}" in value):
         return False
-    if _UNPRINTABLE_OR_BREAK.search(value):
+    # isprintable() is False for every character the pattern finds (controls, surrogates,
+    # line and paragraph separators, non-characters), and much faster than the pattern.
+    if not value.isprintable() and _UNPRINTABLE_OR_BREAK.search(value):
         return False
     if value[0] not in _IMPLICIT and None not in _IMPLICIT:
         return True  # what the resolver would find: no pattern applies
@@ -153,14 +155,22 @@ def _is_slug_list(value: Any) -> bool:
 _KNOWN: dict[Sequence[str], frozenset[str]] = {
     order: frozenset(order) for order in (DEBATE_KEYS, CLAIM_KEYS, SOURCE_KEYS, EXPECT_KEYS)
 }
+# The keys of a mapping in writing order, by order and the mapping's own key order: claims
+# come in a handful of shapes, so each is worked out once.
+_KEY_ORDERS: dict[tuple[Sequence[str], tuple[str, ...]], list[str]] = {}
 
 
 def _ordered(mapping: Mapping[str, Any], order: Sequence[str]) -> list[tuple[str, Any]]:
-    items = [(k, mapping[k]) for k in order if k in mapping]
-    if len(items) < len(mapping):  # keys outside the order follow, in their own order
-        known = _KNOWN.get(order) or frozenset(order)
-        items.extend((k, v) for k, v in mapping.items() if k not in known)
-    return items
+    shape = (order, tuple(mapping))
+    keys = _KEY_ORDERS.get(shape)
+    if keys is None:
+        keys = [k for k in order if k in mapping]
+        if len(keys) < len(mapping):  # keys outside the order follow, in their own order
+            known = _KNOWN.get(order) or frozenset(order)
+            keys.extend(k for k in mapping if k not in known)
+        if len(_KEY_ORDERS) < 1024:
+            _KEY_ORDERS[shape] = keys
+    return [(k, mapping[k]) for k in keys]
 
 
 # A pair to write: key, value, indent of the key, and "- " when it opens a list item.
@@ -170,20 +180,27 @@ _Pair = tuple[str, Any, int, str]
 def _item_pairs(
     mappings: Sequence[Mapping[str, Any]], indent: int, order: Sequence[str], emit: Any
 ) -> Iterator[_Pair]:
-    """The pairs of each list item in turn; the first of each shares the line with `- `.
+    """Write each list item in turn; yield the pairs whose value is a list or mapping.
 
-    An empty item is written here, when its turn comes, as `- {}`.
+    String values, most of a claim, are written here; the others are yielded for
+    `dump_debate` to write, which opens another level for them. The first pair of an
+    item shares the line with `- `; an empty item is written as `- {}`.
     """
     inner = indent + 2
+    pad = " " * inner
+    dash_pad = " " * indent + "- "
     for mapping in mappings:
         pairs = _ordered(mapping, order)
         if not pairs:
             emit(" " * indent + "- {}")
             continue
-        key, value = pairs[0]
-        yield key, value, inner, "- "
-        for key, value in pairs[1:]:
-            yield key, value, inner, ""
+        lead = dash_pad
+        for key, value in pairs:
+            if value.__class__ is str:
+                emit(f"{lead}{key}: {scalar(value, inner)}")
+            else:
+                yield key, value, inner, "- " if lead is dash_pad else ""
+            lead = pad
 
 
 def dump_debate(data: Mapping[str, Any], header: str = "") -> str:
