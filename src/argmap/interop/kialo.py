@@ -127,35 +127,35 @@ def _split(text: str) -> tuple[str | None, list[_Entry], list[tuple[int, str]]]:
                 source_lines.append((number, line))
                 continue
             in_sources = False
-        if line.strip() == "Sources:" and entries:
+        stripped = line.strip()
+        if stripped == "Sources:" and entries:
             in_sources = True
             continue
-        if match and not match.group(2) and entries and match.group(1).count(".") > 1:
-            raise InteropError(
-                f"claim {match.group(1)} has no stance; Kialo writes `{match.group(1)} Pro:` "
-                "or `Con:`",
-                number,
-            )
-        if match and not match.group(2) and entries and _starts_thesis(match, entries[-1]):
-            # `2. text`: a second thesis, not a line of the claim above it.
-            entry = _Entry(match.group(1).rstrip("."), None, number)
-            if match.group(3):
-                entry.lines.append(match.group(3))
+        if match:
+            dotted, stance, body = match.groups()
+            if not stance and entries:
+                if dotted.count(".") > 1:
+                    raise InteropError(
+                        f"claim {dotted} has no stance; Kialo writes `{dotted} Pro:` or `Con:`",
+                        number,
+                    )
+                if not _starts_thesis(match, entries[-1]):
+                    # An item of a numbered list in the claim above: a line of its text.
+                    entries[-1].lines.append(stripped)
+                    continue
+                # `2. text`: a second thesis, not a line of the claim above it.
+            entry = _Entry(dotted.rstrip("."), stance, number)
+            if body:
+                entry.lines.append(body)
             entries.append(entry)
-        elif match and (match.group(2) or not entries):
-            digits = match.group(1).rstrip(".")
-            entry = _Entry(digits, match.group(2), number)
-            if match.group(3):
-                entry.lines.append(match.group(3))
-            entries.append(entry)
-        elif line.strip():
+        elif stripped:
             if not entries:
                 raise InteropError(
                     "this is not a Kialo export: expected `Discussion Title: ...` and then "
-                    f"the thesis as `1. text`, found {line.strip()[:60]!r}",
+                    f"the thesis as `1. text`, found {stripped[:60]!r}",
                     number,
                 )
-            entries[-1].lines.append(line.strip())
+            entries[-1].lines.append(stripped)
         elif entries:
             entries[-1].lines.append("")
     return title, entries, source_lines
