@@ -18,9 +18,7 @@ figure holds when the machine's speed drifts. The figures:
 - export:    a folder of debates exported to SVG: wall time / CPU time of the whole process
              tree (target <= 0.7 on 2 cores, i.e. Graphviz runs on both);
 - kialo:     `argmap import kialo` of a 10,000-claim export / arguebuf loading the same
-             file in a process of its own (target <= 0.5; skipped without arguebuf); the
-             note gives both parsers' in-process times (`bench_kialo.py` has the phases
-             at 10k and 50k);
+             file in a process of its own (target <= 0.5; skipped without arguebuf);
 - memory:    peak resident memory of `argmap export --format dot` of a 50,000-claim
              debate, in MB (target < 400);
 - layout:    `dot -Tsvg` of a 5,000-claim debate with the settings argmap chooses at that
@@ -207,29 +205,11 @@ def _quote(word: str) -> str:
 # --- Kialo text of a generated debate ------------------------------------------------------
 
 
-def kialo_text(yaml_path: Path) -> str:
-    """The debate at `yaml_path` in Kialo's classic text layout (numbers, Pro/Con)."""
-    from argmap.load import load_file
-
-    graph = load_file(yaml_path).graph
-    lines = [f"Discussion Title: {graph.motion.text}", "", f"1. {graph.motion.text}"]
-    stack = [(child, "1.") for child in reversed(graph.children(graph.motion.id))]
-    counters: dict[str, int] = {}
-    while stack:
-        node, prefix = stack.pop()
-        counters[prefix] = counters.get(prefix, 0) + 1
-        number = f"{prefix}{counters[prefix]}."
-        if node.depth == 1:
-            stance = "Pro" if node.side == "pro" else "Con"
-        else:
-            stance = "Con" if node.relation is not None and node.relation.is_attack else "Pro"
-        lines.append(f"{number} {stance}: {node.text}")
-        stack.extend((child, number) for child in reversed(graph.children(node.id)))
-    return "\n".join(lines) + "\n"
-
-
 def kialo_parse_note(text_path: Path, runs: int = 3) -> str:
-    """In-process parse time of the Kialo file, argmap's and arguebuf's (fastest of `runs`)."""
+    """In-process parse time of the Kialo file, argmap's and arguebuf's (fastest of `runs`).
+
+    `bench_kialo.py` has every phase of the import at 10k and 50k claims.
+    """
     import io
 
     import arguebuf
@@ -251,6 +231,27 @@ def kialo_parse_note(text_path: Path, runs: int = 3) -> str:
         ours = fastest(lambda: parse_kialo(text))
     theirs = fastest(lambda: arguebuf.load.kialo(io.StringIO(text)))
     return f"in-process parse {ours:.3f} s vs arguebuf {theirs:.3f} s"
+
+
+def kialo_text(yaml_path: Path) -> str:
+    """The debate at `yaml_path` in Kialo's classic text layout (numbers, Pro/Con)."""
+    from argmap.load import load_file
+
+    graph = load_file(yaml_path).graph
+    lines = [f"Discussion Title: {graph.motion.text}", "", f"1. {graph.motion.text}"]
+    stack = [(child, "1.") for child in reversed(graph.children(graph.motion.id))]
+    counters: dict[str, int] = {}
+    while stack:
+        node, prefix = stack.pop()
+        counters[prefix] = counters.get(prefix, 0) + 1
+        number = f"{prefix}{counters[prefix]}."
+        if node.depth == 1:
+            stance = "Pro" if node.side == "pro" else "Con"
+        else:
+            stance = "Con" if node.relation is not None and node.relation.is_attack else "Pro"
+        lines.append(f"{number} {stance}: {node.text}")
+        stack.extend((child, number) for child in reversed(graph.children(node.id)))
+    return "\n".join(lines) + "\n"
 
 
 # --- the figures ----------------------------------------------------------------------------
