@@ -57,15 +57,16 @@ _RESOLVER = Resolver()
 # plain scalar whose first character has none is a string without trying any pattern.
 _IMPLICIT = _RESOLVER.yaml_implicit_resolvers
 _STR_TAG = "tag:yaml.org,2002:str"
-# Characters PyYAML accepts in a stream; anything else must be escaped.
-_UNPRINTABLE = re.compile(
-    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
-)
+# Characters PyYAML refuses in a stream, which must be escaped: all but tab, line feed,
+# carriage return, printable ASCII, NEL, U+00A0-U+D7FF, U+E000-U+FFFD and the planes above.
+# Written as what is refused: the complement, a class reaching U+10FFFF, takes milliseconds
+# to compile at every start of the command.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 # Line breaks YAML folds inside quoted scalars; escaped so text keeps them exactly.
 _SPECIAL_BREAKS = {"\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
 # An unprintable character or one of the special breaks: one scan instead of four.
 _UNPRINTABLE_OR_BREAK = re.compile(
-    "[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]"
 )
 _PLAIN_START_FORBIDDEN = frozenset("-?:,[]{}#&*!|>'\"%@`= \t")
 
