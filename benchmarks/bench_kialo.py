@@ -3,8 +3,8 @@
     .venv/bin/python benchmarks/bench_kialo.py [--runs 3] [SIZES...]
 
 Each size is a generated debate (`generate.py`, seed 1) written in Kialo's classic text
-layout, as `bench_all.py` writes it. Printed, in seconds (the fastest of the runs, so a
-busy machine shows less): *parse*, reading the text into debate data (`parse_kialo`, with
+layout, as `bench_all.py` writes it. Printed, in seconds of CPU time (the least of the
+runs: on a machine other work shares, wall time also counts waiting for a core): *parse*, reading the text into debate data (`parse_kialo`, with
 the garbage collector paused as `argmap import` runs it);
 *yaml*, writing that data as YAML; *load*, loading the YAML back with every check
 (`load_text`, what `argmap import` does before it writes anything); *import*, the three
@@ -38,12 +38,12 @@ from argmap.load import load_text  # noqa: E402
 
 
 def fastest(action: Callable[[], Any], runs: int) -> float:
-    """The shortest of `runs` wall times of `action`."""
+    """The least of `runs` CPU times of `action` (all of it runs in this thread)."""
     times = []
     for _ in range(runs):
-        started = time.perf_counter()
+        started = time.process_time()
         action()
-        times.append(time.perf_counter() - started)
+        times.append(time.process_time() - started)
     return min(times)
 
 
