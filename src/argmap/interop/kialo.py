@@ -25,12 +25,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
-from argmap.graph import ArgumentGraph, Relation
 from argmap.interop import Imported, InteropError, Loss, LostItem, shorten_title
 from argmap.model import MOTION_ID
+
+if TYPE_CHECKING:  # the graph is needed for export only; an import never builds one
+    from argmap.graph import ArgumentGraph
 
 _CLAIM = re.compile(r"^\s*((?:\d+\.)+)(?:\s+(Pro|Con|Thesis):)?(?:\s+(.*))?$")
 _HEADER = re.compile(r"^\s*Discussion (?:Title|Name):\s*(.*)$")
@@ -461,6 +463,7 @@ def export_kialo(graph: ArgumentGraph) -> tuple[str, list[str]]:
     `-> See 1.x.y.` under the claim it answers. Sources with a URL become footnotes in a
     `Sources:` section that claims cite as `[N]`.
     """
+    from argmap.graph import Relation
     from argmap.interop.aif import id_list
     from argmap.model import Kind
 
