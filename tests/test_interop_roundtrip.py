@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.interop import export_text, import_text
+from argmap.interop.jsonfmt import yaml_safe_json
 from argmap.interop.yaml_out import dump_debate, scalar
 from argmap.load import LoadedDebate, load_text
 from argmap.semantics import grounded
@@ -130,3 +132,25 @@ def test_aif_export_then_import_keeps_claims_relations_and_labels(data: dict[str
     # Undercuts come back as CAs on S-nodes: the same links are cut, the same strengths.
     assert grounded(after).cut == grounded(before).cut
     assert weigh(after).strengths == weigh(before).strengths
+
+
+# Code points on each side of every edge of the ranges YAML refuses or folds.
+EDGES = [
+    *range(0x00, 0x21),
+    *range(0x7E, 0xA2),
+    *range(0x2026, 0x202B),
+    0xD7FF,
+    0xD800,
+    0xDFFF,
+    0xE000,
+    *range(0xFFFC, 0x10002),
+    0x10FFFF,
+]
+
+
+@pytest.mark.parametrize("code", EDGES, ids=hex)
+def test_characters_at_the_edges_of_what_yaml_accepts_read_back_exactly(code: int) -> None:
+    text = f"a{chr(code)}b"
+    assert yaml.safe_load(f"key: {scalar(text)}\n") == {"key": text}
+    assert yaml.safe_load(f"key: {scalar(text, flow=True)}\n") == {"key": text}
+    assert yaml.safe_load(yaml_safe_json(text)) == text  # the JSON export's escaping
