@@ -19,6 +19,7 @@ from argmap.cli.common import EXIT_INVALID, EXIT_USAGE, CliError
 #: Subcommand modules, in the order `argmap --help` lists them.
 COMMAND_MODULES = (
     "argmap.cli.tui",
+    "argmap.cli.serve",
     "argmap.cli.validate",
     "argmap.cli.show",
     "argmap.cli.stats",

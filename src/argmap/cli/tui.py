@@ -21,6 +21,11 @@ def register(subparsers: Any) -> None:
         ),
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="debate files or folders")
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="refuse every edit, undo and editor (the files are never written)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -28,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     from argmap.bundled import default_paths
 
     paths = [Path(p) for p in args.paths] if args.paths else default_paths()
-    return open_app(paths)
+    return open_app(paths, read_only=args.read_only)
 
 
 def run_default(args: argparse.Namespace) -> int:
@@ -38,12 +43,13 @@ def run_default(args: argparse.Namespace) -> int:
     return open_app(default_paths())
 
 
-def open_app(paths: Sequence[Path]) -> int:
+def open_app(paths: Sequence[Path], *, read_only: bool = False) -> int:
+    """Run the terminal app on `paths` until it quits; its exit code."""
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise CliError(f"no such file or folder: {missing[0]}")
     from argmap.tui import make_app
 
-    app = make_app(paths)
+    app = make_app(paths, read_only=read_only)
     result = app.run()
     return EXIT_OK if result is None else int(result)

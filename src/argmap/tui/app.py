@@ -34,6 +34,9 @@ from argmap.tui.watch import FolderWatch
 #: What an edit came to: the edit written, or why it was refused.
 EditOutcome = Edit | str
 
+#: Why nothing is written in a read-only app.
+READ_ONLY = "These debates are open read-only; nothing can be changed here."
+
 
 def refusal_text(refused: EditRefused) -> str:
     """A refused edit in one paragraph: the reason, then the first problems it would cause."""
@@ -62,9 +65,14 @@ class ArgmapApp(App[int]):
     #: Seconds between looks at the folders of the open files; 0 stops watching.
     WATCH_INTERVAL: ClassVar[float] = 0.3
 
-    def __init__(self, paths: Sequence[Path | str]) -> None:
+    def __init__(self, paths: Sequence[Path | str], *, read_only: bool = False) -> None:
         super().__init__()
         self.paths = [Path(p) for p in paths]
+        #: Never write a file nor start an editor (`argmap serve` runs the app this way, so
+        #: one reader cannot rewrite a debate that others are reading).
+        self.read_only = read_only
+        if read_only:
+            self.sub_title = "read-only"
         self.library: Library | None = None
         self._search_index: SearchIndex | None = None
         from argmap.tui.model import History
@@ -199,6 +207,9 @@ class ArgmapApp(App[int]):
         Returns the edit (the screens then put the cursor on its claim) or, when refused,
         why: the file is then untouched, and a notification says so.
         """
+        if self.read_only:
+            self.notify(READ_ONLY, title="Not changed", severity="error", markup=False)
+            return READ_ONLY
         try:
             current = read_debate_file(path)
             edit = change(current.text)
@@ -223,6 +234,9 @@ class ArgmapApp(App[int]):
         """Write back the text from before the last edit made in the app."""
         from argmap.tui.screens.map import MapScreen
 
+        if self.read_only:
+            self.notify(READ_ONLY, severity="error", markup=False)
+            return
         if not self.undo_steps:
             self.notify("Nothing to undo.", markup=False)
             return
@@ -250,6 +264,9 @@ class ArgmapApp(App[int]):
         path = getattr(self.screen, "current_path", None)
         line = getattr(self.screen, "current_line", 1)
         if not isinstance(path, Path):
+            return
+        if self.read_only:
+            self.notify(READ_ONLY, severity="error", markup=False)
             return
         command = editor_command(path, int(line))
         if command is None:
@@ -360,6 +377,8 @@ class ArgmapApp(App[int]):
         self.exit(0)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.read_only and action in ("undo", "open_editor"):
+            return False
         if action == "undo":
             return bool(self.undo_steps)
         if action == "open_editor":
@@ -397,6 +416,9 @@ def _signature(path: Path) -> tuple[int, int, int] | None:
     return (status.st_size, status.st_mtime_ns, status.st_ino)
 
 
-def make_app(paths: Sequence[Path | str]) -> ArgmapApp:
-    """The app over these files and folders (the CLI and the tests both build it here)."""
-    return ArgmapApp(paths)
+def make_app(paths: Sequence[Path | str], *, read_only: bool = False) -> ArgmapApp:
+    """The app over these files and folders (the CLI and the tests both build it here).
+
+    `read_only` refuses every edit, undo and editor (as `argmap serve` needs).
+    """
+    return ArgmapApp(paths, read_only=read_only)

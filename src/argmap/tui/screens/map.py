@@ -277,6 +277,8 @@ class MapScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in EDIT_ACTIONS:
+            if self.app.read_only:
+                return False
             if self.entry is not None and self.entry.broken is not None:
                 return False  # edits of a file that no longer loads are refused: fix it first
             target = self.edit_target
