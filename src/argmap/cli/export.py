@@ -1,4 +1,4 @@
-"""`argmap export`: diagrams (SVG, PNG, PDF, DOT) and text formats of debates."""
+"""`argmap export`: diagrams (SVG, PNG, PDF, DOT), web pages and text formats of debates."""
 
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 DIAGRAM_FORMATS = ("svg", "png", "pdf", "dot")
 #: Formats written by `argmap.interop` (text, no Graphviz needed).
 TEXT_FORMATS = ("json", "argdown", "aif")
+#: Self-contained web pages written by `argmap.export.html` (one per debate, and an index).
+PAGE_FORMATS = ("html",)
 DEFAULT_FOLDER = Path("exports")
 #: `--out -` writes text formats and DOT to standard output.
 STDOUT = Path("-")
@@ -27,18 +29,20 @@ STDOUT = Path("-")
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "export",
-        help="draw debates as SVG, PNG, PDF or DOT diagrams (or write json/argdown/aif)",
+        help="draw debates as SVG, PNG, PDF or DOT diagrams, HTML pages (or json/argdown/aif)",
         description=(
             "Draw a debate, or one branch of it, as a Graphviz diagram. The default output "
             "is exports/<debate-id>.<format> (exports/<debate-id>--<root>.<format> with "
-            "--root). A folder exports every debate in it."
+            "--root). A folder exports every debate in it. --format html writes one "
+            "self-contained web page per debate (diagram and outline) and, for a folder, "
+            "an index.html listing them."
         ),
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="debate files or folders")
     parser.add_argument(
         "--format",
         "-f",
-        choices=DIAGRAM_FORMATS + TEXT_FORMATS,
+        choices=DIAGRAM_FORMATS + PAGE_FORMATS + TEXT_FORMATS,
         help="output format (default: from --out's suffix, else svg)",
     )
     parser.add_argument("--out", "-o", metavar="FILE_OR_DIR", help="output file or folder")
@@ -71,7 +75,7 @@ def _format(args: argparse.Namespace) -> str:
         return str(args.format)
     if args.out:
         suffix = Path(args.out).suffix.lstrip(".").lower()
-        if suffix in DIAGRAM_FORMATS + TEXT_FORMATS:
+        if suffix in DIAGRAM_FORMATS + PAGE_FORMATS + TEXT_FORMATS:
             return suffix
     return "svg"
 
@@ -128,7 +132,7 @@ def _options(fmt: str, args: argparse.Namespace) -> ExportOptions:
 def run(args: argparse.Namespace) -> int:
     fmt = _format(args)
     options = _options(fmt, args)
-    if fmt in TEXT_FORMATS:
+    if fmt in TEXT_FORMATS + PAGE_FORMATS:
         scoped = [
             flag
             for flag, value in (
@@ -141,6 +145,8 @@ def run(args: argparse.Namespace) -> int:
         ]
         if scoped:
             raise ValueError(f"{', '.join(scoped)} apply to diagrams only, not --format {fmt}")
+    if fmt in PAGE_FORMATS and args.dpi is not None:
+        raise ValueError("--dpi applies to PNG only, not --format html")
     debates, skipped = _load(args)
     if args.root:
         shown = [item for item in debates if args.root in item.graph]
@@ -150,6 +156,8 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else None
     many = len(debates) > 1 or args.reveal
     if out == STDOUT and fmt not in (*TEXT_FORMATS, "dot"):
+        if fmt in PAGE_FORMATS:
+            raise ValueError("--out - writes text formats; give a file or folder for html")
         raise ValueError(f"--out - writes text; {fmt} is a binary format, give a file")
     if out == STDOUT and many and fmt == "dot":
         raise ValueError("--out - writes one DOT graph; name a single debate")
@@ -157,6 +165,9 @@ def run(args: argparse.Namespace) -> int:
         raise ValueError(f"--out {out} names a file, but this writes several; give a folder")
     if fmt in TEXT_FORMATS:
         written = _export_text(fmt, debates, out)
+    elif fmt in PAGE_FORMATS:
+        folder = any(Path(p).is_dir() for p in paths_or_default(args.paths))
+        written = _export_pages(options, debates, out, index=many or folder)
     else:
         written = _export_diagrams(options, args, debates, out)
     return 1 if skipped else (0 if written else 1)
@@ -279,4 +290,38 @@ def _export_text(fmt: str, debates: list[LoadedDebate], out: Path | None) -> int
         progress.step(index, target)
     if out != STDOUT:
         _summary(len(debates), "file", started, last)
+    return len(debates)
+
+
+def _export_pages(
+    options: ExportOptions, debates: list[LoadedDebate], out: Path | None, *, index: bool
+) -> int:
+    """One web page per debate and, for a folder or several debates, index.html."""
+    from argmap.export import ExportError
+    from argmap.export.html import export_page, index_entry, index_page, page_name
+    from argmap.export.render import write_atomic
+
+    options = replace(options, format="svg")
+    started = time.perf_counter()
+    last = Path()
+    entries = []
+    progress = _Progress(len(debates))
+    for number, item in enumerate(debates, start=1):
+        name = page_name(item.debate_id)
+        target = _target(out, name)
+        try:
+            facts = export_page(item.graph, options, target, index="index.html" if index else "")
+        except ExportError as exc:
+            raise CliError(str(exc)) from exc
+        entries.append(index_entry(item.graph, name, facts))
+        last = target
+        progress.step(number, target)
+    _summary(len(debates), "page", started, last)
+    if index:
+        target = last.parent / "index.html"
+        try:
+            write_atomic(target, index_page(entries, options).encode("utf-8"))
+        except OSError as exc:
+            raise CliError(f"cannot write {target}: {exc.strerror or exc}") from exc
+        print(f"wrote {target}", file=sys.stderr)
     return len(debates)

@@ -22,8 +22,7 @@ if TYPE_CHECKING:
     from textual_serve.server import Server
 
 MISSING = (
-    "argmap serve needs the textual-serve package; install it with "
-    "`pip install 'argmap[web]'`"
+    "argmap serve needs the textual-serve package; install it with `pip install 'argmap[web]'`"
 )
 
 
