@@ -11,10 +11,11 @@ import ipaddress
 import shlex
 import socket
 import sys
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from argmap.safetext import printable
 
@@ -105,14 +106,35 @@ def make_server(options: ServeOptions) -> Server:
     except ImportError as exc:
         raise ServeError(MISSING) from exc
 
+    from aiohttp import WSCloseCode, web
+
     class _ArgmapServer(Server):
-        """textual-serve's server, announcing itself in plain words.
+        """textual-serve's server, announcing itself in plain words and stopping promptly.
 
         Its own banner prints the command through Rich markup, where a bracket in a file
-        name would be read as a style; ours is plain text.
+        name would be read as a style; ours is plain text. On Ctrl+C it closes the open
+        tabs' websockets, which ends their app processes; otherwise the server would wait
+        a minute for browsers to hang up.
         """
 
-        async def on_startup(self, app: object) -> None:
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.sockets: weakref.WeakSet[web.WebSocketResponse] = weakref.WeakSet()
+
+        async def _make_app(self) -> web.Application:
+            app = await super()._make_app()
+            app.on_response_prepare.append(self._track)
+            return app
+
+        async def _track(self, request: web.Request, response: web.StreamResponse) -> None:
+            if isinstance(response, web.WebSocketResponse):
+                self.sockets.add(response)
+
+        async def on_shutdown(self, app: web.Application) -> None:
+            for socket_ in list(self.sockets):
+                await socket_.close(code=WSCloseCode.GOING_AWAY, message=b"server stopped")
+
+        async def on_startup(self, app: web.Application) -> None:
             shown = ", ".join(printable(str(p), one_line=True) for p in options.paths)
             mode = "edits allowed" if options.allow_edits else "read-only"
             print(f"argmap: serving {shown} ({mode}) at {self.public_url}", flush=True)
