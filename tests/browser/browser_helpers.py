@@ -1,5 +1,9 @@
 """Headless Chromium for the browser tests, driven by Selenium, with no network.
 
+Test modules import the `browser` fixture from here (as `browser_fixture`): one Chromium per
+module, since starting one takes a second or two. (A conftest.py here would shadow the one
+in tests/ for the modules collected after it.)
+
 The tests use Debian's `chromium` and `chromium-driver` (`.ci/run` installs them); nothing
 is downloaded at test time. Without the flags below Chromium keeps trying to reach its
 update, sync and field-trial services, which on a machine with no network floods the log
@@ -10,8 +14,13 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 CHROMIUM = Path(os.environ.get("ARGMAP_CHROMIUM", "/usr/bin/chromium"))
 CHROMEDRIVER = Path(os.environ.get("ARGMAP_CHROMEDRIVER", "/usr/bin/chromedriver"))
@@ -75,3 +84,22 @@ def requested_urls(driver: Any) -> list[str]:
         if message.get("method") == "Network.requestWillBeSent":
             urls.append(message["params"]["request"]["url"])
     return urls
+
+
+@pytest.fixture(scope="module", name="browser")
+def browser_fixture() -> Iterator[Any]:
+    """One headless Chromium for the tests of a module, with a fresh profile."""
+    reason = missing_browser()
+    if reason is not None:
+        pytest.skip(reason)
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    profile = tempfile.mkdtemp(prefix="argmap-chromium-")
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=chrome_options(profile))
+    try:
+        set_screen(driver)
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)

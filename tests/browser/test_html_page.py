@@ -7,10 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_helpers import console_errors, requested_urls
+from browser_helpers import browser_fixture, console_errors, requested_urls
 
 from argmap.cli import main
 from argmap.export import dot_available
+
+__all__ = ["browser_fixture"]  # the `browser` fixture, one Chromium for this module
 
 pytestmark = [
     pytest.mark.browser,

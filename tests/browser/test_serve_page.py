@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_helpers import missing_browser
+from browser_helpers import browser_fixture, missing_browser
+
+__all__ = ["browser_fixture"]  # the `browser` fixture, one Chromium for this module
 
 pytestmark = pytest.mark.browser
 

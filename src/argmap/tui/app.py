@@ -89,6 +89,8 @@ class ArgmapApp(App[int]):
 
         self.install_screen(MapScreen(), name="map")
         self.load_library()
+        if self.read_only:
+            self.notify(READ_ONLY, title="Read-only", timeout=8, markup=False)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def load_library(self) -> Library:

@@ -125,11 +125,6 @@
 
   function centreOn(node) {
     var rect = node.getBoundingClientRect();
-    var port = svg.getBoundingClientRect();
-    var inside =
-      rect.left >= port.left && rect.right <= port.right &&
-      rect.top >= port.top && rect.bottom <= port.bottom;
-    if (inside) return;
     var c = toDiagram(rect.left + rect.width / 2, rect.top + rect.height / 2);
     view.x = c.x - view.w / 2;
     view.y = c.y - view.h / 2;
@@ -152,6 +147,7 @@
     var entry = entryOf(id);
     if (node) {
       node.classList.add("hit");
+      // Picked elsewhere: bring it to the middle (zooming then keeps it there).
       if (from !== "diagram") centreOn(node);
     }
     if (entry) {
