@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import re
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -162,6 +164,22 @@ def test_a_folder_exports_one_page_per_debate_and_an_index(
     assert '<g id="claim-siphons-talent" class="node">' in page
     assert "<?xml" not in page and "<!DOCTYPE svg" not in page
     assert "wrote" in capsys.readouterr().err
+
+
+@needs_dot
+def test_pages_can_be_published_as_they_are(tmp_path: Path) -> None:
+    """A new page is readable by others (as with any file the umask allows), not private."""
+    old = os.umask(0o022)
+    try:
+        assert (
+            main(
+                ["export", str(ARGUMENTS / "sovereignty.yaml"), "-f", "html", "-o", f"{tmp_path}/"]
+            )
+            == 0
+        )
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "sovereignty.html").stat().st_mode) == 0o644
 
 
 @needs_dot
