@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -63,6 +65,15 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--no-legend", action="store_true", help="leave the legend out")
     parser.add_argument("--dpi", type=int, metavar="N", help="resolution of PNG output")
     parser.add_argument(
+        "--layout",
+        choices=("auto", "full", "fast"),
+        default="auto",
+        help=(
+            "full: the detailed layout; fast: a quicker, rougher one; "
+            "auto (default): full up to 2,000 boxes, fast above"
+        ),
+    )
+    parser.add_argument(
         "--reveal",
         action="store_true",
         help="write <name>-01, -02, ... adding one level per step (slides that build up)",
@@ -120,6 +131,7 @@ def _options(fmt: str, args: argparse.Namespace) -> ExportOptions:
         wrap=args.wrap,
         show_ids=args.show_ids,
         legend=not args.no_legend,
+        layout=args.layout,
         dpi=args.dpi,
     )
     try:
@@ -224,6 +236,8 @@ def _export_diagrams(
         sys.stdout.write(to_dot(debates[0].graph, options))
         return 1
     jobs: list[tuple[ArgumentGraph, ExportOptions, Path]] = []
+    if fmt != "dot":
+        _note_fast_layouts(debates, options)
     for item in debates:
         name = output_name(item.debate_id, options.root, f".{fmt}")
         target = _target(out, name)
@@ -234,14 +248,39 @@ def _export_diagrams(
     started = time.perf_counter()
     last = Path()
     progress = _Progress(len(jobs))
-    for index, (graph, step, target) in enumerate(jobs, start=1):
+    # Graphviz runs as a separate process per diagram, so a small pool of threads keeps
+    # every core busy laying out diagrams while Python writes the next DOT source.
+    workers = min(len(jobs), os.cpu_count() or 1)
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        pending = [pool.submit(export_graph, graph, step, target) for graph, step, target in jobs]
         try:
-            last = export_graph(graph, step, target)
+            # Report in the order of the files, so logs read the same on every run.
+            for index, done in enumerate(pending, start=1):
+                last = done.result()
+                progress.step(index, last)
         except ExportError as exc:
+            for future in pending:
+                future.cancel()
             raise CliError(str(exc)) from exc
-        progress.step(index, last)
     _summary(len(jobs), "diagram", started, last)
     return len(jobs)
+
+
+def _note_fast_layouts(debates: list[LoadedDebate], options: ExportOptions) -> None:
+    """Say on stderr which big diagrams get the quicker layout, and how to draw less."""
+    from argmap.export import LARGE_DIAGRAM, diagram_size, fast_layout_chosen
+    from argmap.safetext import printable
+
+    for item in debates:
+        if fast_layout_chosen(item.graph, options):
+            size = diagram_size(item.graph, options)
+            print(
+                f"argmap: {printable(item.debate_id, one_line=True)} draws {size:,} boxes "
+                f"(over {LARGE_DIAGRAM:,}), so it gets a quicker, rougher layout; "
+                "--layout full for the detailed one (much slower), or --root ID --depth N "
+                "to draw one branch",
+                file=sys.stderr,
+            )
 
 
 def _reveal_steps(
