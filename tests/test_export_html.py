@@ -132,6 +132,7 @@ def test_the_outline_nests_claims_with_their_labels_and_reasons(
     assert '↪ also rebuts <a class="jump" href="#o-p-a">p-a</a>' in outline
     # c-a stands and attacks the motion.
     assert "<strong>The motion is defeated</strong>" in page
+    assert "(3 claims: 2 standing, 1 defeated, 0 undecided)" in page
 
 
 def test_the_index_lists_each_debate_with_its_verdict() -> None:

@@ -345,7 +345,7 @@ def debate_page(
         f"<header>{back}<h1>{text(debate.title)}</h1>"
         f'<p class="verdict {facts.labelling.motion.value}">'
         f"<strong>{text(facts.verdict[:1].upper() + facts.verdict[1:])}</strong> "
-        f'<span class="tally">({len(graph) - 1} claims: {tally})</span></p>'
+        f'<span class="tally">({len(graph)} claims: {tally})</span></p>'
         '<div class="tools js-only">'
         '<input type="search" id="search" placeholder="Search claims" '
         'aria-label="Search claims" autocomplete="off">'
@@ -405,7 +405,7 @@ class IndexEntry:
 def index_entry(graph: ArgumentGraph, page: str, facts: DebateFacts) -> IndexEntry:
     """The index row of a debate whose page is `page`."""
     counts = {label: facts.labelling.count(label) for label in Label}
-    return IndexEntry(page, graph.debate.title, graph.motion.text, len(graph) - 1, facts, counts)
+    return IndexEntry(page, graph.debate.title, graph.motion.text, len(graph), facts, counts)
 
 
 def index_page(entries: Sequence[IndexEntry], options: ExportOptions) -> str:
