@@ -341,21 +341,29 @@ def _export_pages(
     from argmap.export.render import write_atomic
 
     options = replace(options, format="svg")
+    _note_fast_layouts(debates, options)
+    back = "index.html" if index else ""
+    jobs = [(item, page_name(item.debate_id)) for item in debates]
     started = time.perf_counter()
     last = Path()
     entries = []
-    progress = _Progress(len(debates))
-    for number, item in enumerate(debates, start=1):
-        name = page_name(item.debate_id)
-        target = _target(out, name)
+    progress = _Progress(len(jobs))
+    # As for diagrams: `dot` runs in its own process, so threads keep the cores busy.
+    with ThreadPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1)) as pool:
+        pending = [
+            pool.submit(export_page, item.graph, options, _target(out, name), index=back)
+            for item, name in jobs
+        ]
         try:
-            facts = export_page(item.graph, options, target, index="index.html" if index else "")
+            for number, ((item, name), done) in enumerate(zip(jobs, pending, strict=True), start=1):
+                entries.append(index_entry(item.graph, name, done.result()))
+                last = _target(out, name)
+                progress.step(number, last)
         except ExportError as exc:
+            for future in pending:
+                future.cancel()
             raise CliError(str(exc)) from exc
-        entries.append(index_entry(item.graph, name, facts))
-        last = target
-        progress.step(number, target)
-    _summary(len(debates), "page", started, last)
+    _summary(len(jobs), "page", started, last)
     if index:
         target = last.parent / "index.html"
         try:
@@ -363,4 +371,4 @@ def _export_pages(
         except OSError as exc:
             raise CliError(f"cannot write {target}: {exc.strerror or exc}") from exc
         print(f"wrote {target}", file=sys.stderr)
-    return len(debates)
+    return len(jobs)
