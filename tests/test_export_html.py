@@ -205,3 +205,15 @@ def test_flags_that_do_not_apply_to_pages_are_refused(
     args = ["export", str(ARGUMENTS / "brain-drain.yaml"), "--format", "html", *flags]
     assert main(args) == 2
     assert message in capsys.readouterr().err
+
+
+def test_without_dot_the_fix_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    args = ["export", str(ARGUMENTS / "sovereignty.yaml"), "-f", "html", "-o", f"{tmp_path}/"]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert "the Graphviz `dot` program is not installed" in err
+    assert "Traceback" not in err
+    assert not list(tmp_path.glob("*.html"))
