@@ -105,7 +105,9 @@ class ClaimFacts:
 
     label: Label
     reason: str
-    #: More lines under the reason (a strength, for example), plain text.
+    #: Gradual strength in [0, 1], when the debate was weighed.
+    strength: float | None = None
+    #: More lines under the reason (how the strength came about, for example), plain text.
     notes: tuple[str, ...] = ()
 
 
@@ -196,6 +198,8 @@ def _header(node: ClaimNode, facts: ClaimFacts, below: int) -> str:
         parts.append(f'<span class="relation">{verb} {one_line(str(node.parent))}</span>')
     parts.append(f'<span class="id">{one_line(node.id)}</span>')
     parts.append(f'<span class="label">{LABEL_MARKS[facts.label]}</span>')
+    if facts.strength is not None:
+        parts.append(f'<span class="strength">strength {facts.strength:.2f}</span>')
     if below:
         parts.append(f'<span class="count">{below} below</span>')
     return " ".join(parts)
