@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from argmap.cli import main
-from argmap.web.serve import ServeOptions, app_command, is_loopback, warnings_for
+from argmap.web.serve import ServeOptions, app_command, is_loopback, public_url, warnings_for
 
 from conftest import ARGUMENTS
 
@@ -128,3 +128,25 @@ def test_a_busy_port_is_one_clear_line() -> None:
     assert done.returncode == 1
     assert f"argmap: cannot listen on 127.0.0.1:{port}" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_listening_beyond_this_machine_warns_first(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import argmap.web.serve as web_serve
+
+    started: list[ServeOptions] = []
+    monkeypatch.setattr(web_serve, "serve", started.append)
+    assert main(["serve", str(ARGUMENTS), "--host", "0.0.0.0", "--port", "8123"]) == 0
+    assert "warning: listening on 0.0.0.0" in capsys.readouterr().err
+    assert started == [ServeOptions(paths=(ARGUMENTS,), host="0.0.0.0", port=8123)]
+    assert main(["serve", str(ARGUMENTS)]) == 0
+    assert capsys.readouterr().err == ""
+    assert started[1].host == "127.0.0.1" and started[1].allow_edits is False
+
+
+def test_the_printed_address_is_one_a_browser_can_use() -> None:
+    assert public_url("127.0.0.1", 8000) == "http://127.0.0.1:8000"
+    assert public_url("::1", 8000) == "http://[::1]:8000"
+    # Listening everywhere: the machine's name, not 0.0.0.0 (which no browser can reach).
+    assert public_url("0.0.0.0", 8080) == f"http://{socket.gethostname()}:8080"
