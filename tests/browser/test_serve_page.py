@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_helpers import browser_fixture, missing_browser
+from browser_helpers import browser_fixture
 
 __all__ = ["browser_fixture"]  # the `browser` fixture, one Chromium for this module
 
@@ -71,8 +71,6 @@ def wait_for_port(port: int, process: subprocess.Popen[bytes], limit: float = 20
 @pytest.fixture(scope="module")
 def server() -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """`argmap serve` on a free loopback port, stopped with Ctrl+C (SIGINT) at the end."""
-    if missing_browser() is not None:
-        pytest.skip(str(missing_browser()))
     pytest.importorskip("textual_serve", reason="textual-serve is not installed")
     port = free_port()
     process = subprocess.Popen(
