@@ -217,3 +217,12 @@ def test_without_dot_the_fix_is_named(
     assert "the Graphviz `dot` program is not installed" in err
     assert "Traceback" not in err
     assert not list(tmp_path.glob("*.html"))
+
+
+@needs_dot
+def test_the_page_takes_the_theme_colours(tmp_path: Path) -> None:
+    args = ["export", str(ARGUMENTS / "sovereignty.yaml"), "-f", "html", "--theme", "dark"]
+    assert main([*args, "-o", str(tmp_path / "dark.html")]) == 0
+    page = (tmp_path / "dark.html").read_text(encoding="utf-8")
+    assert "--bg:#1E1E1E" in page and "color-scheme:dark" in page
+    assert 'fill="#1e1e1e"' in page.lower()  # the diagram's own background
