@@ -15,8 +15,25 @@ DOMAIN_MODULES = [
     "argmap.diagnostics",
     "argmap.collector",
     "argmap.export.html",
+    "argmap.ids",
+    "argmap.output",
+    "argmap.bundled",
+    "argmap.safetext",
     "argmap.cli",
+    "argmap.interop.kialo",
+    "argmap.interop.aif",
+    "argmap.interop.argdown",
+    "argmap.interop.argdown_in",
 ]
+
+
+def test_the_graph_does_not_import_the_loader() -> None:
+    # Ids and positions live in argmap.ids, below both: no import circle between them.
+    code = "import sys, argmap.graph; print('argmap.load' in sys.modules)"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.split() == ["False"]
 
 
 @pytest.mark.parametrize("module", DOMAIN_MODULES)

@@ -11,7 +11,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from argmap.cli.common import CliError, paths_or_default, print_diagnostics, unknown_claim
+from argmap.cli.common import CliError, paths_or_default, print_diagnostics, show, unknown_claim
+from argmap.safetext import printable
 
 if TYPE_CHECKING:
     from argmap.export import ExportOptions
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
 DIAGRAM_FORMATS = ("svg", "png", "pdf", "dot")
 #: Formats written by `argmap.interop` (text, no Graphviz needed).
-TEXT_FORMATS = ("json", "argdown", "aif")
+TEXT_FORMATS = ("json", "argdown", "aif", "kialo")
 #: Self-contained web pages written by `argmap.export.html` (one per debate, and an index).
 PAGE_FORMATS = ("html",)
 DEFAULT_FOLDER = Path("exports")
@@ -31,7 +32,7 @@ STDOUT = Path("-")
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "export",
-        help="draw debates as SVG, PNG, PDF or DOT diagrams, HTML pages (or json/argdown/aif)",
+        help="draw debates as SVG/PNG/PDF/DOT diagrams, HTML pages (or json/argdown/aif/kialo)",
         description=(
             "Draw a debate, or one branch of it, as a Graphviz diagram. The default output "
             "is exports/<debate-id>.<format> (exports/<debate-id>--<root>.<format> with "
@@ -82,12 +83,27 @@ def register(subparsers: Any) -> None:
 
 
 def _format(args: argparse.Namespace) -> str:
+    """The format --format names, else the one --out's suffix names, else svg.
+
+    An --out file whose suffix names no format is an error (a `.jpg` must not quietly
+    receive SVG).
+    """
     if args.format:
         return str(args.format)
-    if args.out:
-        suffix = Path(args.out).suffix.lstrip(".").lower()
+    if args.out and args.out != str(STDOUT):
+        out = Path(args.out)
+        if out.name.lower().endswith(".aif.json"):
+            return "aif"
+        suffix = out.suffix.lstrip(".").lower()
         if suffix in DIAGRAM_FORMATS + PAGE_FORMATS + TEXT_FORMATS:
             return suffix
+        if not _out_is_folder(out):
+            known = [f".{f}" for f in DIAGRAM_FORMATS + PAGE_FORMATS]
+            known += [".json", ".argdown", ".aif.json"]
+            raise ValueError(
+                f"--out {show(out)}: argmap does not write '{show(out.suffix)}' files; end "
+                f"the name with one of {', '.join(known)}, or give --format"
+            )
     return "svg"
 
 
@@ -205,12 +221,12 @@ class _Progress:
         if self.total <= 1:
             return
         if not self.bar:
-            print(f"[{index}/{self.total}] {path}", file=sys.stderr)
+            print(f"[{index}/{self.total}] {show(path)}", file=sys.stderr)
             return
         filled = round(self.WIDTH * index / self.total)
         bar = "█" * filled + "░" * (self.WIDTH - filled)
         # Redraw the one line in place; clear it when done, the summary follows.
-        line = f"\r{bar} {index}/{self.total} {path.name}\x1b[K"
+        line = f"\r{bar} {index}/{self.total} {show(path.name)}\x1b[K"
         sys.stderr.write(line if index < self.total else "\r\x1b[K")
         sys.stderr.flush()
 
@@ -219,9 +235,11 @@ def _summary(count: int, kind: str, started: float, last: Path) -> None:
     """'7 diagrams written to exports/ in 3.2 s', or 'wrote FILE in 0.4 s' for one."""
     elapsed = time.perf_counter() - started
     if count == 1:
-        print(f"wrote {last} in {elapsed:.1f} s", file=sys.stderr)
+        print(f"wrote {show(last)} in {elapsed:.1f} s", file=sys.stderr)
     else:
-        print(f"{count} {kind}s written to {last.parent}/ in {elapsed:.1f} s", file=sys.stderr)
+        print(
+            f"{count} {kind}s written to {show(last.parent)}/ in {elapsed:.1f} s", file=sys.stderr
+        )
 
 
 def _export_diagrams(
@@ -233,7 +251,7 @@ def _export_diagrams(
     if out == STDOUT:
         from argmap.export import to_dot
 
-        sys.stdout.write(to_dot(debates[0].graph, options))
+        sys.stdout.write(printable(to_dot(debates[0].graph, options)))
         return 1
     jobs: list[tuple[ArgumentGraph, ExportOptions, Path]] = []
     if fmt != "dot":
@@ -317,14 +335,14 @@ def _export_text(fmt: str, debates: list[LoadedDebate], out: Path | None) -> int
         except ValueError as exc:
             raise CliError(f"{item.debate_id}: {exc}") from exc
         for loss in losses:
-            print(f"{item.debate_id}: {loss}", file=sys.stderr)
+            print(show(f"{item.debate_id}: {loss}"), file=sys.stderr)
         if out == STDOUT:
-            sys.stdout.write(text if text.endswith("\n") else text + "\n")
+            sys.stdout.write(printable(text if text.endswith("\n") else text + "\n"))
             continue
         try:
             write_atomic(target, str(text).encode("utf-8"))
         except OSError as exc:
-            raise CliError(f"cannot write {target}: {exc.strerror or exc}") from exc
+            raise CliError(f"cannot write {show(target)}: {exc.strerror or exc}") from exc
         last = target
         progress.step(index, target)
     if out != STDOUT:
@@ -339,6 +357,7 @@ def _export_pages(
     from argmap.export import ExportError
     from argmap.export.html import export_page, index_entry, index_page, page_name
     from argmap.export.render import write_atomic
+    from argmap.output import OutputError
 
     options = replace(options, format="svg")
     _note_fast_layouts(debates, options)
@@ -368,7 +387,9 @@ def _export_pages(
         target = last.parent / "index.html"
         try:
             write_atomic(target, index_page(entries, options).encode("utf-8"))
+        except OutputError as exc:
+            raise CliError(str(exc)) from exc
         except OSError as exc:
-            raise CliError(f"cannot write {target}: {exc.strerror or exc}") from exc
-        print(f"wrote {target}", file=sys.stderr)
+            raise CliError(f"cannot write {show(target)}: {exc.strerror or exc}") from exc
+        print(f"wrote {show(target)}", file=sys.stderr)
     return len(jobs)

@@ -24,6 +24,7 @@ from argmap.export.dot import (
 )
 from argmap.export.render import FORMATS, RenderError, dot_available, render, write_atomic
 from argmap.graph import ArgumentGraph
+from argmap.output import OutputError
 
 __all__ = [
     "FORMATS",
@@ -147,6 +148,8 @@ def export_graph(graph: ArgumentGraph, options: ExportOptions, out: Path) -> Pat
         raise ExportError(str(exc)) from exc
     try:
         write_atomic(out, data)
+    except OutputError as exc:
+        raise ExportError(str(exc)) from exc
     except OSError as exc:
         raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from exc
     return out

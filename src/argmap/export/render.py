@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import stat
-import tempfile
 from pathlib import Path
+
+from argmap.output import write_output
 
 #: Formats `dot` renders, and `dot` itself (the source, no program needed).
 FORMATS = ("svg", "png", "pdf", "dot")
@@ -47,37 +46,10 @@ def render(source: str, fmt: str) -> bytes:
     return data
 
 
-def _umask() -> int:
-    """The process's umask, read without changing it where the system allows."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def write_atomic(path: Path, data: bytes) -> None:
     """Write through a temporary file and a rename, so a reader never sees half a diagram.
 
-    The file gets the mode it had, or, when new, the mode `open()` would give it (a
-    temporary file is private to its owner, and a page to publish must not be).
+    Only a regular file is replaced (it keeps its mode); a device, pipe, folder or symbolic
+    link at `path` is refused with an `OutputError` (see `argmap.output`).
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        mode = stat.S_IMODE(path.stat().st_mode)
-    except OSError:
-        mode = 0o666 & ~_umask()
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_output(path, data, overwrite=True)
