@@ -88,8 +88,9 @@ def warnings_for(options: ServeOptions) -> list[str]:
     notes = []
     if not is_loopback(options.host):
         notes.append(
-            f"warning: listening on {options.host}, not only on this machine: anyone who can "
-            "reach it on the network can open these debates (there is no password)"
+            f"warning: listening on {printable(options.host, one_line=True)}, not only on this "
+            "machine: anyone who can reach it on the network can open these debates (there is "
+            "no password)"
         )
     if options.allow_edits:
         notes.append(
@@ -137,7 +138,8 @@ def make_server(options: ServeOptions) -> Server:
         async def on_startup(self, app: web.Application) -> None:
             shown = ", ".join(printable(str(p), one_line=True) for p in options.paths)
             mode = "edits allowed" if options.allow_edits else "read-only"
-            print(f"argmap: serving {shown} ({mode}) at {self.public_url}", flush=True)
+            url = printable(self.public_url, one_line=True)
+            print(f"argmap: serving {shown} ({mode}) at {url}", flush=True)
             print("argmap: press Ctrl+C to stop", flush=True)
 
     url = options.public_url or public_url(options.host, options.port)
@@ -156,5 +158,5 @@ def serve(options: ServeOptions) -> None:
     try:
         server.serve()
     except OSError as exc:  # the port is taken, or the address is not this machine's
-        where = f"{options.host}:{options.port}"
+        where = printable(f"{options.host}:{options.port}", one_line=True)
         raise ServeError(f"cannot listen on {where}: {exc.strerror or exc}") from exc
