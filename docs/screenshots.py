@@ -1,99 +1,46 @@
-"""Take the screenshots in docs/ (1280x800, headless Chromium): the HTML export and `argmap serve`.
+"""Regenerate the terminal app's screenshots in docs/img/ (SVG, from Textual's screenshot).
 
-    .venv/bin/python docs/screenshots.py
+    python docs/screenshots.py
 
-Needs Debian's chromium and chromium-driver, Graphviz, and `pip install -e '.[test]'`.
+Drives the app headless over the debates in `arguments/`: the map of the first debate at
+80x24 (the smallest size the app is laid out for, where the panes stack) and at 120x40,
+with the cursor on a pro claim that has been answered.
 """
 
 from __future__ import annotations
 
-import signal
-import socket
-import subprocess
-import sys
-import tempfile
-import time
+import asyncio
+import os
 from pathlib import Path
-from typing import Any
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
-from selenium.webdriver.common.keys import Keys
+from argmap.tui import make_app
 
-ROOT = Path(__file__).resolve().parents[1]
-DOCS = ROOT / "docs"
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-)
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "img"
+SIZES = [(80, 24), (120, 40)]
 
 
-def browser(profile: str) -> Any:
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in (*FLAGS, f"--user-data-dir={profile}"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    driver.execute_cdp_cmd(
-        "Emulation.setDeviceMetricsOverride",
-        {"width": 1280, "height": 800, "deviceScaleFactor": 1, "mobile": False},
-    )
-    return driver
-
-
-def html_page(driver: Any, folder: Path) -> None:
-    """The brain-drain page with one claim picked in the outline and the diagram zoomed."""
-    debate = ROOT / "arguments"
-    subprocess.run(
-        [sys.executable, "-m", "argmap", "export", str(debate), "-f", "html", "-o", f"{folder}/"],
-        check=True,
-    )
-    driver.get((folder / "brain-drain.html").as_uri())
-    driver.find_element("css selector", "#o-balanced-exchange .text").click()
-    for _ in range(4):
-        driver.find_element("id", "zoom-in").click()
-    time.sleep(0.3)
-    driver.save_screenshot(str(DOCS / "html-export.png"))
-
-
-def served_app(driver: Any) -> None:
-    """`argmap serve` with the map of one debate open."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "argmap", "serve", str(ROOT / "arguments"), "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-    )
-    try:
-        time.sleep(2)
-        driver.get(f"http://127.0.0.1:{port}/")
-        time.sleep(5)
-        keys = driver.find_element("css selector", ".xterm-helper-textarea")
-        keys.send_keys("\n")
-        time.sleep(2)
-        keys.send_keys(Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_RIGHT)
-        time.sleep(2)
-        driver.save_screenshot(str(DOCS / "serve.png"))
-    finally:
-        server.send_signal(signal.SIGINT)
-        server.wait(timeout=20)
+async def shoot(size: tuple[int, int]) -> Path:
+    """Open the first debate's map, move to its first pro claim and expand it; save."""
+    app = make_app([ROOT / "arguments"])
+    app.WATCH_INTERVAL = 0
+    async with app.run_test(size=size) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")  # the first debate
+        await pilot.pause()
+        await pilot.press("j", "l")  # its first claim, opened
+        await pilot.pause(0.3)  # the detail panel follows once the cursor rests
+        target = OUT / f"map-{size[0]}x{size[1]}.svg"
+        target.write_text(app.export_screenshot(title="argmap"), encoding="utf-8")
+    return target
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory() as temp:
-        driver = browser(str(Path(temp) / "profile"))
-        try:
-            html_page(driver, Path(temp) / "site")
-            served_app(driver)
-        finally:
-            driver.quit()
+    os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+    OUT.mkdir(parents=True, exist_ok=True)
+    for size in SIZES:
+        print(f"wrote {asyncio.run(shoot(size)).relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

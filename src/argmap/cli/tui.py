@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from argmap.cli.common import EXIT_OK, CliError
+from argmap.safetext import printable
 
 
 def register(subparsers: Any) -> None:
@@ -43,13 +45,22 @@ def run_default(args: argparse.Namespace) -> int:
     return open_app(default_paths())
 
 
-def open_app(paths: Sequence[Path], *, read_only: bool = False) -> int:
-    """Run the terminal app on `paths` until it quits; its exit code."""
+def open_app(paths: Sequence[Path], *, headless: bool = False, read_only: bool = False) -> int:
+    """Run the app; after an unexpected error, one line on stderr and a non-zero status.
+
+    `read_only` refuses every edit, undo and editor (as `argmap serve` starts it).
+    """
     missing = [p for p in paths if not p.exists()]
     if missing:
-        raise CliError(f"no such file or folder: {missing[0]}")
+        raise CliError(f"no such file or folder: {printable(str(missing[0]), one_line=True)}")
     from argmap.tui import make_app
+    from argmap.tui.crash import EXIT_CRASH, crash_message
 
     app = make_app(paths, read_only=read_only)
-    result = app.run()
+    result = app.run(headless=headless)
+    if app.crash is not None:
+        print(f"argmap: {crash_message(app.crash, app.crash_report)}", file=sys.stderr)
+        return EXIT_CRASH
+    if app.return_code not in (None, 0):
+        return int(app.return_code)
     return EXIT_OK if result is None else int(result)
