@@ -16,7 +16,7 @@ from argmap.tui.app import READ_ONLY
 from argmap.tui.screens.add_claim import AddClaimScreen
 from argmap.tui.screens.map import MapScreen
 
-EDIT_KEYS = ("a", "s", "c", "D", "plus", "minus")
+EDIT_KEYS = ("i", "a", "s", "c", "D", "plus", "minus")
 
 
 async def goto(pilot: Pilot[int], claim: str) -> None:
@@ -48,6 +48,10 @@ async def test_edit_keys_open_forms_only_when_edits_are_allowed(
     async with app.run_test(size=SIZE) as pilot:
         await open_energy(pilot)
         await goto(pilot, "overruns")
+        # `i` switches the Footer to the editing keys, where edits are allowed.
+        assert ("Edit" in footer_keys(pilot)) is not read_only
+        await pilot.press("i")
+        await pilot.pause()
         shown = footer_keys(pilot)
         assert ("Rebut" in shown) is not read_only
         assert ("Change" in shown) is not read_only
