@@ -226,3 +226,23 @@ def test_the_page_takes_the_theme_colours(tmp_path: Path) -> None:
     page = (tmp_path / "dark.html").read_text(encoding="utf-8")
     assert "--bg:#1E1E1E" in page and "color-scheme:dark" in page
     assert 'fill="#1e1e1e"' in page.lower()  # the diagram's own background
+
+
+@needs_dot
+def test_pages_show_strengths_and_the_index_the_balance(tmp_path: Path) -> None:
+    from argmap.strength import weigh
+
+    assert main(["export", str(ARGUMENTS), "-f", "html", "-o", f"{tmp_path}/"]) == 0
+    graph = load_file(ARGUMENTS / "brain-drain.yaml").graph
+    weighing = weigh(graph)
+    page = (tmp_path / "brain-drain.html").read_text(encoding="utf-8")
+    for claim in graph.claims():
+        entry = page[page.index(f'id="o-{claim.id}"') :]
+        entry = entry[: entry.index("</div>")]  # the entry's header
+        assert f'<span class="strength">strength {weighing.strength(claim.id):.2f}</span>' in entry
+    motion = page[page.index('id="o-motion"') :]
+    assert f'<p class="note">{weighing.headline()}</p>' in motion
+    assert "The motion has strength" in motion
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert f'<p class="note">{weighing.headline()}</p>' in index
+    assert "The motion has strength" not in index

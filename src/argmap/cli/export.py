@@ -365,7 +365,7 @@ def _export_pages(
     from concurrent.futures import ThreadPoolExecutor
 
     from argmap.export import ExportError
-    from argmap.export.html import export_page, index_entry, index_page, page_name
+    from argmap.export.html import export_page, index_entry, index_page, page_name, with_strengths
     from argmap.export.render import write_atomic
     from argmap.output import OutputError
 
@@ -380,7 +380,14 @@ def _export_pages(
     # As for diagrams: `dot` runs in its own process, so threads keep the cores busy.
     with ThreadPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1)) as pool:
         pending = [
-            pool.submit(export_page, item.graph, options, _target(out, name), index=back)
+            pool.submit(
+                export_page,
+                item.graph,
+                options,
+                _target(out, name),
+                index=back,
+                annotate=with_strengths,
+            )
             for item, name in jobs
         ]
         try:

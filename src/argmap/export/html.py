@@ -32,6 +32,7 @@ from argmap.model import MOTION_ID, Kind, Side
 from argmap.output import OutputError
 from argmap.safetext import printable
 from argmap.semantics import Label, Labelling, explain, grounded
+from argmap.strength import explain_strength, weigh
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -136,6 +137,21 @@ def debate_facts(graph: ArgumentGraph, annotate: Annotate | None = None) -> Deba
     }
     facts = DebateFacts(labelling, claims, VERDICTS[labelling.motion])
     return annotate(graph, facts) if annotate is not None else facts
+
+
+def with_strengths(graph: ArgumentGraph, facts: DebateFacts) -> DebateFacts:
+    """The facts with every claim's gradual strength and the motion's balance.
+
+    Strength is `argmap.strength`'s quadratic energy semantics (Potyka, KR 2018); the
+    headline says which way the motion leans and what moved it most.
+    """
+    weighing = weigh(graph, facts.labelling)
+    claims = {
+        claim_id: replace(claim, strength=weighing.strength(claim_id))
+        for claim_id, claim in facts.claims.items()
+    }
+    lines = (weighing.headline(), explain_strength(graph, weighing, MOTION_ID))
+    return replace(facts, claims=claims, headline=(*facts.headline, *lines))
 
 
 # --- the diagram -----------------------------------------------------------------------------
@@ -421,7 +437,7 @@ def index_page(entries: Sequence[IndexEntry], options: ExportOptions) -> str:
     rows = []
     for entry in entries:
         counts = ", ".join(f"{n} {label.value}" for label, n in entry.counts.items())
-        headline = "".join(f'<p class="note">{text(line)}</p>' for line in entry.facts.headline)
+        headline = "".join(f'<p class="note">{text(line)}</p>' for line in entry.facts.headline[:1])
         rows.append(
             f'<li class="debate {entry.facts.labelling.motion.value}">'
             f'<a href="{html.escape(entry.page, quote=True)}">{text(entry.title)}</a>'
