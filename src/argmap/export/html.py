@@ -385,7 +385,13 @@ def debate_page(
         f'<section id="outline" aria-label="Outline">{summary}{outline_html(graph, facts)}'
         "</section></main>"
         "<footer>Made with argmap. Labels: grounded semantics (Dung, 1995); "
-        "a claim stands when every rebuttal of it is defeated.</footer>"
+        "a claim stands when every rebuttal of it is defeated."
+        + (
+            " Strength: quadratic energy semantics (Potyka, 2018), from 0 to 1."
+            if facts.claims[MOTION_ID].strength is not None
+            else ""
+        )
+        + "</footer>"
     )
     return _page(f"{text(debate.title)} · argmap", body, theme, _asset("page.js"))
 
