@@ -16,6 +16,7 @@ DOMAIN_MODULES = [
     "argmap.bars",
     "argmap.diagnostics",
     "argmap.collector",
+    "argmap.export.html",
     "argmap.ids",
     "argmap.output",
     "argmap.bundled",
@@ -58,3 +59,16 @@ def test_validate_loads_only_what_it_needs() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_the_web_shell_imports_no_other_shell() -> None:
+    """`argmap.web` starts the app as a command; it never imports the app or Textual."""
+    code = (
+        "import sys, argmap.web.serve\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'\n"
+        "             or m.startswith(('argmap.tui', 'argmap.lsp', 'textual_serve'))))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"

@@ -398,7 +398,7 @@ def test_default_command_opens_the_default_paths(monkeypatch: pytest.MonkeyPatch
     from argmap.cli import main, tui
 
     opened: list[list[Path]] = []
-    monkeypatch.setattr(tui, "open_app", lambda paths: opened.append(list(paths)) or 0)
+    monkeypatch.setattr(tui, "open_app", lambda paths, **_: opened.append(list(paths)) or 0)
     assert main([]) == 0
     assert main(["open"]) == 0
     assert opened[0] == opened[1] and len(opened[0]) == 1

@@ -22,6 +22,7 @@ from argmap.safetext import printable
 #: Subcommand modules, in the order `argmap --help` lists them.
 COMMAND_MODULES = (
     "argmap.cli.tui",
+    "argmap.cli.serve",
     "argmap.cli.validate",
     "argmap.cli.show",
     "argmap.cli.stats",
