@@ -213,6 +213,11 @@ SHARED_POINTS: dict[str, list[str]] = {
         "international-collaboration:impact-check",
         "politicisation:impact-principles",
     ],
+    "impact principles leave sites open": [
+        "international-collaboration:sites-not-covered",
+        "politicisation:sites-not-covered",
+        "politicisation:siting-unchecked",
+    ],
     "diverse teams": ["equity-access:inclusion-improves-science", "politicisation:diverse-teams"],
     "diversity from open competition": [
         "equity-access:diversity-through-competition",
@@ -402,8 +407,9 @@ SHARED_POINTS: dict[str, list[str]] = {
         "open-science-ip:ip-attracts-funding",
     ],
     "time-limited exclusivity": [
-        "open-science-ip:time-limited-exclusivity",
         "equity-access:exclusivity-compromise",
+        "open-science-ip:time-limited-exclusivity",
+        "open-science-ip:exclusivity-suffices",
         "international-collaboration:delay-is-the-protection",
     ],
     "reciprocity hard to enforce": [
