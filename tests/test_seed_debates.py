@@ -568,3 +568,15 @@ def test_no_sentence_is_copied_from_the_seeds() -> None:
             if node.claim is not None and node.claim.note:
                 texts[f"{debate_id}:{node.id} note"] = node.claim.note
     assert _copied(texts, _seed_digests()) == []
+
+
+def test_a_claim_without_sources_says_it_goes_beyond_the_seeds() -> None:
+    unmarked = [
+        f"{debate_id}:{node.id}"
+        for debate_id, item in _loaded().items()
+        for node in item.graph.claims()
+        if node.claim is not None
+        and not node.claim.sources
+        and "beyond the seed documents" not in (node.claim.note or "")
+    ]
+    assert unmarked == []
