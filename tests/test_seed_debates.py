@@ -161,12 +161,16 @@ def test_no_evidence_claim_is_defeated_by_a_plain_rebuttal(debate_id: str) -> No
 
 
 @pytest.mark.parametrize("debate_id", DEBATES)
-def test_every_top_level_claim_has_a_weight(debate_id: str) -> None:
+def test_every_top_level_claim_and_every_undercut_has_a_weight(debate_id: str) -> None:
+    """Top-level claims weigh directly on the motion and an undercut decides whether a link
+    counts at all, so neither is left at the neutral default."""
     graph = _loaded()[debate_id].graph
     unweighted = [
         node.id
-        for node in (graph.node(child) for child in graph.motion.children)
-        if node.claim is not None and node.claim.weight is None
+        for node in graph.claims()
+        if node.claim is not None
+        and node.claim.weight is None
+        and (node.parent == graph.motion.id or node.relation is Relation.UNDERCUTS)
     ]
     assert unweighted == []
 
