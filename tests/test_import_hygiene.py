@@ -19,6 +19,10 @@ DOMAIN_MODULES = [
     "argmap.bundled",
     "argmap.safetext",
     "argmap.cli",
+    "argmap.interop.kialo",
+    "argmap.interop.aif",
+    "argmap.interop.argdown",
+    "argmap.interop.argdown_in",
 ]
 
 
@@ -46,7 +50,8 @@ def test_validate_loads_only_what_it_needs() -> None:
         "from argmap.cli import main\n"
         "main(['validate', '--json'])\n"
         "heavy = {'textual', 'rich', 'graphviz', 'argmap.edit', 'argmap.export',\n"
-        "         'argmap.interop'}\n"
+        "         'argmap.interop', 'concurrent.futures', 'argmap.cli.export',\n"
+        "         'argmap.cli.edit', 'argmap.cli.interop', 'argmap.cli.completion'}\n"
         "assert not heavy & set(sys.modules), sorted(heavy & set(sys.modules))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
