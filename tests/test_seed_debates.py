@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import pytest
@@ -115,7 +116,6 @@ def test_umbrella_debate_links_into_the_other_six() -> None:
 
 @pytest.mark.parametrize("debate_id", DEBATES)
 def test_rendered_diagram_in_exports_is_current(debate_id: str) -> None:
-    import re
 
     from argmap.export import ExportOptions, to_dot
 
@@ -584,3 +584,15 @@ def test_a_claim_without_sources_says_it_goes_beyond_the_seeds() -> None:
         and "beyond the seed documents" not in (node.claim.note or "")
     ]
     assert unmarked == []
+
+
+def test_the_verdict_table_matches_the_strengths() -> None:
+    """arguments/README.md states each debate's verdict; it must be what argmap computes."""
+    strength = pytest.importorskip("argmap.strength")
+    readme = (ARGUMENTS / "README.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| `([a-z-]+)` \| ([a-z-]+, [0-9.]+) \|", readme, re.MULTILINE))
+    assert sorted(rows) == sorted(DEBATES)
+    for debate_id, stated in rows.items():
+        weighing = strength.weigh(_loaded()[debate_id].graph)
+        computed = f"{weighing.verdict.value}, {weighing.motion_strength:.2f}"
+        assert stated == computed, debate_id
