@@ -116,7 +116,6 @@ def test_umbrella_debate_links_into_the_other_six() -> None:
 
 @pytest.mark.parametrize("debate_id", DEBATES)
 def test_rendered_diagram_in_exports_is_current(debate_id: str) -> None:
-
     from argmap.export import ExportOptions, to_dot
 
     svg_path = ARGUMENTS.parent / "exports" / f"{debate_id}.svg"
