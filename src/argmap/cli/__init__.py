@@ -41,6 +41,7 @@ COMMAND_MODULES = (
 #: start-up). A command missing here still works: every module is registered then.
 COMMAND_MODULE = {
     "open": "argmap.cli.tui",
+    "serve": "argmap.cli.serve",
     "validate": "argmap.cli.validate",
     "show": "argmap.cli.show",
     "stats": "argmap.cli.stats",
