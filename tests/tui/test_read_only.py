@@ -84,3 +84,19 @@ async def test_no_key_changes_a_file_or_starts_an_editor(
         assert any(READ_ONLY in n.message for n in app._notifications)
     assert started == []
     assert snapshot(debates) == before
+
+
+@pytest.mark.parametrize("read_only", [True, False])
+async def test_export_writes_on_the_server_only_when_edits_are_allowed(
+    debates: Path, read_only: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argmap.tui.screens.export import ExportScreen
+
+    monkeypatch.chdir(tmp_path)
+    app = make_app([debates], read_only=read_only)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_energy(pilot)
+        assert ("Export" in footer_keys(pilot)) is not read_only
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen) is not read_only

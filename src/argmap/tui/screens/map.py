@@ -319,8 +319,10 @@ class MapScreen(Screen[None]):
             if role != self.footer_role:
                 return False
             return self.check_action(real, ())
-        if self.host.read_only and (action in EDIT_ACTIONS or action == "toggle_keys"):
-            return False  # read-only: no edit keys, nor the switch to list them
+        if self.host.read_only and (action in EDIT_ACTIONS or action in ("toggle_keys", "export")):
+            # Read-only (a class server): no edit keys, nor the switch to list them, and no
+            # export, which would write files into the server's folder.
+            return False
         if action in EDIT_ACTIONS:
             if self.entry is not None and self.entry.broken is not None:
                 return False  # edits of a file that no longer loads are refused: fix it first
