@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from argmap.collector import collector_paused
 from argmap.graph import ArgumentGraph, ClaimNode, Edge, Relation
 from argmap.model import MOTION_ID, Kind, Side
-from argmap.semantics import Label, grounded
+from argmap.semantics import Label, Labelling, grounded
 
 if TYPE_CHECKING:
     import graphviz
@@ -59,12 +59,21 @@ class Drawing:
     #: root sits alone on its level and has the whole width).
     wide: frozenset[str] = frozenset()
     wide_wrap: int = 44
+    wide_max_chars: int = 240
     #: Lay the root's children out in rows of at most this many (an overview grid).
     columns: int | None = None
     #: Longest claim text drawn; longer text ends in "…" (the full text is elsewhere).
     max_chars: int | None = None
+    #: Draw `see` and cross-link stubs (an overview leaves them to the branch slides).
+    stubs: bool = True
+    #: Put `see` and cross-link stubs beside their claim instead of a level below it.
+    stubs_beside: bool = False
+    #: Put a claim's state mark in its header line ("CON · ✗ defeated"): one line less.
+    mark_in_header: bool = False
     #: Padding around the drawing, inches.
     pad: float = 0.3
+    #: The page margin `dot` adds round PDF output, inches (None: Graphviz's default).
+    page_margin: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +98,13 @@ class Theme:
     ratio: str | None = None
     dpi: int | None = None
     penwidth: float = 1.6
+    #: Headers, marks, stubs and the legend, relative to `fontsize`.
+    small_ratio: float = 0.75
+
+    @property
+    def small(self) -> float:
+        """The size of the small text, points."""
+        return round(self.fontsize * self.small_ratio, 1)
 
 
 _LIGHT = Theme(
@@ -478,7 +494,7 @@ class _Builder:
     # Node attributes ------------------------------------------------------------------------
 
     def small(self) -> float:
-        return round(self.theme.fontsize * 0.75, 1)
+        return self.theme.small
 
     def invisible(self, *claim_ids: str | None) -> bool:
         """Whether something attached to these claims is hidden (a later reveal step)."""
@@ -489,8 +505,11 @@ class _Builder:
         """The claim's text wrapped (and shortened, when the drawing limits it), escaped."""
         drawing = self.drawing
         text = node.text
-        if drawing.max_chars is not None and len(text) > drawing.max_chars:
-            text = shorten(text, drawing.max_chars)
+        limit = drawing.max_chars
+        if limit is not None and node.id in drawing.wide:
+            limit = max(limit, drawing.wide_max_chars)
+        if limit is not None and len(text) > limit:
+            text = shorten(text, limit)
         width = drawing.wide_wrap if node.id in drawing.wide else self.options.wrap
         return html_lines(text, width)
 
@@ -519,10 +538,13 @@ class _Builder:
             parts.append(node.id)
         side_colour = theme.pro_border if node.side is Side.PRO else theme.con_border
         head_colour = mix(side_colour, theme.background, 0.45) if faded else side_colour
+        mark = self.drawing.marks.get(node.id) or STATE_MARKS.get(state)
+        if mark and self.drawing.mark_in_header:
+            parts.append(mark)
+            mark = None
         head = _font(escape_html(" · ".join(parts)), self.small(), head_colour, bold=True)
         body = _font(self.body_text(node), theme.fontsize, text_colour)
         label = f"{head}<BR/>{body}"
-        mark = self.drawing.marks.get(node.id) or STATE_MARKS.get(state)
         if mark:
             label += "<BR/>" + _font(escape_html(mark), self.small(), text_colour, bold=True)
         return f"<{label}>"
@@ -598,6 +620,9 @@ class _Builder:
             margin="0.08,0.03",
             height="0.2",
         )
+        if kind != "more" and self.drawing.stubs_beside:
+            # On the anchor's level, beside it: a slide is wider than it is tall.
+            self.dot.body.append(f"\t{{rank=same; {anchor}; {name}}}\n")
         if hidden:
             self.edge(anchor, name, style="invis")
             return
@@ -641,6 +666,11 @@ class _Builder:
             "ranksep": f"{theme.ranksep:g}",
             "newrank": "true",
             "pad": f"{self.drawing.pad:g}",
+            **(
+                {"margin": f"{self.drawing.page_margin:g}"}
+                if self.drawing.page_margin is not None
+                else {}
+            ),
             "charset": "UTF-8",
         }
         if theme.size:
@@ -695,6 +725,8 @@ class _Builder:
 
     def add_cross_links(self, scope: Scope) -> None:
         for edge in self.graph.edges:
+            if not self.drawing.stubs and not (edge.source in scope and edge.target in scope):
+                continue
             if not edge.cross:
                 continue
             kind = edge_kind(edge)
@@ -735,7 +767,7 @@ class _Builder:
                 text = self.drawing.more_text.get(claim_id, f"+{hidden} more")
                 self.stub(text, name, "more", hidden=invisible)
             claim = self.graph.nodes[claim_id].claim
-            for ref in claim.see if claim else []:
+            for ref in claim.see if claim and self.drawing.stubs else []:
                 self.used.see = True
                 other, _, target = ref.partition(":")
                 text = f"see {other}" + (f": {target}" if target else "")
@@ -752,9 +784,9 @@ class _Builder:
             self.dot.body.append("\t{rank=sink; legend}\n")
 
 
-def legend_table(theme: Theme, used: _Used, columns: int = 1) -> str:
+def legend_table(theme: Theme, used: _Used, columns: int = 1, motion: bool = True) -> str:
     """The legend as an HTML-like table: one entry a row, or `columns` entries a row."""
-    small = round(theme.fontsize * 0.75, 1)
+    small = theme.small
     entries: list[str] = []
 
     def row(
@@ -772,7 +804,8 @@ def legend_table(theme: Theme, used: _Used, columns: int = 1) -> str:
         words_cell = _font(escape_html(words), small, theme.text)
         entries.append(f'{cell}<TD ALIGN="LEFT">{words_cell}</TD>')
 
-    row("MOTION", "the proposition debated (bold box)", theme.motion_fill, theme.motion_border)
+    if motion:
+        row("MOTION", "the proposition debated (bold box)", theme.motion_fill, theme.motion_border)
     if Side.PRO in used.sides:
         row(
             "PRO",
@@ -826,6 +859,23 @@ def legend_table(theme: Theme, used: _Used, columns: int = 1) -> str:
         + "".join(rows)
         + "</TABLE>"
     )
+
+
+def debate_legends(graph: ArgumentGraph, labels: Labelling, theme: Theme) -> tuple[str, str]:
+    """The legend of everything a debate's diagrams draw, in two HTML-like tables: the
+    boxes (sides, kinds, labels), then the links and stubs. Each fits a slide at 18 pt."""
+    boxes, links = _Used(), _Used()
+    for node in graph.claims():
+        assert node.side is not None
+        boxes.sides.add(node.side)
+        boxes.kinds.add(node.kind)
+        boxes.states.add(labels[node.id])
+        if node.claim is not None and node.claim.see:
+            links.see = True
+    links.edges = {edge_kind(edge) for edge in graph.edges}
+    links.more = True
+    links.outside = any(edge.cross for edge in graph.edges)
+    return legend_table(theme, boxes), legend_table(theme, links, motion=False)
 
 
 def choose_rankdir(graph: ArgumentGraph, scope: Scope, rankdir: str) -> str:

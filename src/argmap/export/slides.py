@@ -1,0 +1,720 @@
+"""A debate as a slide deck: title, overview, legend, one slide per branch, closing.
+
+`build_deck(graph, options)` plans the deck: which claims each slide draws, how its
+text wraps and where a branch too big for one slide is split. Every diagram is laid out
+by `dot` while planning and checked against the readability rule of `argmap.export.fit`
+(no text smaller than 18 pt on a 1920 × 1080 slide); a branch that breaks it is cut
+after fewer levels, with "+N more, next slide" stubs, and carries on in continuation
+slides that show their path back to the motion as a breadcrumb. Nothing is ever shrunk
+below the rule. `argmap.export.deck_pdf` and `argmap.export.deck_pptx` write the deck.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from argmap.export import ExportError, ExportOptions
+from argmap.export.dot import (
+    FONTNAME,
+    THEMES,
+    Drawing,
+    Scope,
+    Theme,
+    build_digraph,
+    debate_id,
+    debate_legends,
+    shorten,
+    subtree_sizes,
+)
+from argmap.export.fit import PAD, Size, fits, measure, smallest_font
+from argmap.export.render import RenderError
+from argmap.graph import ArgumentGraph
+from argmap.model import MOTION_ID, Side
+from argmap.safetext import printable
+from argmap.semantics import Label, Labelling, explain, grounded
+
+#: Themes a deck can take (`slides` is the light look with slide sizes).
+DECK_THEMES = ("slides", "print", "dark")
+#: Deck formats, by file suffix.
+DECK_FORMATS = ("pdf", "pptx")
+#: Body text of deck diagrams, points; the small text (sides, marks, stubs) is 18 pt: a
+#: diagram fits when it needs no shrinking at all.
+DIAGRAM_FONT = 20.0
+#: Wrap widths tried for a slide's claims, widest first.
+WRAPS = (26, 20, 16)
+#: (direction, wrap) tried for each depth: top-down first; left to right suits a chain of
+#: single answers, which top-down would stack taller than a slide.
+LAYOUTS = (*(("TB", w) for w in WRAPS), ("LR", 26), ("LR", 20))
+#: Longest claim text drawn on a slide; the full text is in the speaker notes.
+MAX_CHARS = 240
+#: Longest claim text on an overview slide, which names each branch.
+OVERVIEW_CHARS = 64
+#: Claims on one slide, at most: more cannot be read at 18 pt on a 16:9 slide.
+MAX_BOXES = 10
+#: Claims side by side on one level, at most (five boxes at 18 pt are wider than a slide).
+MAX_ACROSS = 4
+#: Claims on one overview slide, at most.
+MAX_OVERVIEW = 8
+#: Lines per list on the closing slide.
+CLOSING_ITEMS = 3
+
+
+@dataclass(frozen=True)
+class DeckOptions:
+    """What the deck shows: look, build-up steps, depth below each top claim, one side."""
+
+    theme: str = "slides"
+    reveal: bool = False
+    depth: int | None = None
+    side: str | None = None
+
+    def check(self) -> None:
+        """Raise ExportError naming the first option out of range."""
+        if self.theme not in DECK_THEMES:
+            raise ExportError(
+                f"unknown deck theme '{self.theme}'; choose one of {', '.join(DECK_THEMES)}"
+            )
+        if self.side is not None and self.side not in ("pro", "con"):
+            raise ExportError(f"unknown side '{self.side}'; choose pro or con")
+        if self.depth is not None and self.depth < 1:
+            raise ExportError("depth must be 1 or more")
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A block of a text slide: a heading (may be empty) and its lines."""
+
+    heading: str
+    lines: tuple[str, ...]
+    size: float = 20.0
+
+
+@dataclass(slots=True)
+class Slide:
+    """One slide: a title, a breadcrumb, and either a diagram (DOT) or text sections."""
+
+    kind: str  # title | overview | legend | branch | closing
+    title: str
+    breadcrumb: str = ""
+    source: str | None = None
+    size: Size | None = None
+    sections: tuple[Section, ...] = ()
+    #: Claims drawn on the slide (shown ones only, for a reveal step), document order.
+    claims: tuple[str, ...] = ()
+    notes: str = ""
+
+    @property
+    def is_diagram(self) -> bool:
+        return self.source is not None
+
+
+@dataclass(slots=True)
+class Deck:
+    """A planned deck, ready for `deck_pdf.write` or `deck_pptx.write`."""
+
+    debate_id: str
+    title: str
+    theme: Theme
+    slides: list[Slide]
+
+
+def deck_theme(name: str) -> Theme:
+    """The look of a deck's diagrams: the theme's colours with slide-sized text."""
+    base = THEMES["light" if name == "slides" else name]
+    return replace(
+        base,
+        name=f"deck-{name}",
+        fontsize=DIAGRAM_FONT,
+        nodesep=0.35,
+        ranksep=0.45,
+        size=None,
+        ratio=None,
+        dpi=None,
+        penwidth=2.4,
+        small_ratio=0.9,
+    )
+
+
+def deck_output(debate: str, fmt: str, folder: Path = Path("exports")) -> Path:
+    """Where a deck goes by default: `exports/<debate-id>-slides.<fmt>`."""
+    from argmap.export import safe_name
+
+    return folder / f"{safe_name(debate)}-slides.{fmt}"
+
+
+# --- the verdict ----------------------------------------------------------------------------
+# The title slide's verdict and the closing slide's "claims that move the verdict most"
+# come from here alone. They use the grounded labels.
+
+
+def verdict_line(graph: ArgumentGraph, labels: Labelling) -> str:
+    """One line saying where the motion ends up."""
+    return {
+        Label.STANDING: "Verdict: the motion stands (grounded semantics)",
+        Label.DEFEATED: "Verdict: the motion is defeated (grounded semantics)",
+        Label.UNDECIDED: "Verdict: the motion is undecided (grounded semantics)",
+    }[labels.motion]
+
+
+def verdict_movers(graph: ArgumentGraph, labels: Labelling, limit: int) -> list[str]:
+    """Lines naming the claims that decide the verdict most, strongest first.
+
+    With the grounded labels these are the standing claims that defeat the motion or a
+    top-level claim, ordered by how many claims they defeat directly.
+    """
+    deciders: dict[str, int] = {}
+    for target in [MOTION_ID, *graph.motion.children]:
+        for edge in graph.attackers(target):
+            if labels[edge.source] is Label.STANDING:
+                deciders.setdefault(edge.source, 0)
+    for claim_id in deciders:
+        deciders[claim_id] = sum(
+            1
+            for e in graph.targets(claim_id)
+            if e.relation.is_attack and labels[e.target] is Label.DEFEATED
+        )
+    ranked = sorted(deciders, key=lambda c: -deciders[c])
+    return [_claim_line(graph, c) for c in ranked[:limit]]
+
+
+# --- text -----------------------------------------------------------------------------------
+
+_XML_UNUSABLE = re.compile("[\ud800-\udfff\ufffe\uffff]")
+
+
+def plain(text: str) -> str:
+    """File text made safe for a slide or its notes: control characters shown as escapes."""
+    return _XML_UNUSABLE.sub("\ufffd", printable(text))
+
+
+def _side_word(graph: ArgumentGraph, claim_id: str) -> str:
+    side = graph.nodes[claim_id].side
+    return "PRO" if side is Side.PRO else "CON"
+
+
+def _claim_line(graph: ArgumentGraph, claim_id: str, limit: int = 78) -> str:
+    mark = "+" if graph.nodes[claim_id].side is Side.PRO else "−"
+    return f"{mark} {shorten(plain(graph.nodes[claim_id].text), limit)}"
+
+
+def claim_notes(graph: ArgumentGraph, labels: Labelling, claim_id: str) -> str:
+    """A claim for the speaker: full text, label and its reason, sources and note."""
+    node = graph.nodes[claim_id]
+    if node.is_motion:
+        head = "MOTION"
+    else:
+        head = f"{_side_word(graph, claim_id)} {node.kind.value} '{plain(claim_id)}'"
+    lines = [f"{head} ({labels[claim_id].value})", plain(node.text)]
+    lines.append("Why: " + plain(explain(graph, labels, claim_id)))
+    if node.claim is not None:
+        sources = {s.id: s for s in graph.debate.sources}
+        cited = []
+        for source_id in node.claim.sources:
+            source = sources.get(source_id)
+            if source is None:
+                continue
+            cited.append(plain(source.title) + (f" <{plain(source.url)}>" if source.url else ""))
+        if cited:
+            lines.append("Sources: " + "; ".join(cited))
+        if node.claim.note:
+            lines.append("Note: " + plain(node.claim.note))
+    return "\n".join(lines)
+
+
+def _notes(graph: ArgumentGraph, labels: Labelling, claims: Iterable[str]) -> str:
+    return "\n\n".join(claim_notes(graph, labels, c) for c in claims)
+
+
+def _breadcrumb(graph: ArgumentGraph, claim_id: str, limit: int = 96) -> str:
+    """`Motion › first claim… › next claim…`: the way back from a slide's root."""
+    path = graph.path_from_motion(claim_id)[:-1]
+    parts = ["Motion: " + shorten(plain(graph.motion.text), 60)]
+    parts += [shorten(plain(node.text), 26) for node in path[1:]]
+    crumb = " › ".join(parts)
+    while len(crumb) > limit and len(parts) > 2:
+        # Keep the motion and the nearest claims; elide from the second on.
+        parts = [parts[0], "…", *parts[3:]] if parts[1] == "…" else [parts[0], "…", *parts[2:]]
+        crumb = " › ".join(parts)
+    return crumb
+
+
+# --- planning -------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Part:
+    """A diagram slide being planned: its root, the root's children drawn, how deep."""
+
+    root: str
+    children: tuple[str, ...]
+    depth: int
+    wrap: int
+    shown: list[str] = field(default_factory=list)
+    hidden_below: dict[str, int] = field(default_factory=dict)
+    #: Claims below the cut that get slides of their own (continuations), by parent.
+    continued: list[str] = field(default_factory=list)
+    chunk: tuple[int, int] = (1, 1)
+    #: TB (levels top-down) or LR (levels left to right, for long chains of answers).
+    rankdir: str = "TB"
+    overview: bool = False
+    columns: int | None = None
+    number: int = 0  # the slide number of the part's first slide, once numbered
+
+
+class _Planner:
+    def __init__(self, graph: ArgumentGraph, options: DeckOptions) -> None:
+        self.graph = graph
+        self.options = options
+        self.theme = deck_theme(options.theme)
+        self.labels = grounded(graph)
+        self.sizes = subtree_sizes(graph)
+        self.tops = [
+            c
+            for c in graph.motion.children
+            if options.side is None or graph.nodes[c].side is Side(options.side)
+        ]
+        #: Where each claim's first slide is, once the deck is numbered.
+        self.first_slide: dict[str, int] = {}
+
+    # Limits -------------------------------------------------------------------------------
+
+    def cap(self, claim_id: str) -> int | None:
+        """How many levels below `claim_id` the deck may draw (None: no limit)."""
+        if self.options.depth is None:
+            return None
+        return max(0, self.options.depth - (self.graph.depth(claim_id) - 1))
+
+    def levels_below(self, claim_id: str) -> int:
+        graph = self.graph
+        base = graph.depth(claim_id)
+        deepest = max(n.depth for n in graph.subtree(claim_id)) - base
+        cap = self.cap(claim_id)
+        return deepest if cap is None else min(deepest, cap)
+
+    # Scopes and DOT ------------------------------------------------------------------------
+
+    def fill(self, part: _Part) -> None:
+        """Work out the claims a part draws and what each leaves out below it."""
+        graph = self.graph
+        keep = {part.root}
+        for child in part.children:
+            keep.update(n.id for n in graph.subtree(child, part.depth - 1))
+        order = [part.root, *(n.id for n in graph.subtree(part.root) if n.id != part.root)]
+        position = {c: i for i, c in enumerate(order)}
+        part.shown = sorted(keep, key=position.__getitem__)
+        part.hidden_below = {}
+        for claim_id in part.shown:
+            count = sum(self.sizes[c] for c in graph.nodes[claim_id].children if c not in keep)
+            if count:
+                part.hidden_below[claim_id] = count
+
+    def source(
+        self,
+        part: _Part,
+        more_text: dict[str, str],
+        marks: dict[str, str] | None = None,
+        hidden: frozenset[str] = frozenset(),
+    ) -> str:
+        options = ExportOptions(format="dot", wrap=part.wrap, legend=False, rankdir=part.rankdir)
+        if part.overview:
+            drawing = Drawing(
+                titled=False,
+                hidden=hidden,
+                marks=marks or {},
+                wide=frozenset({MOTION_ID}),
+                wide_wrap=60,
+                columns=part.columns,
+                max_chars=OVERVIEW_CHARS,
+                stubs=False,
+                pad=PAD,
+                page_margin=0,
+            )
+            scope = Scope(MOTION_ID, [MOTION_ID, *part.children], {})
+        else:
+            drawing = Drawing(
+                titled=False,
+                hidden=hidden,
+                more_text=more_text,
+                # Top-down, the root is alone on its level and may take the width.
+                wide=frozenset({part.root} if part.rankdir == "TB" else ()),
+                wide_wrap=44,
+                max_chars=MAX_CHARS,
+                mark_in_header=True,
+                stubs_beside=True,
+                pad=PAD,
+                page_margin=0,
+            )
+            scope = Scope(part.root, part.shown, part.hidden_below)
+        digraph = build_digraph(self.graph, options, scope=scope, theme=self.theme, drawing=drawing)
+        return str(digraph.source)
+
+    def placeholder_more(self, part: _Part, chunks: int) -> dict[str, str]:
+        """Stub texts at least as long as the final ones, for measuring."""
+        texts = {c: f"+{n} more, next slide" for c, n in part.hidden_below.items()}
+        if chunks > 1 and part.root in part.hidden_below:
+            others = ", ".join(["999"] * (chunks - 1))
+            texts[part.root] = f"+{part.hidden_below[part.root]} more, slides {others}"
+        return texts
+
+    # Choosing what fits ---------------------------------------------------------------------
+
+    def fitting(self, parts: list[_Part], chunks: int) -> list[bool]:
+        """Whether each part fits its slide, all laid out by one `dot` run."""
+        sources = []
+        for part in parts:
+            marks = self.overview_marks(part, placeholder=True) if part.overview else None
+            sources.append(self.source(part, self.placeholder_more(part, chunks), marks))
+        sizes = measure(sources)
+        return [fits(s, size) for s, size in zip(sources, sizes, strict=True)]
+
+    def first_fitting(self, candidates: list[list[_Part]], chunks: int) -> list[_Part] | None:
+        """The first candidate (a list of parts) whose every part fits, measured in one run."""
+        verdicts = iter(self.fitting([p for c in candidates for p in c], chunks))
+        results = [[next(verdicts) for _ in candidate] for candidate in candidates]
+        for candidate, ok in zip(candidates, results, strict=True):
+            if all(ok):
+                return candidate
+        return None
+
+    def widest(self, part: _Part) -> int:
+        """The most claims a part puts on one level."""
+        levels: dict[int, int] = {}
+        for claim_id in part.shown:
+            depth = self.graph.depth(claim_id)
+            levels[depth] = levels.get(depth, 0) + 1
+        return max(levels.values())
+
+    def plan_branch(self, root: str) -> list[_Part]:
+        """The parts for `root`'s branch: chunks of its children, each followed by the
+        continuations of what it cuts, depth first."""
+        graph = self.graph
+        children = list(graph.nodes[root].children)
+        levels = self.levels_below(root)
+        if not children or levels == 0:
+            part = _Part(root, (), 0, WRAPS[0])
+            self.fill(part)
+            return [part]
+        chosen: list[_Part] | None = None
+        for count in range(-(-len(children) // MAX_ACROSS), len(children) + 1):
+            groups = _split(children, count)
+            options: list[list[_Part]] = []
+            for index, group in enumerate(groups, start=1):
+                # Deepest first, then the widest wrap: the most of the branch, most legibly.
+                options.append([])
+                for depth in range(levels, 0, -1):
+                    for rankdir, wrap in LAYOUTS:
+                        part = _Part(
+                            root, tuple(group), depth, wrap, chunk=(index, count), rankdir=rankdir
+                        )
+                        self.fill(part)
+                        if len(part.shown) <= MAX_BOXES and self.widest(part) <= MAX_ACROSS:
+                            options[-1].append(part)
+            if not all(options):
+                continue
+            verdicts = iter(self.fitting([p for group in options for p in group], count))
+            picks = []
+            for group_options in options:
+                ok = [next(verdicts) for _ in group_options]
+                picks.append(next((p for p, f in zip(group_options, ok, strict=True) if f), None))
+            if all(pick is not None for pick in picks):
+                chosen = [pick for pick in picks if pick is not None]
+                break
+        if chosen is None:
+            # Not even the claim with one answer fits: the claim alone, then each answer
+            # as a slide of its own.
+            alone = _Part(root, (), 0, WRAPS[0])
+            self.fill(alone)
+            parts = [alone]
+            for child in children:
+                parts += self.plan_branch(child)
+            return parts
+        parts = []
+        for part in chosen:
+            parts.append(part)
+            cap = self.cap(root)
+            for claim_id in part.shown:
+                if claim_id == part.root or claim_id not in part.hidden_below:
+                    continue
+                if cap is not None and graph.depth(claim_id) - graph.depth(root) >= cap:
+                    continue  # below --depth: a plain "+N more" stub
+                part.continued.append(claim_id)
+                parts += self.plan_branch(claim_id)
+        return parts
+
+    def plan_overview(self) -> list[_Part]:
+        """Overview parts: the motion and as many top-level claims as fit, side by side
+        in rows; pro claims first, then con, never mixed on one slide."""
+        parts: list[_Part] = []
+        for side in (Side.PRO, Side.CON):
+            claims = [c for c in self.tops if self.graph.nodes[c].side is side]
+            if not claims:
+                continue
+            found = None
+            for per_slide in range(min(len(claims), MAX_OVERVIEW), 0, -1):
+                groups = _split(claims, -(-len(claims) // per_slide))
+                candidates = []
+                for columns in (4, 3, 2):
+                    if columns > per_slide and columns != 2:
+                        continue
+                    candidates.append(
+                        [
+                            _Part(MOTION_ID, tuple(g), 1, 20, overview=True, columns=columns)
+                            for g in groups
+                        ]
+                    )
+                found = self.first_fitting(candidates, 1)
+                if found is not None:
+                    break
+            if found is None:
+                found = [_Part(MOTION_ID, (c,), 1, 20, overview=True, columns=1) for c in claims]
+            for index, part in enumerate(found, start=1):
+                part.chunk = (index, len(found))
+                part.shown = [MOTION_ID, *part.children]
+            parts += found
+        return parts
+
+    def overview_marks(self, part: _Part, placeholder: bool = False) -> dict[str, str]:
+        """Each top-level claim's label and the slide where its branch starts."""
+        marks = {}
+        for claim_id in part.children:
+            label = self.labels[claim_id]
+            symbol = {"standing": "✓", "defeated": "✗", "undecided": "?"}[label.value]
+            where = "999" if placeholder else str(self.first_slide.get(claim_id, "?"))
+            marks[claim_id] = f"{symbol} {label.value} · slide {where}"
+        return marks
+
+    # The whole deck -------------------------------------------------------------------------
+
+    def deck(self) -> Deck:
+        graph = self.graph
+        overview = self.plan_overview()
+        branches: list[_Part] = []
+        for top in self.tops:
+            branches += self.plan_branch(top)
+        # Number the slides: title, overview, legend, branches (steps), closing.
+        number = 1 + len(overview) + 2 + 1
+        for part in branches:
+            part.number = number
+            self.first_slide.setdefault(part.root, number)
+            number += self.steps(part)
+        slides = [self.title_slide()]
+        diagram_slides: list[tuple[Slide, _Part | None]] = []
+        for part in overview:
+            slide = self.overview_slide(part)
+            slides.append(slide)
+            diagram_slides.append((slide, None))
+        for legend in self.legend_slides():
+            slides.append(legend)
+            diagram_slides.append((legend, None))
+        for part in branches:
+            for slide in self.branch_slides(part, branches):
+                slides.append(slide)
+                diagram_slides.append((slide, part))
+        slides.append(self.closing_slide())
+        # Measure every final diagram at once: its scale places it on the slide.
+        unique: dict[str, Size] = {}
+        pending = sorted({s.source for s, _ in diagram_slides if s.source is not None})
+        for source, size in zip(pending, measure(pending), strict=True):
+            unique[source] = size
+        for slide, _ in diagram_slides:
+            assert slide.source is not None
+            slide.size = unique[slide.source]
+        return Deck(debate_id(graph), plain(graph.debate.title), self.theme, slides)
+
+    def steps(self, part: _Part) -> int:
+        return part.depth + 1 if self.options.reveal and part.depth > 0 else 1
+
+    def more_text(self, part: _Part, branches: list[_Part]) -> dict[str, str]:
+        """The "+N more" stubs' final text, naming the slide where each cut carries on."""
+        texts = {c: f"+{n} more" for c, n in part.hidden_below.items()}
+        first_of: dict[str, _Part] = {}
+        for other in branches:
+            first_of.setdefault(other.root, other)
+        next_number = part.number + self.steps(part)
+        for claim_id in part.continued:
+            target = first_of[claim_id].number
+            where = "next slide" if target == next_number else f"slide {target}"
+            texts[claim_id] = f"+{part.hidden_below[claim_id]} more, {where}"
+        count = part.chunk[1]
+        if part.depth == 0 and part.root in part.hidden_below and self.levels_below(part.root):
+            # The claim alone: its answers follow, one slide each.
+            texts[part.root] = f"+{part.hidden_below[part.root]} more, next slide"
+        elif count > 1 and part.root in part.hidden_below:
+            siblings = [p.number for p in branches if p.root == part.root and p.chunk[1] == count]
+            others = [n for n in siblings if n != part.number]
+            if others == [next_number]:
+                where = "next slide"
+            else:
+                where = ("slide " if len(others) == 1 else "slides ") + ", ".join(map(str, others))
+            texts[part.root] = f"+{part.hidden_below[part.root]} more, {where}"
+        return texts
+
+    def branch_slides(self, part: _Part, branches: list[_Part]) -> list[Slide]:
+        """The slide of a part, or one slide per level when the deck builds up."""
+        graph = self.graph
+        node = graph.nodes[part.root]
+        # A title line holds about 55 characters at 30 pt across the slide.
+        if node.depth == 1:
+            title = f"{_side_word(graph, part.root)} · {shorten(plain(node.text), 46)}"
+        else:
+            title = shorten(plain(node.text), 52)
+        index, count = part.chunk
+        if count > 1:
+            title += f" ({index}/{count})"
+        crumb = _breadcrumb(graph, part.root)
+        texts = self.more_text(part, branches)
+        steps = self.steps(part)
+        slides = []
+        base = graph.depth(part.root)
+        for step in range(steps):
+            if steps > 1:
+                hidden = frozenset(c for c in part.shown if graph.depth(c) - base > step)
+                step_title = f"{title} (step {step + 1}/{steps})"
+            else:
+                hidden, step_title = frozenset(), title
+            shown = tuple(c for c in part.shown if c not in hidden)
+            slides.append(
+                Slide(
+                    "branch",
+                    step_title,
+                    crumb,
+                    source=self.source(part, texts, hidden=hidden),
+                    claims=shown,
+                    notes=_notes(graph, self.labels, shown),
+                )
+            )
+        return slides
+
+    def overview_slide(self, part: _Part) -> Slide:
+        graph = self.graph
+        side = graph.nodes[part.children[0]].side
+        word = "for" if side is Side.PRO else "against"
+        title = f"Overview: the claims {word} the motion"
+        index, count = part.chunk
+        if count > 1:
+            title += f" ({index}/{count})"
+        standing = sum(1 for c in part.children if self.labels[c] is Label.STANDING)
+        crumb = f"{standing} of the {len(part.children)} claims here stand"
+        claims = (MOTION_ID, *part.children)
+        return Slide(
+            "overview",
+            title,
+            crumb,
+            source=self.source(part, {}, self.overview_marks(part)),
+            claims=claims,
+            notes=_notes(graph, self.labels, claims),
+        )
+
+    def legend_slides(self) -> list[Slide]:
+        """How to read the diagrams: the boxes, then the links (one table is too tall)."""
+        boxes, links = debate_legends(self.graph, self.labels, self.theme)
+        slides = []
+        for table, what in ((boxes, "boxes"), (links, "links")):
+            source = (
+                "digraph legend {\n"
+                f'\tgraph [bgcolor="{self.theme.background}" pad="{PAD:g}" margin="0"]\n'
+                f'\tnode [fontname="{FONTNAME}"]\n'
+                f"\tlegend [label=<{table}> shape=plaintext margin=0]\n}}\n"
+            )
+            slides.append(
+                Slide(
+                    "legend",
+                    f"How to read the diagrams: {what}",
+                    "Every diagram in this deck draws claims and links this way",
+                    source=source,
+                    notes=(
+                        "Arrows point at the claim answered. A claim stands when every "
+                        "rebuttal of it is defeated (grounded semantics); support changes "
+                        "no label. A '+N more' box names the slide where the branch goes on."
+                    ),
+                )
+            )
+        return slides
+
+    def title_slide(self) -> Slide:
+        graph = self.graph
+        debate = graph.debate
+        pro = sum(1 for n in graph.claims() if n.side is Side.PRO)
+        con = len(graph) - pro
+        sections = [
+            Section("", (shorten(plain(debate.motion), 200),), 28.0),
+            Section("", (verdict_line(graph, self.labels),), 24.0),
+            Section("", (f"{len(graph)} claims: {pro} for the motion, {con} against",), 20.0),
+        ]
+        if debate.summary:
+            sections.append(Section("", (shorten(plain(debate.summary), 260),), 20.0))
+        notes = [plain(debate.title), "Motion: " + plain(debate.motion)]
+        notes.append(verdict_line(graph, self.labels))
+        notes.append("Why: " + plain(explain(graph, self.labels, MOTION_ID)))
+        if debate.summary:
+            notes.append(plain(debate.summary))
+        return Slide(
+            "title",
+            shorten(plain(debate.title), 60),
+            sections=tuple(sections),
+            claims=(MOTION_ID,),
+            notes="\n\n".join(notes),
+        )
+
+    def closing_slide(self) -> Slide:
+        graph, labels = self.graph, self.labels
+        stands = [c for c in self.tops if labels[c] is Label.STANDING]
+        falls = [c for c in self.tops if labels[c] is not Label.STANDING]
+
+        def listing(claims: list[str]) -> tuple[str, ...]:
+            lines = [_claim_line(graph, c) for c in claims[:CLOSING_ITEMS]]
+            if len(claims) > CLOSING_ITEMS:
+                lines.append(f"… and {len(claims) - CLOSING_ITEMS} more")
+            return tuple(lines) or ("none",)
+
+        movers = verdict_movers(graph, labels, CLOSING_ITEMS)
+        sections = (
+            Section(f"What stands ({len(stands)} of {len(self.tops)})", listing(stands)),
+            Section(f"What falls ({len(falls)} of {len(self.tops)})", listing(falls)),
+            Section("Claims that move the verdict most", tuple(movers) or ("none",)),
+        )
+        notes = [verdict_line(graph, labels)]
+        notes += [claim_notes(graph, labels, c) for c in [*stands, *falls]]
+        return Slide(
+            "closing",
+            "Where the debate ends",
+            verdict_line(graph, labels),
+            sections=sections,
+            claims=tuple([*stands, *falls]),
+            notes="\n\n".join(notes),
+        )
+
+
+def _split(items: list[str], count: int) -> list[list[str]]:
+    """`items` in `count` consecutive groups whose sizes differ by at most one."""
+    size, extra = divmod(len(items), count)
+    groups, start = [], 0
+    for index in range(count):
+        end = start + size + (1 if index < extra else 0)
+        groups.append(items[start:end])
+        start = end
+    return [g for g in groups if g]
+
+
+def build_deck(graph: ArgumentGraph, options: DeckOptions | None = None) -> Deck:
+    """Plan the deck of a debate: every slide's content, diagram and size.
+
+    Raises ExportError for bad options, a missing `dot` program or a failed layout.
+    """
+    options = options or DeckOptions()
+    options.check()
+    try:
+        return _Planner(graph, options).deck()
+    except RenderError as exc:
+        raise ExportError(str(exc)) from exc
+
+
+def deck_font_check(slide: Slide) -> float:
+    """The smallest text size, in points on the slide, of a diagram slide as planned."""
+    from argmap.export.fit import scale_to_area
+
+    assert slide.source is not None and slide.size is not None
+    return smallest_font(slide.source) * scale_to_area(slide.size)
