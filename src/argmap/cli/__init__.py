@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "argmap.cli.show",
     "argmap.cli.stats",
     "argmap.cli.export",
+    "argmap.cli.slides",
     "argmap.cli.edit",
     "argmap.cli.interop",
     "argmap.cli.schema",

@@ -712,8 +712,44 @@ def build_deck(graph: ArgumentGraph, options: DeckOptions | None = None) -> Deck
         raise ExportError(str(exc)) from exc
 
 
-def deck_font_check(slide: Slide) -> float:
-    """The smallest text size, in points on the slide, of a diagram slide as planned."""
+MISSING_LIBRARY = (
+    "{what} needs the `{package}` package; install argmap's slides extra "
+    "(`pip install 'argmap[slides]'`)"
+)
+
+
+def write_deck(deck: Deck, out: Path) -> Path:
+    """Write the deck to `out`, PDF or PowerPoint by its suffix, atomically.
+
+    Raises ExportError for an unknown suffix, a missing library or `dot`, or a file that
+    cannot be written.
+    """
+    from argmap.export.render import write_atomic
+
+    fmt = out.suffix.lstrip(".").lower()
+    if fmt not in DECK_FORMATS:
+        raise ExportError(f"a deck is .pdf or .pptx, not '{out.suffix or out.name}'")
+    try:
+        if fmt == "pdf":
+            from argmap.export import deck_pdf as writer
+        else:
+            from argmap.export import deck_pptx as writer  # type: ignore[no-redef]
+        data = writer.write(deck)
+    except ModuleNotFoundError as exc:
+        package = {"pptx": "python-pptx"}.get(exc.name or "", exc.name or "?")
+        what = "a PDF deck" if fmt == "pdf" else "a PowerPoint deck"
+        raise ExportError(MISSING_LIBRARY.format(what=what, package=package)) from exc
+    except RenderError as exc:
+        raise ExportError(str(exc)) from exc
+    try:
+        write_atomic(out, data)
+    except OSError as exc:
+        raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from exc
+    return out
+
+
+def smallest_text_on_slide(slide: Slide) -> float:
+    """The smallest text of a diagram slide as planned, in points on the slide."""
     from argmap.export.fit import scale_to_area
 
     assert slide.source is not None and slide.size is not None
