@@ -14,6 +14,9 @@ DOMAIN_MODULES = [
     "argmap.semantics",
     "argmap.diagnostics",
     "argmap.collector",
+    "argmap.export.slides",
+    "argmap.export.deck_pdf",
+    "argmap.export.deck_pptx",
     "argmap.cli",
 ]
 

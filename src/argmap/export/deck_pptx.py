@@ -43,7 +43,7 @@ def _rgb(colour: str) -> Any:
 def write(deck: Deck) -> bytes:
     """The deck as .pptx bytes: one slide per planned slide, in order."""
     from pptx import Presentation
-    from pptx.util import Inches
+    from pptx.util import Emu, Inches
 
     theme = deck.theme
     diagram_slides = [s for s in deck.slides if s.source is not None]
@@ -55,8 +55,9 @@ def write(deck: Deck) -> bytes:
 
     presentation = Presentation()
     # python-pptx starts at 4:3; a projector and the PDF deck are 16:9.
-    presentation.slide_width = Inches(SLIDE_WIDTH)
-    presentation.slide_height = Inches(SLIDE_HEIGHT)
+    # 13.333 x 7.5 in exactly as PowerPoint's widescreen (in EMU, 914400 per inch).
+    presentation.slide_width = Emu(12192000)
+    presentation.slide_height = Emu(6858000)
     presentation.core_properties.title = deck.title
     layout = presentation.slide_layouts[TITLE_ONLY]
     for planned in deck.slides:
