@@ -29,7 +29,15 @@ from argmap.export.dot import (
     shorten,
     subtree_sizes,
 )
-from argmap.export.fit import PAD, Size, fits, measure, smallest_font
+from argmap.export.fit import (
+    AREA_HEIGHT,
+    AREA_WIDTH,
+    PAD,
+    Size,
+    fits,
+    measure,
+    smallest_font,
+)
 from argmap.export.render import RenderError
 from argmap.graph import ArgumentGraph
 from argmap.model import MOTION_ID, Side
@@ -53,7 +61,7 @@ MAX_CHARS = 240
 #: Longest claim text on an overview slide, which names each branch.
 OVERVIEW_CHARS = 64
 #: Claims on one slide, at most: more cannot be read at 18 pt on a 16:9 slide.
-MAX_BOXES = 10
+MAX_BOXES = 7
 #: Claims side by side on one level, at most (five boxes at 18 pt are wider than a slide).
 MAX_ACROSS = 4
 #: Claims on one overview slide, at most.
@@ -256,6 +264,8 @@ class _Part:
     hidden_below: dict[str, int] = field(default_factory=dict)
     #: Claims below the cut that get slides of their own (continuations), by parent.
     continued: list[str] = field(default_factory=list)
+    #: Parts that show the root's other answers (the stub under the root names them).
+    elsewhere: list[_Part] = field(default_factory=list)
     chunk: tuple[int, int] = (1, 1)
     #: TB (levels top-down) or LR (levels left to right, for long chains of answers).
     rankdir: str = "TB"
@@ -351,33 +361,64 @@ class _Planner:
         digraph = build_digraph(self.graph, options, scope=scope, theme=self.theme, drawing=drawing)
         return str(digraph.source)
 
-    def placeholder_more(self, part: _Part, chunks: int) -> dict[str, str]:
-        """Stub texts at least as long as the final ones, for measuring."""
+    def placeholder_more(self, part: _Part) -> dict[str, str]:
+        """Stub texts at least as long as the final ones (see `more_text`), for measuring."""
         texts = {c: f"+{n} more, next slide" for c, n in part.hidden_below.items()}
-        if chunks > 1 and part.root in part.hidden_below:
-            others = ", ".join(["999"] * (chunks - 1))
-            texts[part.root] = f"+{part.hidden_below[part.root]} more, slides {others}"
+        if part.root in part.hidden_below:
+            texts[part.root] = f"+{part.hidden_below[part.root]} more, slides 999, 999, 999"
         return texts
 
     # Choosing what fits ---------------------------------------------------------------------
 
-    def fitting(self, parts: list[_Part], chunks: int) -> list[bool]:
+    def fitting(self, parts: list[_Part]) -> list[bool]:
         """Whether each part fits its slide, all laid out by one `dot` run."""
         sources = []
         for part in parts:
             marks = self.overview_marks(part, placeholder=True) if part.overview else None
-            sources.append(self.source(part, self.placeholder_more(part, chunks), marks))
+            sources.append(self.source(part, self.placeholder_more(part), marks))
         sizes = measure(sources)
         return [fits(s, size) for s, size in zip(sources, sizes, strict=True)]
 
-    def first_fitting(self, candidates: list[list[_Part]], chunks: int) -> list[_Part] | None:
+    def first_fitting(self, candidates: list[list[_Part]]) -> list[_Part] | None:
         """The first candidate (a list of parts) whose every part fits, measured in one run."""
-        verdicts = iter(self.fitting([p for c in candidates for p in c], chunks))
+        verdicts = iter(self.fitting([p for c in candidates for p in c]))
         results = [[next(verdicts) for _ in candidate] for candidate in candidates]
         for candidate, ok in zip(candidates, results, strict=True):
             if all(ok):
                 return candidate
         return None
+
+    def surely_too_big(self, part: _Part) -> bool:
+        """Whether a part cannot fit however `dot` lays it out: a quick lower bound of its
+        size, from its texts, that spares `dot` the hopeless candidates.
+
+        Small text is 18 pt, so a slide fits only at a scale of 1 or more: its natural
+        size must be within the diagram area. The bound underestimates every box (narrow
+        letters, tight lines, only the margins `dot` always adds), so it never rejects a part that would fit.
+        """
+        font = self.theme.fontsize
+        char_width, line_height = 0.42 * font / 72, font / 72
+        header = self.theme.small / 72
+        levels: dict[int, list[tuple[float, float]]] = {}
+        for claim_id in part.shown:
+            node = self.graph.nodes[claim_id]
+            length = min(len(node.text), MAX_CHARS)
+            wide = part.rankdir == "TB" and claim_id == part.root
+            wrap = 44 if wide else part.wrap
+            # Every box has the node margin of 0.15 × 0.08 in on each side.
+            box = (
+                min(length, wrap) * char_width + 0.3,
+                header + -(-length // wrap) * line_height + 0.16,
+            )
+            levels.setdefault(node.depth, []).append(box)
+        ranks = len(levels) - 1
+        if part.rankdir == "TB":
+            tall = sum(max(h for _, h in boxes) for boxes in levels.values())
+            wide_level = max(sum(w for w, _ in boxes) for boxes in levels.values())
+            return tall + ranks * self.theme.ranksep > AREA_HEIGHT or wide_level > AREA_WIDTH
+        broad = sum(max(w for w, _ in boxes) for boxes in levels.values())
+        tall_level = max(sum(h for _, h in boxes) for boxes in levels.values())
+        return broad + ranks * self.theme.ranksep > AREA_WIDTH or tall_level > AREA_HEIGHT
 
     def widest(self, part: _Part) -> int:
         """The most claims a part puts on one level."""
@@ -388,8 +429,8 @@ class _Planner:
         return max(levels.values())
 
     def plan_branch(self, root: str) -> list[_Part]:
-        """The parts for `root`'s branch: chunks of its children, each followed by the
-        continuations of what it cuts, depth first."""
+        """The parts for `root`'s branch, depth first: slides of the root with as many of
+        its answers as fit, each followed by the continuations of what it cuts."""
         graph = self.graph
         children = list(graph.nodes[root].children)
         levels = self.levels_below(root)
@@ -397,52 +438,71 @@ class _Planner:
             part = _Part(root, (), 0, WRAPS[0])
             self.fill(part)
             return [part]
-        chosen: list[_Part] | None = None
-        for count in range(-(-len(children) // MAX_ACROSS), len(children) + 1):
-            groups = _split(children, count)
-            options: list[list[_Part]] = []
-            for index, group in enumerate(groups, start=1):
-                # Deepest first, then the widest wrap: the most of the branch, most legibly.
-                options.append([])
-                for depth in range(levels, 0, -1):
-                    for rankdir, wrap in LAYOUTS:
-                        part = _Part(
-                            root, tuple(group), depth, wrap, chunk=(index, count), rankdir=rankdir
-                        )
-                        self.fill(part)
-                        if len(part.shown) <= MAX_BOXES and self.widest(part) <= MAX_ACROSS:
-                            options[-1].append(part)
-            if not all(options):
+        groups: list[_Part] = []
+        separate: list[str] = []  # answers too big to share a slide with the root
+        start = 0
+        while start < len(children):
+            best = self.best_group(root, children[start : start + MAX_ACROSS], levels)
+            if best is None:
+                separate.append(children[start])
+                start += 1
                 continue
-            verdicts = iter(self.fitting([p for group in options for p in group], count))
-            picks = []
-            for group_options in options:
-                ok = [next(verdicts) for _ in group_options]
-                picks.append(next((p for p, f in zip(group_options, ok, strict=True) if f), None))
-            if all(pick is not None for pick in picks):
-                chosen = [pick for pick in picks if pick is not None]
-                break
-        if chosen is None:
-            # Not even the claim with one answer fits: the claim alone, then each answer
-            # as a slide of its own.
+            groups.append(best)
+            start += len(best.children)
+        if not groups:
+            # Not even the claim with one answer fits: the claim alone, then its answers.
             alone = _Part(root, (), 0, WRAPS[0])
             self.fill(alone)
-            parts = [alone]
-            for child in children:
-                parts += self.plan_branch(child)
-            return parts
-        parts = []
-        for part in chosen:
-            parts.append(part)
-            cap = self.cap(root)
-            for claim_id in part.shown:
-                if claim_id == part.root or claim_id not in part.hidden_below:
+            groups = [alone]
+        for index, group in enumerate(groups, start=1):
+            group.chunk = (index, len(groups))
+        parts: list[_Part] = []
+        cap = self.cap(root)
+        for group in groups:
+            parts.append(group)
+            for claim_id in group.shown:
+                if claim_id == group.root or claim_id not in group.hidden_below:
                     continue
                 if cap is not None and graph.depth(claim_id) - graph.depth(root) >= cap:
                     continue  # below --depth: a plain "+N more" stub
-                part.continued.append(claim_id)
+                group.continued.append(claim_id)
                 parts += self.plan_branch(claim_id)
+        firsts = []
+        for child in separate:
+            planned = self.plan_branch(child)
+            firsts.append(planned[0])
+            parts += planned
+        for group in groups:
+            group.elsewhere = [g for g in groups if g is not group] + firsts
         return parts
+
+    def best_group(self, root: str, candidates: list[str], levels: int) -> _Part | None:
+        """The root with the first answers of `candidates` that fit a slide: the most claims,
+        then the most answers, the most levels, the first layout. None if not even the
+        first answer fits."""
+        options: list[_Part] = []
+        for count in range(1, len(candidates) + 1):
+            group = tuple(candidates[:count])
+            for depth in range(1, levels + 1):
+                for rankdir, wrap in LAYOUTS:
+                    part = _Part(root, group, depth, wrap, rankdir=rankdir)
+                    self.fill(part)
+                    if (
+                        len(part.shown) <= MAX_BOXES
+                        and self.widest(part) <= MAX_ACROSS
+                        and not self.surely_too_big(part)
+                    ):
+                        options.append(part)
+        if not options:
+            return None
+        fitting = [p for p, ok in zip(options, self.fitting(options), strict=True) if ok]
+        if not fitting:
+            return None
+        order = {layout: index for index, layout in enumerate(LAYOUTS)}
+        return max(
+            fitting,
+            key=lambda p: (len(p.shown), len(p.children), p.depth, -order[p.rankdir, p.wrap]),
+        )
 
     def plan_overview(self) -> list[_Part]:
         """Overview parts: the motion and as many top-level claims as fit, side by side
@@ -465,7 +525,7 @@ class _Planner:
                             for g in groups
                         ]
                     )
-                found = self.first_fitting(candidates, 1)
+                found = self.first_fitting(candidates)
                 if found is not None:
                     break
             if found is None:
@@ -534,22 +594,22 @@ class _Planner:
         for other in branches:
             first_of.setdefault(other.root, other)
         next_number = part.number + self.steps(part)
+
+        def where(numbers: list[int]) -> str:
+            if numbers == [next_number]:
+                return "next slide"
+            if len(numbers) == 1:
+                return f"slide {numbers[0]}"
+            if len(numbers) <= 3:
+                return "slides " + ", ".join(map(str, numbers))
+            return f"slides {numbers[0]}–{numbers[-1]}"
+
         for claim_id in part.continued:
-            target = first_of[claim_id].number
-            where = "next slide" if target == next_number else f"slide {target}"
-            texts[claim_id] = f"+{part.hidden_below[claim_id]} more, {where}"
-        count = part.chunk[1]
-        if part.depth == 0 and part.root in part.hidden_below and self.levels_below(part.root):
-            # The claim alone: its answers follow, one slide each.
-            texts[part.root] = f"+{part.hidden_below[part.root]} more, next slide"
-        elif count > 1 and part.root in part.hidden_below:
-            siblings = [p.number for p in branches if p.root == part.root and p.chunk[1] == count]
-            others = [n for n in siblings if n != part.number]
-            if others == [next_number]:
-                where = "next slide"
-            else:
-                where = ("slide " if len(others) == 1 else "slides ") + ", ".join(map(str, others))
-            texts[part.root] = f"+{part.hidden_below[part.root]} more, {where}"
+            count = part.hidden_below[claim_id]
+            texts[claim_id] = f"+{count} more, {where([first_of[claim_id].number])}"
+        if part.root in part.hidden_below and part.elsewhere:
+            numbers = sorted(other.number for other in part.elsewhere)
+            texts[part.root] = f"+{part.hidden_below[part.root]} more, {where(numbers)}"
         return texts
 
     def branch_slides(self, part: _Part, branches: list[_Part]) -> list[Slide]:
