@@ -695,7 +695,7 @@ class _Builder:
         if self.drawing.columns:
             self.add_grid(scope, self.drawing.columns)
         if opts.legend:
-            self.add_legend()
+            self.add_legend(scope)
         return self.dot
 
     def add_grid(self, scope: Scope, columns: int) -> None:
@@ -773,15 +773,18 @@ class _Builder:
                 text = f"see {other}" + (f": {target}" if target else "")
                 self.stub(text, name, "see", hidden=invisible)
 
-    def add_legend(self) -> None:
+    def add_legend(self, scope: Scope) -> None:
         theme = self.theme
         # On a slide a one-column legend is as tall as the diagram and takes a third of
-        # the width; there it becomes a compact grid below the diagram.
+        # the width; there it becomes a compact grid under the diagram.
         compact = theme.name == "slides"
         table = legend_table(theme, self.used, columns=3 if compact else 1)
         self.node("legend", f"<{table}>", shape="plaintext", margin="0")
-        if compact:
-            self.dot.body.append("\t{rank=sink; legend}\n")
+        if compact and scope.shown:
+            # An invisible edge from the last claim drawn puts the legend a level below
+            # the deepest claims (`rank=sink` alone leaves an unconnected node at the top).
+            deepest = max(scope.shown, key=lambda c: self.graph.nodes[c].depth)
+            self.edge(self.names[deepest], "legend", style="invis")
 
 
 def legend_table(theme: Theme, used: _Used, columns: int = 1, motion: bool = True) -> str:
