@@ -50,10 +50,11 @@ def header_source(slide: Slide, theme: Theme) -> str:
     """DOT of a slide's header: the title, the breadcrumb and any text, top-left aligned."""
     rows = []
     title_size = 40.0 if slide.kind == "title" else TITLE_POINTS
-    rows.append(
-        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">'
-        f"{_font(slide.title, title_size, theme.text, bold=True)}</TD></TR>"
+    title = (
+        f'<FONT POINT-SIZE="{title_size:g}" COLOR="{theme.text}">'
+        f"<B>{_lines(slide.title, title_size * 1.1)}</B></FONT>"
     )
+    rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{title}</TD></TR>')
     if slide.breadcrumb:
         crumb = _font(slide.breadcrumb, BREADCRUMB_POINTS, theme.muted)
         rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{crumb}</TD></TR>')

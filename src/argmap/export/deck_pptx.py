@@ -68,12 +68,14 @@ def write(deck: Deck) -> bytes:
         title = slide.shapes.title
         assert title is not None
         title.left, title.top = Inches(0.2), Inches(0.1)
-        title.width, title.height = Inches(SLIDE_WIDTH - 0.4), Inches(0.6)
+        # The title slide's title may take two lines at 40 pt.
+        title_height = 1.3 if planned.kind == "title" else 0.6
+        title.width, title.height = Inches(SLIDE_WIDTH - 0.4), Inches(title_height)
         _set_text(
             title.text_frame, [planned.title], 40 if planned.kind == "title" else TITLE_POINTS
         )
         _colour(title.text_frame, theme.text, bold=True)
-        top = 0.7
+        top = 0.1 + title_height
         if planned.breadcrumb:
             box = slide.shapes.add_textbox(
                 Inches(0.2), Inches(top), Inches(SLIDE_WIDTH - 0.4), Inches(0.4)

@@ -66,6 +66,8 @@ MAX_BOXES = 7
 MAX_ACROSS = 4
 #: Claims on one overview slide, at most.
 MAX_OVERVIEW = 8
+#: Characters in a slide title (30 pt bold across a 13.333 in slide).
+TITLE_CHARS = 54
 #: Lines per list on the closing slide.
 CLOSING_ITEMS = 3
 
@@ -203,7 +205,7 @@ def _side_word(graph: ArgumentGraph, claim_id: str) -> str:
     return "PRO" if side is Side.PRO else "CON"
 
 
-def _claim_line(graph: ArgumentGraph, claim_id: str, limit: int = 78) -> str:
+def _claim_line(graph: ArgumentGraph, claim_id: str, limit: int = 70) -> str:
     mark = "+" if graph.nodes[claim_id].side is Side.PRO else "−"
     return f"{mark} {shorten(plain(graph.nodes[claim_id].text), limit)}"
 
@@ -394,7 +396,8 @@ class _Planner:
 
         Small text is 18 pt, so a slide fits only at a scale of 1 or more: its natural
         size must be within the diagram area. The bound underestimates every box (narrow
-        letters, tight lines, only the margins `dot` always adds), so it never rejects a part that would fit.
+        letters, tight lines, only the margins `dot` always adds), so it never rejects a
+        part that would fit.
         """
         font = self.theme.fontsize
         char_width, line_height = 0.42 * font / 72, font / 72
@@ -585,7 +588,11 @@ class _Planner:
         return Deck(debate_id(graph), plain(graph.debate.title), self.theme, slides)
 
     def steps(self, part: _Part) -> int:
-        return part.depth + 1 if self.options.reveal and part.depth > 0 else 1
+        """Slides a part takes: one, or one per level it draws when the deck builds up."""
+        if not self.options.reveal:
+            return 1
+        base = self.graph.depth(part.root)
+        return 1 + max(self.graph.depth(c) - base for c in part.shown)
 
     def more_text(self, part: _Part, branches: list[_Part]) -> dict[str, str]:
         """The "+N more" stubs' final text, naming the slide where each cut carries on."""
@@ -616,17 +623,16 @@ class _Planner:
         """The slide of a part, or one slide per level when the deck builds up."""
         graph = self.graph
         node = graph.nodes[part.root]
-        # A title line holds about 55 characters at 30 pt across the slide.
-        if node.depth == 1:
-            title = f"{_side_word(graph, part.root)} · {shorten(plain(node.text), 46)}"
-        else:
-            title = shorten(plain(node.text), 52)
         index, count = part.chunk
-        if count > 1:
-            title += f" ({index}/{count})"
+        steps = self.steps(part)
+        # A title line holds about 55 characters at 30 pt across the slide, suffixes
+        # "(2/3)" and "(step 1/4)" included.
+        prefix = f"{_side_word(graph, part.root)} · " if node.depth == 1 else ""
+        suffix = f" ({index}/{count})" if count > 1 else ""
+        room = TITLE_CHARS - len(prefix) - len(suffix) - (len(" (step 9/9)") if steps > 1 else 0)
+        title = prefix + shorten(plain(node.text), room) + suffix
         crumb = _breadcrumb(graph, part.root)
         texts = self.more_text(part, branches)
-        steps = self.steps(part)
         slides = []
         base = graph.depth(part.root)
         for step in range(steps):
@@ -713,7 +719,7 @@ class _Planner:
             notes.append(plain(debate.summary))
         return Slide(
             "title",
-            shorten(plain(debate.title), 60),
+            shorten(plain(debate.title), 80),  # two lines at 40 pt
             sections=tuple(sections),
             claims=(MOTION_ID,),
             notes="\n\n".join(notes),
@@ -732,9 +738,9 @@ class _Planner:
 
         movers = verdict_movers(graph, labels, CLOSING_ITEMS)
         sections = (
-            Section(f"What stands ({len(stands)} of {len(self.tops)})", listing(stands)),
-            Section(f"What falls ({len(falls)} of {len(self.tops)})", listing(falls)),
-            Section("Claims that move the verdict most", tuple(movers) or ("none",)),
+            Section(f"What stands ({len(stands)} of {len(self.tops)})", listing(stands), 22.0),
+            Section(f"What falls ({len(falls)} of {len(self.tops)})", listing(falls), 22.0),
+            Section("Claims that move the verdict most", tuple(movers) or ("none",), 22.0),
         )
         notes = [verdict_line(graph, labels)]
         notes += [claim_notes(graph, labels, c) for c in [*stands, *falls]]
