@@ -186,6 +186,16 @@ def test_pptx_opens_with_every_slide_in_order(brain_drain: tuple[Deck, bytes, by
         notes = slide.notes_slide.notes_text_frame.text
         for claim_id in planned.claims:
             assert plain(graph.nodes[claim_id].text) in notes
+    # Text boxes too keep to the 18 pt rule.
+    sizes = [
+        run.font.size.pt
+        for slide in slides
+        for shape in slide.shapes
+        if shape.has_text_frame
+        for paragraph in shape.text_frame.paragraphs
+        for run in paragraph.runs
+    ]
+    assert sizes and min(sizes) >= MIN_POINTS
     titles = [s.shapes.title.text for s in slides]
     assert titles[0] == "Brain drain and talent mobility"
     assert titles[-1] == "Where the debate ends"

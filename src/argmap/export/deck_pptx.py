@@ -117,7 +117,11 @@ def _set_text(frame: Any, lines: list[str], size: float) -> None:
 
 
 def _colour(frame: Any, colour: str, bold: bool = False) -> None:
+    from pptx.enum.text import PP_ALIGN
+
     for paragraph in frame.paragraphs:
+        # Left, as in the PDF deck (the template centres titles).
+        paragraph.alignment = PP_ALIGN.LEFT
         for run in paragraph.runs:
             run.font.color.rgb = _rgb(colour)
             run.font.bold = bold
