@@ -318,3 +318,26 @@ def test_overview_marks_each_top_level_claim(umbrella: tuple[ArgumentGraph, Deck
     for slide in overviews:
         assert slide.source is not None
         assert re.search(r"(✓ standing|✗ defeated|\? undecided) · slide \d+", slide.source)
+
+
+def test_missing_powerpoint_library_names_the_extra(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "lab.yaml"
+    path.write_text(SMALL, encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "pptx", None)  # `import pptx` now fails
+    assert main(["slides", str(path), "-o", str(tmp_path / "lab.pptx")]) == 1
+    err = capsys.readouterr().err
+    assert "python-pptx" in err and "argmap[slides]" in err and "Traceback" not in err
+    assert not (tmp_path / "lab.pptx").exists()
+
+
+def test_missing_dot_is_one_line_and_exit_1(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "lab.yaml"
+    path.write_text(SMALL, encoding="utf-8")
+    monkeypatch.setenv("PATH", str(tmp_path / "no-such-bin"))
+    assert main(["slides", str(path), "-o", str(tmp_path / "lab.pdf")]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "apt-get install graphviz" in err[0]
