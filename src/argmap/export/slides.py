@@ -519,9 +519,9 @@ class _Planner:
             for per_slide in range(min(len(claims), MAX_OVERVIEW), 0, -1):
                 groups = _split(claims, -(-len(claims) // per_slide))
                 candidates = []
-                for columns in (4, 3, 2):
-                    if columns > per_slide and columns != 2:
-                        continue
+                # One row, else two or three rows as even as can be (2 + 2, not 3 + 1).
+                rows_of = [-(-per_slide // rows) for rows in (1, 2, 3)]
+                for columns in dict.fromkeys(c for c in rows_of if c <= MAX_ACROSS):
                     candidates.append(
                         [
                             _Part(MOTION_ID, tuple(g), 1, 20, overview=True, columns=columns)
