@@ -14,11 +14,24 @@ DOMAIN_MODULES = [
     "argmap.semantics",
     "argmap.diagnostics",
     "argmap.collector",
+    "argmap.ids",
+    "argmap.output",
+    "argmap.bundled",
+    "argmap.safetext",
     "argmap.export.slides",
     "argmap.export.deck_pdf",
     "argmap.export.deck_pptx",
     "argmap.cli",
 ]
+
+
+def test_the_graph_does_not_import_the_loader() -> None:
+    # Ids and positions live in argmap.ids, below both: no import circle between them.
+    code = "import sys, argmap.graph; print('argmap.load' in sys.modules)"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.split() == ["False"]
 
 
 @pytest.mark.parametrize("module", DOMAIN_MODULES)
