@@ -21,6 +21,10 @@ DOMAIN_MODULES = [
     "argmap.export.slides",
     "argmap.export.deck_pdf",
     "argmap.export.deck_pptx",
+    "argmap.export.deck",
+    "argmap.export.deck_text",
+    "argmap.export.verdict",
+    "argmap.export.fit",
     "argmap.cli",
 ]
 

@@ -341,3 +341,20 @@ def test_missing_dot_is_one_line_and_exit_1(
     assert main(["slides", str(path), "-o", str(tmp_path / "lab.pdf")]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "apt-get install graphviz" in err[0]
+
+
+def test_verdict_names_the_claims_that_decide_it(tmp_path: Path) -> None:
+    from argmap.export.verdict import verdict_line, verdict_movers
+    from argmap.semantics import grounded
+
+    path = tmp_path / "lab.yaml"
+    path.write_text(SMALL, encoding="utf-8")
+    graph = _graph(path)
+    labels = grounded(graph)
+    # By hand: 'nobody-reads' stands, so 'docs' falls, so 'misuse' stands; 'cost' is
+    # unanswered. 'cost' defeats the motion and 'speed' (2 claims), 'misuse' only 'speed'.
+    assert verdict_line(graph, labels) == "Verdict: the motion is defeated (grounded semantics)"
+    assert verdict_movers(graph, labels, 5) == [
+        "− Curating data costs money labs do not have.",
+        "− Raw data is easily misread.",
+    ]

@@ -8,8 +8,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from argmap.cli.common import CliError, paths_or_default, print_diagnostics
-from argmap.safetext import printable
+from argmap.cli.common import CliError, paths_or_default, print_diagnostics, show
 
 DEFAULT_FOLDER = Path("exports")
 
@@ -83,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
     if out is not None and not _is_folder(out):
         suffix = out.suffix.lstrip(".").lower()
         if suffix not in ("pdf", "pptx"):
-            raise ValueError(f"--out {printable(str(out), one_line=True)}: a deck is .pdf or .pptx")
+            raise ValueError(f"--out {show(out)}: a deck is .pdf or .pptx")
         if args.format and args.format != suffix:
             raise ValueError(f"--format {args.format} does not match --out's suffix .{suffix}")
     loaded = load_paths(paths_or_default(args.paths))
@@ -101,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
     if not valid:
         raise CliError("no valid debate to make slides of; fix the files first")
     if out is not None and not _is_folder(out) and len(valid) > 1:
-        raise ValueError(f"--out {out} names one file, but there are {len(valid)} debates")
+        raise ValueError(f"--out {show(out)} names one file, but there are {len(valid)} debates")
     for item in valid:
         started = time.perf_counter()
         if out is None:
@@ -116,6 +115,6 @@ def run(args: argparse.Namespace) -> int:
         except ExportError as exc:
             raise CliError(str(exc)) from exc
         elapsed = time.perf_counter() - started
-        shown = printable(str(target), one_line=True)
-        print(f"wrote {shown}: {len(deck.slides)} slides in {elapsed:.1f} s", file=sys.stderr)
+        count = len(deck.slides)
+        print(f"wrote {show(target)}: {count} slides in {elapsed:.1f} s", file=sys.stderr)
     return 1 if skipped else 0

@@ -13,6 +13,7 @@ import tempfile
 from io import BytesIO
 from pathlib import Path
 
+from argmap.export.deck import Deck, Slide
 from argmap.export.dot import FONTNAME, Theme, escape_html, wrap_lines
 from argmap.export.fit import (
     AREA_LEFT,
@@ -24,7 +25,6 @@ from argmap.export.fit import (
     scale_to_area,
 )
 from argmap.export.render import MISSING_DOT, RenderError
-from argmap.export.slides import Deck, Slide
 
 TITLE_POINTS = 30.0
 BREADCRUMB_POINTS = 18.0

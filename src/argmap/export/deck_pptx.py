@@ -11,6 +11,7 @@ from __future__ import annotations
 from io import BytesIO
 from typing import Any
 
+from argmap.export.deck import Deck, Slide
 from argmap.export.deck_pdf import BREADCRUMB_POINTS, TITLE_POINTS, render_batch
 from argmap.export.fit import (
     AREA_LEFT,
@@ -21,7 +22,6 @@ from argmap.export.fit import (
     picture_dpi,
     scale_to_area,
 )
-from argmap.export.slides import Deck, Slide
 
 #: Layout 5 of python-pptx's default template: "Title Only".
 TITLE_ONLY = 5

@@ -11,12 +11,28 @@ below the rule. `argmap.export.deck_pdf` and `argmap.export.deck_pptx` write the
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 from argmap.export import ExportError, ExportOptions
+from argmap.export.deck import (
+    DECK_FORMATS,
+    DECK_THEMES,
+    Deck,
+    DeckOptions,
+    Section,
+    Slide,
+    deck_output,
+    smallest_text_on_slide,
+    write_deck,
+)
+from argmap.export.deck_text import (
+    breadcrumb,
+    claim_line,
+    claim_notes,
+    plain,
+    side_word,
+    slide_notes,
+)
 from argmap.export.dot import (
     FONTNAME,
     THEMES,
@@ -36,18 +52,29 @@ from argmap.export.fit import (
     Size,
     fits,
     measure,
-    smallest_font,
 )
 from argmap.export.render import RenderError
+from argmap.export.verdict import verdict_line, verdict_movers
 from argmap.graph import ArgumentGraph
 from argmap.model import MOTION_ID, Side
-from argmap.safetext import printable
-from argmap.semantics import Label, Labelling, explain, grounded
+from argmap.semantics import Label, explain, grounded
 
-#: Themes a deck can take (`slides` is the light look with slide sizes).
-DECK_THEMES = ("slides", "print", "dark")
-#: Deck formats, by file suffix.
-DECK_FORMATS = ("pdf", "pptx")
+__all__ = [
+    "DECK_FORMATS",
+    "DECK_THEMES",
+    "Deck",
+    "DeckOptions",
+    "Section",
+    "Slide",
+    "build_deck",
+    "claim_notes",
+    "deck_output",
+    "deck_theme",
+    "plain",
+    "smallest_text_on_slide",
+    "write_deck",
+]
+
 #: Body text of deck diagrams, points; the small text (sides, marks, stubs) is 18 pt: a
 #: diagram fits when it needs no shrinking at all.
 DIAGRAM_FONT = 20.0
@@ -72,65 +99,6 @@ TITLE_CHARS = 54
 CLOSING_ITEMS = 3
 
 
-@dataclass(frozen=True)
-class DeckOptions:
-    """What the deck shows: look, build-up steps, depth below each top claim, one side."""
-
-    theme: str = "slides"
-    reveal: bool = False
-    depth: int | None = None
-    side: str | None = None
-
-    def check(self) -> None:
-        """Raise ExportError naming the first option out of range."""
-        if self.theme not in DECK_THEMES:
-            raise ExportError(
-                f"unknown deck theme '{self.theme}'; choose one of {', '.join(DECK_THEMES)}"
-            )
-        if self.side is not None and self.side not in ("pro", "con"):
-            raise ExportError(f"unknown side '{self.side}'; choose pro or con")
-        if self.depth is not None and self.depth < 1:
-            raise ExportError("depth must be 1 or more")
-
-
-@dataclass(frozen=True, slots=True)
-class Section:
-    """A block of a text slide: a heading (may be empty) and its lines."""
-
-    heading: str
-    lines: tuple[str, ...]
-    size: float = 20.0
-
-
-@dataclass(slots=True)
-class Slide:
-    """One slide: a title, a breadcrumb, and either a diagram (DOT) or text sections."""
-
-    kind: str  # title | overview | legend | branch | closing
-    title: str
-    breadcrumb: str = ""
-    source: str | None = None
-    size: Size | None = None
-    sections: tuple[Section, ...] = ()
-    #: Claims drawn on the slide (shown ones only, for a reveal step), document order.
-    claims: tuple[str, ...] = ()
-    notes: str = ""
-
-    @property
-    def is_diagram(self) -> bool:
-        return self.source is not None
-
-
-@dataclass(slots=True)
-class Deck:
-    """A planned deck, ready for `deck_pdf.write` or `deck_pptx.write`."""
-
-    debate_id: str
-    title: str
-    theme: Theme
-    slides: list[Slide]
-
-
 def deck_theme(name: str) -> Theme:
     """The look of a deck's diagrams: the theme's colours with slide-sized text."""
     base = THEMES["light" if name == "slides" else name]
@@ -146,109 +114,6 @@ def deck_theme(name: str) -> Theme:
         penwidth=2.4,
         small_ratio=0.9,
     )
-
-
-def deck_output(debate: str, fmt: str, folder: Path = Path("exports")) -> Path:
-    """Where a deck goes by default: `exports/<debate-id>-slides.<fmt>`."""
-    from argmap.export import safe_name
-
-    return folder / f"{safe_name(debate)}-slides.{fmt}"
-
-
-# --- the verdict ----------------------------------------------------------------------------
-# The title slide's verdict and the closing slide's "claims that move the verdict most"
-# come from here alone. They use the grounded labels.
-
-
-def verdict_line(graph: ArgumentGraph, labels: Labelling) -> str:
-    """One line saying where the motion ends up."""
-    return {
-        Label.STANDING: "Verdict: the motion stands (grounded semantics)",
-        Label.DEFEATED: "Verdict: the motion is defeated (grounded semantics)",
-        Label.UNDECIDED: "Verdict: the motion is undecided (grounded semantics)",
-    }[labels.motion]
-
-
-def verdict_movers(graph: ArgumentGraph, labels: Labelling, limit: int) -> list[str]:
-    """Lines naming the claims that decide the verdict most, strongest first.
-
-    With the grounded labels these are the standing claims that defeat the motion or a
-    top-level claim, ordered by how many claims they defeat directly.
-    """
-    deciders: dict[str, int] = {}
-    for target in [MOTION_ID, *graph.motion.children]:
-        for edge in graph.attackers(target):
-            if labels[edge.source] is Label.STANDING:
-                deciders.setdefault(edge.source, 0)
-    for claim_id in deciders:
-        deciders[claim_id] = sum(
-            1
-            for e in graph.targets(claim_id)
-            if e.relation.is_attack and labels[e.target] is Label.DEFEATED
-        )
-    ranked = sorted(deciders, key=lambda c: -deciders[c])
-    return [_claim_line(graph, c) for c in ranked[:limit]]
-
-
-# --- text -----------------------------------------------------------------------------------
-
-_XML_UNUSABLE = re.compile("[\ud800-\udfff\ufffe\uffff]")
-
-
-def plain(text: str) -> str:
-    """File text made safe for a slide or its notes: control characters shown as escapes."""
-    return _XML_UNUSABLE.sub("\ufffd", printable(text))
-
-
-def _side_word(graph: ArgumentGraph, claim_id: str) -> str:
-    side = graph.nodes[claim_id].side
-    return "PRO" if side is Side.PRO else "CON"
-
-
-def _claim_line(graph: ArgumentGraph, claim_id: str, limit: int = 70) -> str:
-    mark = "+" if graph.nodes[claim_id].side is Side.PRO else "−"
-    return f"{mark} {shorten(plain(graph.nodes[claim_id].text), limit)}"
-
-
-def claim_notes(graph: ArgumentGraph, labels: Labelling, claim_id: str) -> str:
-    """A claim for the speaker: full text, label and its reason, sources and note."""
-    node = graph.nodes[claim_id]
-    if node.is_motion:
-        head = "MOTION"
-    else:
-        head = f"{_side_word(graph, claim_id)} {node.kind.value} '{plain(claim_id)}'"
-    lines = [f"{head} ({labels[claim_id].value})", plain(node.text)]
-    lines.append("Why: " + plain(explain(graph, labels, claim_id)))
-    if node.claim is not None:
-        sources = {s.id: s for s in graph.debate.sources}
-        cited = []
-        for source_id in node.claim.sources:
-            source = sources.get(source_id)
-            if source is None:
-                continue
-            cited.append(plain(source.title) + (f" <{plain(source.url)}>" if source.url else ""))
-        if cited:
-            lines.append("Sources: " + "; ".join(cited))
-        if node.claim.note:
-            lines.append("Note: " + plain(node.claim.note))
-    return "\n".join(lines)
-
-
-def _notes(graph: ArgumentGraph, labels: Labelling, claims: Iterable[str]) -> str:
-    return "\n\n".join(claim_notes(graph, labels, c) for c in claims)
-
-
-def _breadcrumb(graph: ArgumentGraph, claim_id: str, limit: int = 96) -> str:
-    """`Motion › first claim… › next claim…`: the way back from a slide's root."""
-    path = graph.path_from_motion(claim_id)[:-1]
-    parts = ["Motion: " + shorten(plain(graph.motion.text), 60)]
-    parts += [shorten(plain(node.text), 26) for node in path[1:]]
-    crumb = " › ".join(parts)
-    while len(crumb) > limit and len(parts) > 2:
-        # Keep the motion and the nearest claims; elide from the second on.
-        parts = [parts[0], "…", *parts[3:]] if parts[1] == "…" else [parts[0], "…", *parts[2:]]
-        crumb = " › ".join(parts)
-    return crumb
 
 
 # --- planning -------------------------------------------------------------------------------
@@ -627,11 +492,11 @@ class _Planner:
         steps = self.steps(part)
         # A title line holds about 55 characters at 30 pt across the slide, suffixes
         # "(2/3)" and "(step 1/4)" included.
-        prefix = f"{_side_word(graph, part.root)} · " if node.depth == 1 else ""
+        prefix = f"{side_word(graph, part.root)} · " if node.depth == 1 else ""
         suffix = f" ({index}/{count})" if count > 1 else ""
         room = TITLE_CHARS - len(prefix) - len(suffix) - (len(" (step 9/9)") if steps > 1 else 0)
         title = prefix + shorten(plain(node.text), room) + suffix
-        crumb = _breadcrumb(graph, part.root)
+        crumb = breadcrumb(graph, part.root)
         texts = self.more_text(part, branches)
         slides = []
         base = graph.depth(part.root)
@@ -649,7 +514,7 @@ class _Planner:
                     crumb,
                     source=self.source(part, texts, hidden=hidden),
                     claims=shown,
-                    notes=_notes(graph, self.labels, shown),
+                    notes=slide_notes(graph, self.labels, shown),
                 )
             )
         return slides
@@ -671,7 +536,7 @@ class _Planner:
             crumb,
             source=self.source(part, {}, self.overview_marks(part)),
             claims=claims,
-            notes=_notes(graph, self.labels, claims),
+            notes=slide_notes(graph, self.labels, claims),
         )
 
     def legend_slides(self) -> list[Slide]:
@@ -731,7 +596,7 @@ class _Planner:
         falls = [c for c in self.tops if labels[c] is not Label.STANDING]
 
         def listing(claims: list[str]) -> tuple[str, ...]:
-            lines = [_claim_line(graph, c) for c in claims[:CLOSING_ITEMS]]
+            lines = [claim_line(graph, c) for c in claims[:CLOSING_ITEMS]]
             if len(claims) > CLOSING_ITEMS:
                 lines.append(f"… and {len(claims) - CLOSING_ITEMS} more")
             return tuple(lines) or ("none",)
@@ -776,47 +641,3 @@ def build_deck(graph: ArgumentGraph, options: DeckOptions | None = None) -> Deck
         return _Planner(graph, options).deck()
     except RenderError as exc:
         raise ExportError(str(exc)) from exc
-
-
-MISSING_LIBRARY = (
-    "{what} needs the `{package}` package; install argmap's slides extra "
-    "(`pip install 'argmap[slides]'`)"
-)
-
-
-def write_deck(deck: Deck, out: Path) -> Path:
-    """Write the deck to `out`, PDF or PowerPoint by its suffix, atomically.
-
-    Raises ExportError for an unknown suffix, a missing library or `dot`, or a file that
-    cannot be written.
-    """
-    from argmap.export.render import write_atomic
-
-    fmt = out.suffix.lstrip(".").lower()
-    if fmt not in DECK_FORMATS:
-        raise ExportError(f"a deck is .pdf or .pptx, not '{out.suffix or out.name}'")
-    try:
-        if fmt == "pdf":
-            from argmap.export import deck_pdf as writer
-        else:
-            from argmap.export import deck_pptx as writer  # type: ignore[no-redef]
-        data = writer.write(deck)
-    except ModuleNotFoundError as exc:
-        package = {"pptx": "python-pptx"}.get(exc.name or "", exc.name or "?")
-        what = "a PDF deck" if fmt == "pdf" else "a PowerPoint deck"
-        raise ExportError(MISSING_LIBRARY.format(what=what, package=package)) from exc
-    except RenderError as exc:
-        raise ExportError(str(exc)) from exc
-    try:
-        write_atomic(out, data)
-    except OSError as exc:
-        raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from exc
-    return out
-
-
-def smallest_text_on_slide(slide: Slide) -> float:
-    """The smallest text of a diagram slide as planned, in points on the slide."""
-    from argmap.export.fit import scale_to_area
-
-    assert slide.source is not None and slide.size is not None
-    return smallest_font(slide.source) * scale_to_area(slide.size)
