@@ -358,3 +358,29 @@ def test_verdict_names_the_claims_that_decide_it(tmp_path: Path) -> None:
         "− Curating data costs money labs do not have.",
         "− Raw data is easily misread.",
     ]
+
+
+def test_side_and_depth_choose_what_the_deck_shows(tmp_path: Path) -> None:
+    path = tmp_path / "lab.yaml"
+    path.write_text(SMALL, encoding="utf-8")
+    graph = _graph(path)
+    con_only = build_deck(graph, DeckOptions(side="con"))
+    branch_claims = {c for s in con_only.slides if s.kind == "branch" for c in s.claims}
+    assert branch_claims == {"cost"}
+    shallow = build_deck(graph, DeckOptions(depth=1))
+    shown = {c for s in shallow.slides if s.kind == "branch" for c in s.claims}
+    assert shown == {"speed", "misuse", "cost"}
+    # What --depth cuts is counted, but no slide carries it on.
+    speed_slides = [s for s in shallow.slides if "speed" in s.claims and s.kind == "branch"]
+    assert any("+2 more<" in (s.source or "") for s in speed_slides)
+    assert not any("+2 more," in (s.source or "") for s in speed_slides)
+
+
+def test_hostile_title_is_text_in_the_pdf(tmp_path: Path) -> None:
+    path = tmp_path / "lab.yaml"
+    path.write_text(SMALL, encoding="utf-8")
+    out = write_deck(build_deck(_graph(path)), tmp_path / "lab.pdf")
+    first = pypdf.PdfReader(str(out)).pages[0].extract_text()
+    assert 'Lab "notes" <draft>' in first
+    last = pypdf.PdfReader(str(out)).pages[-1].extract_text()
+    assert "replication \\x07 [1AC]" in last
