@@ -384,3 +384,23 @@ def test_hostile_title_is_text_in_the_pdf(tmp_path: Path) -> None:
     assert 'Lab "notes" <draft>' in first
     last = pypdf.PdfReader(str(out)).pages[-1].extract_text()
     assert "replication \\x07 [1AC]" in last
+
+
+def test_every_text_in_the_pdf_is_at_least_18_points(
+    brain_drain: tuple[Deck, bytes, bytes],
+) -> None:
+    """The rule measured where it matters: the size each text is drawn at on the page
+    (font size × text matrix × the placement pypdf gave the diagram)."""
+    import math
+
+    _, data, _ = brain_drain
+    sizes: list[float] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            sizes.append(size * math.hypot(tm[0], tm[1]) * math.hypot(cm[0], cm[1]))
+
+    for page in pypdf.PdfReader(BytesIO(data)).pages:
+        page.extract_text(visitor_text=visit)
+    assert len(sizes) > 100
+    assert min(sizes) >= MIN_POINTS - 0.05
