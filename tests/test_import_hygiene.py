@@ -26,6 +26,10 @@ DOMAIN_MODULES = [
     "argmap.export.verdict",
     "argmap.export.fit",
     "argmap.cli",
+    "argmap.interop.kialo",
+    "argmap.interop.aif",
+    "argmap.interop.argdown",
+    "argmap.interop.argdown_in",
 ]
 
 
