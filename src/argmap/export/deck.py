@@ -11,7 +11,7 @@ from pathlib import Path
 
 from argmap.export import ExportError
 from argmap.export.dot import Theme
-from argmap.export.fit import Size, scale_to_area, smallest_font
+from argmap.export.fit import Size
 from argmap.export.render import RenderError
 
 #: Themes a deck can take (`slides` is the light look with slide sizes).
@@ -63,10 +63,6 @@ class Slide:
     #: Claims drawn on the slide (shown ones only, for a reveal step), document order.
     claims: tuple[str, ...] = ()
     notes: str = ""
-
-    @property
-    def is_diagram(self) -> bool:
-        return self.source is not None
 
 
 @dataclass(slots=True)
@@ -120,9 +116,3 @@ def write_deck(deck: Deck, out: Path) -> Path:
     except OSError as exc:
         raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from exc
     return out
-
-
-def smallest_text_on_slide(slide: Slide) -> float:
-    """The smallest text of a diagram slide as planned, in points on the slide."""
-    assert slide.source is not None and slide.size is not None
-    return smallest_font(slide.source) * scale_to_area(slide.size)

@@ -22,7 +22,6 @@ from argmap.export.deck import (
     Section,
     Slide,
     deck_output,
-    smallest_text_on_slide,
     write_deck,
 )
 from argmap.export.deck_text import (
@@ -71,7 +70,6 @@ __all__ = [
     "deck_output",
     "deck_theme",
     "plain",
-    "smallest_text_on_slide",
     "write_deck",
 ]
 
