@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from argmap.cli.common import EXIT_OK, CliError
+from argmap.safetext import printable
 
 
 def register(subparsers: Any) -> None:
@@ -38,12 +40,19 @@ def run_default(args: argparse.Namespace) -> int:
     return open_app(default_paths())
 
 
-def open_app(paths: Sequence[Path]) -> int:
+def open_app(paths: Sequence[Path], *, headless: bool = False) -> int:
+    """Run the app; after an unexpected error, one line on stderr and a non-zero status."""
     missing = [p for p in paths if not p.exists()]
     if missing:
-        raise CliError(f"no such file or folder: {missing[0]}")
+        raise CliError(f"no such file or folder: {printable(str(missing[0]), one_line=True)}")
     from argmap.tui import make_app
+    from argmap.tui.crash import EXIT_CRASH, crash_message
 
     app = make_app(paths)
-    result = app.run()
+    result = app.run(headless=headless)
+    if app.crash is not None:
+        print(f"argmap: {crash_message(app.crash, app.crash_report)}", file=sys.stderr)
+        return EXIT_CRASH
+    if app.return_code not in (None, 0):
+        return int(app.return_code)
     return EXIT_OK if result is None else int(result)
