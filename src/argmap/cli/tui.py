@@ -29,7 +29,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from argmap.bundled import default_paths
 
-    paths = [Path(p) for p in args.paths] if args.paths else default_paths()
+    paths = [Path(p) for p in args.paths] if args.paths else default_paths(announce=True)
     return open_app(paths)
 
 
@@ -37,7 +37,7 @@ def run_default(args: argparse.Namespace) -> int:
     """`argmap` alone: the app on ./arguments, or on the bundled debates."""
     from argmap.bundled import default_paths
 
-    return open_app(default_paths())
+    return open_app(default_paths(announce=True))
 
 
 def open_app(paths: Sequence[Path], *, headless: bool = False) -> int:
