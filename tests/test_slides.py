@@ -317,7 +317,9 @@ def test_overview_marks_each_top_level_claim(umbrella: tuple[ArgumentGraph, Deck
     assert shown == graph.motion.children
     for slide in overviews:
         assert slide.source is not None
-        assert re.search(r"(✓ standing|✗ defeated|\? undecided) · slide \d+", slide.source)
+        assert re.search(
+            r"(✓ standing|✗ defeated|\? undecided) · \d\.\d\d · slide \d+", slide.source
+        )
 
 
 def test_missing_powerpoint_library_names_the_extra(
@@ -346,18 +348,24 @@ def test_missing_dot_is_one_line_and_exit_1(
 def test_verdict_names_the_claims_that_decide_it(tmp_path: Path) -> None:
     from argmap.export.verdict import verdict_line, verdict_movers
     from argmap.semantics import grounded
+    from argmap.strength import contributions, weigh
 
     path = tmp_path / "lab.yaml"
     path.write_text(SMALL, encoding="utf-8")
     graph = _graph(path)
     labels = grounded(graph)
-    # By hand: 'nobody-reads' stands, so 'docs' falls, so 'misuse' stands; 'cost' is
-    # unanswered. 'cost' defeats the motion and 'speed' (2 claims), 'misuse' only 'speed'.
-    assert verdict_line(graph, labels) == "Verdict: the motion is defeated (grounded semantics)"
-    assert verdict_movers(graph, labels, 5) == [
-        "− Curating data costs money labs do not have.",
-        "− Raw data is easily misread.",
-    ]
+    weighing = weigh(graph, labels)
+    line = verdict_line(labels, weighing)
+    assert line.startswith(f"Verdict: {weighing.headline()}")
+    assert line.endswith("by labels alone the motion is defeated")
+    movers = verdict_movers(graph, weighing, 2)
+    expected = contributions(graph, weighing, "motion", 2)
+    assert len(movers) == len(expected) == 2
+    for text, (claim_id, amount) in zip(movers, expected, strict=True):
+        assert text.endswith(f"({amount:+.2f})")
+        assert graph.nodes[claim_id].text[:20] in text
+    # 'cost' attacks the motion directly and nothing answers it: it pulls hardest.
+    assert expected[0][0] == "cost" and expected[0][1] < 0
 
 
 def test_side_and_depth_choose_what_the_deck_shows(tmp_path: Path) -> None:

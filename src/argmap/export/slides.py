@@ -57,6 +57,7 @@ from argmap.export.verdict import verdict_line, verdict_movers
 from argmap.graph import ArgumentGraph
 from argmap.model import MOTION_ID, Side
 from argmap.semantics import Label, explain, grounded
+from argmap.strength import weigh
 
 __all__ = [
     "DECK_FORMATS",
@@ -145,6 +146,7 @@ class _Planner:
         self.options = options
         self.theme = deck_theme(options.theme)
         self.labels = grounded(graph)
+        self.weighing = weigh(graph, self.labels)
         self.sizes = subtree_sizes(graph)
         self.tops = [
             c
@@ -403,13 +405,14 @@ class _Planner:
         return parts
 
     def overview_marks(self, part: _Part, placeholder: bool = False) -> dict[str, str]:
-        """Each top-level claim's label and the slide where its branch starts."""
+        """Each top-level claim's label, strength and the slide where its branch starts."""
         marks = {}
         for claim_id in part.children:
             label = self.labels[claim_id]
             symbol = {"standing": "✓", "defeated": "✗", "undecided": "?"}[label.value]
             where = "999" if placeholder else str(self.first_slide.get(claim_id, "?"))
-            marks[claim_id] = f"{symbol} {label.value} · slide {where}"
+            strength = self.weighing.strength(claim_id)
+            marks[claim_id] = f"{symbol} {label.value} · {strength:.2f} · slide {where}"
         return marks
 
     # The whole deck -------------------------------------------------------------------------
@@ -570,13 +573,13 @@ class _Planner:
         con = len(graph) - pro
         sections = [
             Section("", (shorten(plain(debate.motion), 200),), 28.0),
-            Section("", (verdict_line(graph, self.labels),), 24.0),
+            Section("", (verdict_line(self.labels, self.weighing),), 24.0),
             Section("", (f"{len(graph)} claims: {pro} for the motion, {con} against",), 20.0),
         ]
         if debate.summary:
             sections.append(Section("", (shorten(plain(debate.summary), 260),), 20.0))
         notes = [plain(debate.title), "Motion: " + plain(debate.motion)]
-        notes.append(verdict_line(graph, self.labels))
+        notes.append(verdict_line(self.labels, self.weighing))
         notes.append("Why: " + plain(explain(graph, self.labels, MOTION_ID)))
         if debate.summary:
             notes.append(plain(debate.summary))
@@ -599,18 +602,18 @@ class _Planner:
                 lines.append(f"… and {len(claims) - CLOSING_ITEMS} more")
             return tuple(lines) or ("none",)
 
-        movers = verdict_movers(graph, labels, CLOSING_ITEMS)
+        movers = verdict_movers(graph, self.weighing, CLOSING_ITEMS)
         sections = (
             Section(f"What stands ({len(stands)} of {len(self.tops)})", listing(stands), 22.0),
             Section(f"What falls ({len(falls)} of {len(self.tops)})", listing(falls), 22.0),
             Section("Claims that move the verdict most", tuple(movers) or ("none",), 22.0),
         )
-        notes = [verdict_line(graph, labels)]
+        notes = [verdict_line(labels, self.weighing)]
         notes += [claim_notes(graph, labels, c) for c in [*stands, *falls]]
         return Slide(
             "closing",
             "Where the debate ends",
-            verdict_line(graph, labels),
+            verdict_line(labels, self.weighing),
             sections=sections,
             claims=tuple([*stands, *falls]),
             notes="\n\n".join(notes),

@@ -1,8 +1,10 @@
 """The verdict a deck states: the title slide's line and the closing slide's movers.
 
-Every deck takes its verdict from this module alone, so a better measure of the verdict
-changes one place. Today it reads the grounded labels (argmap.semantics): the motion's
-label, and the standing claims that defeat the motion or a top-level claim.
+Every deck takes its verdict from this module alone. The balance comes from the gradual
+strengths of `argmap.strength` (the motion's strength and which way it leans); the
+grounded labels of `argmap.semantics` are named beside it. The claims that move the
+verdict most are those whose removal changes the motion's strength most
+(`argmap.strength.contributions`).
 """
 
 from __future__ import annotations
@@ -11,33 +13,24 @@ from argmap.export.deck_text import claim_line
 from argmap.graph import ArgumentGraph
 from argmap.model import MOTION_ID
 from argmap.semantics import Label, Labelling
+from argmap.strength import Weighing, contributions
+
+_BY_LABELS = {
+    Label.STANDING: "by labels alone the motion stands",
+    Label.DEFEATED: "by labels alone the motion is defeated",
+    Label.UNDECIDED: "by labels alone the motion is undecided",
+}
 
 
-def verdict_line(graph: ArgumentGraph, labels: Labelling) -> str:
-    """One line saying where the motion ends up."""
-    return {
-        Label.STANDING: "Verdict: the motion stands (grounded semantics)",
-        Label.DEFEATED: "Verdict: the motion is defeated (grounded semantics)",
-        Label.UNDECIDED: "Verdict: the motion is undecided (grounded semantics)",
-    }[labels.motion]
+def verdict_line(labels: Labelling, weighing: Weighing) -> str:
+    """One line saying where the motion ends up: its balance, then its grounded label."""
+    return f"Verdict: {weighing.headline()}; {_BY_LABELS[labels.motion]}"
 
 
-def verdict_movers(graph: ArgumentGraph, labels: Labelling, limit: int) -> list[str]:
-    """Lines naming the claims that decide the verdict most, strongest first.
-
-    With the grounded labels these are the standing claims that defeat the motion or a
-    top-level claim, ordered by how many claims they defeat directly.
-    """
-    deciders: dict[str, int] = {}
-    for target in [MOTION_ID, *graph.motion.children]:
-        for edge in graph.attackers(target):
-            if labels[edge.source] is Label.STANDING:
-                deciders.setdefault(edge.source, 0)
-    for claim_id in deciders:
-        deciders[claim_id] = sum(
-            1
-            for e in graph.targets(claim_id)
-            if e.relation.is_attack and labels[e.target] is Label.DEFEATED
-        )
-    ranked = sorted(deciders, key=lambda c: -deciders[c])
-    return [claim_line(graph, c) for c in ranked[:limit]]
+def verdict_movers(graph: ArgumentGraph, weighing: Weighing, limit: int) -> list[str]:
+    """Lines naming the claims that move the motion's strength most, with the amount
+    (negative: the claim pulls the motion down)."""
+    return [
+        f"{claim_line(graph, claim_id, 60)} ({amount:+.2f})"
+        for claim_id, amount in contributions(graph, weighing, MOTION_ID, limit)
+    ]
