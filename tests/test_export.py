@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import graphviz
 import pytest
 
 from argmap.cli import main
@@ -14,6 +16,7 @@ from argmap.export import (
     ExportError,
     ExportOptions,
     default_output,
+    dot_available,
     export_graph,
     safe_name,
     to_dot,
@@ -413,7 +416,23 @@ def test_reveal_writes_one_file_per_level(folder: Path) -> None:
     assert names == ["lab--speed-01.dot", "lab--speed-02.dot", "lab--speed-03.dot"]
     first = (folder / "exports" / "lab--speed-01.dot").read_text(encoding="utf-8")
     last = (folder / "exports" / "lab--speed-03.dot").read_text(encoding="utf-8")
-    assert "Licences keep value." not in first and "Licences are ignored." in last
+    # A later level is laid out in the first step but drawn invisible; the last shows it.
+    hidden_line = next(line for line in first.splitlines() if "Licences are ignored." in line)
+    shown_line = next(line for line in last.splitlines() if "Licences are ignored." in line)
+    assert "style=invis" in hidden_line and "style=invis" not in shown_line
+
+
+@pytest.mark.skipif(not dot_available(), reason="needs Graphviz")
+def test_reveal_steps_keep_every_box_in_its_place(folder: Path) -> None:
+    assert main(["export", "lab.yaml", "-f", "dot", "--reveal", "--root", "speed"]) == 0
+    steps = sorted((folder / "exports").iterdir())
+    positions = []
+    for step in steps:
+        source = step.read_text(encoding="utf-8").encode("utf-8")
+        layout = json.loads(graphviz.pipe("dot", "json", source))
+        positions.append({o["name"]: o["pos"] for o in layout["objects"] if "pos" in o})
+    assert len(positions) == 3 and len(positions[0]) >= 5
+    assert positions[0] == positions[1] == positions[2]
 
 
 def test_unknown_root_exits_1_with_suggestion(

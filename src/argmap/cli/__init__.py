@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "argmap.cli.show",
     "argmap.cli.stats",
     "argmap.cli.export",
+    "argmap.cli.slides",
     "argmap.cli.edit",
     "argmap.cli.interop",
     "argmap.cli.schema",
@@ -55,6 +56,7 @@ COMMAND_MODULE = {
     "new": "argmap.cli.new",
     "init": "argmap.cli.init",
     "completion": "argmap.cli.completion",
+    "slides": "argmap.cli.slides",
 }
 
 

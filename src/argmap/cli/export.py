@@ -81,7 +81,10 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--reveal",
         action="store_true",
-        help="write <name>-01, -02, ... adding one level per step (slides that build up)",
+        help=(
+            "write <name>-01, -02, ... adding one level per step (slides that build up); "
+            "boxes keep their place from step to step"
+        ),
     )
     parser.set_defaults(run=run)
 
@@ -312,7 +315,11 @@ def _note_fast_layouts(debates: list[LoadedDebate], options: ExportOptions) -> N
 def _reveal_steps(
     graph: ArgumentGraph, options: ExportOptions, target: Path
 ) -> list[tuple[ArgumentGraph, ExportOptions, Path]]:
-    """One diagram per level below the root: `<name>-01`, `-02`, ... for building slides."""
+    """One diagram per level below the root: `<name>-01`, `-02`, ... for building slides.
+
+    Every step lays out the whole diagram and hides the levels not yet revealed, so a box
+    stays in its place from one step to the next.
+    """
     root = options.root or "motion"
     below = max((n.depth for n in graph.subtree(root)), default=0) - graph.depth(root)
     last = below if options.depth is None else min(options.depth, below)
@@ -320,7 +327,7 @@ def _reveal_steps(
     return [
         (
             graph,
-            replace(options, depth=level),
+            replace(options, reveal=level),
             target.with_name(f"{target.stem}-{max(level, 1):02d}{target.suffix}"),
         )
         for level in steps
