@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "argmap.cli.interop",
     "argmap.cli.schema",
     "argmap.cli.new",
+    "argmap.cli.lsp",
 )
 
 
