@@ -14,6 +14,7 @@ DOMAIN_MODULES = [
     "argmap.semantics",
     "argmap.diagnostics",
     "argmap.collector",
+    "argmap.locate",
     "argmap.cli",
 ]
 
@@ -27,13 +28,36 @@ def test_domain_module_does_not_import_textual(module: str) -> None:
     assert out.split() == ["False", "False"]
 
 
+@pytest.mark.parametrize("module", DOMAIN_MODULES)
+def test_domain_module_does_not_import_pygls(module: str) -> None:
+    code = f"import sys, {module}; print('pygls' in sys.modules, 'lsprotocol' in sys.modules)"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.split() == ["False", "False"]
+
+
+def test_language_server_imports_no_other_shell() -> None:
+    code = (
+        "import sys\n"
+        "from argmap.lsp.server import create_server\n"
+        "create_server()\n"
+        "shells = ('textual', 'rich', 'argmap.tui', 'argmap.cli')\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in shells\n"
+        "             or m.startswith(shells[2:]))\n"
+        "assert not bad, bad\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
 def test_validate_loads_only_what_it_needs() -> None:
     code = (
         "import sys\n"
         "from argmap.cli import main\n"
         "main(['validate', '--json'])\n"
         "heavy = {'textual', 'rich', 'graphviz', 'argmap.edit', 'argmap.export',\n"
-        "         'argmap.interop'}\n"
+        "         'argmap.interop', 'pygls', 'argmap.lsp'}\n"
         "assert not heavy & set(sys.modules), sorted(heavy & set(sys.modules))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

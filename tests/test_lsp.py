@@ -346,7 +346,9 @@ async def test_hover_names_side_kind_label_and_reason_with_text_escaped(
     open_doc(client, uri, TRADE)
     await diagnostics(client, uri)
     hover = await client.text_document_hover_async(
-        types.HoverParams(types.TextDocumentIdentifier(uri), position_of(TRADE, "[growth]", shift=2))
+        types.HoverParams(
+            types.TextDocumentIdentifier(uri), position_of(TRADE, "[growth]", shift=2)
+        )
     )
     assert hover is not None
     assert isinstance(hover.contents, types.MarkupContent)
@@ -392,9 +394,7 @@ async def test_completion_ranks_the_other_sides_claims_first_in_also_rebuts(
     assert {"kind", "sources", "rebuttals", "support", "see"} <= set(keys[1:-2])
 
 
-async def test_completion_of_kinds_tags_and_see_links(
-    client: LanguageClient, folder: Path
-) -> None:
+async def test_completion_of_kinds_tags_and_see_links(client: LanguageClient, folder: Path) -> None:
     uri = uri_of(folder, "labour.yaml")
     typing = LABOUR.replace("see: [trade]", "kind: ", 1)
     open_doc(client, uri, typing)

@@ -132,8 +132,8 @@ def _candidates(
 def _claim_above(index: TextIndex, offset: int) -> ClaimPlace | None:
     """The claim a line being typed belongs to, when the line is not part of it yet: the
     last claim starting above it whose keys are indented no deeper than the cursor."""
-    line, col = index.lines.position(offset)
-    indent = len(index.lines.line_text(line)) - len(index.lines.line_text(line).lstrip(" "))
+    line_text = index.lines.line_text(index.lines.position(offset)[0])
+    indent = len(line_text) - len(line_text.lstrip(" "))
     found = None
     for place in index.order:
         if place.start > offset:
