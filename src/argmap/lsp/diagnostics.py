@@ -14,15 +14,14 @@ from dataclasses import dataclass
 from lsprotocol import types
 
 from argmap.diagnostics import Diagnostic, Severity
-from argmap.locate import Role, TextIndex
 from argmap.lsp.positions import Positions
 from argmap.safetext import printable
 
 SOURCE = "argmap"
 #: How long typing must pause before a buffer is checked again.
-DEBOUNCE_SECONDS = 0.12
+DEBOUNCE_SECONDS = 0.1
 _SUGGESTION = re.compile(r"\(did you mean '([^']+)'\?\)")
-_WORD = re.compile(r"[A-Za-z0-9_.\-]+")
+_WORD = re.compile(r"[A-Za-z0-9_.\-]+(?::[A-Za-z0-9_.\-]+)?")
 _FIXABLE = frozenset(
     {"unknown-key", "unknown-claim", "unknown-source", "unknown-kind", "unknown-debate"}
 )
@@ -45,18 +44,18 @@ class Published:
     fix: Fix | None
 
 
-def _spans(text: str, index: TextIndex | None, offset: int) -> tuple[int, int, int, int]:
-    """The span a diagnostic at `offset` covers, and the span a fix there replaces."""
-    if index is not None:
-        quoted = text[offset : offset + 1] in {"'", '"'}
-        token = index.token_at(offset + 1 if quoted else offset)
-        if token is not None and token.start == offset + (1 if quoted else 0):
-            end = token.end
-            if token.role is Role.SEE_DEBATE:
-                follower = index.token_at(token.end + 1)
-                if follower is not None and follower.role is Role.SEE_CLAIM:
-                    end = follower.end
-            return offset, end + (1 if quoted else 0), token.start, end
+def _spans(text: str, offset: int) -> tuple[int, int, int, int]:
+    """The span a diagnostic at `offset` covers, and the span a fix there replaces.
+
+    Read from the text, not from an index, so diagnostics need no second parse: a quoted
+    value up to its closing quote, else an id, key or `debate:claim` link.
+    """
+    quote = text[offset : offset + 1]
+    if quote in {"'", '"'}:
+        line_end = text.find("\n", offset)
+        close = text.find(quote, offset + 1, line_end if line_end >= 0 else len(text))
+        if close > offset:
+            return offset, close + 1, offset + 1, close
     match = _WORD.match(text, offset)
     if match is not None:
         return offset, match.end(), offset, match.end()
@@ -84,14 +83,12 @@ def _fix(item: Diagnostic, text: str, replace: tuple[int, int], positions: Posit
     )
 
 
-def to_lsp(
-    diagnostics: list[Diagnostic], text: str, index: TextIndex | None, positions: Positions
-) -> list[Published]:
+def to_lsp(diagnostics: list[Diagnostic], text: str, positions: Positions) -> list[Published]:
     """The loader's diagnostics of `text` as LSP diagnostics, with their quick fixes."""
     published: list[Published] = []
     for item in diagnostics:
         offset = positions.from_argmap(item.line, item.col)
-        start, end, fix_start, fix_end = _spans(text, index, offset)
+        start, end, fix_start, fix_end = _spans(text, offset)
         severity = (
             types.DiagnosticSeverity.Error
             if item.severity is Severity.ERROR

@@ -25,17 +25,33 @@ from argmap.semantics import Labelling, grounded
 SUFFIXES = (".yaml", ".yml")
 
 
+_NOT_YET = object()
+
+
 @dataclass(slots=True)
 class Analysis:
-    """One version of one debate file's text, loaded and indexed."""
+    """One version of one debate file's text, loaded, and indexed on first use.
+
+    The index is made after the diagnostics are sent (it is not needed for them), by
+    whichever thread asks first; the lock keeps the two from making it twice.
+    """
 
     uri: str
     path: Path | None
     version: int | None
     text: str
     loaded: LoadedDebate
-    index: TextIndex | None
+    _index: object = _NOT_YET
     _labels: Labelling | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def index(self) -> TextIndex | None:
+        """Where ids and references are in the text; None when it is not valid YAML."""
+        with self._lock:
+            if self._index is _NOT_YET:
+                self._index = index_text(self.text)
+            return self._index if isinstance(self._index, TextIndex) else None
 
     @property
     def debate_id(self) -> str:
@@ -130,7 +146,7 @@ class Documents:
             ]
             everything = sorted([*folder, loaded], key=lambda item: str(item.path))
             check_links_between(everything)
-        return Analysis(uri, path, version, text, loaded, index_text(text))
+        return Analysis(uri, path, version, text, loaded)
 
     def store(self, analysis: Analysis) -> None:
         self.analyses[analysis.uri] = analysis
@@ -145,11 +161,9 @@ class Documents:
         version, text = entry
         analysis = self.analyses.get(uri)
         if analysis is None or analysis.text != text:
-            analysis = Analysis(
-                uri, uri_path(uri), version, text, load_text(text, uri_path(uri) or "x"), None
-            )
-            analysis.index = index_text(text)
-            # Not stored: the debounced run publishes diagnostics for this version.
+            # Not stored: the debounced check publishes diagnostics for this version.
+            path = uri_path(uri)
+            analysis = Analysis(uri, path, version, text, load_text(text, path or "debate.yaml"))
         return analysis
 
     def index(self, uri: str) -> TextIndex | None:

@@ -84,11 +84,11 @@ class ArgmapServer(LanguageServer):
         if self.docs.open_texts.get(uri) != entry:
             return  # typed over while checking: a newer check is on its way
         self.docs.store(analysis)
-        published = to_lsp(
-            analysis.loaded.diagnostics, text, analysis.index, Positions(text, self.encoding)
-        )
+        published = to_lsp(analysis.loaded.diagnostics, text, Positions(text, self.encoding))
         self.published[uri] = published
         self.publish(uri, version, published)
+        # Index the text now, while the user reads the diagnostics, not on the first hover.
+        await loop.run_in_executor(self.thread_pool, lambda: analysis.index)
 
     def publish(self, uri: str, version: int | None, published: list[Published]) -> None:
         self.text_document_publish_diagnostics(
