@@ -40,7 +40,7 @@ class Analysis:
     path: Path | None
     version: int | None
     text: str
-    loaded: LoadedDebate
+    loaded: LoadedDebate | None  # None for a draft: a text typed since the last check
     _index: object = _NOT_YET
     _labels: Labelling | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -56,7 +56,7 @@ class Analysis:
     @property
     def debate_id(self) -> str:
         """The debate's id: its `id:` value, else the file name's slug."""
-        if self.loaded.debate is not None:
+        if self.loaded is not None and self.loaded.debate is not None:
             return self.loaded.debate_id
         if self.index is not None and self.index.debate_id:
             return self.index.debate_id
@@ -65,7 +65,7 @@ class Analysis:
     @property
     def labels(self) -> Labelling | None:
         """Grounded labels of a valid debate (computed once); None for an invalid one."""
-        if not self.loaded.ok:
+        if self.loaded is None or not self.loaded.ok:
             return None
         if self._labels is None:
             self._labels = grounded(self.loaded.graph)
@@ -106,6 +106,7 @@ class Documents:
     analyses: dict[str, Analysis] = field(default_factory=dict)
     last_valid: dict[str, Analysis] = field(default_factory=dict)
     open_texts: dict[str, tuple[int | None, str]] = field(default_factory=dict)
+    drafts: dict[str, Analysis] = field(default_factory=dict)
     _disk: dict[Path, tuple[tuple[int, int], Neighbour]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -118,6 +119,7 @@ class Documents:
         self.open_texts.pop(uri, None)
         self.analyses.pop(uri, None)
         self.last_valid.pop(uri, None)
+        self.drafts.pop(uri, None)
 
     def is_debate(self, uri: str) -> bool:
         """True when the open buffer is a debate file (a YAML file with `motion:`)."""
@@ -150,7 +152,8 @@ class Documents:
 
     def store(self, analysis: Analysis) -> None:
         self.analyses[analysis.uri] = analysis
-        if analysis.loaded.ok:
+        self.drafts.pop(analysis.uri, None)
+        if analysis.loaded is not None and analysis.loaded.ok:
             self.last_valid[analysis.uri] = analysis
 
     def current(self, uri: str) -> Analysis | None:
@@ -161,9 +164,12 @@ class Documents:
         version, text = entry
         analysis = self.analyses.get(uri)
         if analysis is None or analysis.text != text:
-            # Not stored: the debounced check publishes diagnostics for this version.
-            path = uri_path(uri)
-            analysis = Analysis(uri, path, version, text, load_text(text, path or "debate.yaml"))
+            # A draft, not loaded: requests made while typing need only the index; the
+            # debounced check loads this version off the event loop.
+            analysis = self.drafts.get(uri)
+            if analysis is None or analysis.text != text:
+                analysis = Analysis(uri, uri_path(uri), version, text, None)
+                self.drafts[uri] = analysis
         return analysis
 
     def index(self, uri: str) -> TextIndex | None:
@@ -180,7 +186,7 @@ class Documents:
     def valid(self, uri: str) -> Analysis | None:
         """The newest analysis of a valid version of the buffer (for labels)."""
         analysis = self.analyses.get(uri)
-        if analysis is not None and analysis.loaded.ok:
+        if analysis is not None and analysis.loaded is not None and analysis.loaded.ok:
             return analysis
         return self.last_valid.get(uri)
 
@@ -210,7 +216,7 @@ class Documents:
         if entry is not None:
             text = entry[1]
             analysis = self.analyses.get(uri)
-            if analysis is not None and analysis.text == text:
+            if analysis is not None and analysis.text == text and analysis.loaded is not None:
                 return Neighbour(uri, path, text, analysis.index, analysis.loaded)
             return Neighbour(uri, path, text, index_text(text), load_text(text, path))
         try:

@@ -84,7 +84,8 @@ class ArgmapServer(LanguageServer):
         if self.docs.open_texts.get(uri) != entry:
             return  # typed over while checking: a newer check is on its way
         self.docs.store(analysis)
-        published = to_lsp(analysis.loaded.diagnostics, text, Positions(text, self.encoding))
+        found = analysis.loaded.diagnostics if analysis.loaded is not None else []
+        published = to_lsp(found, text, Positions(text, self.encoding))
         self.published[uri] = published
         self.publish(uri, version, published)
         # Index the text now, while the user reads the diagnostics, not on the first hover.
