@@ -492,3 +492,44 @@ async def test_add_an_id_to_a_claim_without_one(client: LanguageClient, folder: 
     )
     loaded = load_text(after, "trade.yaml")
     assert loaded.ok and "transfers-share-gains" in loaded.graph
+
+
+async def test_a_burst_of_changes_ends_with_the_last_texts_diagnostics(
+    client: LanguageClient, folder: Path
+) -> None:
+    uri = uri_of(folder, "trade.yaml")
+    open_doc(client, uri, TRADE)
+    await diagnostics(client, uri)
+    typos = ["rebutals:", "rebuttls:", "rebutalls:"]
+    for version, typo in enumerate(typos, start=2):
+        change_doc(client, uri, TRADE.replace("rebuttals:", typo, 1), version)
+    found = await diagnostics(client, uri, lambda d: len(d) > 0 and "rebutalls" in d[0].message)
+    assert [d.message for d in found] == [
+        "unknown key 'rebutalls' in a claim (did you mean 'rebuttals'?)"
+    ]
+
+
+async def test_broken_yaml_keeps_outline_and_navigation_from_the_last_good_text(
+    client: LanguageClient, folder: Path
+) -> None:
+    uri = uri_of(folder, "trade.yaml")
+    open_doc(client, uri, TRADE)
+    await diagnostics(client, uri)
+    broken = TRADE.replace("also_rebuts: [growth]\n", "also_rebuts: [growth\n", 1)
+    change_doc(client, uri, broken, 2)
+    found = await diagnostics(client, uri, lambda d: len(d) > 0)
+    assert len(found) == 1 and found[0].message.startswith("YAML syntax error")
+    expected = load_text(broken, "trade.yaml").diagnostics[0]
+    assert (found[0].range.start.line + 1, found[0].range.start.character + 1) == expected.pos
+    outline = await client.text_document_document_symbol_async(
+        types.DocumentSymbolParams(types.TextDocumentIdentifier(uri))
+    )
+    assert outline and [s.name for s in outline] == ["motion", "pro", "con"]
+    hover = await client.text_document_hover_async(
+        types.HoverParams(
+            types.TextDocumentIdentifier(uri), position_of(TRADE, "id: growth", shift=5)
+        )
+    )
+    assert hover is not None and isinstance(hover.contents, types.MarkupContent)
+    # The label comes from the last version that loaded.
+    assert "**defeated**" in hover.contents.value
