@@ -5,7 +5,6 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-from conftest import ARGUMENTS
 
 from argmap.load import load_file, load_text
 from argmap.locate import (
@@ -17,6 +16,8 @@ from argmap.locate import (
     is_debate_text,
     suggest_id,
 )
+
+from conftest import ARGUMENTS
 
 TEXT = textwrap.dedent(
     """\

@@ -4,6 +4,7 @@ stdio, as an editor would."""
 from __future__ import annotations
 
 import asyncio
+import shutil
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
@@ -533,3 +534,33 @@ async def test_broken_yaml_keeps_outline_and_navigation_from_the_last_good_text(
     assert hover is not None and isinstance(hover.contents, types.MarkupContent)
     # The label comes from the last version that loaded.
     assert "**defeated**" in hover.contents.value
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz's dot program")
+async def test_preview_draws_the_debate_as_svg_and_shows_it(
+    client: LanguageClient, folder: Path
+) -> None:
+    uri = uri_of(folder, "trade.yaml")
+    open_doc(client, uri, TRADE)
+    await diagnostics(client, uri)
+    result = await client.workspace_execute_command_async(
+        types.ExecuteCommandParams(command="argmap.preview", arguments=[uri])
+    )
+    svg = Path(result)
+    assert svg.name == "trade.svg" and svg.parent.name == "argmap-preview"
+    drawn = svg.read_text(encoding="utf-8")
+    assert "<svg" in drawn and "Jobs move abroad." in drawn
+    assert client.shown_documents[-1].uri == svg.as_uri()
+    assert folder not in svg.parents  # nothing is written beside the debates
+
+
+async def test_preview_of_a_broken_debate_is_refused_with_a_reason(
+    client: LanguageClient, folder: Path
+) -> None:
+    uri = uri_of(folder, "trade.yaml")
+    open_doc(client, uri, "title: T\nmotion: M\npro: [3]\n")
+    await diagnostics(client, uri, lambda d: len(d) > 0)
+    with pytest.raises(Exception, match="has errors"):
+        await client.workspace_execute_command_async(
+            types.ExecuteCommandParams(command="argmap.preview", arguments=[uri])
+        )

@@ -16,7 +16,7 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from argmap import __version__
-from argmap.lsp import actions, completion, navigation, symbols
+from argmap.lsp import actions, completion, navigation, preview, symbols
 from argmap.lsp import hover as hovering
 from argmap.lsp.diagnostics import DEBOUNCE_SECONDS, Published, to_lsp
 from argmap.lsp.documents import Documents, uri_path
@@ -207,6 +207,22 @@ def create_server() -> ArgmapServer:
         if current is not None and current.index is not None:
             found.extend(actions.add_id(uri, current.index, params.range, ls.encoding))
         return found
+
+    @server.command(preview.COMMAND)
+    async def draw_preview(ls: ArgmapServer, uri: str) -> str:
+        """Draw the debate as SVG (off the event loop: `dot` takes a while) and show it."""
+        loop = asyncio.get_running_loop()
+        try:
+            path = await loop.run_in_executor(
+                ls.thread_pool, preview.draw, ls.docs.valid(uri) if uri else None
+            )
+        except preview.PreviewRefused as exc:
+            ls.window_show_message(
+                types.ShowMessageParams(types.MessageType.Warning, f"argmap preview: {exc}")
+            )
+            raise navigation.Refused(str(exc)) from exc
+        ls.window_show_document(types.ShowDocumentParams(uri=path.as_uri(), external=True))
+        return str(path)
 
     return server
 
