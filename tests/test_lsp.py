@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+import subprocess
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
@@ -564,3 +565,29 @@ async def test_preview_of_a_broken_debate_is_refused_with_a_reason(
         await client.workspace_execute_command_async(
             types.ExecuteCommandParams(command="argmap.preview", arguments=[uri])
         )
+
+
+# --- the command ---------------------------------------------------------------------------
+
+
+def test_argmap_lists_the_lsp_command() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", "--help"], capture_output=True, text=True, check=True
+    )
+    assert "lsp" in done.stdout and "language server" in done.stdout
+
+
+def test_without_pygls_the_command_names_the_extra() -> None:
+    code = (
+        "import sys\n"
+        "sys.modules['pygls'] = None  # as if it were not installed\n"
+        "from argmap.cli import main\n"
+        "sys.exit(main(['lsp']))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 1
+    assert done.stderr.strip() == (
+        "argmap: the language server needs pygls (pygls is not installed): "
+        "pip install 'argmap[lsp]'"
+    )
+    assert "Traceback" not in done.stderr

@@ -12,10 +12,10 @@ from collections import Counter
 
 from lsprotocol import types
 
-from argmap.locate import ClaimPlace, Context, LineMap, TextIndex, context_at, index_text
+from argmap.locate import ClaimPlace, Context, LineMap, Role, TextIndex, context_at, index_text
 from argmap.lsp.documents import Documents
 from argmap.lsp.positions import Positions
-from argmap.model import FIELDS, MOTION_ID, Kind
+from argmap.model import FIELDS, MOTION_ID, SLUG_RE, Kind
 from argmap.safetext import printable
 
 TRIGGERS = ["[", ",", " ", ":", "-"]
@@ -167,7 +167,10 @@ def _tags(
     counts: Counter[str] = Counter()
     here = set(index.tags()) if index is not None else set()
     for _, _, other in docs.folder(uri):
-        counts.update(t.value for t in other.tokens if t.role.value == "tag")
+        # Only well-formed tags: anything else would be an error to insert.
+        counts.update(
+            t.value for t in other.tokens if t.role is Role.TAG and SLUG_RE.match(t.value)
+        )
     return [
         _item(
             tag,
@@ -184,7 +187,7 @@ def _see(docs: Documents, uri: str, replace: types.Range) -> list[types.Completi
     items = []
     module = types.CompletionItemKind.Module
     for other_uri, debate_id, other in docs.folder(uri):
-        if other_uri == uri:
+        if other_uri == uri or not SLUG_RE.match(debate_id):
             continue
         items.append(_item(debate_id, module, 0, "debate", replace))
         for place in other.order:
