@@ -27,8 +27,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         from argmap.lsp.server import main
     except ImportError as exc:
+        missing = (exc.name or "").split(".")[0]
+        if missing not in {"pygls", "lsprotocol", "cattrs"}:
+            raise
         raise CliError(
-            f"the language server needs pygls ({exc.name or exc}): pip install 'argmap[lsp]'"
+            f"the language server needs pygls ({missing} is not installed): "
+            "pip install 'argmap[lsp]'"
         ) from exc
     main()
     return 0
