@@ -8,8 +8,9 @@ import shutil
 import subprocess
 import sys
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 import pytest_lsp
@@ -17,6 +18,7 @@ from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 from argmap.load import load_paths, load_text
+from argmap.locate import is_debate_text
 
 TRADE = textwrap.dedent(
     """\
@@ -58,6 +60,7 @@ LABOUR = textwrap.dedent(
     """
 )
 PUBLISH = types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS
+T = TypeVar("T")
 
 
 @pytest.fixture
@@ -117,6 +120,11 @@ async def diagnostics(
             await client.wait_for_notification(PUBLISH)
 
     return await asyncio.wait_for(wait(), 10)
+
+
+async def answered(request: Awaitable[T]) -> T:
+    """The reply to a request, or a failed test after 10 s instead of a hang."""
+    return await asyncio.wait_for(request, 10)
 
 
 def position_of(text: str, needle: str, nth: int = 0, shift: int = 0) -> types.Position:
@@ -591,3 +599,37 @@ def test_without_pygls_the_command_names_the_extra() -> None:
         "pip install 'argmap[lsp]'"
     )
     assert "Traceback" not in done.stderr
+
+
+async def test_hostile_files_get_their_error_and_the_server_keeps_answering(
+    client: LanguageClient, folder: Path
+) -> None:
+    from test_hostile import HOSTILE
+
+    checked = 0
+    for name, (data, word) in HOSTILE.items():
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            continue  # an editor would not send these bytes as they are
+        if not is_debate_text(text):
+            continue  # no top-level `motion:`: the server stays silent, as tested above
+        uri = uri_of(folder, f"hostile-{name}.yaml")
+        open_doc(client, uri, text)
+        found = await diagnostics(client, uri)
+        assert any(word.lower() in d.message.lower() for d in found), (name, found)
+        last = types.Position(text.count("\n"), 0)
+        doc = types.TextDocumentIdentifier(uri)
+        # Each request must be answered (a server that fails to encode a reply never does).
+        for position in (types.Position(0, 0), types.Position(1, 3), last):
+            await answered(client.text_document_hover_async(types.HoverParams(doc, position)))
+            await answered(
+                client.text_document_completion_async(types.CompletionParams(doc, position))
+            )
+            await answered(
+                client.text_document_definition_async(types.DefinitionParams(doc, position))
+            )
+        await answered(client.text_document_document_symbol_async(types.DocumentSymbolParams(doc)))
+        client.text_document_did_close(types.DidCloseTextDocumentParams(doc))
+        checked += 1
+    assert checked >= 12

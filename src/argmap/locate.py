@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from argmap.collector import collector_paused
-from argmap.load import KeyPath, child_id, top_level_id
+from argmap.load import KeyPath, child_id, top_level_id, yaml_nesting_beyond_limit
 from argmap.model import MOTION_ID, SLUG_RE
 
 try:  # The C composer is several times faster; fall back quietly when PyYAML lacks it.
@@ -208,7 +208,14 @@ def is_debate_text(text: str) -> bool:
 
 
 def index_text(text: str) -> TextIndex | None:
-    """Index a debate file's text; None when it is not YAML or not a mapping."""
+    """Index a debate file's text; None when it is not YAML or not a mapping.
+
+    Text the loader refuses to parse (nesting deep enough to crash libyaml, NUL bytes)
+    gets no index either; aliases are followed once, so an alias bomb costs no more than
+    the text it is written in.
+    """
+    if "\x00" in text or yaml_nesting_beyond_limit(text) is not None:
+        return None
     with collector_paused():
         try:
             root = yaml.compose(text, Loader=_Loader)
@@ -233,6 +240,15 @@ class _Indexer:
     def __init__(self, text: str) -> None:
         self.text = text
         self.tokens: list[Token] = []
+        self.visited: set[int] = set()
+
+    def items(self, node: yaml.Node) -> list[yaml.Node]:
+        """The items of a sequence met for the first time; [] for one reached again
+        through an alias (its tokens are already listed, at the same offsets)."""
+        if id(node) in self.visited:
+            return []
+        self.visited.add(id(node))
+        return _items(node)
 
     def token(
         self,
@@ -268,10 +284,10 @@ class _Indexer:
             elif key == "motion":
                 motion = self.token(value, Role.TEXT, key, MOTION_ID)
             elif key == "tags":
-                for item in _items(value):
+                for item in self.items(value):
                     self.token(item, Role.TAG, key, None)
             elif key == "sources":
-                for item in _items(value):
+                for item in self.items(value):
                     for source_key, source_value in _pairs(item):
                         if source_key.value == "id":
                             token = self.token(source_value, Role.SOURCE_ID, "id", None)
@@ -279,7 +295,7 @@ class _Indexer:
                                 sources.setdefault(token.value, token)
             elif key == "expect":
                 for label_key, label_value in _pairs(value):
-                    for item in _items(label_value):
+                    for item in self.items(label_value):
                         self.token(item, Role.CLAIM_REF, str(label_key.value), None)
             elif key in ("pro", "con"):
                 sides[key] = value
@@ -304,16 +320,18 @@ class _Indexer:
         order: list[ClaimPlace] = []
         stack: list[tuple[yaml.Node, str, str, str, str, KeyPath]] = []
         for side in ("con", "pro"):
-            items = _items(sides.get(side, yaml.ScalarNode(_STR_TAG, "")))
+            items = self.items(sides.get(side, yaml.ScalarNode(_STR_TAG, "")))
             for index in range(len(items) - 1, -1, -1):
                 stack.append(
                     (items[index], top_level_id(side, index), side, MOTION_ID, "top", (side, index))
                 )
         by_id: dict[str, ClaimPlace] = {}
+        entered: set[int] = set()
         while stack:
             node, generated, side, parent, relation, path = stack.pop()
-            if not isinstance(node, yaml.MappingNode):
-                continue
+            if not isinstance(node, yaml.MappingNode) or id(node) in entered:
+                continue  # an alias of a claim already indexed is not indexed again
+            entered.add(id(node))
             pairs = _pairs(node)
             own = next(
                 (v.value for k, v in pairs if k.value == "id" and isinstance(v, yaml.ScalarNode)),
@@ -350,21 +368,21 @@ class _Indexer:
                 elif key == "kind":
                     self.token(value, Role.KIND, key, claim_id)
                 elif key in ("also_rebuts", "also_supports"):
-                    for item in _items(value):
+                    for item in self.items(value):
                         self.token(item, Role.CLAIM_REF, key, claim_id)
                 elif key == "sources":
-                    for item in _items(value):
+                    for item in self.items(value):
                         self.token(item, Role.SOURCE_REF, key, claim_id)
                 elif key == "tags":
-                    for item in _items(value):
+                    for item in self.items(value):
                         self.token(item, Role.TAG, key, claim_id)
                 elif key == "see":
-                    for item in _items(value):
+                    for item in self.items(value):
                         self.see(item, claim_id)
                 elif key in ("rebuttals", "support"):
                     letter = "r" if key == "rebuttals" else "s"
                     child_side = side if letter == "s" else ("con" if side == "pro" else "pro")
-                    for index, item in enumerate(_items(value)):
+                    for index, item in enumerate(self.items(value)):
                         pending.append(
                             (
                                 item,

@@ -11,6 +11,9 @@ from argmap.model import MOTION_ID
 from argmap.safetext import printable
 
 _NAME_LENGTH = 48
+#: How deep the outline nests. Deeper claims are left out (the claim at the limit says how
+#: many): editors cannot show hundreds of levels, and encoding them as JSON recurses.
+MAX_OUTLINE_DEPTH = 40
 
 
 def _start_of(text: str) -> str:
@@ -18,7 +21,9 @@ def _start_of(text: str) -> str:
     return words if len(words) <= _NAME_LENGTH else words[: _NAME_LENGTH - 1] + "…"
 
 
-def _symbol(place: ClaimPlace, index: TextIndex, positions: Positions) -> types.DocumentSymbol:
+def _symbol(
+    place: ClaimPlace, index: TextIndex, positions: Positions, depth: int = 1
+) -> types.DocumentSymbol:
     name = place.id if place.explicit else _start_of(place.text) or place.id
     detail = _start_of(place.text) if place.explicit else place.id
     relation = {"r": "rebuttal", "s": "support"}.get(place.relation, place.side)
@@ -28,11 +33,16 @@ def _symbol(place: ClaimPlace, index: TextIndex, positions: Positions) -> types.
         if selection is not None
         else positions.range(place.start, place.start)
     )
-    children = [
-        _symbol(index.claims[child], index, positions)
+    below = [
+        index.claims[child]
         for child in place.children
         if child in index.claims and index.claims[child].parent == place.id
     ]
+    children = []
+    if depth < MAX_OUTLINE_DEPTH:
+        children = [_symbol(child, index, positions, depth + 1) for child in below]
+    elif below:
+        detail += f" ({len(below)} more below, not shown)"
     return types.DocumentSymbol(
         name=printable(name, one_line=True) or "(empty)",
         detail=printable(f"{relation} · {detail}", one_line=True),
