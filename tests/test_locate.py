@@ -192,3 +192,18 @@ def test_context_in_block_lists_and_special_mappings() -> None:
     context = context_at(source, source.index("    ti") + 6)
     assert (context.value_of, context.mapping) == (None, "source")
     assert context.present == frozenset({"id"})
+
+
+def test_hostile_text_is_neither_composed_too_deep_nor_expanded() -> None:
+    deep = "title: T\nmotion: M.\npro: " + "[" * 60_000 + "]" * 60_000
+    assert index_text(deep) is None  # libyaml would recurse until the process crashes
+    assert index_text("title: T\nmotion: M.\x00\n") is None
+    lines = ["title: Bomb", "motion: M.", "pro:", "  - &c0 {text: a}"]
+    for level in range(1, 9):
+        lines.append(
+            f"  - &c{level} {{text: t{level}, rebuttals: [{', '.join([f'*c{level - 1}'] * 10)}]}}"
+        )
+    index = index_text("\n".join(lines) + "\n")
+    assert index is not None
+    # Nine claim mappings are written; through the aliases they would be 10**8 claims.
+    assert len(index.order) == 9
