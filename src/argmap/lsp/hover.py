@@ -108,7 +108,7 @@ def _markdown(docs: Documents, target: Target) -> str | None:
         index = docs.index(target.uri)
         place = index.claims.get(target.value) if index is not None else None
         if place is not None:
-            return _place_markdown(place, "no label: the file has errors")
+            return _place_markdown(place, "no label yet: this version has not loaded cleanly")
         return None
     for neighbour in docs.neighbours(target.uri):
         if neighbour.debate_id != target.debate:
