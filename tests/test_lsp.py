@@ -633,3 +633,28 @@ async def test_hostile_files_get_their_error_and_the_server_keeps_answering(
         client.text_document_did_close(types.DidCloseTextDocumentParams(doc))
         checked += 1
     assert checked >= 12
+
+
+async def test_every_bad_fixture_gets_exactly_the_cli_diagnostics(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad"
+    shutil.copytree(Path(__file__).parent / "data" / "bad", bad)
+    expected = {Path(item.path).name: item.diagnostics for item in load_paths([bad])}
+    compared = 0
+    for path in sorted(bad.glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        if not is_debate_text(text):
+            continue
+        uri = path.as_uri()
+        open_doc(client, uri, text)
+        found = await diagnostics(client, uri)
+        want = expected[path.name]
+        assert [
+            (d.message, d.range.start.line + 1, d.range.start.character + 1) for d in found
+        ] == [(d.message, d.line, d.col) for d in want], path.name
+        assert [d.severity == types.DiagnosticSeverity.Error for d in found] == [
+            d.is_error for d in want
+        ]
+        compared += 1
+    assert compared >= 15
