@@ -101,9 +101,9 @@ def test_show_prints_tree_with_side_kind_id_and_status(
     assert main(["show", str(path)]) == 0
     out = capsys.readouterr().out
     assert "MOTION Something should happen." in out
-    assert "+ A reason for it [1AC].  (p-a, defeated)" in out
-    assert "− [evidence] No [/x].  (p-a.r1, standing)" in out
-    assert "− A reason against it.  (c-a, standing)" in out
+    assert "+ ✗ A reason for it [1AC].  (p-a, defeated)" in out
+    assert "− ✓ [evidence] No [/x].  (p-a.r1, standing)" in out
+    assert "− ✓ A reason against it.  (c-a, standing)" in out
 
 
 def test_show_root_and_depth(

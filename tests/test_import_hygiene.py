@@ -15,8 +15,21 @@ DOMAIN_MODULES = [
     "argmap.diagnostics",
     "argmap.collector",
     "argmap.locate",
+    "argmap.ids",
+    "argmap.output",
+    "argmap.bundled",
+    "argmap.safetext",
     "argmap.cli",
 ]
+
+
+def test_the_graph_does_not_import_the_loader() -> None:
+    # Ids and positions live in argmap.ids, below both: no import circle between them.
+    code = "import sys, argmap.graph; print('argmap.load' in sys.modules)"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.split() == ["False"]
 
 
 @pytest.mark.parametrize("module", DOMAIN_MODULES)

@@ -28,7 +28,7 @@ import yaml
 
 from argmap.diagnostics import Diagnostic, error
 from argmap.graph import ArgumentGraph
-from argmap.load import LoadedDebate
+from argmap.load import LoadedDebate, UnreadableFile, read_regular_file
 from argmap.model import MOTION_ID, Kind, Side
 from argmap.semantics import Label, Labelling, attackers_of, explain, grounded
 from argmap.stats import debate_stats
@@ -105,10 +105,12 @@ def load_rules(path: Path | str) -> tuple[RuleSet | None, list[Diagnostic]]:
     path = Path(path)
     name = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None, [error(name, (1, 1), "rules", "rules file not found")]
-    except (OSError, UnicodeDecodeError) as exc:
+        # Only a regular file is read: a named pipe would block forever.
+        text = read_regular_file(path).decode("utf-8")
+    except UnreadableFile as exc:
+        message = "rules file not found" if exc.code == "not-found" else exc.message
+        return None, [error(name, (1, 1), "rules", message)]
+    except UnicodeDecodeError as exc:
         return None, [error(name, (1, 1), "rules", f"cannot read rules file: {exc}")]
     return parse_rules(text, path)
 

@@ -35,7 +35,13 @@ class Diagnostic:
         return replace(self, line=pos[0], col=pos[1])
 
     def format(self) -> str:
-        """The GCC-style line editors and CI logs understand: `path:line:col: error: message`."""
+        """The GCC-style line editors and CI logs understand: `path:line:col: error: message`.
+
+        A diagnostic about a whole path (line 0, e.g. a file that does not exist) names
+        no position: `path: error: message`.
+        """
+        if self.line <= 0:
+            return f"{self.path}: {self.severity.value}: {self.message}"
         return f"{self.path}:{self.line}:{self.col}: {self.severity.value}: {self.message}"
 
     def to_json(self) -> dict[str, object]:

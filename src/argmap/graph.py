@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from argmap.load import KeyPath, Positions, child_id, top_level_id
+from argmap.ids import KeyPath, Positions, child_id, top_level_id
 from argmap.model import MOTION_ID, Claim, Debate, Kind, Side
 
 

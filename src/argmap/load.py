@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import errno
 import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,18 +29,42 @@ from pydantic import ValidationError
 
 from argmap.collector import collector_paused
 from argmap.diagnostics import Diagnostic, error, sort_key, warning
+from argmap.ids import KeyPath, Pos, Positions, child_id, top_level_id
 from argmap.model import FIELDS, MOTION_ID, SLUG_RE, Debate, Kind
 
 if TYPE_CHECKING:
     from argmap.graph import ArgumentGraph
 
-KeyPath = tuple[str | int, ...]
-Pos = tuple[int, int]
+__all__ = [
+    "KeyPath",
+    "LoadedDebate",
+    "Pos",
+    "Positions",
+    "UnreadableFile",
+    "check_links_between",
+    "child_id",
+    "debate_files",
+    "iter_raw_claims",
+    "load_bytes",
+    "load_file",
+    "load_paths",
+    "load_text",
+    "max_claims",
+    "read_regular_file",
+    "size_limit",
+    "slug_from_path",
+    "top_level_id",
+]
+
 
 #: Files larger than this are refused before parsing (override with ARGMAP_MAX_BYTES).
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 #: How many times anchored collections may be re-entered through aliases.
 MAX_ALIAS_EXPANSIONS = 1000
+#: Claims per debate beyond which a file is refused (override with ARGMAP_MAX_CLAIMS). The
+#: largest real debates hold a few thousand; this bounds the time and memory a file costs.
+DEFAULT_MAX_CLAIMS = 200_000
+_CLAIM_LISTS = frozenset({"pro", "con", "rebuttals", "support"})
 #: How deep claims may nest before the file is refused (pydantic's validator stops near 250).
 MAX_DEPTH = 200
 #: How deep YAML collections may nest before parsing is refused. libyaml's composer
@@ -72,28 +97,6 @@ _SCALAR_CONSTRUCTORS = {
     }
 }
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
-
-
-@dataclass(slots=True)
-class Positions:
-    """Line and column (1-based) of every value and every mapping key, by key path."""
-
-    values: dict[KeyPath, Pos] = field(default_factory=dict)
-    keys: dict[KeyPath, Pos] = field(default_factory=dict)
-
-    def at(self, path: KeyPath) -> Pos:
-        """Position of the value at `path`, or of its nearest ancestor that has one."""
-        while path:
-            pos = self.values.get(path)
-            if pos is not None:
-                return pos
-            path = path[:-1]
-        return self.values.get((), (1, 1))
-
-    def key_at(self, path: KeyPath) -> Pos:
-        """Position of the key that introduces `path`, falling back to `at`."""
-        pos = self.keys.get(path)
-        return pos if pos is not None else self.at(path)
 
 
 @dataclass(slots=True)
@@ -138,48 +141,162 @@ def slug_from_path(path: Path) -> str:
     return slug or "debate"
 
 
-def top_level_id(side: str, index: int) -> str:
-    """Generated id of the index-th (0-based) top-level claim of a side."""
-    return f"{side}.{index + 1}"
-
-
-def child_id(parent_id: str, relation: str, index: int) -> str:
-    """Generated id of the index-th (0-based) rebuttal (`r`) or support (`s`) of a claim."""
-    return f"{parent_id}.{relation}{index + 1}"
-
-
-def _max_bytes() -> int:
+def size_limit() -> int:
+    """The file size cap: ARGMAP_MAX_BYTES when set to a number, else the default."""
     value = os.environ.get("ARGMAP_MAX_BYTES", "")
     return int(value) if value.isdigit() else DEFAULT_MAX_BYTES
+
+
+class UnreadableFile(OSError):
+    """A path that is not a regular file argmap can read; the message says why."""
+
+    def __init__(self, message: str, code: str = "unreadable") -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def read_regular_file(path: Path | str, max_bytes: int | None = None) -> bytes:
+    """The bytes of a regular file; `UnreadableFile` for anything else.
+
+    The file is opened without blocking and checked on the open descriptor, so a named
+    pipe, a device or a socket is refused at once instead of hanging the read (and cannot
+    be swapped in between a check and the read). Symbolic links are followed; a dangling
+    link or a loop of links is refused with the reason.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise UnreadableFile("a symbolic link to nothing (its target does not exist)") from None
+        raise UnreadableFile("no such file", "not-found") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise UnreadableFile("a loop of symbolic links; give a debate file") from None
+        raise UnreadableFile(f"cannot read file: {exc.strerror or exc}") from None
+    try:
+        status = os.fstat(fd)
+        if stat.S_ISDIR(status.st_mode):
+            raise UnreadableFile("is a folder, not a file")
+        if not stat.S_ISREG(status.st_mode):
+            # A named pipe or a device would block the read, or never end.
+            raise UnreadableFile(
+                "not a regular file (a pipe, device or socket); give a debate file"
+            )
+        if max_bytes is not None and status.st_size > max_bytes:
+            raise UnreadableFile(
+                f"file is {status.st_size:,} bytes; argmap reads files up to {max_bytes:,} bytes "
+                "(set ARGMAP_MAX_BYTES to raise the limit)",
+                "too-large",
+            )
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb") as handle:
+            fd = -1
+            return handle.read() if max_bytes is None else handle.read(max_bytes + 1)
+    except UnreadableFile:
+        raise
+    except OSError as exc:
+        raise UnreadableFile(f"cannot read file: {exc.strerror or exc}") from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+
+
+def max_claims() -> int:
+    """The claims-per-debate cap: ARGMAP_MAX_CLAIMS when set to a number, else the default."""
+    value = os.environ.get("ARGMAP_MAX_CLAIMS", "").strip()
+    return int(value) if value.isdigit() else DEFAULT_MAX_CLAIMS
+
+
+def too_many_claims_message(limit: int) -> str:
+    return (
+        f"the debate holds more than {limit:,} claims; argmap reads debates up to that size "
+        "(set ARGMAP_MAX_CLAIMS to raise the limit)"
+    )
+
+
+def claims_beyond_limit(text: str, limit: int) -> Pos | None:
+    """Where the claim past `limit` starts, found before the node tree is built; else None.
+
+    Every item of a YAML list is introduced by a `-` (block style) or follows a `[` or a
+    `,` (flow style), so a text with no more of those characters than `limit` cannot hold
+    more claims, and nearly every file is passed by three counts. Otherwise the parser's
+    event stream is read (constant memory, no node tree) counting the items of `pro`,
+    `con`, `rebuttals` and `support` lists, and stops at the first one past the limit.
+    """
+    if text.count("-") + text.count(",") + text.count("[") <= limit:
+        return None
+    return _count_claim_items(text, limit)
+
+
+_NODE_EVENTS = (
+    yaml.ScalarEvent,
+    yaml.AliasEvent,
+    yaml.MappingStartEvent,
+    yaml.SequenceStartEvent,
+)
+
+
+def _count_claim_items(text: str, limit: int) -> Pos | None:
+    # Frames: [is_mapping, expecting_a_key, last_key, counts_its_items].
+    stack: list[list[Any]] = []
+    count = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                stack.pop()
+                continue
+            if not isinstance(event, _NODE_EVENTS):
+                continue
+            key: Any = None
+            if stack:
+                frame = stack[-1]
+                if not frame[0]:
+                    if frame[3]:
+                        count += 1
+                        if count > limit:
+                            mark = event.start_mark
+                            return (mark.line + 1, mark.column + 1) if mark else (1, 1)
+                elif frame[1]:
+                    frame[2] = event.value if isinstance(event, yaml.ScalarEvent) else None
+                    frame[1] = False
+                else:
+                    key = frame[2]
+                    frame[1] = True
+            if isinstance(event, yaml.MappingStartEvent):
+                stack.append([True, True, None, False])
+            elif isinstance(event, yaml.SequenceStartEvent):
+                stack.append([False, False, None, key in _CLAIM_LISTS])
+    except (yaml.YAMLError, RecursionError):
+        return None  # the composer reports the syntax error, with its position
+    return None
 
 
 def load_file(path: Path | str, *, max_bytes: int | None = None) -> LoadedDebate:
     """Load and validate one debate file. Never raises for bad content or unreadable files."""
     path = Path(path)
     name = str(path)
-    limit = _max_bytes() if max_bytes is None else max_bytes
+    limit = size_limit() if max_bytes is None else max_bytes
     try:
-        status = path.stat()
-        if not stat.S_ISREG(status.st_mode):
-            # A named pipe or a device would block the read, or never end.
-            return _failed(
-                path, error(name, (1, 1), "unreadable", "not a regular file; give a debate file")
-            )
-        size = status.st_size
-        if size > limit:
-            return _failed(
-                path,
-                error(
-                    name,
-                    (1, 1),
-                    "too-large",
-                    f"file is {size:,} bytes; argmap reads files up to {limit:,} bytes "
-                    "(set ARGMAP_MAX_BYTES to raise the limit)",
-                ),
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        return _failed(path, error(name, (1, 1), "unreadable", f"cannot read file: {exc.strerror}"))
+        data = read_regular_file(path, limit)
+    except UnreadableFile as exc:
+        pos = (0, 0) if exc.code == "not-found" else (1, 1)
+        return _failed(path, error(name, pos, exc.code, exc.message))
+    if len(data) > limit:  # the file grew while being read
+        return _failed(
+            path,
+            error(
+                name,
+                (1, 1),
+                "too-large",
+                f"file is over {limit:,} bytes; argmap reads "
+                "files up to that size (set ARGMAP_MAX_BYTES to raise the limit)",
+            ),
+        )
     return load_bytes(data, path)
 
 
@@ -226,6 +343,12 @@ def load_text(text: str, path: Path | str = "<text>") -> LoadedDebate:
                 f"YAML nests more than {MAX_YAML_NESTING} levels deep; refusing to parse it",
             ),
         )
+    claim_limit = max_claims()
+    too_many = claims_beyond_limit(text, claim_limit)
+    if too_many is not None:
+        return _failed(
+            path, error(name, too_many, "too-many-claims", too_many_claims_message(claim_limit))
+        )
     diagnostics: list[Diagnostic] = []
     positions = Positions()
     with collector_paused(settle=True):
@@ -247,7 +370,7 @@ def load_text(text: str, path: Path | str = "<text>") -> LoadedDebate:
                 error(name, (1, 1), "empty", "file is empty; a debate needs `title` and `motion`"),
                 text,
             )
-        builder = _Builder(name, positions, diagnostics)
+        builder = _Builder(name, positions, diagnostics, claim_limit)
         # Without anchors no node is shared, and the tree can be freed while it is read.
         data = builder.build(root, release="&" not in text)
         # Free the node tree (about half the objects made) while the collector is paused.
@@ -255,7 +378,9 @@ def load_text(text: str, path: Path | str = "<text>") -> LoadedDebate:
         to_editor = _editor_lines(text)
         if to_editor is not None:
             _remap(positions, diagnostics, to_editor)
-        if diagnostics and any(d.code in {"alias-bomb", "too-deep"} for d in diagnostics):
+        if diagnostics and any(
+            d.code in {"alias-bomb", "too-deep", "too-many-claims"} for d in diagnostics
+        ):
             return LoadedDebate(path, None, diagnostics, positions, text)
         if not isinstance(data, dict):
             diagnostics.append(
@@ -391,8 +516,16 @@ def _yaml_error(name: str, exc: yaml.MarkedYAMLError, text: str) -> Diagnostic:
 class _Builder:
     """Turns a composed node tree into plain data, recording positions, without recursion."""
 
-    def __init__(self, name: str, positions: Positions, diagnostics: list[Diagnostic]) -> None:
+    def __init__(
+        self,
+        name: str,
+        positions: Positions,
+        diagnostics: list[Diagnostic],
+        claim_limit: int = DEFAULT_MAX_CLAIMS,
+    ) -> None:
         self.name = name
+        self.claim_limit = claim_limit
+        self.claims = 0
         self.positions = positions
         self.diagnostics = diagnostics
         #: Key paths of values with a tag we refuse; validation errors there are noise.
@@ -499,6 +632,19 @@ class _Builder:
                         continue
                     child_path = (*path, key)
                     keys[child_path] = key_pos
+                    if key in _CLAIM_LISTS and isinstance(value_node, yaml.SequenceNode):
+                        # Counted as the tree is walked, before any model is built.
+                        self.claims += len(value_node.value)
+                        if self.claims > self.claim_limit:
+                            self.diagnostics.append(
+                                error(
+                                    self.name,
+                                    key_pos,
+                                    "too-many-claims",
+                                    too_many_claims_message(self.claim_limit),
+                                )
+                            )
+                            return None
                     if type(value_node) is scalar_node and value_node.tag == _STR_TAG:
                         mark = value_node.start_mark
                         values[child_path] = (mark.line + 1, mark.column + 1)
@@ -870,6 +1016,22 @@ def _check_references(
                     f"evidence '{claim.id}' cites no source",
                 )
             )
+    expect = data.get("expect")
+    if isinstance(expect, dict):
+        # A warning, not an error: the debate itself is sound; `argmap check`, which reads
+        # the expectations, treats an unknown id there as an error.
+        for label in ("standing", "defeated", "undecided"):
+            for index, target in _str_list(expect.get(label)):
+                if target != MOTION_ID and target not in known_ids:
+                    diagnostics.append(
+                        warning(
+                            name,
+                            positions.at(("expect", label, index)),
+                            "expect-unknown",
+                            f"expect: no claim '{target}' in this debate"
+                            + _suggest(target, known_ids),
+                        )
+                    )
     for side in ("pro", "con"):
         if not data.get(side):
             pos = positions.key_at((side,)) if side in data else positions.at(())
@@ -884,8 +1046,22 @@ def _check_references(
 def debate_files(path: Path) -> list[Path]:
     """The debate files a path names: itself, or every *.yaml / *.yml in a folder."""
     if path.is_dir():
-        return sorted(p for p in path.iterdir() if p.suffix in {".yaml", ".yml"} and p.is_file())
+        # Everything named like a debate file is loaded, so a pipe, a dangling link or a
+        # loop of links named *.yaml is reported as an error instead of skipped in silence.
+        # Only sub-folders and Emacs's lock links (`.#name.yaml`) are passed over.
+        return sorted(
+            p
+            for p in path.iterdir()
+            if p.suffix in {".yaml", ".yml"} and not p.name.startswith(".#") and not _is_folder(p)
+        )
     return [path]
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(path.lstat().st_mode)
+    except OSError:
+        return False
 
 
 def load_paths(paths: Sequence[Path | str]) -> list[LoadedDebate]:
@@ -899,7 +1075,7 @@ def load_paths(paths: Sequence[Path | str]) -> list[LoadedDebate]:
         path = Path(raw)
         if not path.exists():
             loaded.append(
-                _failed(path, error(str(path), (1, 1), "not-found", "no such file or folder"))
+                _failed(path, error(str(path), (0, 0), "not-found", "no such file or folder"))
             )
             continue
         if path.is_dir():

@@ -23,7 +23,8 @@ from typing import Any
 import yaml
 
 from argmap.collector import collector_paused
-from argmap.load import KeyPath, child_id, top_level_id, yaml_nesting_beyond_limit
+from argmap.ids import KeyPath, child_id, top_level_id
+from argmap.load import yaml_nesting_beyond_limit
 from argmap.model import MOTION_ID, SLUG_RE
 
 try:  # The C composer is several times faster; fall back quietly when PyYAML lacks it.

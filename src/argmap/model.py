@@ -10,7 +10,15 @@ import re
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    StringConstraints,
+    field_validator,
+)
 
 FORMAT_VERSION = 1
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
@@ -75,10 +83,11 @@ class Claim(_Strict):
     sources: list[Slug] = Field(default_factory=list, description="Ids of the debate's sources.")
     tags: list[Slug] = Field(default_factory=list, description="Free slugs for filtering.")
     note: str | None = Field(default=None, description="A longer explanation.")
-    weight: int | None = Field(
+    # Strict: YAML's `true` is not the weight 1, and `1` or 'yes' is not `undercut: true`.
+    weight: StrictInt | None = Field(
         default=None, ge=1, le=5, description="How strong the author judges the claim, 1 to 5."
     )
-    undercut: bool = Field(
+    undercut: StrictBool = Field(
         default=False,
         description=(
             "On a rebuttal: it attacks the inference from its parent to what the parent "
@@ -128,6 +137,14 @@ class Debate(_Strict):
     )
 
     _title_not_blank = field_validator("title", "motion")(_not_blank)
+
+    @field_validator("version", mode="before")
+    @classmethod
+    def _version_is_a_number(cls, value: object) -> object:
+        # `true` equals 1 in Python; the format's version is the number 1, not a flag.
+        if isinstance(value, bool):
+            raise ValueError("must be the number 1")
+        return value
 
 
 def json_schema() -> dict[str, object]:

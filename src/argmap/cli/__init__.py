@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 
 from argmap import __version__
 from argmap.cli.common import EXIT_INVALID, EXIT_USAGE, CliError
+from argmap.safetext import printable
 
 #: Subcommand modules, in the order `argmap --help` lists them.
 COMMAND_MODULES = (
@@ -27,6 +28,8 @@ COMMAND_MODULES = (
     "argmap.cli.interop",
     "argmap.cli.schema",
     "argmap.cli.new",
+    "argmap.cli.init",
+    "argmap.cli.completion",
     "argmap.cli.lsp",
 )
 
@@ -61,12 +64,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(args)
     except CliError as exc:
-        print(f"argmap: {exc}", file=sys.stderr)
+        # Messages quote ids, claim text and file names: never let their control
+        # characters reach the terminal.
+        print(f"argmap: {printable(str(exc), one_line=True)}", file=sys.stderr)
         return exc.code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return EXIT_INVALID
     except ValueError as exc:  # a usage problem found after parsing
-        print(f"argmap: {exc}", file=sys.stderr)
+        print(f"argmap: {printable(str(exc), one_line=True)}", file=sys.stderr)
         return EXIT_USAGE

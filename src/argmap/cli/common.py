@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -10,6 +12,7 @@ from typing import TextIO
 
 from argmap.bundled import default_paths
 from argmap.load import LoadedDebate, load_paths
+from argmap.safetext import printable
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -25,8 +28,31 @@ class CliError(Exception):
 
 
 def paths_or_default(paths: Sequence[str] | None) -> list[Path]:
-    """The paths given, or `./arguments` when it exists, or the bundled debates."""
-    return [Path(p) for p in paths] if paths else default_paths()
+    """The paths given, or the default debates (`argmap.bundled.default_debates`).
+
+    The default is announced on stderr, so a bare command never reads debates other than
+    the ones the user expects without saying so.
+    """
+    return [Path(p) for p in paths] if paths else default_paths(announce=True)
+
+
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def json_text(value: object) -> str:
+    """`value` as indented JSON that is safe on a terminal.
+
+    JSON escapes C0 controls itself; DEL, the C1 controls (0x9b is a CSI on some
+    terminals) and the bidirectional overrides are escaped here as `\\u00XX`, which
+    JSON readers decode back to the same text.
+    """
+    text = json.dumps(value, indent=2, ensure_ascii=False)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def show(text: object) -> str:
+    """Text from a file or a file name, safe for one line of a terminal."""
+    return printable(str(text), one_line=True)
 
 
 def print_diagnostics(loaded: Sequence[LoadedDebate], stream: TextIO | None = None) -> int:
@@ -35,7 +61,7 @@ def print_diagnostics(loaded: Sequence[LoadedDebate], stream: TextIO | None = No
     errors = 0
     for item in loaded:
         for diagnostic in item.diagnostics:
-            print(diagnostic.format(), file=out)
+            print(show(diagnostic.format()), file=out)
             errors += diagnostic.is_error
     return errors
 
@@ -54,5 +80,9 @@ def load_valid(paths: Sequence[str] | None) -> list[LoadedDebate]:
 def unknown_claim(claim_id: str, known: Sequence[str] | set[str] | dict[str, object]) -> CliError:
     """An 'unknown claim' error that lists close matches."""
     matches = difflib.get_close_matches(claim_id, list(known), n=5, cutoff=0.5)
-    hint = f"; did you mean {', '.join(matches)}?" if matches else ""
-    return CliError(f"no claim with id '{claim_id}'{hint}")
+    hint = (
+        f"; did you mean {', '.join(matches)}?"
+        if matches
+        else "; `argmap show` prints every claim with its id"
+    )
+    return CliError(show(f"no claim with id '{claim_id}'{hint}"))

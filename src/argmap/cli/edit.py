@@ -8,13 +8,16 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from argmap.cli.common import EXIT_INVALID, EXIT_OK
+from argmap.cli.common import EXIT_INVALID, EXIT_OK, show
 from argmap.model import Kind
+from argmap.safetext import printable
 
 if TYPE_CHECKING:  # the edit library loads only when an edit runs, so other commands start fast
     from argmap.edit import ChildRelation, Edit, FieldValue
 
 _KINDS = [k.value for k in Kind]
+#: How often an edit is made again on a file another program saved meanwhile.
+_ATTEMPTS = 5
 #: Words that remove the weight with `--weight`.
 _NO_WEIGHT = {"", "none", "null", "-"}
 
@@ -99,23 +102,33 @@ def register(subparsers: Any) -> None:
 
 def _apply(args: argparse.Namespace, change: Callable[[str, str], Edit]) -> int:
     """Read the file, run the edit, then print a diff (--dry-run) or save it."""
-    from argmap.edit import EditRefused, read_debate_file, save
+    from argmap.edit import EditRefused, FileChanged, read_debate_file, save
 
     try:
-        current = read_debate_file(args.file)
-        edit = change(current.text, args.file)
-        if edit.changed and not args.dry_run:
-            save(current, edit.after, validated=True)
+        for attempt in range(_ATTEMPTS):
+            current = read_debate_file(args.file)
+            edit = change(current.text, args.file)
+            if not edit.changed or args.dry_run:
+                break
+            try:
+                save(current, edit.after, validated=True)
+                break
+            except FileChanged:
+                # Another program saved the file meanwhile: the edit names claims by id, so
+                # it is made again on the new version (and validated again), never over it.
+                if attempt == _ATTEMPTS - 1:
+                    raise
     except EditRefused as refusal:
         for diagnostic in refusal.diagnostics:
-            print(diagnostic.format(), file=sys.stderr)
-        print(f"argmap: not changed: {refusal.message}", file=sys.stderr)
+            print(show(diagnostic.format()), file=sys.stderr)
+        print(f"argmap: not changed: {show(refusal.message)}", file=sys.stderr)
         if refusal.links_block_removal:
             print("argmap: `argmap remove --force` removes those links too", file=sys.stderr)
         return EXIT_INVALID
     if args.dry_run:
         sys.stdout.writelines(
-            difflib.unified_diff(
+            printable(line)
+            for line in difflib.unified_diff(
                 edit.before.splitlines(keepends=True),
                 edit.after.splitlines(keepends=True),
                 fromfile=args.file,
@@ -123,7 +136,7 @@ def _apply(args: argparse.Namespace, change: Callable[[str, str], Edit]) -> int:
             )
         )
         return EXIT_OK
-    print(f"{args.file}:{edit.line}: {edit.summary}")
+    print(show(f"{args.file}:{edit.line}: {edit.summary}"))
     return EXIT_OK
 
 

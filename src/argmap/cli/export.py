@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from argmap.cli.common import CliError, paths_or_default, print_diagnostics, unknown_claim
+from argmap.cli.common import CliError, paths_or_default, print_diagnostics, show, unknown_claim
+from argmap.safetext import printable
 
 if TYPE_CHECKING:
     from argmap.export import ExportOptions
@@ -59,6 +62,15 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--no-legend", action="store_true", help="leave the legend out")
     parser.add_argument("--dpi", type=int, metavar="N", help="resolution of PNG output")
     parser.add_argument(
+        "--layout",
+        choices=("auto", "full", "fast"),
+        default="auto",
+        help=(
+            "full: the detailed layout; fast: a quicker, rougher one; "
+            "auto (default): full up to 2,000 boxes, fast above"
+        ),
+    )
+    parser.add_argument(
         "--reveal",
         action="store_true",
         help="write <name>-01, -02, ... adding one level per step (slides that build up)",
@@ -67,12 +79,26 @@ def register(subparsers: Any) -> None:
 
 
 def _format(args: argparse.Namespace) -> str:
+    """The format --format names, else the one --out's suffix names, else svg.
+
+    An --out file whose suffix names no format is an error (a `.jpg` must not quietly
+    receive SVG).
+    """
     if args.format:
         return str(args.format)
-    if args.out:
-        suffix = Path(args.out).suffix.lstrip(".").lower()
+    if args.out and args.out != str(STDOUT):
+        out = Path(args.out)
+        if out.name.lower().endswith(".aif.json"):
+            return "aif"
+        suffix = out.suffix.lstrip(".").lower()
         if suffix in DIAGRAM_FORMATS + TEXT_FORMATS:
             return suffix
+        if not _out_is_folder(out):
+            known = [f".{f}" for f in DIAGRAM_FORMATS] + [".json", ".argdown", ".aif.json"]
+            raise ValueError(
+                f"--out {show(out)}: argmap does not write '{show(out.suffix)}' files; end "
+                f"the name with one of {', '.join(known)}, or give --format"
+            )
     return "svg"
 
 
@@ -116,6 +142,7 @@ def _options(fmt: str, args: argparse.Namespace) -> ExportOptions:
         wrap=args.wrap,
         show_ids=args.show_ids,
         legend=not args.no_legend,
+        layout=args.layout,
         dpi=args.dpi,
     )
     try:
@@ -182,12 +209,12 @@ class _Progress:
         if self.total <= 1:
             return
         if not self.bar:
-            print(f"[{index}/{self.total}] {path}", file=sys.stderr)
+            print(f"[{index}/{self.total}] {show(path)}", file=sys.stderr)
             return
         filled = round(self.WIDTH * index / self.total)
         bar = "█" * filled + "░" * (self.WIDTH - filled)
         # Redraw the one line in place; clear it when done, the summary follows.
-        line = f"\r{bar} {index}/{self.total} {path.name}\x1b[K"
+        line = f"\r{bar} {index}/{self.total} {show(path.name)}\x1b[K"
         sys.stderr.write(line if index < self.total else "\r\x1b[K")
         sys.stderr.flush()
 
@@ -196,9 +223,11 @@ def _summary(count: int, kind: str, started: float, last: Path) -> None:
     """'7 diagrams written to exports/ in 3.2 s', or 'wrote FILE in 0.4 s' for one."""
     elapsed = time.perf_counter() - started
     if count == 1:
-        print(f"wrote {last} in {elapsed:.1f} s", file=sys.stderr)
+        print(f"wrote {show(last)} in {elapsed:.1f} s", file=sys.stderr)
     else:
-        print(f"{count} {kind}s written to {last.parent}/ in {elapsed:.1f} s", file=sys.stderr)
+        print(
+            f"{count} {kind}s written to {show(last.parent)}/ in {elapsed:.1f} s", file=sys.stderr
+        )
 
 
 def _export_diagrams(
@@ -210,9 +239,11 @@ def _export_diagrams(
     if out == STDOUT:
         from argmap.export import to_dot
 
-        sys.stdout.write(to_dot(debates[0].graph, options))
+        sys.stdout.write(printable(to_dot(debates[0].graph, options)))
         return 1
     jobs: list[tuple[ArgumentGraph, ExportOptions, Path]] = []
+    if fmt != "dot":
+        _note_fast_layouts(debates, options)
     for item in debates:
         name = output_name(item.debate_id, options.root, f".{fmt}")
         target = _target(out, name)
@@ -223,14 +254,39 @@ def _export_diagrams(
     started = time.perf_counter()
     last = Path()
     progress = _Progress(len(jobs))
-    for index, (graph, step, target) in enumerate(jobs, start=1):
+    # Graphviz runs as a separate process per diagram, so a small pool of threads keeps
+    # every core busy laying out diagrams while Python writes the next DOT source.
+    workers = min(len(jobs), os.cpu_count() or 1)
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        pending = [pool.submit(export_graph, graph, step, target) for graph, step, target in jobs]
         try:
-            last = export_graph(graph, step, target)
+            # Report in the order of the files, so logs read the same on every run.
+            for index, done in enumerate(pending, start=1):
+                last = done.result()
+                progress.step(index, last)
         except ExportError as exc:
+            for future in pending:
+                future.cancel()
             raise CliError(str(exc)) from exc
-        progress.step(index, last)
     _summary(len(jobs), "diagram", started, last)
     return len(jobs)
+
+
+def _note_fast_layouts(debates: list[LoadedDebate], options: ExportOptions) -> None:
+    """Say on stderr which big diagrams get the quicker layout, and how to draw less."""
+    from argmap.export import LARGE_DIAGRAM, diagram_size, fast_layout_chosen
+    from argmap.safetext import printable
+
+    for item in debates:
+        if fast_layout_chosen(item.graph, options):
+            size = diagram_size(item.graph, options)
+            print(
+                f"argmap: {printable(item.debate_id, one_line=True)} draws {size:,} boxes "
+                f"(over {LARGE_DIAGRAM:,}), so it gets a quicker, rougher layout; "
+                "--layout full for the detailed one (much slower), or --root ID --depth N "
+                "to draw one branch",
+                file=sys.stderr,
+            )
 
 
 def _reveal_steps(
@@ -267,14 +323,14 @@ def _export_text(fmt: str, debates: list[LoadedDebate], out: Path | None) -> int
         except ValueError as exc:
             raise CliError(f"{item.debate_id}: {exc}") from exc
         for loss in losses:
-            print(f"{item.debate_id}: {loss}", file=sys.stderr)
+            print(show(f"{item.debate_id}: {loss}"), file=sys.stderr)
         if out == STDOUT:
-            sys.stdout.write(text if text.endswith("\n") else text + "\n")
+            sys.stdout.write(printable(text if text.endswith("\n") else text + "\n"))
             continue
         try:
             write_atomic(target, str(text).encode("utf-8"))
         except OSError as exc:
-            raise CliError(f"cannot write {target}: {exc.strerror or exc}") from exc
+            raise CliError(f"cannot write {show(target)}: {exc.strerror or exc}") from exc
         last = target
         progress.step(index, target)
     if out != STDOUT:

@@ -10,14 +10,14 @@ existing file is never replaced without `--force`.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from argmap.cli.common import EXIT_OK, CliError, print_diagnostics
-from argmap.load import slug_from_path
+from argmap.load import UnreadableFile, read_regular_file, slug_from_path
+from argmap.output import OutputError, existing_target, write_output
+from argmap.safetext import printable
 
 _FORMATS = {
     "kialo": ("Kialo plain-text discussion export (.txt)", "FILE.txt"),
@@ -71,34 +71,33 @@ def default_output(source: Path) -> Path:
 
 def _read(path: Path) -> str:
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise CliError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise CliError(f"{path}: is a folder, not a file") from None
-    except OSError as exc:
-        raise CliError(f"{path}: cannot read file: {exc.strerror}") from None
+        data = read_regular_file(path)
+    except UnreadableFile as exc:
+        raise CliError(f"{_show(path)}: {exc.message}") from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise CliError(f"{path}: file is not valid UTF-8; save it as UTF-8") from None
+        raise CliError(f"{_show(path)}: file is not valid UTF-8; save it as UTF-8") from None
 
 
-def _write_atomically(target: Path, text: str, force: bool) -> None:
-    if target.exists() and not force:
-        raise CliError(f"{target} already exists; use --force to replace it")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=target.parent, prefix=f".{target.name}.", delete=False
-    ) as handle:
-        handle.write(text)
+def _show(path: Path | str) -> str:
+    return printable(str(path), one_line=True)
+
+
+def _output_refusal(exc: OutputError, target: Path) -> str:
+    if exc.exists:
+        return f"{_show(target)} already exists; use --force to replace it"
+    return exc.message
+
+
+def _check_output(target: Path, force: bool) -> None:
+    """Refuse an output that is not a regular file, or exists without --force, up front."""
     try:
-        if not force and target.exists():
-            raise CliError(f"{target} already exists; use --force to replace it")
-        os.replace(handle.name, target)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
+        existing = existing_target(target)
+    except OutputError as exc:
+        raise CliError(exc.message) from None
+    if existing is not None and not force:
+        raise CliError(f"{_show(target)} already exists; use --force to replace it")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -110,15 +109,17 @@ def run(args: argparse.Namespace) -> int:
     to_stdout = args.output == "-"
     target = default_output(source) if args.output is None else Path(args.output)
     display = target if not to_stdout else Path(slug_from_path(Path(_stem(source))) + ".yaml")
-    if not to_stdout and target.exists() and not args.force:
-        raise CliError(f"{target} already exists; use --force to replace it")
+    # The input is converted first, so a file that is not a Kialo or AIF export is named
+    # as such before anything is said about the output.
     try:
         outcome = import_text(fmt, text, display, slug_from_path(display))
     except InteropError as exc:
         where = f"{source}:{exc.line}" if exc.line is not None else str(source)
-        raise CliError(f"{where}: {exc.message}") from None
+        raise CliError(f"{_show(where)}: {printable(exc.message)}") from None
+    if not to_stdout:
+        _check_output(target, args.force)
     for loss in outcome.losses:
-        print(loss.format(str(source)), file=sys.stderr)
+        print(_show(loss.format(str(source))), file=sys.stderr)
     if not outcome.loaded.ok:
         print_diagnostics([outcome.loaded])
         raise CliError(
@@ -127,10 +128,13 @@ def run(args: argparse.Namespace) -> int:
         )
     print_diagnostics([outcome.loaded])  # warnings, if any
     if to_stdout:
-        sys.stdout.write(outcome.yaml_text)
+        sys.stdout.write(printable(outcome.yaml_text))
         return EXIT_OK
-    _write_atomically(target, outcome.yaml_text, args.force)
+    try:
+        write_output(target, outcome.yaml_text.encode("utf-8"), overwrite=args.force)
+    except OutputError as exc:
+        raise CliError(_output_refusal(exc, target)) from None
     graph = outcome.loaded.graph
     noun = "claim" if len(graph) == 1 else "claims"
-    print(f"wrote {target} ({len(graph)} {noun})", file=sys.stderr)
+    print(f"wrote {_show(target)} ({len(graph)} {noun})", file=sys.stderr)
     return EXIT_OK

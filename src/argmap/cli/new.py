@@ -7,8 +7,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-from argmap.cli.common import CliError
+from argmap.cli.common import CliError, show
 from argmap.model import SLUG_RE
+from argmap.output import OutputError, make_folder, write_output
 
 SKELETON = """\
 {schema_line}
@@ -61,7 +62,15 @@ def _schema_line(folder: Path) -> str:
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("new", help="write a commented skeleton debate file")
+    parser = subparsers.add_parser(
+        "new",
+        help="write a commented skeleton debate file",
+        description=(
+            "Write DIR/SLUG.yaml, a commented skeleton debate to fill in: a motion, one "
+            "source, a pro claim with a rebuttal and a support, and a con claim. Never "
+            "replaces an existing file. Check it with `argmap validate`."
+        ),
+    )
     parser.add_argument("slug", help="the debate id, e.g. open-data (file name SLUG.yaml)")
     parser.add_argument(
         "--dir", default="arguments", help="folder to write to (default: arguments)"
@@ -72,17 +81,21 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     slug: str = args.slug
     if not SLUG_RE.match(slug):
-        raise ValueError(f"'{slug}' is not a valid id: use lowercase letters, digits, '-' and '_'")
+        raise ValueError(
+            f"'{show(slug)}' is not a valid id: use lowercase letters, digits, '-' and '_'"
+        )
     folder = Path(args.dir)
     target = folder / f"{slug}.yaml"
-    if target.exists():
-        raise CliError(f"{target} already exists; argmap new never overwrites a file")
-    folder.mkdir(parents=True, exist_ok=True)
     title = slug.replace("-", " ").replace("_", " ").capitalize()
     try:
-        with target.open("x", encoding="utf-8") as handle:
-            handle.write(SKELETON.format(slug=slug, title=title, schema_line=_schema_line(folder)))
-    except FileExistsError as exc:
-        raise CliError(f"{target} already exists; argmap new never overwrites a file") from exc
-    print(target)
+        make_folder(folder)
+        text = SKELETON.format(slug=slug, title=title, schema_line=_schema_line(folder))
+        write_output(target, text.encode("utf-8"), overwrite=False, make_parents=False)
+    except OutputError as exc:
+        if exc.exists:
+            raise CliError(
+                f"{show(target)} already exists; argmap new never overwrites a file"
+            ) from None
+        raise CliError(exc.message) from None
+    print(show(target))
     return 0

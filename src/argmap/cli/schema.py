@@ -16,7 +16,14 @@ def schema_text() -> str:
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "schema", help="print the JSON Schema of the debate format (for editors)"
+        "schema",
+        help="print the JSON Schema of the debate format (for editors)",
+        description=(
+            "Print the JSON Schema (draft 2020-12) of the debate file format. Save it, e.g. "
+            "`argmap schema > argmap.schema.json`, and point your editor's YAML language "
+            "server at it (`# yaml-language-server: $schema=argmap.schema.json`, as "
+            "`argmap new` writes) for completion and checks as you type."
+        ),
     )
     parser.set_defaults(run=run)
 

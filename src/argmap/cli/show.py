@@ -6,6 +6,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from argmap.cli.common import load_valid, unknown_claim
+from argmap.safetext import printable
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -13,16 +14,31 @@ if TYPE_CHECKING:
     from argmap.graph import ArgumentGraph, ClaimNode
     from argmap.semantics import Labelling
 
-# The export's colour-blind-safe pair; the + and − marks carry the side without colour.
+# Sides take the diagrams' colour-blind-safe pair (blue / vermillion), and the + and − marks
+# carry the side without colour. Status is never a side colour: a glyph and the weight of the
+# text carry it (bold standing, dim struck-through defeated, italic undecided).
 SIDE_MARK = {"pro": ("+", "#0072B2"), "con": ("−", "#D55E00")}
+STATUS_GLYPH = {"standing": "✓", "defeated": "✗", "undecided": "?"}
 LABEL_STYLE = {"standing": "bold", "defeated": "dim strike", "undecided": "italic"}
+
+
+def _safe(text: str) -> str:
+    return printable(text)
+
+
+def _one(text: str) -> str:
+    return printable(text, one_line=True)
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "show",
         help="print a debate as a tree",
-        description="Print a debate as a tree: side (+ pro, − con), kind, id, status, text.",
+        description=(
+            "Print a debate as a tree: side (+ pro in blue, − con in vermillion), status "
+            "(✓ standing in bold, ✗ defeated dimmed and struck through, ? undecided in "
+            "italics), kind, text and id."
+        ),
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="debate files or folders")
     parser.add_argument("--root", metavar="ID", help="start at this claim")
@@ -39,28 +55,29 @@ def _label(node: ClaimNode, labelling: Labelling, reason: str | None = None) -> 
     text = Text()
     if node.side is None:
         text.append("MOTION ", style="bold")
-        text.append(node.text, style="bold")
+        text.append(_safe(node.text), style="bold")
         if reason:
-            text.append(f"\n{reason}", style="dim italic")
+            text.append(f"\n{_safe(reason)}", style="dim italic")
         return text
     mark, colour = SIDE_MARK[node.side.value]
     status = labelling[node.id].value
     text.append(f"{mark} ", style=f"bold {colour}")
+    text.append(f"{STATUS_GLYPH[status]} ", style="bold" if status == "standing" else "dim")
     relation = node.relation.value if node.relation else ""
     if relation == "undercuts":
         text.append("undercut ", style="magenta")
     if node.kind.value != "claim":
-        text.append(f"[{node.kind.value}] ", style="cyan")
-    text.append(node.text, style=LABEL_STYLE[status])
-    text.append(f"  ({node.id}, {status})", style="dim")
+        text.append(f"[{_one(node.kind.value)}] ", style="cyan")
+    text.append(_safe(node.text), style=LABEL_STYLE[status])
+    text.append(f"  ({_one(node.id)}, {status})", style="dim")
     for edge in node.claim.also_rebuts if node.claim else []:
-        text.append(f"  ↪ also rebuts {edge}", style="magenta")
+        text.append(f"  ↪ also rebuts {_one(edge)}", style="magenta")
     for edge in node.claim.also_supports if node.claim else []:
-        text.append(f"  ↪ also supports {edge}", style="magenta")
+        text.append(f"  ↪ also supports {_one(edge)}", style="magenta")
     for ref in node.claim.see if node.claim else []:
-        text.append(f"  ⇢ see {ref}", style="blue")
+        text.append(f"  ⇢ see {_one(ref)}", style="magenta")  # blue is the pro side
     if reason:
-        text.append(f"\n{reason}", style="dim italic")
+        text.append(f"\n{_safe(reason)}", style="dim italic")
     return text
 
 
@@ -106,8 +123,8 @@ def run(args: argparse.Namespace) -> int:
         raise unknown_claim(root, known)
     console = Console(highlight=False)
     for item in shown:
-        heading = Text(f"{item.debate_id} — ", style="bold")
-        heading.append(item.graph.debate.title)
+        heading = Text(f"{_one(item.debate_id)} — ", style="bold")
+        heading.append(_one(item.graph.debate.title))
         console.print(heading)
         console.print(render_tree(item.graph, root, args.depth, why=args.why))
         console.print()

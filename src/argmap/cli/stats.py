@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
+import shutil
 import sys
 from typing import TYPE_CHECKING, Any
 
-from argmap.cli.common import EXIT_INVALID, EXIT_OK, CliError, paths_or_default, print_diagnostics
+from argmap.cli.common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    CliError,
+    json_text,
+    paths_or_default,
+    print_diagnostics,
+    show,
+)
 from argmap.load import LoadedDebate, load_paths
+from argmap.safetext import printable
 
 if TYPE_CHECKING:
     from argmap.stats import DebateStats
@@ -61,39 +70,60 @@ def run_stats(args: argparse.Namespace) -> int:
     valid, errors = _load(args.paths)
     results = [debate_stats(item.graph) for item in valid]
     if args.json:
-        json.dump(
-            {"debates": [r.to_json() for r in results]}, sys.stdout, indent=2, ensure_ascii=False
-        )
-        print()
+        print(json_text({"debates": [r.to_json() for r in results]}))
     elif args.csv:
         writer = csv.DictWriter(sys.stdout, fieldnames=CSV_COLUMNS, lineterminator="\n")
         writer.writeheader()
         for result in results:
-            writer.writerow(result.to_row())
+            writer.writerow(
+                {k: printable(v) if isinstance(v, str) else v for k, v in result.to_row().items()}
+            )
     else:
-        print(format_table(results))
+        terminal = sys.stdout.isatty()
+        width = shutil.get_terminal_size().columns if terminal else None
+        print(format_table(results, width, colour=_wants_colour()))
     return EXIT_INVALID if errors else EXIT_OK
 
 
-def format_table(results: list[DebateStats]) -> str:
-    """A plain aligned table, one debate a line, readable in a terminal and in a pipe."""
-    headers = [
-        "debate",
-        "claims",
-        "pro",
-        "con",
-        "evidence",
-        "proposals",
-        "depth",
-        "standing",
-        "defeated",
-        "undecided",
-        "unanswered",
-        "motion",
-    ]
+#: Column headings, long and abbreviated (for narrow terminals).
+HEADINGS = (
+    ("debate", "debate"),
+    ("claims", "claims"),
+    ("pro", "pro"),
+    ("con", "con"),
+    ("evidence", "evid"),
+    ("proposals", "prop"),
+    ("depth", "dpth"),
+    ("standing", "✓"),
+    ("defeated", "✗"),
+    ("undecided", "?"),
+    ("unanswered", "unans"),
+    ("motion", "motion"),
+)
+#: The diagrams' colour-blind-safe pair, as 24-bit foreground colours.
+_SIDE_COLOUR = {"pro": "\x1b[38;2;0;114;178m", "con": "\x1b[38;2;213;94;0m"}
+_BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
+_STATUS_STYLE = {"standing": _BOLD, "✓": _BOLD, "defeated": _DIM, "✗": _DIM}
+
+
+def _fit(cell: str, width: int) -> str:
+    """`cell` cut to `width` characters, ending in "…" when cut."""
+    return cell if len(cell) <= width else cell[: max(width - 1, 0)] + "…"
+
+
+def format_table(
+    results: list[DebateStats], width: int | None = None, *, colour: bool = False
+) -> str:
+    """A plain aligned table, one debate a line, readable in a terminal and in a pipe.
+
+    With `width` (a terminal's columns), the table fits: headings are abbreviated first
+    (✓ ✗ ? for standing, defeated, undecided), then debate ids are cut with "…". Lines
+    are never wrapped. With `colour`, the side columns take the diagrams' blue and
+    vermillion and the motion's status its weight (bold standing, dim defeated).
+    """
     rows = [
         [
-            r.id,
+            printable(r.id, one_line=True),
             r.claims,
             r.by_side["pro"],
             r.by_side["con"],
@@ -108,17 +138,60 @@ def format_table(results: list[DebateStats]) -> str:
         ]
         for r in results
     ]
-    cells = [headers, *[[str(c) for c in row] for row in rows]]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    body = [[str(c) for c in row] for row in rows]
+    headers = [long for long, _ in HEADINGS]
+
+    def widths_of(heads: list[str]) -> list[int]:
+        return [max(len(row[i]) for row in [heads, *body]) for i in range(len(heads))]
+
+    widths = widths_of(headers)
+    total = sum(widths) + 2 * (len(widths) - 1)
+    if width is not None and total > width:
+        headers = [short for _, short in HEADINGS]
+        widths = widths_of(headers)
+        total = sum(widths) + 2 * (len(widths) - 1)
+        if total > width:
+            widths[0] = max(8, widths[0] - (total - width))
+    columns = list(range(len(HEADINGS)))
+    # Still too wide (a very narrow terminal): leave out the least-read columns, in turn.
+    for dropped in ("proposals", "evidence", "depth", "unanswered"):
+        if width is None or sum(widths[i] + 2 for i in columns) - 2 <= width:
+            break
+        columns.remove(next(i for i, (name, _) in enumerate(HEADINGS) if name == dropped))
+    if width is not None:
+        # Give the debate ids back the room the dropped columns left.
+        others = sum(widths[i] + 2 for i in columns[1:])
+        widths[0] = max(widths[0], min(widths_of(headers)[0], width - others))
+    last = columns[-1]
     lines = []
-    for row in cells:
-        # Names and the motion's label read left to right; numbers line up on the right.
-        parts = [
-            cell.ljust(width) if i in (0, len(row) - 1) else cell.rjust(width)
-            for i, (cell, width) in enumerate(zip(row, widths, strict=True))
-        ]
+    for number, row in enumerate([headers, *body]):
+        parts = []
+        for i in columns:
+            cell = _fit(row[i], widths[i])
+            # Names and the motion's label read left to right; numbers line up on the right.
+            padded = cell.ljust(widths[i]) if i in (0, last) else cell.rjust(widths[i])
+            if colour:
+                padded = _coloured(padded, HEADINGS[i][0], cell, heading=number == 0)
+            parts.append(padded)
         lines.append("  ".join(parts).rstrip())
     return "\n".join(lines)
+
+
+def _coloured(padded: str, column: str, cell: str, *, heading: bool) -> str:
+    style = _SIDE_COLOUR.get(column, "")
+    if not style and column in {"standing", "defeated"} and heading:
+        style = _STATUS_STYLE[column]
+    if not style and column == "motion" and not heading:
+        style = _STATUS_STYLE.get(cell, "")
+    return f"{style}{padded}{_RESET}" if style else padded
+
+
+def _wants_colour() -> bool:
+    import os
+
+    return (
+        sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    )
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -129,8 +202,8 @@ def run_check(args: argparse.Namespace) -> int:
         rules, problems = load_rules(args.rules)
         if rules is None:
             for problem in problems:
-                print(problem.format(), file=sys.stderr)
-            raise CliError(f"the rules file {args.rules} is not valid; nothing was checked")
+                print(show(problem.format()), file=sys.stderr)
+            raise CliError(f"the rules file {show(args.rules)} is not valid; nothing was checked")
     valid, errors = _load(args.paths)
     breaches = 0
     for item in valid:
@@ -139,7 +212,7 @@ def run_check(args: argparse.Namespace) -> int:
             found += check_rules(item, rules)
         found.sort(key=lambda d: (d.line, d.col))
         for diagnostic in found:
-            print(diagnostic.format())
+            print(show(diagnostic.format()))
         breaches += len(found)
     checked = len(valid)
     print(

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
-from argmap.cli.common import EXIT_INVALID, EXIT_OK, paths_or_default, print_diagnostics
+from argmap.cli.common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    json_text,
+    paths_or_default,
+    print_diagnostics,
+)
 from argmap.load import load_paths
 
 
@@ -32,8 +37,7 @@ def run(args: argparse.Namespace) -> int:
             ],
             "diagnostics": [d.to_json() for item in loaded for d in item.diagnostics],
         }
-        json.dump(report, sys.stdout, indent=2, ensure_ascii=False)
-        print()
+        print(json_text(report))
     else:
         print_diagnostics(loaded)
         warnings = sum(not d.is_error for item in loaded for d in item.diagnostics)

@@ -11,7 +11,7 @@ and write files atomically and refuse to overwrite a file changed on disk since 
 from __future__ import annotations
 
 from argmap.edit.document import EditRefused
-from argmap.edit.files import DebateFile, edit_file, read_debate_file, save
+from argmap.edit.files import DebateFile, FileChanged, edit_file, read_debate_file, save
 from argmap.edit.operations import (
     EDITABLE_FIELDS,
     ChildRelation,
@@ -30,6 +30,7 @@ __all__ = [
     "Edit",
     "EditRefused",
     "FieldValue",
+    "FileChanged",
     "add_child",
     "add_top_level",
     "edit_file",

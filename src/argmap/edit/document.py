@@ -16,7 +16,8 @@ from typing import Any
 import yaml
 
 from argmap.collector import collector_paused
-from argmap.load import KeyPath, child_id, top_level_id
+from argmap.ids import KeyPath, child_id, top_level_id
+from argmap.load import claims_beyond_limit, max_claims, too_many_claims_message
 from argmap.model import SLUG_RE
 
 try:
@@ -116,6 +117,31 @@ def is_empty(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG and node.value == ""
 
 
+def _shared_nodes(root: yaml.Node) -> set[int]:
+    """Ids of the collection nodes reached more than once (anchored and aliased).
+
+    Each node is entered once, so even an alias bomb is walked in linear time.
+    """
+    seen: set[int] = set()
+    shared: set[int] = set()
+    stack: list[yaml.Node] = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            continue
+        if id(node) in seen:
+            shared.add(id(node))
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.append(key)
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return shared
+
+
 class Document:
     """A debate file's text with its node tree, claim index and line helpers."""
 
@@ -125,6 +151,10 @@ class Document:
             self._build(text)
 
     def _build(self, text: str) -> None:
+        limit = max_claims()
+        too_many = claims_beyond_limit(text, limit)
+        if too_many is not None:
+            raise EditRefused(f"line {too_many[0]}: {too_many_claims_message(limit)}")
         try:
             root = yaml.compose(text, Loader=_Loader)
         except yaml.YAMLError as exc:
@@ -138,7 +168,27 @@ class Document:
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.claims: dict[str, ClaimSite] = {}
         self.order: list[ClaimSite] = []
+        self.shared = _shared_nodes(root)
         self._index_claims()
+
+    def shared_at(self, site: ClaimSite, *extra: yaml.Node | None) -> yaml.Node | None:
+        """A node an edit of `site` would write through that is also used elsewhere.
+
+        A YAML anchor (`&name`) and its aliases (`*name`) are one node in the tree: an
+        edit of it through one place changes every place. The claim, the list holding it,
+        every claim above it and the `extra` nodes (values about to change) are checked.
+        """
+        if not self.shared:
+            return None
+        current: ClaimSite | None = site
+        candidates: list[yaml.Node | None] = list(extra)
+        while current is not None:
+            candidates += [current.node, current.seq]
+            current = current.parent
+        for node in candidates:
+            if node is not None and id(node) in self.shared:
+                return node
+        return None
 
     # --- claims ----------------------------------------------------------------------------
 

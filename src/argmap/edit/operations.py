@@ -28,7 +28,8 @@ from argmap.edit.document import (
     str_value,
 )
 from argmap.edit.scalars import UnwritableValue, block_scalar, flow_list, inline_scalar
-from argmap.load import KeyPath, LoadedDebate, child_id, load_text, top_level_id
+from argmap.ids import KeyPath, child_id, top_level_id
+from argmap.load import LoadedDebate, load_text
 from argmap.model import MOTION_ID, SLUG_RE, Claim, Debate, Kind
 
 #: The claim fields `set_fields` changes.
@@ -83,6 +84,19 @@ def _block_mapping(site: ClaimSite) -> yaml.MappingNode:
             "claims written as indented blocks, so edit this one by hand"
         )
     return mapping
+
+
+def _not_shared(doc: Document, site: ClaimSite, *extra: yaml.Node | None) -> None:
+    """Refuse an edit that would write through a YAML anchor used in more than one place."""
+    node = doc.shared_at(site, *extra)
+    if node is None:
+        return
+    line = node.start_mark.line + 1
+    raise EditRefused(
+        f"claim '{site.id}' shares YAML written once with an anchor (&) at line {line} and "
+        "used again through an alias (*), so an edit here would change every place that "
+        "uses it; edit the file by hand"
+    )
 
 
 def _check_new_id(doc: Document, new_id: str | None) -> None:
@@ -387,8 +401,10 @@ def add_child(
         doc = Document(text)
         parent = find_claim(doc, under)
         mapping = _block_mapping(parent)
-        _check_new_id(doc, new_id)
         key, letter = CHILD_KEYS[0] if relation == "rebuttal" else CHILD_KEYS[1]
+        at = find_key(mapping, key)
+        _not_shared(doc, parent, mapping.value[at][1] if at is not None else None)
+        _check_new_id(doc, new_id)
         patches, index = _append_claim(doc, mapping, key, _checked_text(claim_text), new_id, kind)
     except UnwritableValue as exc:
         raise EditRefused(str(exc)) from exc
@@ -419,6 +435,13 @@ def add_top_level(
         raise EditRefused(f"side must be 'pro' or 'con', not '{side}'")
     try:
         doc = Document(text)
+        at = find_key(doc.root, side)
+        if at is not None and id(doc.root.value[at][1]) in doc.shared:
+            line = doc.root.value[at][1].start_mark.line + 1
+            raise EditRefused(
+                f"`{side}` is a YAML alias of the anchor at line {line}, so adding to it "
+                "would add to every place that uses it; edit the file by hand"
+            )
         _check_new_id(doc, new_id)
         patches, index = _append_claim(doc, doc.root, side, _checked_text(claim_text), new_id, kind)
     except UnwritableValue as exc:
@@ -461,6 +484,11 @@ def set_fields(
     doc = Document(text)
     site = find_claim(doc, claim_id)
     mapping = _block_mapping(site)
+    _not_shared(
+        doc,
+        site,
+        *(value for key, value in mapping.value if getattr(key, "value", None) in changes),
+    )
     patches: list[Patch] = []
     changed: list[str] = []
     try:
@@ -521,6 +549,7 @@ def remove_claim(text: str, claim_id: str, *, force: bool = False, name: str = "
     """
     doc = Document(text)
     site = find_claim(doc, claim_id)
+    _not_shared(doc, site)
     if site.seq.flow_style:
         raise EditRefused(
             f"claim '{site.id}' is in a list written in flow style ([...]); edit it by hand"

@@ -11,20 +11,35 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from argmap.export.dot import RANKDIRS, SIDES, THEMES, ScopeError, build_digraph
+from argmap.export.dot import (
+    LARGE_DIAGRAM,
+    LAYOUTS,
+    RANKDIRS,
+    SIDES,
+    THEMES,
+    ScopeError,
+    build_digraph,
+    compute_scope,
+    uses_fast_layout,
+)
 from argmap.export.render import FORMATS, RenderError, dot_available, render, write_atomic
 from argmap.graph import ArgumentGraph
+from argmap.output import OutputError
 
 __all__ = [
     "FORMATS",
+    "LARGE_DIAGRAM",
+    "LAYOUTS",
     "RANKDIRS",
     "SIDES",
     "THEMES",
     "ExportError",
     "ExportOptions",
     "default_output",
+    "diagram_size",
     "dot_available",
     "export_graph",
+    "fast_layout_chosen",
     "output_name",
     "safe_name",
     "to_dot",
@@ -45,6 +60,7 @@ class ExportOptions:
     show_ids: bool = False
     legend: bool = True
     dpi: int | None = None
+    layout: str = "auto"  # auto | full | fast (see LARGE_DIAGRAM)
 
     def check(self) -> None:
         """Raise ExportError naming the first option that is out of range."""
@@ -52,6 +68,7 @@ class ExportOptions:
             "format": (self.format, FORMATS),
             "theme": (self.theme, tuple(THEMES)),
             "rankdir": (self.rankdir, RANKDIRS),
+            "layout": (self.layout, LAYOUTS),
         }
         for name, (value, allowed) in choices.items():
             if value not in allowed:
@@ -95,6 +112,19 @@ def default_output(debate_id: str, options: ExportOptions, folder: Path = Path("
     return folder / output_name(debate_id, options.root, f".{options.format}")
 
 
+def diagram_size(graph: ArgumentGraph, options: ExportOptions) -> int:
+    """How many boxes (claims and the motion) the diagram `options` asks for draws."""
+    try:
+        return len(compute_scope(graph, options.root, options.depth, options.side).shown)
+    except ScopeError as exc:
+        raise ExportError(str(exc)) from exc
+
+
+def fast_layout_chosen(graph: ArgumentGraph, options: ExportOptions) -> bool:
+    """Whether `layout: auto` picks the cheaper settings for this diagram (a big one)."""
+    return options.layout == "auto" and uses_fast_layout(diagram_size(graph, options), "auto")
+
+
 def to_dot(graph: ArgumentGraph, options: ExportOptions) -> str:
     """Deterministic DOT source of the debate, or of the part `options` selects."""
     options.check()
@@ -118,6 +148,8 @@ def export_graph(graph: ArgumentGraph, options: ExportOptions, out: Path) -> Pat
         raise ExportError(str(exc)) from exc
     try:
         write_atomic(out, data)
+    except OutputError as exc:
+        raise ExportError(str(exc)) from exc
     except OSError as exc:
         raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from exc
     return out

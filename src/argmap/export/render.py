@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 from pathlib import Path
+
+from argmap.output import write_output
 
 #: Formats `dot` renders, and `dot` itself (the source, no program needed).
 FORMATS = ("svg", "png", "pdf", "dot")
@@ -47,13 +47,9 @@ def render(source: str, fmt: str) -> bytes:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write through a temporary file and a rename, so a reader never sees half a diagram."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    """Write through a temporary file and a rename, so a reader never sees half a diagram.
+
+    Only a regular file is replaced (it keeps its mode); a device, pipe, folder or symbolic
+    link at `path` is refused with an `OutputError` (see `argmap.output`).
+    """
+    write_output(path, data, overwrite=True)

@@ -1,0 +1,379 @@
+"""Every speed and memory target of argmap, each as a ratio to its baseline in one run.
+
+Run: `.venv/bin/python benchmarks/bench_all.py [--runs 5] [--only startup,validate,...]`
+
+Each figure runs argmap and its baseline as whole processes, in turn (A B A B ...), and
+prints the median of each and the median of the ratios A/B taken pair by pair, so a
+figure holds when the machine's speed drifts. The figures:
+
+- startup:   `argmap validate` of a one-claim file / `python -c "import yaml, pydantic"`
+             (target <= 1.8);
+- validate:  `argmap validate` of a 10,000-claim file / a bare C-loader `yaml.load` of the
+             same file with the garbage collector off, the floor for any Python tool that
+             reads it (target <= 1.2);
+- app:       the terminal app in a real terminal (tmux), from process start to the first
+             painted screen, with a 50,000-claim debate / with the bundled debates
+             (target <= 2.5); key latency (a cursor move until the screen changes) is
+             printed beside it;
+- export:    a folder of debates exported to SVG: wall time / CPU time of the whole process
+             tree (target <= 0.7 on 2 cores, i.e. Graphviz runs on both);
+- kialo:     `argmap import kialo` of a 10,000-claim export / arguebuf loading the same
+             file in a process of its own (target <= 0.5; skipped without arguebuf);
+- memory:    peak resident memory of `argmap export --format dot` of a 50,000-claim
+             debate, in MB (target < 400);
+- layout:    `dot -Tsvg` of a 5,000-claim debate with the settings argmap chooses at that
+             size / with the small-debate settings (target <= 0.6).
+
+Debates come from `generate.py` (seed 1); the Kialo file is written from the same debate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate_debate_yaml  # noqa: E402
+
+PYTHON = sys.executable
+ARGMAP = [PYTHON, "-m", "argmap"]
+
+FLOOR = (
+    "import gc, sys, yaml\n"
+    "gc.disable()\n"
+    "with open(sys.argv[1], encoding='utf-8') as f:\n"
+    "    yaml.load(f.read(), Loader=yaml.CSafeLoader)\n"
+)
+ARGUEBUF = (
+    "import sys, arguebuf\n"
+    "with open(sys.argv[1], encoding='utf-8') as f:\n"
+    "    arguebuf.load.kialo(f)\n"
+)
+
+#: Runs a command and prints its wall time, CPU time of it and its children, and peak
+#: memory (kB). A child started straight from this (by then large) process would report
+#: this process's size as its peak: Linux carries the high-water mark across fork and exec.
+LAUNCH = (
+    "import os, subprocess, sys, time\n"
+    "start = time.perf_counter()\n"
+    "child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, "
+    "stderr=subprocess.DEVNULL)\n"
+    "_, status, usage = os.wait4(child.pid, 0)\n"
+    "print(time.perf_counter() - start, usage.ru_utime + usage.ru_stime, status, "
+    "usage.ru_maxrss)\n"
+)
+
+
+@dataclass
+class Run:
+    wall: float
+    cpu: float
+    peak_mb: float
+
+
+def launch(command: list[str]) -> Run:
+    """One whole-process run of `command`, measured from a small launcher."""
+    done = subprocess.run(
+        [PYTHON, "-c", LAUNCH, *command], capture_output=True, text=True, check=True
+    )
+    wall, cpu, status, max_rss = done.stdout.split()
+    if status != "0":
+        raise RuntimeError(f"{' '.join(command[:5])} failed with status {status}")
+    return Run(float(wall), float(cpu), int(max_rss) / 1024)
+
+
+def paired(a: Callable[[], float], b: Callable[[], float], runs: int) -> tuple[float, float, float]:
+    """Medians of A and B and of the ratio A/B, run in turn after one warm-up of each."""
+    a(), b()
+    pairs = [(a(), b()) for _ in range(runs)]
+    return (
+        statistics.median(x for x, _ in pairs),
+        statistics.median(y for _, y in pairs),
+        statistics.median(x / y for x, y in pairs),
+    )
+
+
+def row(name: str, a: float, b: float, ratio: float, target: str, met: bool, note: str) -> None:
+    print(
+        f"| {name:<9} | {a:>8.3f} | {b:>8.3f} | {ratio:>6.2f} | {target:<7} "
+        f"| {'yes' if met else 'NO':<4} | {note}",
+        flush=True,
+    )
+
+
+# --- the terminal app in tmux -------------------------------------------------------------
+
+
+def _pane(session: str) -> str:
+    return subprocess.run(
+        ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True
+    ).stdout
+
+
+def _wait_for(session: str, ready: Callable[[str], bool], timeout: float) -> float:
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        if ready(_pane(session)):
+            return time.perf_counter()
+        time.sleep(0.005)
+    raise TimeoutError(f"the screen did not change in {timeout:.0f} s")
+
+
+def app_first_screen(paths: list[str], cwd: Path, timeout: float = 120.0) -> float:
+    """Seconds from starting `argmap PATHS` in an 80x24 tmux pane to the first painted app."""
+    session = f"argmap-bench-{os.getpid()}"
+    command = " ".join([*(_quote(p) for p in ARGMAP), *(_quote(p) for p in paths)])
+    start = time.perf_counter()
+    subprocess.run(
+        [
+            "tmux",
+            "new-session",
+            "-d",
+            "-s",
+            session,
+            "-x",
+            "80",
+            "-y",
+            "24",
+            "-c",
+            str(cwd),
+            f"exec {command}",
+        ],
+        check=True,
+    )
+    try:
+        painted = _wait_for(session, lambda screen: "Quit" in screen, timeout)
+        return painted - start
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+
+
+def app_key_latency(cwd: Path, presses: int = 10) -> float:
+    """Median seconds from sending a cursor key to the app's screen changing (bundled)."""
+    session = f"argmap-keys-{os.getpid()}"
+    subprocess.run(
+        [
+            "tmux",
+            "new-session",
+            "-d",
+            "-s",
+            session,
+            "-x",
+            "80",
+            "-y",
+            "24",
+            "-c",
+            str(cwd),
+            " ".join(_quote(p) for p in ARGMAP),
+        ],
+        check=True,
+    )
+    try:
+        _wait_for(session, lambda screen: "Quit" in screen, 60)
+        time.sleep(0.5)
+        latencies = []
+        for index in range(presses):
+            before = _pane(session)
+            key = "Down" if index % 2 == 0 else "Up"
+            start = time.perf_counter()
+            subprocess.run(["tmux", "send-keys", "-t", session, key], check=True)
+            changed = _wait_for(session, lambda screen, b=before: screen != b, 10)
+            latencies.append(changed - start)
+            time.sleep(0.1)
+        return statistics.median(latencies)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+
+
+def _quote(word: str) -> str:
+    import shlex
+
+    return shlex.quote(word)
+
+
+# --- Kialo text of a generated debate ------------------------------------------------------
+
+
+def kialo_text(yaml_path: Path) -> str:
+    """The debate at `yaml_path` in Kialo's classic text layout (numbers, Pro/Con)."""
+    from argmap.load import load_file
+
+    graph = load_file(yaml_path).graph
+    lines = [f"Discussion Title: {graph.motion.text}", "", f"1. {graph.motion.text}"]
+    stack = [(child, "1.") for child in reversed(graph.children(graph.motion.id))]
+    counters: dict[str, int] = {}
+    while stack:
+        node, prefix = stack.pop()
+        counters[prefix] = counters.get(prefix, 0) + 1
+        number = f"{prefix}{counters[prefix]}."
+        if node.depth == 1:
+            stance = "Pro" if node.side == "pro" else "Con"
+        else:
+            stance = "Con" if node.relation is not None and node.relation.is_attack else "Pro"
+        lines.append(f"{number} {stance}: {node.text}")
+        stack.extend((child, number) for child in reversed(graph.children(node.id)))
+    return "\n".join(lines) + "\n"
+
+
+# --- the figures ----------------------------------------------------------------------------
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--only", default="startup,validate,app,export,kialo,memory,layout")
+    parser.add_argument("--validate-size", type=int, default=10_000)
+    parser.add_argument("--app-size", type=int, default=50_000)
+    parser.add_argument("--layout-size", type=int, default=5_000)
+    args = parser.parse_args()
+    only = set(args.only.split(","))
+    runs = args.runs
+    repo = HERE.parent
+    print(f"argmap benchmarks: {os.cpu_count()} CPUs, {runs} paired runs each; times in s")
+    print("| figure    |   argmap | baseline |  ratio | target  | met  | note")
+    print("|-----------|---------:|---------:|-------:|---------|------|-----")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        sizes: dict[int, Path] = {}
+
+        def debate(n: int) -> Path:
+            if n not in sizes:
+                sizes[n] = folder / f"generated-{n}.yaml"
+                sizes[n].write_text(generate_debate_yaml(n, seed=1), encoding="utf-8")
+            return sizes[n]
+
+        if "startup" in only:
+            one = folder / "one.yaml"
+            one.write_text("title: T\nmotion: M\npro:\n  - text: a\ncon:\n  - text: b\n")
+            a, b, ratio = paired(
+                lambda: launch([*ARGMAP, "validate", str(one)]).wall,
+                lambda: launch([PYTHON, "-c", "import yaml, pydantic"]).wall,
+                runs,
+            )
+            row("startup", a, b, ratio, "<= 1.8", ratio <= 1.8, "one-claim validate")
+
+        if "validate" in only:
+            path = debate(args.validate_size)
+            a, b, ratio = paired(
+                lambda: launch([*ARGMAP, "validate", str(path)]).wall,
+                lambda: launch([PYTHON, "-c", FLOOR, str(path)]).wall,
+                runs,
+            )
+            note = f"{args.validate_size} claims vs collector-off yaml.load"
+            row("validate", a, b, ratio, "<= 1.2", ratio <= 1.2, note)
+
+        if "app" in only:
+            if shutil.which("tmux") is None:
+                print("| app       | skipped: tmux is not installed")
+            else:
+                big = debate(args.app_size)
+                a, b, ratio = paired(
+                    lambda: app_first_screen([str(big)], folder),
+                    lambda: app_first_screen([str(repo / "arguments")], folder),
+                    max(1, runs // 2),
+                )
+                latency = app_key_latency(repo)
+                note = f"{args.app_size} claims vs bundled; key latency {latency * 1000:.0f} ms"
+                row("app", a, b, ratio, "<= 2.5", ratio <= 2.5, note)
+
+        if "export" in only:
+            out = folder / "svg"
+            runs_ = []
+            for _ in range(max(1, runs // 2)):
+                shutil.rmtree(out, ignore_errors=True)
+                runs_.append(
+                    launch(
+                        [
+                            *ARGMAP,
+                            "export",
+                            str(repo / "arguments"),
+                            "-o",
+                            str(out),
+                            "--format",
+                            "svg",
+                        ]
+                    )
+                )
+            wall = statistics.median(r.wall for r in runs_)
+            cpu = statistics.median(r.cpu for r in runs_)
+            row(
+                "export",
+                wall,
+                cpu,
+                wall / cpu,
+                "<= 0.7",
+                wall / cpu <= 0.7,
+                "bundled folder to SVG: wall / CPU time",
+            )
+
+        if "kialo" in only:
+            try:
+                import arguebuf  # noqa: F401
+            except ImportError:
+                print("| kialo     | skipped: `pip install arguebuf` to compare with it")
+            else:
+                text_path = folder / "kialo-10k.txt"
+                text_path.write_text(kialo_text(debate(10_000)), encoding="utf-8")
+                out_yaml = folder / "kialo-10k.yaml"
+                a, b, ratio = paired(
+                    lambda: (
+                        launch(
+                            [
+                                *ARGMAP,
+                                "import",
+                                "kialo",
+                                str(text_path),
+                                "-o",
+                                str(out_yaml),
+                                "--force",
+                            ]
+                        ).wall
+                    ),
+                    lambda: launch([PYTHON, "-c", ARGUEBUF, str(text_path)]).wall,
+                    runs,
+                )
+                row("kialo", a, b, ratio, "<= 0.5", ratio <= 0.5, "10000 claims vs arguebuf")
+
+        if "memory" in only:
+            path = debate(50_000)
+            peak = max(
+                launch([*ARGMAP, "export", str(path), "--format", "dot", "-o", "-"]).peak_mb
+                for _ in range(2)
+            )
+            row("memory", peak, 400, peak / 400, "< 400MB", peak < 400, "export DOT, 50k claims")
+
+        if "layout" in only:
+            row_layout(debate(args.layout_size), folder, max(1, runs // 2), args.layout_size)
+
+
+def row_layout(path: Path, folder: Path, runs: int, size: int) -> None:
+    """`dot` on the DOT argmap writes at this size against the small-debate settings."""
+    from argmap.export import ExportOptions, to_dot
+    from argmap.load import load_file
+
+    graph = load_file(path).graph
+    chosen = folder / "chosen.dot"
+    full = folder / "full.dot"
+    chosen.write_text(to_dot(graph, ExportOptions(format="dot")), encoding="utf-8")
+    full.write_text(to_dot(graph, ExportOptions(format="dot", layout="full")), encoding="utf-8")
+    a, b, ratio = paired(
+        lambda: launch(["dot", "-Tsvg", "-o", os.devnull, str(chosen)]).wall,
+        lambda: launch(["dot", "-Tsvg", "-o", os.devnull, str(full)]).wall,
+        runs,
+    )
+    row("layout", a, b, ratio, "<= 0.6", ratio <= 0.6, f"dot -Tsvg, {size} claims")
+
+
+if __name__ == "__main__":
+    main()
