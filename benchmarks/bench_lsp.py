@@ -152,6 +152,23 @@ async def main(claims: int, rounds: int) -> None:
             across.append(time.perf_counter() - start)
             assert isinstance(found, types.Location) and found.uri.endswith("security.yaml")
         report("hover on a claim reference, umbrella debate", hovers, 50)
+        busy = []
+        for _ in range(rounds):
+            # Change the big file, wait out the pause, and hover while it is being checked:
+            # the check runs in a worker thread, so the answer does not wait for it.
+            version += 1
+            client.text_document_did_change(
+                types.DidChangeTextDocumentParams(
+                    types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                    [types.TextDocumentContentChangeWholeDocument(text=big + f"# {version}\n")],
+                )
+            )
+            await asyncio.sleep(DEBOUNCE_SECONDS + 0.01)
+            start = time.perf_counter()
+            await client.text_document_hover_async(types.HoverParams(doc, on_link))
+            busy.append(time.perf_counter() - start)
+            await client.diagnostics_for(uri, version)
+        report(f"  the same while {claims} claims are checked", busy, 50)
         report("definition of a claim reference", definitions, 50)
         report("definition of a see link into another file", across, 50)
 
