@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import sys
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -227,6 +229,21 @@ def create_server() -> ArgmapServer:
     return server
 
 
+class _OneLine(logging.Formatter):
+    """Log lines for the editor's server log: the message, without a traceback."""
+
+    def formatException(self, ei: object) -> str:
+        return ""
+
+
 def main() -> None:
-    """Serve over stdin and stdout until the client says exit."""
+    """Serve over stdin and stdout until the client says exit.
+
+    Problems go to stderr, which editors show as the server's log, one line each; set
+    ARGMAP_LSP_DEBUG=1 for full tracebacks.
+    """
+    handler = logging.StreamHandler(sys.stderr)
+    if not os.environ.get("ARGMAP_LSP_DEBUG"):
+        handler.setFormatter(_OneLine("argmap lsp: %(levelname)s: %(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])
     create_server().start_io()
