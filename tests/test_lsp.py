@@ -4,6 +4,7 @@ stdio, as an editor would."""
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
 import subprocess
 import sys
@@ -658,3 +659,16 @@ async def test_every_bad_fixture_gets_exactly_the_cli_diagnostics(
         ]
         compared += 1
     assert compared >= 15
+
+
+def test_garbage_on_stdin_is_logged_in_one_line_without_a_traceback() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", "lsp"],
+        input=b"Content-Length: 5\r\n\r\n{bad}",
+        capture_output=True,
+        timeout=60,
+        env={k: v for k, v in os.environ.items() if k != "ARGMAP_LSP_DEBUG"},
+    )
+    assert done.returncode == 0
+    assert b"Traceback" not in done.stderr
+    assert b"argmap lsp: ERROR: Unable to handle message" in done.stderr
