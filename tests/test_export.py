@@ -252,6 +252,19 @@ def test_hostile_text_renders_to_valid_svg(
     ET.fromstring(svg.encode("utf-8"))  # well-formed XML
 
 
+@needs_dot
+@pytest.mark.parametrize("text", ["]", "[", ">", "]]>", "a ] b"])
+def test_bracket_only_claims_render(
+    write_debate: Callable[..., Path], text: str, tmp_path: Path
+) -> None:
+    from argmap.load import load_file
+
+    path = write_debate(f"title: T\nmotion: M.\npro:\n  - text: {text!r}\ncon:\n  - text: B.\n")
+    graph = load_file(path).graph
+    svg = export_graph(graph, ExportOptions(format="svg"), tmp_path / "b.svg").read_text()
+    assert f">{text.replace('>', '&gt;')}</text>" in svg
+
+
 # --- files ----------------------------------------------------------------------------------
 
 

@@ -20,6 +20,10 @@ DOMAIN_MODULES = [
     "argmap.bundled",
     "argmap.safetext",
     "argmap.cli",
+    "argmap.interop.kialo",
+    "argmap.interop.aif",
+    "argmap.interop.argdown",
+    "argmap.interop.argdown_in",
 ]
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from argmap.interop import InteropError, export_text, import_text
+from argmap.interop import InteropError, export_text, import_aif_all, import_text
 from argmap.load import LoadedDebate
 from argmap.semantics import Label, grounded
 
@@ -155,8 +155,9 @@ def test_generic_aifdb_file_is_read_by_structure() -> None:
         "the `participants` section has no place in argmap; left out",
         "2 edges touching nodes argmap left out were dropped",
         "RA node 16 joins 2 premises into one argument; each became a separate relation",
-        "claims not connected to the motion were left out: aif-9",
+        "1 I-node not connected to the motion left out",
     ]
+    assert [(i.id, i.text) for i in outcome.losses[-1].items] == [("9", "An unrelated remark.")]
 
 
 def test_several_top_level_conclusions_pick_the_largest_and_say_so() -> None:
@@ -186,7 +187,11 @@ def test_several_top_level_conclusions_pick_the_largest_and_say_so() -> None:
     assert outcome.loaded.graph.motion.text == "Big root."
     messages = [loss.message for loss in outcome.losses]
     assert messages[0].startswith("the file has 2 top-level conclusions; I-node 2")
-    assert messages[1] == "claims not connected to the motion were left out: aif-1, aif-3"
+    assert messages[1] == "2 I-nodes not connected to the motion left out"
+    assert [(i.id, i.text) for i in outcome.losses[1].items] == [
+        ("1", "Small root."),
+        ("3", "Backs the small root."),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -202,3 +207,103 @@ def test_several_top_level_conclusions_pick_the_largest_and_say_so() -> None:
 def test_bad_aif_files_get_a_clear_error(text: str, message: str) -> None:
     with pytest.raises(InteropError, match=message.replace("`", ".").replace("(", ".")):
         import_text("aif", text, "bad.yaml")
+
+
+def test_two_nodes_with_one_node_id_keep_the_first_and_name_the_second() -> None:
+    document = {
+        "nodes": [
+            {"nodeID": "1", "text": "Motion.", "type": "I"},
+            {"nodeID": "2", "text": "First reason.", "type": "I"},
+            {"nodeID": "2", "text": "A different claim with the same id.", "type": "I"},
+            {"nodeID": "3", "text": "Default Inference", "type": "RA"},
+        ],
+        "edges": [{"fromID": "2", "toID": "3"}, {"fromID": "3", "toID": "1"}],
+    }
+    outcome = import_text("aif", json.dumps(document), "dup.yaml")
+    assert outcome.loaded.debate is not None
+    assert [c.text for c in outcome.loaded.debate.pro] == ["First reason."]
+    [loss] = [loss for loss in outcome.losses if "nodeID 2" in loss.message]
+    assert "used twice" in loss.message
+    assert [(i.id, i.text) for i in loss.items] == [("2", "A different claim with the same id.")]
+
+
+def test_an_identical_repeated_node_is_read_once_and_said() -> None:
+    node = {"nodeID": "2", "text": "Reason.", "type": "I"}
+    document = {
+        "nodes": [
+            {"nodeID": "1", "text": "M.", "type": "I"},
+            node,
+            node,
+            {"nodeID": "3", "type": "RA"},
+        ],
+        "edges": [{"fromID": "2", "toID": "3"}, {"fromID": "3", "toID": "1"}],
+    }
+    outcome = import_text("aif", json.dumps(document), "dup.yaml")
+    assert outcome.loaded.graph is not None and len(outcome.loaded.graph) == 1
+    assert any("same, read once" in loss.message for loss in outcome.losses)
+
+
+def test_ova_wrapper_is_read_and_its_text_becomes_the_summary() -> None:
+    outcome = import_text("aif", (DATA / "ova-wrapped.json").read_text("utf-8"), "ova.yaml")
+    assert outcome.loaded.ok and outcome.loaded.debate is not None
+    debate = outcome.loaded.debate
+    assert debate.motion == "The library should open on Sundays"
+    assert [c.text for c in debate.pro] == ["students work at weekends"]
+    assert [c.text for c in debate.con] == ["staff cost double on Sundays"]
+    assert debate.summary == (
+        "The library should open on Sundays, because students work at weekends.\n"
+        "But staff cost double on Sundays & the budget is fixed."
+    )
+    assert [loss.message for loss in outcome.losses] == [
+        "OVA's diagram layout has no place in argmap; left out"
+    ]
+
+
+QT30 = (DATA / "qt30-like.json").read_text(encoding="utf-8")
+
+
+def test_dialogue_nodeset_names_what_is_left_out_by_id_and_text() -> None:
+    outcome = import_text("aif", QT30, "qt.yaml")
+    assert outcome.loaded.graph is not None
+    assert outcome.loaded.graph.motion.text == "The government should cut tuition fees"
+    by_start = {loss.message.split(" left out")[0]: loss for loss in outcome.losses}
+    linked = next(v for k, v in by_start.items() if "only through shared premises" in k)
+    apart = next(v for k, v in by_start.items() if "not connected to the motion" in k)
+    # 104 rests on premise 103, which the motion also rests on: connected, not "apart".
+    assert [i.id for i in linked.items] == ["104", "105"]
+    assert [i.id for i in apart.items] == ["108", "109", "110", "111"]
+    assert apart.items[1].text == "fees are fair"
+
+
+def test_motion_picks_another_conclusion() -> None:
+    outcome = import_text("aif", QT30, "qt.yaml", motion="104")
+    assert outcome.loaded.debate is not None
+    assert outcome.loaded.debate.motion == "universities need more public funding"
+    assert [c.id for c in outcome.loaded.debate.pro] == ["aif-103", "aif-105"]
+    with pytest.raises(InteropError, match="no I-node with that nodeID"):
+        import_text("aif", QT30, "qt.yaml", motion="201")
+
+
+def test_all_makes_one_debate_per_conclusion_with_shared_premises_linked(
+    tmp_path: Path,
+) -> None:
+    outcomes, losses = import_aif_all(QT30, tmp_path, "qt")
+    assert [path.name for path, _ in outcomes] == ["qt-101.yaml", "qt-104.yaml", "qt-109.yaml"]
+    assert all(outcome.loaded.ok for _, outcome in outcomes)
+    first = outcomes[0][1].loaded.graph
+    second = outcomes[1][1].loaded.graph
+    assert first.node("aif-103").claim is not None
+    assert first.node("aif-103").claim.see == ["qt-104:aif-103"]
+    assert second.node("aif-103").claim.see == ["qt-101:aif-103"]
+    shared = next(loss for loss in losses if "shared by several conclusions" in loss.message)
+    assert [i.id for i in shared.items] == ["103", "106", "107"]
+    alone = next(loss for loss in losses if "in no argument" in loss.message)
+    assert [(i.id, i.text) for i in alone.items] == [
+        ("108", "good evening everyone"),
+        ("111", "fees must come down"),
+    ]
+    # Every I-node is in a debate or named: nothing vanishes.
+    placed = {n.text for _, o in outcomes for n in o.loaded.graph.nodes.values()}
+    named = {i.text for loss in losses for i in loss.items}
+    i_texts = {n["text"] for n in json.loads(QT30)["nodes"] if n["type"] == "I"}
+    assert i_texts <= placed | named

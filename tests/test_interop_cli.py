@@ -132,3 +132,126 @@ def test_a_conversion_that_does_not_validate_writes_nothing(
 def test_import_needs_a_format(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["import"]) == 2
     assert "FORMAT" in capsys.readouterr().err
+
+
+def test_import_aif_all_writes_one_valid_debate_per_conclusion(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["import", "aif", str(DATA / "qt30-like.json"), "--all", "-o", "debates/"]
+    assert main(args) == 0
+    written = sorted(p.name for p in (workdir / "debates").iterdir())
+    assert written == ["qt30-like-101.yaml", "qt30-like-104.yaml", "qt30-like-109.yaml"]
+    err = capsys.readouterr().err
+    assert "3 debates written to debates/" in err
+    assert "note:   108: 'good evening everyone'" in err
+    # The `see` links between the debates resolve when the folder is validated together.
+    assert main(["validate", "debates"]) == 0
+    # A second run refuses to replace them and writes nothing.
+    assert main(args) == 1
+    assert "already exists; use --force" in capsys.readouterr().err
+
+
+def test_import_aif_all_refuses_stdout_and_motion(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = str(DATA / "qt30-like.json")
+    assert main(["import", "aif", source, "--all", "-o", "-"]) == 2
+    assert main(["import", "aif", source, "--all", "--motion", "101", "-o", "d/"]) == 2
+    assert "leave out --motion" in capsys.readouterr().err
+    assert list(workdir.iterdir()) == []
+
+
+def test_import_aif_motion_flag_picks_the_conclusion(workdir: Path) -> None:
+    args = ["import", "aif", str(DATA / "qt30-like.json"), "--motion", "104", "-o", "q.yaml"]
+    assert main(args) == 0
+    loaded = load_file(workdir / "q.yaml")
+    assert loaded.debate is not None
+    assert loaded.debate.motion == "universities need more public funding"
+
+
+def test_report_flag_writes_every_loss_with_full_text(workdir: Path) -> None:
+    args = ["import", "aif", str(DATA / "qt30-like.json"), "-o", "q.yaml", "--report", "r.json"]
+    assert main(args) == 0
+    report = json.loads((workdir / "r.json").read_text(encoding="utf-8"))
+    assert report["format"] == "aif"
+    [debate] = report["debates"]
+    assert debate["id"] == "q" and debate["claims"] == 4
+    items = [item for loss in debate["losses"] for item in loss.get("items", [])]
+    assert {"id": "110", "text": "graduates earn more over a lifetime"} in items
+
+
+def test_report_with_all_has_one_entry_per_debate(workdir: Path) -> None:
+    args = ["import", "aif", str(DATA / "qt30-like.json"), "--all", "-o", "d/"]
+    assert main([*args, "--report", "r.json"]) == 0
+    report = json.loads((workdir / "r.json").read_text(encoding="utf-8"))
+    assert [d["id"] for d in report["debates"]] == [
+        "qt30-like-101",
+        "qt30-like-104",
+        "qt30-like-109",
+    ]
+    assert any("shared by several conclusions" in loss["message"] for loss in report["losses"])
+
+
+def test_import_argdown_writes_the_debate_and_names_losses(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = DATA / "argdown-elements.argdown"
+    assert main(["import", "argdown", str(source), "-o", "map.yaml"]) == 0
+    loaded = load_file(workdir / "map.yaml")
+    assert loaded.debate is not None and loaded.debate.motion == "I am a statement."
+    err = capsys.readouterr().err
+    assert "note:   line 17: 'I am a subgroup'" in err
+    assert "wrote map.yaml (3 claims)" in err
+
+
+def test_import_argdown_motion_flag(workdir: Path) -> None:
+    source = workdir / "t.argdown"
+    source.write_text("[A]: First.\n  + [B]: Second.\n\n[B]\n  - [D]: Fourth.\n", "utf-8")
+    assert main(["import", "argdown", str(source), "--motion", "B", "-o", "b.yaml"]) == 0
+    loaded = load_file(workdir / "b.yaml")
+    assert loaded.debate is not None and loaded.debate.motion == "Second."
+
+
+def test_import_kialo_has_no_motion_flag(workdir: Path) -> None:
+    assert main(["import", "kialo", str(DATA / "kialo-classic.txt"), "--motion", "1"]) == 2
+    assert list(workdir.iterdir()) == []
+
+
+def test_hostile_text_in_left_out_nodes_reports_and_argdown_stays_visible_escapes(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    aif = workdir / "h.json"
+    aif.write_text(
+        json.dumps(
+            {
+                "nodes": [
+                    {"nodeID": "1", "text": "Claim", "type": "I"},
+                    {"nodeID": "2", "text": "Other", "type": "I"},
+                    {"nodeID": "3", "text": "Default", "type": "RA"},
+                    {"nodeID": "4\x1b[2J", "text": "Alone \x1b]0;pwned\x07", "type": "I"},
+                ],
+                "edges": [{"fromID": "2", "toID": "3"}, {"fromID": "3", "toID": "1"}],
+            }
+        ),
+        encoding="utf-8",
+    )
+    argdown = workdir / "h.argdown"
+    argdown.write_text("[T]: Thesis \x1b[2J.\n  + [a]: Yes \x9b31m.\n\n# Head \x1b[2J\n", "utf-8")
+    runs = [
+        ["import", "aif", str(aif), "-o", "-"],
+        ["import", "aif", str(aif), "--all", "-o", "d/", "--report", "r.json"],
+        ["import", "argdown", str(argdown), "-o", "-"],
+    ]
+    errors = []
+    for argv in runs:
+        assert main(argv) == 0
+        captured = capsys.readouterr()
+        for stream in (captured.out, captured.err):
+            assert "\x1b" not in stream and "\x9b" not in stream, (argv, stream)
+        errors.append(captured.err)
+    # The left-out node is still named, its escapes shown visibly.
+    assert "4\\e[2J: 'Alone \\x1b]0;pwned\\x07'" in errors[0]
+    # The report keeps the text exactly, as data (JSON escapes it).
+    report = json.loads((workdir / "r.json").read_text(encoding="utf-8"))
+    items = [i for loss in report["losses"] for i in loss.get("items", [])]
+    assert {"id": "4\x1b[2J", "text": "Alone \x1b]0;pwned\x07"} in items

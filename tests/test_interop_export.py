@@ -49,12 +49,17 @@ con:
 
 
 def test_formats_and_extensions_are_the_agreed_ones() -> None:
-    assert TEXT_FORMATS == {"json": ".json", "argdown": ".argdown", "aif": ".aif.json"}
+    assert TEXT_FORMATS == {
+        "json": ".json",
+        "argdown": ".argdown",
+        "aif": ".aif.json",
+        "kialo": ".kialo.txt",
+    }
 
 
 def test_unknown_format_is_a_value_error(load_debate: Callable[..., LoadedDebate]) -> None:
-    with pytest.raises(ValueError, match="unknown export format 'kialo'"):
-        export_text("kialo", load_debate(DEBATE).graph)
+    with pytest.raises(ValueError, match="unknown export format 'xml'"):
+        export_text("xml", load_debate(DEBATE).graph)
 
 
 def test_json_follows_the_schema_and_loads_back_equal(

@@ -192,3 +192,57 @@ def test_images_keep_their_description_and_say_so() -> None:
     assert [loss.message for loss in outcome.losses] == [
         "claim k-1-1: image https://example.org/c.png kept as its description and a source"
     ]
+
+
+def test_claims_after_the_sources_section_are_imported() -> None:
+    outcome = kialo_text(
+        "Discussion Title: T\n\n1. Thesis.\n1.1. Pro: Before [1].\n"
+        "Sources:\n[1] https://example.org/a\nA quote.\n"
+        "1.2. Con: After the sources [1].\n1.2.1. Pro: Deeper still.\n"
+    )
+    assert outcome.loaded.ok and outcome.loaded.debate is not None
+    debate = outcome.loaded.debate
+    assert [c.text for c in debate.con] == ["After the sources."]
+    assert debate.con[0].sources == ["src-1"]
+    assert [c.text for c in debate.con[0].support] == ["Deeper still."]
+    assert debate.sources[0].note == "A quote."
+
+
+def test_stray_lines_in_the_sources_section_are_named() -> None:
+    outcome = kialo_text("1. Thesis.\n1.1. Pro: A.\nSources:\nno footnote here\n")
+    assert any("no footnote here" in loss.message for loss in outcome.losses)
+
+
+def test_a_second_thesis_is_not_merged_into_the_claim_above() -> None:
+    outcome = kialo_text(
+        "1. First thesis.\n1.1. Pro: A reason.\n2. Second thesis?\n2.1. Con: Against it.\n"
+    )
+    assert outcome.loaded.ok and outcome.loaded.debate is not None
+    assert outcome.loaded.debate.pro[0].text == "A reason."
+    [loss] = outcome.losses
+    assert "another thesis 2." in loss.message
+    assert [(i.id, i.text) for i in loss.items] == [
+        ("2", "Second thesis?"),
+        ("2.1", "Against it."),
+    ]
+
+
+def test_a_numbered_list_inside_a_claim_stays_its_text() -> None:
+    outcome = kialo_text("1. Thesis.\n1.1. Pro: Two steps:\n1. first\n2. second\n")
+    assert outcome.loaded.debate is not None
+    assert outcome.loaded.debate.pro[0].text == "Two steps:\n1. first\n2. second"
+    assert outcome.losses == []
+
+
+def test_a_link_to_another_discussion_is_a_note_never_a_claim() -> None:
+    outcome = kialo_text(
+        "1. Thesis.\n1.1. Pro: A reason.\n1.1.1. Con: -> See discussion #8515: Is it cheap?\n"
+        "1.1.1.1. Pro: Filed under the link.\n1.2. Con: Against.\n"
+    )
+    assert outcome.loaded.ok and outcome.loaded.graph is not None
+    texts = [n.text for n in outcome.loaded.graph.claims()]
+    assert texts == ["A reason.", "Against."]
+    [loss] = outcome.losses
+    assert loss.line == 3
+    assert "another Kialo discussion (See discussion #8515: Is it cheap?)" in loss.message
+    assert [i.id for i in loss.items] == ["1.1.1", "1.1.1.1"]

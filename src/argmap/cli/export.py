@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 DIAGRAM_FORMATS = ("svg", "png", "pdf", "dot")
 #: Formats written by `argmap.interop` (text, no Graphviz needed).
-TEXT_FORMATS = ("json", "argdown", "aif")
+TEXT_FORMATS = ("json", "argdown", "aif", "kialo")
 DEFAULT_FOLDER = Path("exports")
 #: `--out -` writes text formats and DOT to standard output.
 STDOUT = Path("-")
@@ -30,7 +30,7 @@ STDOUT = Path("-")
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "export",
-        help="draw debates as SVG, PNG, PDF or DOT diagrams (or write json/argdown/aif)",
+        help="draw debates as SVG, PNG, PDF or DOT diagrams (or write json/argdown/aif/kialo)",
         description=(
             "Draw a debate, or one branch of it, as a Graphviz diagram. The default output "
             "is exports/<debate-id>.<format> (exports/<debate-id>--<root>.<format> with "

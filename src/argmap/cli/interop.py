@@ -1,34 +1,48 @@
-"""`argmap import kialo|aif FILE`: turn another tool's debate into an argmap YAML file.
+"""`argmap import kialo|aif|argdown FILE`: turn another tool's debate into argmap YAML.
 
 The converted text goes through the same loader as any debate file and is written only
 when it validates. What the conversion could not carry is printed to stderr, one note per
-thing, naming the claims. By default the file goes to `arguments/<name>.yaml` when there
-is an `arguments/` folder here, else to `./<name>.yaml`; `-o -` prints it instead. An
-existing file is never replaced without `--force`.
+thing, naming the claims (every one, by id and text); `--report FILE.json` writes the same
+notes as data. By default the file goes to `arguments/<name>.yaml` when there is an
+`arguments/` folder here, else to `./<name>.yaml`; `-o -` prints it instead. An existing
+file is never replaced without `--force`. `import aif --all -o DIR/` writes one debate per
+top-level conclusion.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from argmap.cli.common import EXIT_OK, CliError, print_diagnostics
+from argmap.cli.common import EXIT_OK, EXIT_USAGE, CliError, print_diagnostics
 from argmap.load import UnreadableFile, read_regular_file, slug_from_path
 from argmap.output import OutputError, existing_target, write_output
 from argmap.safetext import printable
 
+if TYPE_CHECKING:
+    from argmap.interop import ImportOutcome, Loss
+
+_T = TypeVar("_T")
+
 _FORMATS = {
     "kialo": ("Kialo plain-text discussion export (.txt)", "FILE.txt"),
-    "aif": ("AIF JSON (AIFdb layout), e.g. from `argmap export --format aif`", "FILE.json"),
+    "aif": (
+        "AIF JSON (AIFdb layout, or OVA's and xAIF's wrapper), e.g. from "
+        "`argmap export --format aif`",
+        "FILE.json",
+    ),
+    "argdown": ("an Argdown document (.argdown)", "FILE.argdown"),
 }
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "import",
-        help="convert a Kialo or AIF debate into an argmap YAML file",
+        help="convert a Kialo, AIF or Argdown debate into an argmap YAML file",
         description=(
             "Convert a debate from another tool into argmap YAML. The result is validated "
             "like any debate file and written only when it is valid; what the conversion "
@@ -51,12 +65,36 @@ def register(subparsers: Any) -> None:
         sub.add_argument(
             "--force", action="store_true", help="replace the output file if it exists"
         )
+        sub.add_argument(
+            "--report",
+            metavar="FILE.json",
+            help="also write every loss note, with the full text of what was left out, as JSON",
+        )
+        if name == "aif":
+            sub.add_argument(
+                "--motion",
+                metavar="NODE",
+                help="the nodeID of the I-node to make the motion (default: the top-level "
+                "conclusion with most claims below it)",
+            )
+            sub.add_argument(
+                "--all",
+                action="store_true",
+                help="write one debate per top-level conclusion into the folder -o DIR/",
+            )
+        elif name == "argdown":
+            sub.add_argument(
+                "--motion",
+                metavar="TITLE",
+                help="the statement to make the motion (default: the one with most incoming "
+                "relations)",
+            )
         sub.set_defaults(run=run)
 
 
 def _stem(path: Path) -> str:
     name = path.name
-    for suffix in (".aif.json", ".json", ".txt"):
+    for suffix in (".aif.json", ".json", ".txt", ".argdown", ".ad"):
         if name.lower().endswith(suffix) and len(name) > len(suffix):
             return name[: -len(suffix)]
     return path.stem
@@ -100,26 +138,90 @@ def _check_output(target: Path, force: bool) -> None:
         raise CliError(f"{_show(target)} already exists; use --force to replace it")
 
 
+def _print_losses(losses: list[Loss], source: Path) -> None:
+    name = printable(str(source), one_line=True)
+    for loss in losses:
+        for line in loss.format_lines(name):
+            print(printable(line, one_line=True), file=sys.stderr)
+
+
+def _write_report(
+    path: Path | None,
+    source: Path,
+    fmt: str,
+    written: list[tuple[Path, ImportOutcome]],
+    losses: list[Loss],
+    force: bool,
+) -> None:
+    """`--report FILE.json`: every loss note as data, per written debate and for the file."""
+    if path is None:
+        return
+    report = {
+        "source": str(source),
+        "format": fmt,
+        "debates": [
+            {
+                "file": str(target),
+                "id": outcome.loaded.debate_id,
+                "claims": len(outcome.loaded.graph) if outcome.loaded.ok else None,
+                "losses": [loss.as_json() for loss in outcome.losses],
+            }
+            for target, outcome in written
+        ],
+        "losses": [loss.as_json() for loss in losses],
+    }
+    _write(path, json.dumps(report, indent=2, ensure_ascii=False) + "\n", force)
+    print(f"wrote {printable(str(path), one_line=True)} (loss report)", file=sys.stderr)
+
+
+def _check_free(targets: list[Path], force: bool) -> None:
+    for target in targets:
+        _check_output(target, force)
+
+
+def _write(target: Path, text: str, force: bool) -> None:
+    try:
+        write_output(target, text.encode("utf-8"), overwrite=force)
+    except OutputError as exc:
+        raise CliError(_output_refusal(exc, target)) from None
+
+
+def _converted(fmt: str, source: Path, call: Callable[[], _T]) -> _T:
+    from argmap.interop import InteropError
+
+    try:
+        return call()
+    except InteropError as exc:
+        where = f"{source}:{exc.line}" if exc.line is not None else str(source)
+        raise CliError(printable(f"{where}: {exc.message}", one_line=True)) from None
+
+
+def _claims(outcome: ImportOutcome) -> str:
+    count = len(outcome.loaded.graph)
+    return f"{count} claim{'s' * (count != 1)}"
+
+
 def run(args: argparse.Namespace) -> int:
-    from argmap.interop import InteropError, import_text
+    from argmap.interop import import_text
 
     fmt: str = args.import_format
     source = Path(args.file)
+    if getattr(args, "all", False):
+        return _run_all(args, source)
     text = _read(source)
     to_stdout = args.output == "-"
     target = default_output(source) if args.output is None else Path(args.output)
     display = target if not to_stdout else Path(slug_from_path(Path(_stem(source))) + ".yaml")
-    # The input is converted first, so a file that is not a Kialo or AIF export is named
-    # as such before anything is said about the output.
-    try:
-        outcome = import_text(fmt, text, display, slug_from_path(display))
-    except InteropError as exc:
-        where = f"{source}:{exc.line}" if exc.line is not None else str(source)
-        raise CliError(f"{_show(where)}: {printable(exc.message)}") from None
-    if not to_stdout:
-        _check_output(target, args.force)
-    for loss in outcome.losses:
-        print(_show(loss.format(str(source))), file=sys.stderr)
+    report = Path(args.report) if args.report else None
+    motion = getattr(args, "motion", None)
+    # The input is converted first, so a file that is not in the format is named as such
+    # before anything is said about the output.
+    outcome = _converted(
+        fmt, source, lambda: import_text(fmt, text, display, slug_from_path(display), motion)
+    )
+    _check_free([] if to_stdout else [target], args.force)
+    _check_free([report] if report else [], args.force)
+    _print_losses(outcome.losses, source)
     if not outcome.loaded.ok:
         print_diagnostics([outcome.loaded])
         raise CliError(
@@ -129,12 +231,48 @@ def run(args: argparse.Namespace) -> int:
     print_diagnostics([outcome.loaded])  # warnings, if any
     if to_stdout:
         sys.stdout.write(printable(outcome.yaml_text))
-        return EXIT_OK
-    try:
-        write_output(target, outcome.yaml_text.encode("utf-8"), overwrite=args.force)
-    except OutputError as exc:
-        raise CliError(_output_refusal(exc, target)) from None
-    graph = outcome.loaded.graph
-    noun = "claim" if len(graph) == 1 else "claims"
-    print(f"wrote {_show(target)} ({len(graph)} {noun})", file=sys.stderr)
+    else:
+        _write(target, outcome.yaml_text, args.force)
+        shown = printable(str(target), one_line=True)
+        print(f"wrote {shown} ({_claims(outcome)})", file=sys.stderr)
+    _write_report(report, source, fmt, [(display, outcome)], [], args.force)
+    return EXIT_OK
+
+
+def _run_all(args: argparse.Namespace, source: Path) -> int:
+    """`import aif FILE --all -o DIR/`: one debate file per top-level conclusion."""
+    from argmap.interop import import_aif_all
+
+    if args.motion is not None:
+        raise CliError("--all imports every conclusion; leave out --motion", EXIT_USAGE)
+    if args.output == "-":
+        raise CliError("--all writes several files; give a folder with -o DIR/", EXIT_USAGE)
+    folder = Path(args.output) if args.output else default_output(source).parent
+    if folder.exists() and not folder.is_dir():
+        shown = printable(str(folder), one_line=True)
+        raise CliError(f"{shown} is not a folder; --all writes one file per debate into -o DIR/")
+    text = _read(source)
+    base = slug_from_path(Path(_stem(source)))
+    outcomes, losses = _converted("aif", source, lambda: import_aif_all(text, folder, base))
+    report = Path(args.report) if args.report else None
+    _check_free([target for target, _ in outcomes], args.force)
+    _check_free([report] if report else [], args.force)
+    _print_losses(losses, source)
+    for _, outcome in outcomes:
+        _print_losses(outcome.losses, source)
+    bad = [outcome.loaded for _, outcome in outcomes if not outcome.loaded.ok]
+    print_diagnostics([outcome.loaded for _, outcome in outcomes])
+    if bad:
+        raise CliError(
+            f"{len(bad)} of the {len(outcomes)} debates do not validate; nothing written "
+            "(the lines above are lines of the converted YAML)"
+        )
+    for target, outcome in outcomes:
+        _write(target, outcome.yaml_text, args.force)
+        shown = printable(str(target), one_line=True)
+        print(f"wrote {shown} ({_claims(outcome)})", file=sys.stderr)
+    shown = printable(str(folder), one_line=True)
+    noun = "debate" if len(outcomes) == 1 else "debates"
+    print(f"{len(outcomes)} {noun} written to {shown}/", file=sys.stderr)
+    _write_report(report, source, "aif", outcomes, losses, args.force)
     return EXIT_OK

@@ -163,6 +163,8 @@ _HTML_ESCAPES = {
     # Graphviz expands \N, \G, \L ... even inside HTML-like labels (after entity decoding),
     # and reads `\\` as one backslash: doubling keeps every backslash literal.
     "\\": "\\\\",
+    # A label whose text is a lone `]` is a syntax error to Graphviz 2.43's DOT reader.
+    "]": "&#93;",
     "\n": " ",
     "\t": " ",
     "\r": " ",

@@ -20,9 +20,14 @@ if TYPE_CHECKING:
     from argmap.load import LoadedDebate
 
 #: Export formats and the file extension each is written with.
-TEXT_FORMATS: dict[str, str] = {"json": ".json", "argdown": ".argdown", "aif": ".aif.json"}
+TEXT_FORMATS: dict[str, str] = {
+    "json": ".json",
+    "argdown": ".argdown",
+    "aif": ".aif.json",
+    "kialo": ".kialo.txt",
+}
 #: Import formats `argmap import` reads.
-IMPORT_FORMATS: tuple[str, ...] = ("kialo", "aif")
+IMPORT_FORMATS: tuple[str, ...] = ("kialo", "aif", "argdown")
 
 
 class InteropError(Exception):
@@ -35,16 +40,50 @@ class InteropError(Exception):
 
 
 @dataclass(frozen=True, slots=True)
+class LostItem:
+    """One thing a conversion left out, named by its id in the input and its text."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Loss:
-    """Something a conversion could not carry, with the input line when there is one."""
+    """Something a conversion could not carry, with the input line when there is one.
+
+    `items` names every node or claim the message is about, so a report can list all of
+    them (never "and 13 more").
+    """
 
     message: str
     line: int | None = None
+    items: tuple[LostItem, ...] = ()
 
     def format(self, name: str) -> str:
-        """`name:line: note: message`, the shape of argmap's other diagnostics."""
+        """`name:line: note: message`, the shape of argmap's other diagnostics, followed by
+        one `name: note:   id: text` line per item (text cut to one short line)."""
+        return "\n".join(self.format_lines(name))
+
+    def format_lines(self, name: str) -> list[str]:
+        """The lines of `format`, one per list entry."""
         where = f"{name}:{self.line}" if self.line is not None else name
-        return f"{where}: note: {self.message}"
+        lines = [f"{where}: note: {self.message}"]
+        lines.extend(f"{name}: note:   {item.id}: {_excerpt(item.text)}" for item in self.items)
+        return lines
+
+    def as_json(self) -> dict[str, Any]:
+        """The loss as plain data for `--report FILE.json`, with every item's full text."""
+        data: dict[str, Any] = {"message": self.message}
+        if self.line is not None:
+            data["line"] = self.line
+        if self.items:
+            data["items"] = [{"id": item.id, "text": item.text} for item in self.items]
+        return data
+
+
+def _excerpt(text: str, limit: int = 70) -> str:
+    flat = " ".join(text.split())
+    return repr(flat if len(flat) <= limit else flat[: limit - 1] + "…")
 
 
 @dataclass(slots=True)
@@ -87,38 +126,82 @@ def export_text(fmt: str, graph: ArgumentGraph) -> tuple[str, list[str]]:
         from argmap.interop.aif import export_aif
 
         return export_aif(graph)
+    if fmt == "kialo":
+        from argmap.interop.kialo import export_kialo
+
+        return export_kialo(graph)
     raise ValueError(f"unknown export format '{fmt}'; expected one of {', '.join(TEXT_FORMATS)}")
 
 
-def read_import(fmt: str, text: str) -> Imported:
-    """Parse `text` in an import format into debate data; InteropError when it is not."""
+def read_import(fmt: str, text: str, motion: str | None = None) -> Imported:
+    """Parse `text` in an import format into debate data; InteropError when it is not.
+
+    `motion` picks the claim that becomes the motion where a format has several candidates:
+    an AIF nodeID, an Argdown statement title. Kialo has one thesis and refuses it.
+    """
     if fmt == "kialo":
+        if motion is not None:
+            raise InteropError("a Kialo discussion has one thesis; --motion does not apply")
         from argmap.interop.kialo import parse_kialo
 
         return parse_kialo(text)
     if fmt == "aif":
         from argmap.interop.aif import parse_aif
 
-        return parse_aif(text)
+        return parse_aif(text, motion)
+    if fmt == "argdown":
+        from argmap.interop.argdown_in import parse_argdown
+
+        return parse_argdown(text, motion)
     raise ValueError(f"unknown import format '{fmt}'; expected one of {', '.join(IMPORT_FORMATS)}")
 
 
-def import_text(
-    fmt: str, text: str, path: Path | str, debate_id: str | None = None
+def _outcome(
+    fmt: str, imported: Imported, path: Path | str, debate_id: str | None
 ) -> ImportOutcome:
-    """Convert `text` to debate YAML and load it through the same checks as any file.
-
-    `path` names the debate file in diagnostics; `debate_id` is written as the debate's
-    `id` when given. Raises InteropError when `text` is not in format `fmt`.
-    """
     from argmap.interop.yaml_out import dump_debate
     from argmap.load import load_text
 
-    imported = read_import(fmt, text)
     data = dict(imported.data)
     if debate_id is not None:
         data["id"] = debate_id
     header = f"Imported from {fmt} by `argmap import`; check it with `argmap validate`."
     yaml_text = dump_debate(data, header)
-    loaded = load_text(yaml_text, path)
-    return ImportOutcome(yaml_text, loaded, imported.losses)
+    return ImportOutcome(yaml_text, load_text(yaml_text, path), imported.losses)
+
+
+def import_text(
+    fmt: str,
+    text: str,
+    path: Path | str,
+    debate_id: str | None = None,
+    motion: str | None = None,
+) -> ImportOutcome:
+    """Convert `text` to debate YAML and load it through the same checks as any file.
+
+    `path` names the debate file in diagnostics; `debate_id` is written as the debate's
+    `id` when given; `motion` is passed to `read_import`. Raises InteropError when `text`
+    is not in format `fmt`.
+    """
+    return _outcome(fmt, read_import(fmt, text, motion), path, debate_id)
+
+
+def import_aif_all(
+    text: str, folder: Path, base_id: str
+) -> tuple[list[tuple[Path, ImportOutcome]], list[Loss]]:
+    """One debate per top-level conclusion of an AIF file, as `folder/<id>.yaml` outcomes.
+
+    Returns the outcomes and the losses of the file as a whole (each outcome carries its
+    own). Raises InteropError when `text` is not AIF JSON.
+    """
+    from argmap.interop.aif import split_aif
+
+    split = split_aif(text, base_id)
+    outcomes = [
+        (
+            folder / f"{debate_id}.yaml",
+            _outcome("aif", imported, folder / f"{debate_id}.yaml", debate_id),
+        )
+        for debate_id, imported in split.debates
+    ]
+    return outcomes, split.losses

@@ -15,6 +15,7 @@ structure: the motion is the I-node that is concluded but never used as a premis
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections import deque
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from argmap.graph import ArgumentGraph, ClaimNode, Relation
-from argmap.interop import Imported, InteropError, Loss, shorten_title
+from argmap.interop import Imported, InteropError, Loss, LostItem, shorten_title
 from argmap.model import MOTION_ID, SLUG_RE
 
 _INFERENCE = {"text": "Default Inference", "type": "RA", "scheme": "Default Inference"}
@@ -148,21 +149,128 @@ class _Relation:
     kind: str  # "supports", "rebuts", "undercuts"
     snode: str
     cross: bool
-    order: int
+    order: int  # the S-node's place in the file
+    seq: int  # the relation's own place, which breaks ties between one S-node's relations
 
 
-def _load_document(text: str) -> dict[str, Any]:
+@dataclass(slots=True)
+class _Index:
+    """Relations by the node they touch, each list in the order the nesting takes them."""
+
+    incoming: dict[str, list[_Relation]]  # I-node -> supports and rebuttals aimed at it
+    undercutting: dict[str, list[_Relation]]  # S-node -> undercuts aimed at it
+    by_premise: dict[str, list[_Relation]]  # I-node -> relations it is the premise of
+
+
+@dataclass(slots=True)
+class Nodeset:
+    """An AIF file read into claims and relations, before a motion is chosen."""
+
+    document: dict[str, Any]  # the AIF object itself, inside OVA's wrapper when there is one
+    nodes: dict[str, dict[str, Any]]  # I, RA and CA nodes by nodeID
+    order: dict[str, int]
+    i_nodes: list[str]
+    relations: list[_Relation]
+    losses: list[Loss]  # what the file holds that no debate made from it can carry
+    summary: str | None  # the analysed text of an OVA or xAIF file
+    _index: _Index | None = None
+
+    def index(self) -> _Index:
+        """Relations by node, built once: every debate made from the file shares it."""
+        if self._index is None:
+            order = self.order
+            index = _Index({}, {}, {})
+            for relation in sorted(self.relations, key=lambda r: (order[r.premise], r.order)):
+                into = index.undercutting if relation.kind == "undercuts" else index.incoming
+                into.setdefault(relation.target, []).append(relation)
+                index.by_premise.setdefault(relation.premise, []).append(relation)
+            self._index = index
+        return self._index
+
+    def text(self, node_id: str) -> str:
+        """The text of a node, as the loss report names it."""
+        return str(self.nodes[node_id].get("text") or "")
+
+    def roots(self) -> list[str]:
+        """The top-level conclusions: I-nodes concluded but never a premise, in file order."""
+        premises = {r.premise for r in self.relations}
+        concluded = {r.target for r in self.relations}
+        return [n for n in self.i_nodes if n in concluded and n not in premises]
+
+    def components(self) -> dict[str, str]:
+        """Each I-node's weakly connected component, named by one of its nodes."""
+        parent: dict[str, str] = {}
+
+        def find(node: str) -> str:
+            root = node
+            while parent.get(root, root) != root:
+                root = parent[root]
+            while node != root:  # path compression keeps this linear in practice
+                parent[node], node = root, parent.get(node, node)
+            return root
+
+        def union(a: str, b: str) -> None:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[ra] = rb
+
+        for relation in self.relations:
+            union(relation.premise, relation.snode)
+            union(relation.snode, relation.target)
+        return {n: find(n) for n in self.i_nodes}
+
+    def items(self, node_ids: list[str]) -> tuple[LostItem, ...]:
+        """Nodes as loss-report items: AIF nodeID and text."""
+        return tuple(LostItem(n, self.text(n)) for n in node_ids)
+
+
+_WRAPPER_SECTIONS = {"OVA": "OVA's diagram layout", "dialog": "the dialogue flag"}
+
+
+def _load_document(text: str) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """The AIF object, and the OVA/xAIF wrapper around it when there is one."""
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InteropError(f"this is not AIF JSON: {exc.msg}", exc.lineno) from None
     except RecursionError:
         raise InteropError("this is not AIF JSON: nesting is too deep") from None
+    wrapper: dict[str, Any] | None = None
+    if (
+        isinstance(document, dict)
+        and "nodes" not in document
+        and isinstance(document.get("AIF"), dict)
+    ):
+        # OVA and xAIF save `{"AIF": {nodes, edges, ...}, "OVA": ..., "text": ...}`.
+        wrapper, document = document, document["AIF"]
     if not isinstance(document, dict) or not isinstance(document.get("nodes"), list):
-        raise InteropError("this is not AIF JSON: expected an object with a `nodes` list")
+        raise InteropError(
+            "this is not AIF JSON: expected an object with a `nodes` list "
+            '(or OVA\'s `{"AIF": {...}}` wrapper)'
+        )
     if not isinstance(document.get("edges", []), list):
         raise InteropError("this is not AIF JSON: `edges` must be a list")
-    return document
+    return document, wrapper
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _wrapper_text(wrapper: dict[str, Any], losses: list[Loss]) -> str | None:
+    """OVA's analysed text as plain text (its markup removed); other sections reported."""
+    summary: str | None = None
+    value = wrapper.get("text")
+    if isinstance(value, str) and value.strip():
+        # OVA marks the analysed spans with HTML; the words are what a reader needs.
+        plain = html.unescape(_TAG.sub("", value.replace("<br>", "\n")))
+        summary = "\n".join(" ".join(line.split()) for line in plain.splitlines()).strip()
+        summary = re.sub(r"\n{3,}", "\n\n", summary) or None
+    for key, value in wrapper.items():
+        if key in {"AIF", "text"} or not value:
+            continue
+        what = _WRAPPER_SECTIONS.get(key, f"the wrapper's `{key}` section")
+        losses.append(Loss(f"{what} has no place in argmap; left out"))
+    return summary
 
 
 def _node_slug(node_id: str) -> str:
@@ -170,18 +278,41 @@ def _node_slug(node_id: str) -> str:
     return f"aif-{slug or 'node'}"
 
 
-def parse_aif(text: str) -> Imported:
-    """AIF JSON as debate data; InteropError when it is not AIF JSON."""
-    document = _load_document(text)
+def read_nodeset(text: str) -> Nodeset:
+    """AIF JSON (bare, or in OVA's or xAIF's wrapper) as claims and relations.
+
+    InteropError when it is not AIF JSON or holds no I-node. Linear in nodes plus edges.
+    """
+    document, wrapper = _load_document(text)
     losses: list[Loss] = []
+    summary = _wrapper_text(wrapper, losses) if wrapper is not None else None
     nodes: dict[str, dict[str, Any]] = {}
     order: dict[str, int] = {}
     skipped_types: dict[str, int] = {}
+    first_seen: dict[str, dict[str, Any]] = {}
     for raw in document["nodes"]:
         if not isinstance(raw, dict) or "nodeID" not in raw or "type" not in raw:
             raise InteropError("this is not AIF JSON: every node needs `nodeID` and `type`")
         node_id = str(raw["nodeID"])
         node_type = str(raw["type"])
+        earlier = first_seen.get(node_id)
+        if earlier is not None:
+            # Edges name nodes by id, so only one node can own it: the first, as in the file.
+            same = str(earlier["type"]) == node_type and earlier.get("text") == raw.get("text")
+            losses.append(
+                Loss(
+                    f"nodeID {node_id} is used twice; "
+                    + (
+                        "both nodes are the same, read once"
+                        if same
+                        else f"kept the first ({earlier['type']} node), left out the second "
+                        f"({node_type} node)"
+                    ),
+                    items=() if same else (LostItem(node_id, str(raw.get("text") or "")),),
+                )
+            )
+            continue
+        first_seen[node_id] = raw
         if node_type not in {"I", "RA", "CA"}:
             skipped_types[node_type] = skipped_types.get(node_type, 0) + 1
             continue
@@ -220,8 +351,7 @@ def parse_aif(text: str) -> Imported:
     for snode, raw in nodes.items():
         if is_i(snode):
             continue
-        meta = _meta(raw)
-        cross = bool(meta.get("cross", False))
+        cross = bool(_meta(raw).get("cross", False))
         premises = [p for p in into[snode] if is_i(p)]
         if len(premises) > 1:
             losses.append(
@@ -230,25 +360,148 @@ def parse_aif(text: str) -> Imported:
                     "argument; each became a separate relation"
                 )
             )
-        if str(raw["type"]) == "RA":
-            for premise in premises:
-                for conclusion in out_of[snode]:
-                    if is_i(conclusion):
-                        relations.append(
-                            _Relation(premise, conclusion, "supports", snode, cross, order[snode])
-                        )
-        else:
-            for premise in premises:
-                for conclusion in out_of[snode]:
-                    kind = "rebuts" if is_i(conclusion) else "undercuts"
-                    relations.append(
-                        _Relation(premise, conclusion, kind, snode, cross, order[snode])
-                    )
+        supports = str(raw["type"]) == "RA"
+        for premise in premises:
+            for conclusion in out_of[snode]:
+                if supports and not is_i(conclusion):
+                    continue
+                kind = "supports" if supports else "rebuts" if is_i(conclusion) else "undercuts"
+                relations.append(
+                    _Relation(premise, conclusion, kind, snode, cross, order[snode], len(relations))
+                )
     i_nodes = [n for n in nodes if is_i(n)]
     if not i_nodes:
         raise InteropError("this AIF file has no I-nodes (claims)")
-    motion = _find_motion(nodes, i_nodes, relations, losses)
-    return _build(document, nodes, order, i_nodes, motion, relations, losses)
+    return Nodeset(document, nodes, order, i_nodes, relations, losses, summary)
+
+
+def parse_aif(text: str, motion: str | None = None) -> Imported:
+    """AIF JSON as one debate; InteropError when it is not AIF JSON.
+
+    `motion` is the nodeID of the I-node to make the motion; without it, the file's own
+    motion (an argmap export) or the top-level conclusion with most claims below it.
+    """
+    nodeset = read_nodeset(text)
+    losses = list(nodeset.losses)
+    if motion is None:
+        motion = _find_motion(nodeset, losses)
+    elif motion not in nodeset.nodes or motion not in set(nodeset.i_nodes):
+        raise InteropError(f"--motion {motion}: the file has no I-node with that nodeID")
+    built = _build(nodeset, motion)
+    losses.extend(built.losses)
+    unplaced = [n for n in nodeset.i_nodes if n not in built.placed]
+    if unplaced:
+        component = nodeset.components()
+        own = component[motion]
+        linked = [n for n in unplaced if component[n] == own]
+        apart = [n for n in unplaced if component[n] != own]
+        if linked:
+            losses.append(
+                Loss(
+                    f"{_count(linked, 'I-node')} reached from the motion only through shared "
+                    "premises (other conclusions and what rests only on them) left out; "
+                    "`--all` imports every conclusion, `--motion NODE` another one",
+                    items=nodeset.items(linked),
+                )
+            )
+        if apart:
+            losses.append(
+                Loss(
+                    f"{_count(apart, 'I-node')} not connected to the motion left out",
+                    items=nodeset.items(apart),
+                )
+            )
+    return Imported(built.data, losses)
+
+
+def _count(things: list[str], noun: str) -> str:
+    return f"{len(things)} {noun}{'s' * (len(things) != 1)}"
+
+
+@dataclass(slots=True)
+class AifSplit:
+    """An AIF file as one debate per top-level conclusion (`argmap import aif --all`)."""
+
+    debates: list[tuple[str, Imported]]  # (debate id, data and that debate's own losses)
+    losses: list[Loss]  # what the file holds that no debate carries
+
+
+def split_aif(text: str, base_id: str) -> AifSplit:
+    """One debate per top-level conclusion of an AIF file, each with its whole subtree.
+
+    Debate ids are `<base_id>-<nodeID>`. A premise that several conclusions rest on is in
+    each of their debates, with a `see` link to its other places. I-nodes in no debate
+    (isolated, or in a cycle without a top-level conclusion) are named in the losses.
+    """
+    nodeset = read_nodeset(text)
+    losses = list(nodeset.losses)
+    roots = nodeset.roots()
+    if not roots:
+        raise InteropError(
+            "no I-node is concluded without also being a premise, so the file has no "
+            "top-level conclusion to make a debate of; pick one with --motion NODE"
+        )
+    builds: list[tuple[str, _Built]] = []
+    taken: set[str] = set()
+    for root in roots:
+        debate_id = f"{base_id}-{_node_slug(root).removeprefix('aif-')}"
+        while debate_id in taken:  # two nodeIDs that slug alike
+            debate_id += "-x"
+        taken.add(debate_id)
+        builds.append((debate_id, _build(nodeset, root)))
+    where: dict[str, list[int]] = {}
+    for index, (_, built) in enumerate(builds):
+        for node in built.placed:
+            where.setdefault(node, []).append(index)
+    shared = [n for n in nodeset.i_nodes if len(where.get(n, ())) > 1]
+    for node in shared:
+        for index in where[node]:
+            claim = builds[index][1].claims[node]
+            links = claim.setdefault("see", [])
+            for other in where[node]:
+                if other == index:
+                    continue
+                other_id, other_built = builds[other]
+                target_claim = other_built.claims[node].get("id")
+                links.append(f"{other_id}:{target_claim}" if target_claim else other_id)
+    if shared:
+        losses.append(
+            Loss(
+                f"{_count(shared, 'premise')} shared by several conclusions: each is in every "
+                "debate that rests on it, with a `see` link to its other places",
+                items=nodeset.items(shared),
+            )
+        )
+    unplaced = [n for n in nodeset.i_nodes if n not in where]
+    if unplaced:
+        related = {r.premise for r in nodeset.relations} | {r.target for r in nodeset.relations}
+        alone = [n for n in unplaced if n not in related]
+        cyclic = [n for n in unplaced if n in related]
+        if alone:
+            losses.append(
+                Loss(
+                    f"{_count(alone, 'I-node')} in no argument (no RA or CA relation) left out",
+                    items=nodeset.items(alone),
+                )
+            )
+        if cyclic:
+            losses.append(
+                Loss(
+                    f"{_count(cyclic, 'I-node')} in arguments without a top-level conclusion "
+                    "(every claim there is also a premise) left out; import one with "
+                    "--motion NODE",
+                    items=nodeset.items(cyclic),
+                )
+            )
+    debates = [
+        (debate_id, Imported(built.data, [_prefixed(debate_id, loss) for loss in built.losses]))
+        for debate_id, built in builds
+    ]
+    return AifSplit(debates, losses)
+
+
+def _prefixed(debate_id: str, loss: Loss) -> Loss:
+    return Loss(f"{debate_id}: {loss.message}", loss.line, loss.items)
 
 
 def _meta(raw: dict[str, Any]) -> dict[str, Any]:
@@ -256,18 +509,12 @@ def _meta(raw: dict[str, Any]) -> dict[str, Any]:
     return meta if isinstance(meta, dict) else {}
 
 
-def _find_motion(
-    nodes: dict[str, dict[str, Any]],
-    i_nodes: list[str],
-    relations: list[_Relation],
-    losses: list[Loss],
-) -> str:
-    for node_id in i_nodes:
+def _find_motion(nodeset: Nodeset, losses: list[Loss]) -> str:
+    nodes, relations = nodeset.nodes, nodeset.relations
+    for node_id in nodeset.i_nodes:
         if _meta(nodes[node_id]).get("id") == MOTION_ID:
             return node_id
-    premises = {r.premise for r in relations}
-    concluded = [n for n in i_nodes if any(r.target == n for r in relations)]
-    roots = [n for n in concluded if n not in premises]
+    roots = nodeset.roots()
     if not roots:
         if not relations:
             raise InteropError(
@@ -276,7 +523,7 @@ def _find_motion(
             )
         raise InteropError(
             "no I-node is concluded without also being a premise, so argmap cannot tell "
-            "which claim is the motion"
+            "which claim is the motion; pick one with --motion NODE"
         )
     if len(roots) == 1:
         return roots[0]
@@ -298,26 +545,33 @@ def _find_motion(
     losses.append(
         Loss(
             f"the file has {len(roots)} top-level conclusions; I-node {best} (the one with "
-            "most claims below it) became the motion"
+            "most claims below it) became the motion; the others are named below as left out"
         )
     )
     return best
 
 
-def _build(
-    document: dict[str, Any],
-    nodes: dict[str, dict[str, Any]],
-    order: dict[str, int],
-    i_nodes: list[str],
-    motion: str,
-    relations: list[_Relation],
-    losses: list[Loss],
-) -> Imported:
+@dataclass(slots=True)
+class _Built:
+    data: dict[str, Any]
+    losses: list[Loss]
+    placed: set[str]  # I-nodes in the debate, the motion included
+    claims: dict[str, dict[str, Any]]  # I-node -> its claim data (placed or not)
+
+
+def _build(nodeset: Nodeset, motion: str) -> _Built:
+    """The debate with I-node `motion` as its motion and every claim below it.
+
+    Work is proportional to the claims placed and their relations, so making one debate per
+    conclusion of a large file stays linear in the file.
+    """
+    nodes, order = nodeset.nodes, nodeset.order
+    index = nodeset.index()
+    losses: list[Loss] = []
     claims: dict[str, dict[str, Any]] = {}
     ids: dict[str, str] = {}
-    for node_id in i_nodes:
-        if node_id == motion:
-            continue
+
+    def make_claim(node_id: str) -> dict[str, Any]:
         raw = nodes[node_id]
         meta = _meta(raw)
         text = str(raw.get("text") or "")
@@ -337,18 +591,12 @@ def _build(
             ids[node_id] = _node_slug(node_id)
             claim["id"] = ids[node_id]
         claims[node_id] = claim
+        return claim
 
     # Nest claims breadth first from the motion along relations that are not cross-links.
     tree_link: dict[str, str] = {}  # I-node -> S-node linking it to its parent
     parent_of: dict[str, str] = {}
     tree_kind: dict[str, str] = {}
-    incoming: dict[str, list[_Relation]] = {}
-    undercutting: dict[str, list[_Relation]] = {}  # S-node -> undercuts aimed at it
-    for relation in sorted(relations, key=lambda r: (order[r.premise], r.order)):
-        if relation.kind == "undercuts":
-            undercutting.setdefault(relation.target, []).append(relation)
-        else:
-            incoming.setdefault(relation.target, []).append(relation)
     used: set[int] = set()
     pro: list[dict[str, Any]] = []
     con: list[dict[str, Any]] = []
@@ -361,9 +609,9 @@ def _build(
         parent_of[premise] = parent
         tree_kind[premise] = relation.kind
         tree_link[premise] = relation.snode
-        used.add(id(relation))
+        used.add(relation.seq)
         queue.append(premise)
-        claim = claims[premise]
+        claim = make_claim(premise)
         if parent == motion:
             (pro if key == "support" else con).append(claim)
         else:
@@ -371,7 +619,9 @@ def _build(
 
     while queue:
         current = queue.popleft()
-        candidates = undercutting.get(tree_link.get(current, ""), []) + incoming.get(current, [])
+        candidates = index.undercutting.get(tree_link.get(current, ""), []) + index.incoming.get(
+            current, []
+        )
         candidates.sort(key=lambda r: (order[r.premise], r.order))
         for relation in candidates:
             if relation.cross or relation.premise in placed:
@@ -382,12 +632,13 @@ def _build(
             else:
                 key = "support" if relation.kind == "supports" else "rebuttals"
                 place(relation, current, key)
+    if motion in index.by_premise:
+        ids[motion] = MOTION_ID
 
     # Everything else becomes a cross-link where argmap can express one.
     premise_of_link = {link: premise for premise, link in tree_link.items()}
-    for relation in sorted(relations, key=lambda r: r.order):
-        if id(relation) in used:
-            continue
+    rest = [r for n in placed for r in index.by_premise.get(n, ()) if r.seq not in used]
+    for relation in sorted(rest, key=lambda r: (r.order, r.seq)):
         premise = relation.premise
         target = relation.target
         kind = relation.kind
@@ -396,7 +647,10 @@ def _build(
             target_claim = premise_of_link.get(target)
             if target_claim is None:
                 losses.append(
-                    Loss(f"undercut by I-node {premise} of S-node {target} could not be placed")
+                    Loss(
+                        f"undercut by I-node {premise} of S-node {target} could not be placed",
+                        items=nodeset.items([premise]),
+                    )
                 )
                 continue
             losses.append(
@@ -406,8 +660,8 @@ def _build(
                 )
             )
             target, kind = target_claim, "rebuts"
-        if premise not in placed or target not in placed:
-            continue  # reported below as unconnected
+        if target not in placed:
+            continue  # a conclusion outside this debate; reported by the caller
         if premise == target:
             losses.append(Loss(f"I-node {premise} relates to itself; dropped"))
             continue
@@ -430,12 +684,7 @@ def _build(
             continue
         if relation.cross or ids[target] not in targets:
             targets.append(ids[target])
-    unplaced = [ids[n] for n in i_nodes if n != motion and n not in placed]
-    if unplaced:
-        losses.append(
-            Loss(f"claims not connected to the motion were left out: {id_list(unplaced)}")
-        )
-    document_meta = document.get("argmap")
+    document_meta = nodeset.document.get("argmap")
     meta = document_meta if isinstance(document_meta, dict) else {}
     motion_text = str(nodes[motion].get("text") or "")
     if not motion_text.strip():
@@ -450,8 +699,10 @@ def _build(
     for key in ("summary", "tags", "sources"):
         if key in meta:
             data[key] = meta[key]
+    if nodeset.summary and "summary" not in data:
+        data["summary"] = nodeset.summary
     data["pro"] = pro
     data["con"] = con
     if "expect" in meta:
         data["expect"] = meta["expect"]
-    return Imported(data, losses)
+    return _Built(data, losses, placed, claims)

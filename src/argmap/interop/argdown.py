@@ -12,12 +12,12 @@ kind, weight, note, sources and `see` links go into the claim's `{...}` data.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
 from argmap.graph import ArgumentGraph, ClaimNode, Relation
 from argmap.interop.aif import id_list
+from argmap.interop.jsonfmt import yaml_safe_json
 from argmap.model import MOTION_ID
 
 INDENT = "  "
@@ -48,7 +48,7 @@ def _front_matter(graph: ArgumentGraph) -> list[str]:
     )
     # JSON values are valid YAML flow values, which keeps quoting simple and exact.
     lines = ["==="]
-    lines.extend(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
+    lines.extend(f"{key}: {yaml_safe_json(value)}" for key, value in meta.items())
     lines.append("===")
     return lines
 
@@ -58,7 +58,7 @@ def _data(node: ClaimNode) -> str:
     data = node.claim.model_dump(
         mode="json", exclude_defaults=True, include={"kind", "weight", "note", "sources", "see"}
     )
-    return " " + json.dumps(data, ensure_ascii=False) if data else ""
+    return " " + yaml_safe_json(data) if data else ""
 
 
 def export_argdown(graph: ArgumentGraph) -> tuple[str, list[str]]:

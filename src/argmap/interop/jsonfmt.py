@@ -26,6 +26,11 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group(0)):04x}"
 
 
+def yaml_safe_json(value: object) -> str:
+    """`value` as one line of JSON that a YAML reader also reads back as the same value."""
+    return _YAML_UNSAFE.sub(_escape, json.dumps(value, ensure_ascii=False))
+
+
 def export_json(graph: ArgumentGraph) -> tuple[str, list[str]]:
     """The debate as schema-valid JSON; JSON carries everything, so no losses."""
     text = json.dumps(debate_data(graph.debate), indent=2, ensure_ascii=False)

@@ -28,18 +28,22 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlparse
 
-from argmap.interop import Imported, InteropError, Loss, shorten_title
+from argmap.graph import ArgumentGraph, Relation
+from argmap.interop import Imported, InteropError, Loss, LostItem, shorten_title
+from argmap.model import MOTION_ID
 
 _CLAIM = re.compile(r"^\s*((?:\d+\.)+)(?:\s+(Pro|Con|Thesis):)?(?:\s+(.*))?$")
 _HEADER = re.compile(r"^\s*Discussion (?:Title|Name):\s*(.*)$")
 _LINK = re.compile(r"^->\s*See\s+((?:\d+\.)*\d+)\.?\s*$", re.IGNORECASE)
+# Any other `-> See ...`: a link to another discussion (`-> See discussion #8515: Title`).
+_OUTSIDE_LINK = re.compile(r"^->\s*See\b\s*(.*)$", re.IGNORECASE | re.DOTALL)
 _SOURCE = re.compile(r"^\s*\[(\d+)\]\s+(\S+)\s*(.*)$")
 # A markdown link; its text may hold escaped brackets, its URL balanced parentheses.
 _MD_LINK = re.compile(
     r"(!?)(?<!\\)\[((?:[^\]\\]|\\.)*)\]\(((?:[^()\s]|\([^()\s]*\))+)(?:\s+\"[^\"]*\")?\)"
 )
 _FOOTNOTE = re.compile(r"\s?\[(\d+)\]")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~])")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~:])")
 _PLACEHOLDER = "(no text in the Kialo export)"
 
 
@@ -116,20 +120,29 @@ def _split(text: str) -> tuple[str | None, list[_Entry], list[tuple[int, str]]]:
                     index += 1
     in_sources = False
     for number, line in enumerate(lines[index:], start=index + 1):
+        match = _CLAIM.match(line)
         if in_sources:
-            source_lines.append((number, line))
-            continue
+            # A claim line ends the Sources section: some files go on after it.
+            if not (match and match.group(2)):
+                source_lines.append((number, line))
+                continue
+            in_sources = False
         if line.strip() == "Sources:" and entries:
             in_sources = True
             continue
-        match = _CLAIM.match(line)
         if match and not match.group(2) and entries and match.group(1).count(".") > 1:
             raise InteropError(
                 f"claim {match.group(1)} has no stance; Kialo writes `{match.group(1)} Pro:` "
                 "or `Con:`",
                 number,
             )
-        if match and (match.group(2) or not entries):
+        if match and not match.group(2) and entries and _starts_thesis(match, entries[-1]):
+            # `2. text`: a second thesis, not a line of the claim above it.
+            entry = _Entry(match.group(1).rstrip("."), None, number)
+            if match.group(3):
+                entry.lines.append(match.group(3))
+            entries.append(entry)
+        elif match and (match.group(2) or not entries):
             digits = match.group(1).rstrip(".")
             entry = _Entry(digits, match.group(2), number)
             if match.group(3):
@@ -148,7 +161,23 @@ def _split(text: str) -> tuple[str | None, list[_Entry], list[tuple[int, str]]]:
     return title, entries, source_lines
 
 
-def _read_sources(source_lines: list[tuple[int, str]], sources: _Sources) -> None:
+def _starts_thesis(match: re.Match[str], previous: _Entry) -> bool:
+    """Whether `N. text` (one number, no stance) starts another thesis.
+
+    Kialo numbers every claim below the thesis with its full path and a stance, so a bare
+    `N.` is either a thesis of its own or an item of a numbered list inside the claim above
+    (`1. first`, `2. second` on its continuation lines). A list starts at 1 and counts up.
+    """
+    number = int(match.group(1).rstrip("."))
+    if number == 1:
+        return False
+    before = [line for line in previous.lines[1:] if line.strip()]
+    return not (before and re.match(rf"{number - 1}\.\s", before[-1]))
+
+
+def _read_sources(
+    source_lines: list[tuple[int, str]], sources: _Sources, losses: list[Loss]
+) -> None:
     current: dict[str, Any] | None = None
     quote: list[str] = []
 
@@ -156,7 +185,7 @@ def _read_sources(source_lines: list[tuple[int, str]], sources: _Sources) -> Non
         if current is not None and "\n".join(quote).strip():
             current["note"] = "\n".join(quote).strip()
 
-    for _number, line in source_lines:
+    for line_number, line in source_lines:
         match = _SOURCE.match(line)
         if match:
             finish()
@@ -168,6 +197,14 @@ def _read_sources(source_lines: list[tuple[int, str]], sources: _Sources) -> Non
             sources.ordered.append(current)
         elif current is not None:
             quote.append(line.rstrip())
+        elif line.strip():
+            losses.append(
+                Loss(
+                    "a line in the Sources section before any footnote `[N] url` has no "
+                    f"place in argmap; left out: {line.strip()!r}",
+                    line_number,
+                )
+            )
     finish()
 
 
@@ -221,7 +258,7 @@ def parse_kialo(text: str) -> Imported:
         )
     losses: list[Loss] = []
     sources = _Sources()
-    _read_sources(source_lines, sources)
+    _read_sources(source_lines, sources, losses)
     motion, motion_sources = _clean_text(thesis, sources, losses)
     if motion_sources:
         losses.append(
@@ -243,11 +280,20 @@ def parse_kialo(text: str) -> Imported:
     pro: list[dict[str, Any]] = []
     con: list[dict[str, Any]] = []
     seen = {"1"}
+    # Entries left out, each under the entry that caused it (another thesis, an outside link).
+    left_out: dict[str, list[_Entry]] = {}
+    cause_of: dict[str, str] = {}
     # First pass: every claim and link, so links and children may refer forward.
     for entry in entries[1:]:
         if entry.number in seen:
             raise InteropError(f"claim {entry.number}. appears twice", entry.line)
         seen.add(entry.number)
+        root = entry.number.split(".", 1)[0]
+        if root != "1" or entry.parent in cause_of:
+            cause = cause_of.get(entry.parent, root if root != "1" else entry.number)
+            cause_of[entry.number] = cause
+            left_out.setdefault(cause, []).append(entry)
+            continue
         if entry.stance == "Thesis":
             raise InteropError(
                 "this discussion has several theses; argmap imports single-thesis "
@@ -259,6 +305,11 @@ def parse_kialo(text: str) -> Imported:
         if link:
             link_numbers[entry.number] = link.group(1)
             link_entries.append((entry, link.group(1)))
+            continue
+        outside = _OUTSIDE_LINK.match(entry.raw_text)
+        if outside:
+            cause_of[entry.number] = entry.number
+            left_out[entry.number] = [entry]
             continue
         text, cited = _clean_text(entry, sources, losses)
         if not text:
@@ -331,6 +382,7 @@ def parse_kialo(text: str) -> Imported:
         targets = claims[target].setdefault(key, [])
         if claim_id(parent) not in targets:
             targets.append(claim_id(parent))
+    losses.extend(_left_out_losses(left_out))
     unused = [s for s in sources.ordered if s["id"] in sources.used]
     skipped = [s["id"] for s in sources.ordered if s["id"] not in sources.used]
     if skipped:
@@ -340,3 +392,150 @@ def parse_kialo(text: str) -> Imported:
     data["pro"] = pro
     data["con"] = con
     return Imported(data, losses)
+
+
+def _left_out_losses(left_out: dict[str, list[_Entry]]) -> list[Loss]:
+    """One note per other thesis or outside link, naming every entry left out with it."""
+    losses: list[Loss] = []
+    for cause, group in left_out.items():
+        head = group[0]
+        items = tuple(LostItem(e.number, e.raw_text) for e in group)
+        below = len(group) - 1
+        rest = f"; the {below} claim{'s' * (below != 1)} below it left out too" if below else ""
+        if "." not in cause:
+            message = (
+                f"the discussion has another thesis {cause}., left out{rest} (argmap imports "
+                "one thesis per discussion: split the file to import it)"
+            )
+        else:
+            outside = _OUTSIDE_LINK.match(head.raw_text)
+            target = " ".join(outside.group(1).split()) if outside else head.raw_text
+            message = (
+                f"claim {cause}. links to another Kialo discussion (See {target}), which "
+                f"argmap cannot follow; no claim was made for it{rest}"
+            )
+        losses.append(Loss(message, head.line, items))
+    return losses
+
+
+# --- export ----------------------------------------------------------------------------------
+
+# What the importer unescapes; escaping these (and the backslash) keeps any text exact.
+_EXPORT_SPECIAL = re.compile(r"([\\\[\]()`*_])")
+_LINE_START = re.compile(r"^(\s*)(\d+)\.")
+
+
+def _kialo_text(text: str, footnotes: list[int]) -> str:
+    """Claim text as Kialo lines: markup characters escaped, nothing read as structure."""
+    lines = []
+    for line in text.strip().split("\n"):
+        line = _EXPORT_SPECIAL.sub(r"\\\1", line.strip())
+        # A line that would start a claim, a link or the Sources section stays text.
+        line = _LINE_START.sub(r"\1\2\\.", line)
+        if line.startswith("->"):
+            line = "\\" + line
+        if line == "Sources:":
+            line = "Sources\\:"
+        lines.append(line)
+    while lines and not lines[-1]:
+        lines.pop()
+    marks = "".join(f" [{n}]" for n in footnotes)
+    return "\n".join(lines) + marks
+
+
+def export_kialo(graph: ArgumentGraph) -> tuple[str, list[str]]:
+    """The debate in Kialo's classic plain-text layout, and what Kialo cannot hold.
+
+    The motion is the thesis `1.`; each claim is `1.x.y. Pro:` (support) or `Con:` (a
+    rebuttal or undercut) under its parent's number; a cross-link is a link entry
+    `-> See 1.x.y.` under the claim it answers. Sources with a URL become footnotes in a
+    `Sources:` section that claims cite as `[N]`.
+    """
+    from argmap.interop.aif import id_list
+    from argmap.model import Kind
+
+    debate = graph.debate
+    footnote_of: dict[str, int] = {}
+    for source in debate.sources:
+        if source.url and not any(c.isspace() for c in source.url):
+            footnote_of[source.id] = len(footnote_of) + 1
+    number: dict[str, str] = {MOTION_ID: "1"}
+    lines = [f"Discussion Title: {' '.join(debate.title.split())}", ""]
+    lines.append(f"1. {_kialo_text(graph.motion.text, [])}")
+    lost: dict[str, list[str]] = {}
+
+    def note(what: str, claim_id: str) -> None:
+        lost.setdefault(what, []).append(claim_id)
+
+    # Cross-links become link entries under the claim they point at.
+    links_to: dict[str, list[tuple[str, str]]] = {}
+    for node in graph.claims():
+        assert node.claim is not None
+        for target in node.claim.also_supports:
+            links_to.setdefault(target, []).append((node.id, "Pro"))
+        for target in node.claim.also_rebuts:
+            links_to.setdefault(target, []).append((node.id, "Con"))
+    # Numbers first (links may point forward), then the lines in depth-first order, each
+    # claim's link entries after its subtree, numbered after its children.
+    stack = [MOTION_ID]
+    while stack:
+        current = stack.pop()
+        children = graph.nodes[current].children
+        for index, child in enumerate(children, start=1):
+            number[child] = f"{number[current]}.{index}"
+        stack.extend(reversed(children))
+    work: list[tuple[str, bool]] = [(c, False) for c in reversed(graph.motion.children)]
+    while work:
+        claim_id, links_only = work.pop()
+        node = graph.nodes[claim_id]
+        if links_only:
+            after = len(node.children)
+            for index, (source_id, link_stance) in enumerate(links_to[claim_id], start=1):
+                lines.append(
+                    f"{number[claim_id]}.{after + index}. {link_stance}: "
+                    f"-> See {number[source_id]}."
+                )
+            continue
+        claim = node.claim
+        assert claim is not None and node.relation is not None
+        stance = "Pro" if node.relation is Relation.SUPPORTS else "Con"
+        if node.relation is Relation.UNDERCUTS:
+            note("undercuts (written as plain Con claims)", claim_id)
+        if claim.weight is not None:
+            note("weights", claim_id)
+        if claim.kind is not Kind.CLAIM:
+            note("kinds (evidence, proposal)", claim_id)
+        if claim.tags:
+            note("tags", claim_id)
+        if claim.note:
+            note("notes", claim_id)
+        if claim.see:
+            note("`see` links into other debates", claim_id)
+        if any(s not in footnote_of for s in claim.sources):
+            note("sources without a URL (a Kialo footnote needs one)", claim_id)
+        marks = [footnote_of[s] for s in claim.sources if s in footnote_of]
+        lines.append(f"{number[claim_id]}. {stance}: {_kialo_text(node.text, marks)}")
+        if claim_id in links_to:
+            work.append((claim_id, True))
+        work.extend((c, False) for c in reversed(node.children))
+    if footnote_of:
+        lines.extend(["", "Sources:"])
+        for source in debate.sources:
+            if source.id in footnote_of:
+                title = " ".join(source.title.split())
+                lines.append(f"[{footnote_of[source.id]}] {source.url} {title}".rstrip())
+                if source.note:
+                    lines.extend(
+                        _EXPORT_SPECIAL.sub(r"\\\1", line.strip())
+                        for line in source.note.strip().split("\n")
+                        if line.strip()
+                    )
+    losses = [f"Kialo has no place for {what}: {id_list(ids)}" for what, ids in lost.items()]
+    dropped = [k for k in ("summary", "tags", "expect") if getattr(debate, k)]
+    if dropped:
+        losses.append("Kialo has no place for the debate's " + ", ".join(dropped) + "; left out")
+    if debate.id:
+        losses.append("Kialo has no debate id; the file name keeps it")
+    if "\n" in graph.motion.text.strip() or debate.title != " ".join(debate.title.split()):
+        losses.append("line breaks in the title became spaces")
+    return "\n".join(lines) + "\n", losses

@@ -1,0 +1,168 @@
+"""Kialo export: the classic layout, what is reported lost, and round trips argmap -> Kialo ->
+argmap keeping claims, sides, nesting and cross-links."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from test_interop_roundtrip import FAST, debates, load_generated
+
+from argmap.cli import main
+from argmap.graph import ArgumentGraph, Relation
+from argmap.interop import export_text, import_text
+from argmap.load import LoadedDebate, load_file, load_text
+
+from conftest import ARGUMENTS
+
+DEBATE = """\
+title: Car-free centres
+motion: Cities should ban cars from their centres.
+sources:
+  - id: survey
+    title: City survey 2023
+    url: https://example.org/survey
+    note: Asked 2,000 residents.
+  - id: memo
+    title: An internal memo
+pro:
+  - id: air
+    text: "Cars pollute the air [badly] (see below)."
+    weight: 4
+    sources: [survey]
+    rebuttals:
+      - text: Clean air alone does not justify a ban.
+        undercut: true
+    support:
+      - text: |-
+          Asthma rates fall:
+          1. in Ghent
+          2. in Oslo
+        kind: evidence
+        sources: [memo]
+con:
+  - id: shops
+    text: -> See how shops lose customers.
+    also_rebuts: [air]
+"""
+
+
+def shape(graph: ArgumentGraph) -> tuple[list[tuple[str, ...]], list[tuple[str, str, str, bool]]]:
+    """Claims by position (path of child numbers) with text and side, and edges by position;
+    ids differ after Kialo (it numbers claims), so positions are what must match."""
+    path: dict[str, str] = {"motion": "1"}
+    claims: list[tuple[str, ...]] = []
+    stack = ["motion"]
+    while stack:
+        current = stack.pop()
+        for index, child in enumerate(graph.nodes[current].children, start=1):
+            path[child] = f"{path[current]}.{index}"
+            stack.append(child)
+    for node in graph.claims():
+        assert node.side is not None
+        claims.append((path[node.id], " ".join(node.text.split()), node.side.value))
+    edges = []
+    for edge in graph.edges:
+        relation = Relation.REBUTS if edge.relation is Relation.UNDERCUTS else edge.relation
+        edges.append((path[edge.source], path[edge.target], relation.value, edge.cross))
+    return sorted(claims), sorted(edges)
+
+
+def round_trip(loaded: LoadedDebate) -> tuple[str, list[str], LoadedDebate]:
+    text, losses = export_text("kialo", loaded.graph)
+    outcome = import_text("kialo", text, "back.yaml")
+    assert outcome.loaded.ok, [d.format() for d in outcome.loaded.diagnostics]
+    return text, losses, outcome.loaded
+
+
+def test_classic_layout_numbers_stances_links_and_footnotes(load_debate: Any) -> None:
+    text, losses, _ = round_trip(load_debate(DEBATE))
+    assert text.splitlines() == [
+        "Discussion Title: Car-free centres",
+        "",
+        "1. Cities should ban cars from their centres.",
+        r"1.1. Pro: Cars pollute the air \[badly\] \(see below\). [1]",
+        "1.1.1. Con: Clean air alone does not justify a ban.",
+        "1.1.2. Pro: Asthma rates fall:",
+        r"1\. in Ghent",
+        r"2\. in Oslo",
+        "1.1.3. Con: -> See 1.2.",
+        r"1.2. Con: \-> See how shops lose customers.",
+        "",
+        "Sources:",
+        "[1] https://example.org/survey City survey 2023",
+        "Asked 2,000 residents.",
+    ]
+    assert losses == [
+        "Kialo has no place for weights: air",
+        "Kialo has no place for undercuts (written as plain Con claims): air.r1",
+        "Kialo has no place for kinds (evidence, proposal): air.s1",
+        "Kialo has no place for sources without a URL (a Kialo footnote needs one): air.s1",
+        "Kialo has no debate id; the file name keeps it",
+    ]
+
+
+def test_round_trip_keeps_claims_sides_nesting_cross_links_and_footnotes(
+    load_debate: Any,
+) -> None:
+    loaded = load_debate(DEBATE)
+    _, _, back = round_trip(loaded)
+    assert shape(back.graph) == shape(loaded.graph)
+    assert back.debate is not None
+    assert back.debate.pro[0].text == "Cars pollute the air [badly] (see below)."
+    assert back.debate.pro[0].sources == ["src-1"]
+    assert back.debate.sources[0].url == "https://example.org/survey"
+    assert back.debate.pro[0].support[0].text == "Asthma rates fall:\n1. in Ghent\n2. in Oslo"
+
+
+@pytest.mark.parametrize("path", sorted(ARGUMENTS.glob("*.yaml")), ids=lambda p: p.name)
+def test_bundled_debates_round_trip_through_kialo(path: Path) -> None:
+    loaded = load_file(path)
+    _, _, back = round_trip(loaded)
+    assert shape(back.graph) == shape(loaded.graph)
+
+
+def _tidy(data: Any) -> Any:
+    """Kialo keeps lines but not their outer spaces; generated text tidied the same way."""
+    if isinstance(data, dict):
+        return {
+            k: ("\n".join(" ".join(x.split()) for x in v.split("\n")).strip() or "x")
+            if k in {"text", "motion", "title"}
+            else _tidy(v)
+            for k, v in data.items()
+        }
+    if isinstance(data, list):
+        return [_tidy(v) for v in data]
+    return data
+
+
+@FAST
+@given(debates())
+def test_generated_debates_round_trip_through_kialo(data: dict[str, Any]) -> None:
+    loaded = load_generated(_tidy(data))
+    _, _, back = round_trip(loaded)
+    assert shape(back.graph) == shape(loaded.graph)
+
+
+def test_export_cli_writes_kialo_text(tmp_path: Path) -> None:
+    source = tmp_path / "cars.yaml"
+    source.write_text(DEBATE, encoding="utf-8")
+    assert main(["export", str(source), "--format", "kialo", "--out", str(tmp_path) + "/"]) == 0
+    written = tmp_path / "cars.kialo.txt"
+    assert written.read_text(encoding="utf-8").startswith("Discussion Title: Car-free centres\n")
+    again = load_text(import_text("kialo", written.read_text("utf-8"), "x.yaml").yaml_text, "x")
+    assert again.ok
+
+
+def test_text_that_looks_like_kialo_structure_comes_back_as_text(load_debate: Any) -> None:
+    tricky = (
+        "Lines:\n2. a second thesis?\n1.1. Pro: a claim?\nSources:\n-> See 1.1.\n[1] a footnote?"
+    )
+    loaded = load_debate("title: T\nmotion: M.\npro:\n  - text: " + json.dumps(tricky) + "\n")
+    _, _, back = round_trip(loaded)
+    assert back.debate is not None
+    assert [c.text for c in back.debate.pro] == [tricky]
+    assert back.debate.sources == []
