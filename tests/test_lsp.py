@@ -672,3 +672,29 @@ def test_garbage_on_stdin_is_logged_in_one_line_without_a_traceback() -> None:
     assert done.returncode == 0
     assert b"Traceback" not in done.stderr
     assert b"argmap lsp: ERROR: Unable to handle message" in done.stderr
+
+
+async def test_rename_a_source_leaves_the_same_word_in_text_alone(
+    client: LanguageClient, folder: Path
+) -> None:
+    uri = uri_of(folder, "trade.yaml")
+    open_doc(client, uri, TRADE)
+    await diagnostics(client, uri)
+    position = position_of(TRADE, "[report]", shift=2)
+    found = await client.text_document_references_async(
+        types.ReferenceParams(
+            context=types.ReferenceContext(include_declaration=False),
+            text_document=types.TextDocumentIdentifier(uri),
+            position=position,
+        )
+    )
+    assert [loc.range.start for loc in found] == [position_of(TRADE, "[report]", shift=1)]
+    edit = await client.text_document_rename_async(
+        types.RenameParams(types.TextDocumentIdentifier(uri), position, "trade-report")
+    )
+    assert edit is not None and edit.changes is not None and list(edit.changes) == [uri]
+    after = apply(TRADE, edit.changes[uri])
+    assert after == TRADE.replace("id: report", "id: trade-report").replace(
+        "[report]", "[trade-report]"
+    )
+    assert "title: A report on trade" in after
