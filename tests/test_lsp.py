@@ -698,3 +698,23 @@ async def test_rename_a_source_leaves_the_same_word_in_text_alone(
         "[report]", "[trade-report]"
     )
     assert "title: A report on trade" in after
+
+
+async def test_hover_on_an_expect_entry_says_whether_it_is_met(
+    client: LanguageClient, folder: Path
+) -> None:
+    uri = uri_of(folder, "trade.yaml")
+    exercise = TRADE + "expect:\n  standing: [jobs, growth]\n"
+    open_doc(client, uri, exercise)
+    await diagnostics(client, uri)
+    doc = types.TextDocumentIdentifier(uri)
+    met = await client.text_document_hover_async(
+        types.HoverParams(doc, position_of(exercise, "[jobs, growth]", shift=2))
+    )
+    missed = await client.text_document_hover_async(
+        types.HoverParams(doc, position_of(exercise, ", growth]", shift=3))
+    )
+    assert met is not None and isinstance(met.contents, types.MarkupContent)
+    assert missed is not None and isinstance(missed.contents, types.MarkupContent)
+    assert met.contents.value.startswith("`expect` standing: **met**")
+    assert missed.contents.value.startswith("`expect` standing: **not met: it is defeated**")

@@ -13,7 +13,7 @@ from lsprotocol import types
 
 from argmap.graph import ArgumentGraph, Relation
 from argmap.load import LoadedDebate
-from argmap.locate import ClaimPlace
+from argmap.locate import ClaimPlace, Role
 from argmap.lsp.documents import Documents
 from argmap.lsp.navigation import Target
 from argmap.lsp.positions import Positions
@@ -22,6 +22,7 @@ from argmap.safetext import printable
 from argmap.semantics import Labelling, explain, grounded
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&$])")
+_EXPECTED = frozenset({"standing", "defeated", "undecided"})
 _RELATION = {
     Relation.REBUTS: "rebuts",
     Relation.SUPPORTS: "supports",
@@ -104,7 +105,14 @@ def _markdown(docs: Documents, target: Target) -> str | None:
         if target.kind == "source":
             return _source_markdown(loaded, target.value)
         if loaded is not None and labels is not None and target.value in loaded.graph:
-            return claim_markdown(loaded.graph, labels, target.value)
+            markdown = claim_markdown(loaded.graph, labels, target.value)
+            token = target.token
+            if token is not None and token.role is Role.CLAIM_REF and token.key in _EXPECTED:
+                # An exercise's `expect:` entry: say whether the debate meets it.
+                actual = labels[target.value].value
+                met = "met" if actual == token.key else f"not met: it is {actual}"
+                markdown = f"`expect` {token.key}: **{met}**\n\n" + markdown
+            return markdown
         index = docs.index(target.uri)
         place = index.claims.get(target.value) if index is not None else None
         if place is not None:
