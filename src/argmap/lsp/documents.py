@@ -132,7 +132,7 @@ class Documents:
     # --- analysis --------------------------------------------------------------------------
 
     def analyse(self, uri: str, version: int | None, text: str) -> Analysis:
-        """Load and index a version of a buffer; check its `see` links against its folder.
+        """Load a version of a buffer and check its `see` links against its folder.
 
         Runs off the event loop: it reads only its arguments, the disk and the cache.
         """
