@@ -718,3 +718,40 @@ async def test_hover_on_an_expect_entry_says_whether_it_is_met(
     assert missed is not None and isinstance(missed.contents, types.MarkupContent)
     assert met.contents.value.startswith("`expect` standing: **met**")
     assert missed.contents.value.startswith("`expect` standing: **not met: it is defeated**")
+
+
+async def quick_fix(client: LanguageClient, uri: str, text: str) -> str:
+    """The text after applying the one quick fix offered for the file's first diagnostic."""
+    found = await diagnostics(client, uri, lambda d: len(d) > 0)
+    result = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            types.TextDocumentIdentifier(uri),
+            found[0].range,
+            types.CodeActionContext(diagnostics=list(found)),
+        )
+    )
+    assert result is not None
+    fixes = [a for a in result if isinstance(a, types.CodeAction) and a.kind == "quickfix"]
+    assert len(fixes) == 1
+    edit = fixes[0].edit
+    assert edit is not None and edit.changes is not None
+    return apply(text, edit.changes[uri])
+
+
+async def test_quick_fixes_for_a_key_and_for_the_parts_of_a_see_link(
+    client: LanguageClient, folder: Path
+) -> None:
+    trade = uri_of(folder, "trade.yaml")
+    open_doc(client, trade, TRADE.replace("also_rebuts: [growth]\n", "also_rebut: [growth]\n"))
+    assert await quick_fix(client, trade, TRADE.replace("also_rebuts:", "also_rebut:", 1)) == TRADE
+    # The editor applies the fix: the buffer, which wins over the file, is valid again.
+    change_doc(client, trade, TRADE, 2)
+    await diagnostics(client, trade, lambda d: len(d) == 0)
+    labour = uri_of(folder, "labour.yaml")
+    wrong_claim = LABOUR.replace("trade:growth", "trade:growht")
+    open_doc(client, labour, wrong_claim)
+    assert await quick_fix(client, labour, wrong_claim) == LABOUR
+    wrong_debate = LABOUR.replace("trade:growth", "trdae:growth")
+    change_doc(client, labour, wrong_debate, 2)
+    await diagnostics(client, labour, lambda d: len(d) > 0 and "trdae" in d[0].message)
+    assert await quick_fix(client, labour, wrong_debate) == LABOUR
