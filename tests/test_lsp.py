@@ -755,3 +755,22 @@ async def test_quick_fixes_for_a_key_and_for_the_parts_of_a_see_link(
     change_doc(client, labour, wrong_debate, 2)
     await diagnostics(client, labour, lambda d: len(d) > 0 and "trdae" in d[0].message)
     assert await quick_fix(client, labour, wrong_debate) == LABOUR
+
+
+async def test_a_change_in_one_debate_rechecks_the_see_links_of_another(
+    client: LanguageClient, folder: Path
+) -> None:
+    labour = uri_of(folder, "labour.yaml")
+    open_doc(client, labour, LABOUR)
+    assert await diagnostics(client, labour) == []
+    trade = uri_of(folder, "trade.yaml")
+    open_doc(client, trade, TRADE)
+    await diagnostics(client, trade)
+    # Renaming the claim in the trade buffer alone (unsaved) breaks labour's link to it.
+    change_doc(client, trade, TRADE.replace("growth", "growths"), 2)
+    found = await diagnostics(client, labour, lambda d: len(d) > 0)
+    assert [d.message for d in found] == [
+        "`see` names unknown claim 'growth' in debate 'trade' (did you mean 'growths'?)"
+    ]
+    change_doc(client, trade, TRADE, 3)
+    assert await diagnostics(client, labour, lambda d: len(d) == 0) == []

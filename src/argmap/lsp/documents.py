@@ -214,10 +214,12 @@ class Documents:
         uri = from_fs_path(str(path)) or path.as_uri()
         entry = self.open_texts.get(uri)
         if entry is not None:
-            text = entry[1]
+            # An open buffer counts as last checked, not as typed since: its own check
+            # comes soon and then re-checks the others (see the server's `check`).
             analysis = self.analyses.get(uri)
-            if analysis is not None and analysis.text == text and analysis.loaded is not None:
-                return Neighbour(uri, path, text, analysis.index, analysis.loaded)
+            if analysis is not None and analysis.loaded is not None:
+                return Neighbour(uri, path, analysis.text, analysis.index, analysis.loaded)
+            text = entry[1]
             return Neighbour(uri, path, text, index_text(text), load_text(text, path))
         try:
             status = path.stat()

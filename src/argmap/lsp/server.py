@@ -21,7 +21,7 @@ from argmap import __version__
 from argmap.lsp import actions, completion, navigation, preview, symbols
 from argmap.lsp import hover as hovering
 from argmap.lsp.diagnostics import DEBOUNCE_SECONDS, Published, to_lsp
-from argmap.lsp.documents import Documents, uri_path
+from argmap.lsp.documents import Analysis, Documents, uri_path
 from argmap.lsp.positions import Positions
 
 log = logging.getLogger(__name__)
@@ -39,6 +39,8 @@ class ArgmapServer(LanguageServer):
         self.docs = Documents()
         self.published: dict[str, list[Published]] = {}
         self.pending: dict[str, asyncio.Task[None]] = {}
+        #: What each buffer last told its folder it defines (see `_names_of`).
+        self.announced: dict[str, tuple[str, frozenset[str]] | None] = {}
 
     @property
     def encoding(self) -> str:
@@ -86,6 +88,14 @@ class ArgmapServer(LanguageServer):
         if self.docs.open_texts.get(uri) != entry:
             return  # typed over while checking: a newer check is on its way
         self.docs.store(analysis)
+        names = _names_of(analysis)
+        if names != self.announced.get(uri, ()):
+            # What `see` links in the folder's other debates can point at has changed (the
+            # others read this buffer's stored check, never its unchecked text): check them
+            # again. A debate's names depend on the others only through its own validity,
+            # which a neighbour can only help, so these re-checks settle.
+            self.announced[uri] = names
+            self.schedule_folder(uri)
         found = analysis.loaded.diagnostics if analysis.loaded is not None else []
         published = to_lsp(found, text, Positions(text, self.encoding))
         self.published[uri] = published
@@ -99,6 +109,14 @@ class ArgmapServer(LanguageServer):
                 uri=uri, version=version, diagnostics=[p.diagnostic for p in published]
             )
         )
+
+
+def _names_of(analysis: Analysis) -> tuple[str, frozenset[str]] | None:
+    """What other debates' `see` links can name in this one: its id and claim ids."""
+    loaded = analysis.loaded
+    if loaded is None or not loaded.ok:
+        return None
+    return analysis.debate_id, frozenset(loaded.graph.nodes)
 
 
 def create_server() -> ArgmapServer:
@@ -132,6 +150,8 @@ def create_server() -> ArgmapServer:
         ls.docs.closed(uri)
         if ls.published.pop(uri, None) is not None:
             ls.publish(uri, None, [])
+        if ls.announced.pop(uri, None) is not None:
+            ls.schedule_folder(uri)  # the file on disk counts again
 
     def target(
         ls: ArgmapServer, doc: types.TextDocumentIdentifier, position: types.Position
