@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from argmap.edit import (
@@ -372,9 +372,10 @@ def test_random_edits_of_random_debates_never_corrupt_the_file(
 
 @settings(max_examples=400, deadline=None)
 @given(
-    st.text(st.sampled_from("ab  -\t\n\u2028é😀"), max_size=80) | raw_text,
+    st.text(st.sampled_from("ab  -\t\n\u2028é😀\xa0"), max_size=80) | raw_text,
     st.integers(8, 40),
 )
+@example("0 \xa0", 8)  # a no-break space alone at a line's end: textwrap drops it
 def test_diagram_text_wraps_as_textwrap_does(text: str, width: int) -> None:
     # The diagram's own line filling must match textwrap's, or DOT output would change.
     expected: list[str] = []

@@ -134,7 +134,7 @@ def test_unusual_but_valid_files_work_everywhere(
     dot = (out / "odd.dot").read_text(encoding="utf-8")
     assert dot.startswith("digraph argmap {")
     if b"r189" in data:
-        assert "r189 [189] &quot;q&quot; \\\\ back" in dot
+        assert "r189 [189&#93; &quot;q&quot; \\\\ back" in dot
 
 
 def _argmap(*argv: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 60):

@@ -74,7 +74,9 @@ def test_validate_loads_only_what_it_needs() -> None:
         "from argmap.cli import main\n"
         "main(['validate', '--json'])\n"
         "heavy = {'textual', 'rich', 'graphviz', 'argmap.edit', 'argmap.export',\n"
-        "         'argmap.interop', 'pygls', 'argmap.lsp'}\n"
+        "         'argmap.interop', 'concurrent.futures', 'argmap.cli.export',\n"
+        "         'argmap.cli.edit', 'argmap.cli.interop', 'argmap.cli.completion',\n"
+        "         'pygls', 'argmap.lsp', 'argmap.cli.lsp'}\n"
         "assert not heavy & set(sys.modules), sorted(heavy & set(sys.modules))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from argmap.collector import collector_paused
 from argmap.ids import KeyPath, Positions, child_id, top_level_id
 from argmap.model import MOTION_ID, Claim, Debate, Kind, Side
 
@@ -70,6 +71,13 @@ class ArgumentGraph:
     @classmethod
     def build(cls, debate: Debate, positions: Positions, path: Path | str) -> ArgumentGraph:
         """Index a debate. Ids must already be unique and links resolved (the loader checks)."""
+        # Nodes, edges and index lists for every claim, and no reference cycles: with the
+        # collector running, its passes would rescan the whole loaded debate again and again.
+        with collector_paused(settle=True):
+            return cls._build(debate, positions, path)
+
+    @classmethod
+    def _build(cls, debate: Debate, positions: Positions, path: Path | str) -> ArgumentGraph:
         motion_pos = positions.at(("motion",))
         motion = ClaimNode(
             MOTION_ID,

@@ -19,7 +19,7 @@ import contextlib
 import errno
 import os
 import stat
-import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 _KINDS = (
@@ -128,8 +128,13 @@ def make_folder(folder: Path) -> None:
         ) from None
 
 
-def write_temp(target: Path, data: bytes, mode: int) -> Path:
-    """`data` in a new temporary file beside `target`, flushed, synced and given `mode`."""
+def write_temp(target: Path, data: bytes | Iterable[bytes], mode: int) -> Path:
+    """`data` in a new temporary file beside `target`, flushed, synced and given `mode`.
+
+    `data` may come in chunks (an iterable of bytes), so a large output is never held whole.
+    """
+    import tempfile  # only writes need it; commands that only read start without it
+
     try:
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
@@ -137,7 +142,11 @@ def write_temp(target: Path, data: bytes, mode: int) -> Path:
     temp = Path(name)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, bytes):
+                handle.write(data)
+            else:
+                for chunk in data:
+                    handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp, mode)
@@ -161,9 +170,14 @@ def _cannot_write(target: Path, exc: OSError) -> OutputError:
 
 
 def write_output(
-    path: Path | str, data: bytes, *, overwrite: bool, make_parents: bool = True
+    path: Path | str,
+    data: bytes | Iterable[bytes],
+    *,
+    overwrite: bool,
+    make_parents: bool = True,
 ) -> None:
-    """Write `data` to `path` atomically, under the policy in this module's docstring.
+    """Write `data` (bytes, or chunks of them) to `path` atomically, under the policy in
+    this module's docstring.
 
     With `overwrite` false an existing file is refused (and never replaced, even when one
     appears while writing); with it true a regular file is replaced and keeps its mode.

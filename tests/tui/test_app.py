@@ -138,7 +138,11 @@ async def test_follow_a_cross_link_then_back_and_forward(app: ArgmapApp) -> None
         assert not tree.cursor_is_link
         await pilot.press("left_square_bracket")
         await pilot.pause()
-        assert cursor(app) == "charter"
+        # Back on the link leaf that was followed, not on the row above it.
+        assert tree.cursor_is_link
+        assert tree.cursor_node is not None and tree.cursor_node.parent is not None
+        assert tree.cursor_node.parent.data == "charter"
+        assert "↪ also rebuts" in str(tree.cursor_node.label)
         await pilot.press("right_square_bracket")
         await pilot.pause()
         assert cursor(app) == "delay"
@@ -258,15 +262,28 @@ async def test_focus_on_a_branch_and_back(app: ArgmapApp) -> None:
         assert cursor(app) == "cost"
 
 
-async def test_goto_by_id_and_unknown_id_is_a_notification(app: ArgmapApp) -> None:
+async def test_goto_by_id_and_an_unknown_id_keeps_the_dialog_open(app: ArgmapApp) -> None:
+    from argmap.tui.screens.goto import GotoScreen
+
     async with app.run_test(size=SIZE) as pilot:
         await open_energy(pilot)
         await goto(pilot, "audits")
         assert cursor(app) == "audits"
         assert "◆ motion › + cost › − overruns › + audits" in static_text(app, "#breadcrumb")
         await goto(pilot, "audit")
-        assert cursor(app) == "audits"
-        assert any("No claim 'audit'" in n.message for n in app._notifications)
+        # Still open, with the close ids only; the next keys are typed into the box.
+        assert isinstance(app.screen, GotoScreen)
+        hint = static_text(app, "#goto-hint")
+        assert hint == "No claim 'audit' in energy. Close ids: audits."
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, GotoScreen)
+        assert app.screen.query_one(Input).value == "audits"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MapScreen) and cursor(app) == "audits"
+        await goto(pilot, "zzz-nothing")
+        assert "No id is close to it." in static_text(app, "#goto-hint")
         await goto(pilot, "transport:standards")
         assert cursor(app) == "standards"
 
@@ -288,7 +305,7 @@ async def test_export_with_defaults_writes_a_file(
         suffix = "svg" if dot_available() else "dot"
         written = Path("exports") / f"energy.{suffix}"
         assert (tmp_path / written).is_file()
-        assert any(str(written) in n.message for n in app._notifications)
+        assert any(str(written) in m for m in app.notice_log)
 
 
 async def test_help_lists_every_key(app: ArgmapApp) -> None:
@@ -416,11 +433,17 @@ async def test_export_dialog_choices_by_arrow_keys_then_enter(
         await open_energy(pilot)
         await pilot.press("x")
         await pilot.pause()
-        await pilot.press("tab", "tab")  # from Export, past Cancel, to the formats
+        # The focus starts on the formats, as the hint "←→ choose" says.
         await pilot.press("right", "right")  # svg -> png -> pdf
         await pilot.pause()
         marks = {str(b.label): b.BUTTON_INNER for b in app.screen.query(ChoiceButton)}
         assert marks["pdf"] == "●" and marks["svg"] == "○" and marks["png"] == "○"
+        # The themes and directions of `argmap export` are all offered.
+        assert {"light", "dark", "print", "slides", "TB", "LR", "auto"} <= set(marks)
+        app.screen.query_one("#direction").focus()
+        await pilot.press("right")  # TB -> LR
+        await pilot.pause()
+        assert app.screen.options().rankdir == "LR"  # type: ignore[attr-defined]
         await pilot.press("enter")
         await pilot.pause()
         await app.workers.wait_for_complete()

@@ -37,7 +37,7 @@ def cursor(app: ArgmapApp) -> str | None:
 
 
 def messages(app: ArgmapApp) -> list[str]:
-    return [n.message for n in app._notifications]
+    return app.notice_log
 
 
 def diff(before: str, after: str) -> tuple[list[str], list[str]]:
@@ -228,6 +228,9 @@ async def test_delete_names_the_links_then_removes_them_and_undo_restores(
         assert isinstance(screen, DeleteClaimScreen)
         listing = str(screen.query_one("#delete-links", Static).render())
         assert "'charter' (line 41) also rebuts 'delay'" in listing
+        # The text agrees with the button ("Delete with the links"): no "will not delete".
+        assert "Deleting it removes those links too" in listing
+        assert "will not" not in listing
         await pilot.press("y")
         await pilot.pause()
         assert cursor(app) == "motion"
@@ -355,7 +358,7 @@ async def test_e_opens_the_editor_at_the_claim_and_reloads(
         await goto(pilot, "audits")
         await pilot.press("e")
         await pilot.pause(0.1)
-        assert (tmp_path / "args.txt").read_text() == f"+23 {energy}"
+        assert (tmp_path / "args.txt").read_text() == f"+23 {energy.absolute()}"
         assert cursor(app) == "audits"
         assert "Audits by all keep" in str(app.screen.query_one("#claim-text", Static).render())
         monkeypatch.setenv("EDITOR", "/no/such/editor")
@@ -390,7 +393,7 @@ async def test_an_editor_that_breaks_the_file_leaves_the_last_good_version(
 
 def test_editor_command_forms() -> None:
     path = Path("/d/energy.yaml")
-    assert editor_command(path, 12, {"EDITOR": "vim"}) == ["vim", "+12", "/d/energy.yaml"]
+    assert editor_command(path, 12, {"EDITOR": "vim"}) == ["vim", "+12", "--", "/d/energy.yaml"]
     assert editor_command(path, 12, {"VISUAL": "code --wait", "EDITOR": "vi"}) == [
         "code",
         "--wait",
@@ -399,7 +402,7 @@ def test_editor_command_forms() -> None:
     ]
     assert editor_command(path, 3, {"EDITOR": "subl -w"}) == ["subl", "-w", "/d/energy.yaml:3"]
     fallback = editor_command(path, 0, {})
-    assert fallback is None or fallback[-2:] == ["+1", "/d/energy.yaml"]
+    assert fallback is None or fallback[-3:] == ["+1", "--", "/d/energy.yaml"]
 
 
 def test_form_fields_turn_into_only_the_changes_made() -> None:

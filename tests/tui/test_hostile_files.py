@@ -56,3 +56,34 @@ async def test_hostile_files_are_flagged_with_their_errors(tmp_path: Path) -> No
     ]:
         assert expected in shown, expected
     assert app.return_code in (None, 0)
+
+
+async def test_control_characters_in_a_file_show_as_escapes(tmp_path: Path) -> None:
+    """A title, motion and file name full of terminal sequences list as visible escapes."""
+    name = "ctl\x1b]0;x\x07.yaml"
+    (tmp_path / name).write_text(
+        'version: 1\nid: ctl\ntitle: "T \\e[2J"\nmotion: "M \\e]0;x\\a"\npro:\n  - text: Fine.\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "bad.yaml").write_text(
+        'version: 1\nid: bad\ntitle: B\nmotion: M.\npro:\n  - text: x\n    "k\\e[31m": 1\n',
+        encoding="utf-8",
+    )
+    app = make_app([tmp_path])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        table = app.screen.query_one(DebateTable)
+        rows = [" ".join(str(c) for c in table.get_row_at(i)) for i in range(table.row_count)]
+        shown = " ".join(rows)
+        assert "T \\e[2J" in shown and "M \\e]0;x\\x07" in shown
+        table.move_cursor(row=next(i for i, r in enumerate(rows) if "✗" in r))
+        await pilot.press("d")
+        await pilot.pause()
+        listing = str(app.screen.query_one("#diagnostics-list", Static).render())
+        assert "k\\e[31m" in listing and "\x1b" not in listing
+        await pilot.press("escape")
+        await pilot.pause()
+        table.move_cursor(row=next(i for i, r in enumerate(rows) if "T \\e" in r))
+        await pilot.pause()
+        info = str(app.screen.query_one("#debate-info", Static).render())
+        assert "ctl\\e]0;x\\x07.yaml" in info and "\x1b" not in info

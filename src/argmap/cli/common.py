@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import difflib
-import json
 import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from argmap.bundled import default_paths
-from argmap.load import LoadedDebate, load_paths
 from argmap.safetext import printable
+
+if TYPE_CHECKING:  # the loader (and pydantic) is imported by the command that runs
+    from argmap.load import LoadedDebate
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -46,6 +46,8 @@ def json_text(value: object) -> str:
     terminals) and the bidirectional overrides are escaped here as `\\u00XX`, which
     JSON readers decode back to the same text.
     """
+    import json  # here, not at the top: most commands never print JSON
+
     text = json.dumps(value, indent=2, ensure_ascii=False)
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
@@ -68,6 +70,8 @@ def print_diagnostics(loaded: Sequence[LoadedDebate], stream: TextIO | None = No
 
 def load_valid(paths: Sequence[str] | None) -> list[LoadedDebate]:
     """Load paths; print diagnostics; raise CliError when any file has an error."""
+    from argmap.load import load_paths
+
     loaded = load_paths(paths_or_default(paths))
     errors = print_diagnostics(loaded)
     if errors:
@@ -79,6 +83,8 @@ def load_valid(paths: Sequence[str] | None) -> list[LoadedDebate]:
 
 def unknown_claim(claim_id: str, known: Sequence[str] | set[str] | dict[str, object]) -> CliError:
     """An 'unknown claim' error that lists close matches."""
+    import difflib
+
     matches = difflib.get_close_matches(claim_id, list(known), n=5, cutoff=0.5)
     hint = (
         f"; did you mean {', '.join(matches)}?"

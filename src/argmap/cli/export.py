@@ -6,7 +6,6 @@ import argparse
 import os
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -237,9 +236,9 @@ def _export_diagrams(
 
     fmt = options.format
     if out == STDOUT:
-        from argmap.export import to_dot
+        from argmap.export import write_dot
 
-        sys.stdout.write(printable(to_dot(debates[0].graph, options)))
+        write_dot(debates[0].graph, options, sys.stdout, printable)
         return 1
     jobs: list[tuple[ArgumentGraph, ExportOptions, Path]] = []
     if fmt != "dot":
@@ -257,6 +256,9 @@ def _export_diagrams(
     # Graphviz runs as a separate process per diagram, so a small pool of threads keeps
     # every core busy laying out diagrams while Python writes the next DOT source.
     workers = min(len(jobs), os.cpu_count() or 1)
+    # Imported here: `argmap validate` and the other commands never need a pool.
+    from concurrent.futures import ThreadPoolExecutor
+
     with ThreadPoolExecutor(max_workers=workers) as pool:
         pending = [pool.submit(export_graph, graph, step, target) for graph, step, target in jobs]
         try:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import shutil
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -72,6 +70,8 @@ def run_stats(args: argparse.Namespace) -> int:
     if args.json:
         print(json_text({"debates": [r.to_json() for r in results]}))
     elif args.csv:
+        import csv
+
         writer = csv.DictWriter(sys.stdout, fieldnames=CSV_COLUMNS, lineterminator="\n")
         writer.writeheader()
         for result in results:
@@ -79,6 +79,8 @@ def run_stats(args: argparse.Namespace) -> int:
                 {k: printable(v) if isinstance(v, str) else v for k, v in result.to_row().items()}
             )
     else:
+        import shutil
+
         terminal = sys.stdout.isatty()
         width = shutil.get_terminal_size().columns if terminal else None
         print(format_table(results, width, colour=_wants_colour()))

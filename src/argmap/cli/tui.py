@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from argmap.cli.common import EXIT_OK, CliError
+from argmap.safetext import printable
 
 
 def register(subparsers: Any) -> None:
@@ -27,7 +29,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from argmap.bundled import default_paths
 
-    paths = [Path(p) for p in args.paths] if args.paths else default_paths()
+    paths = [Path(p) for p in args.paths] if args.paths else default_paths(announce=True)
     return open_app(paths)
 
 
@@ -35,15 +37,22 @@ def run_default(args: argparse.Namespace) -> int:
     """`argmap` alone: the app on ./arguments, or on the bundled debates."""
     from argmap.bundled import default_paths
 
-    return open_app(default_paths())
+    return open_app(default_paths(announce=True))
 
 
-def open_app(paths: Sequence[Path]) -> int:
+def open_app(paths: Sequence[Path], *, headless: bool = False) -> int:
+    """Run the app; after an unexpected error, one line on stderr and a non-zero status."""
     missing = [p for p in paths if not p.exists()]
     if missing:
-        raise CliError(f"no such file or folder: {missing[0]}")
+        raise CliError(f"no such file or folder: {printable(str(missing[0]), one_line=True)}")
     from argmap.tui import make_app
+    from argmap.tui.crash import EXIT_CRASH, crash_message
 
     app = make_app(paths)
-    result = app.run()
+    result = app.run(headless=headless)
+    if app.crash is not None:
+        print(f"argmap: {crash_message(app.crash, app.crash_report)}", file=sys.stderr)
+        return EXIT_CRASH
+    if app.return_code not in (None, 0):
+        return int(app.return_code)
     return EXIT_OK if result is None else int(result)

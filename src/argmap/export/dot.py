@@ -205,8 +205,9 @@ def wrap_lines(text: str, width: int) -> list[str]:
     lines: list[str] = []
     for paragraph in text.replace("\t", " ").splitlines() or [""]:
         words = paragraph.split(" ")
-        if "" not in words and max(map(len, words)) <= width:
-            # Words apart by single spaces, none too long (nearly every claim): greedy
+        if "" not in words and max(map(len, words)) <= width and not any(map(str.isspace, words)):
+            # Words apart by single spaces, none too long and none of other blanks alone
+            # (textwrap drops those at line ends; nearly every claim qualifies): greedy
             # filling gives what textwrap gives, at a fraction of the cost.
             wrapped = _fill(words, width)
         else:
@@ -389,6 +390,30 @@ def _quote_label(label: str, quote: Callable[[str], str]) -> str:
     return label if label.startswith("<") and label.endswith(">") else quote(label)
 
 
+def quick_quote(fallback: Callable[[str], str]) -> Callable[[str], str]:
+    """graphviz's `quote`, with a shortcut for values that plainly need double quotes.
+
+    A value that starts with a letter or `_` and holds a space, `-` or `.` is neither a DOT
+    ID nor a number nor an HTML string, so `quote` wraps it in double quotes; without a
+    quote or a backslash in it, nothing inside changes. Every claim's id and tooltip is such
+    a value, and the shortcut skips `quote`'s four regular expressions. Anything else goes
+    to `fallback` (graphviz's `quote`), so the DOT stays byte for byte the same.
+    """
+
+    def quote(value: str) -> str:
+        first = value[:1]
+        if (
+            (first.isalpha() or first == "_")
+            and ("-" in value or "." in value or " " in value)
+            and '"' not in value
+            and "\\" not in value
+        ):
+            return f'"{value}"'
+        return fallback(value)
+
+    return quote
+
+
 def _font(text: str, size: float, colour: str, bold: bool = False) -> str:
     body = f"<B>{text}</B>" if bold else text
     return f'<FONT POINT-SIZE="{size:g}" COLOR="{colour}">{body}</FONT>'
@@ -408,7 +433,7 @@ class _Builder:
         self.dot = graphviz.Digraph(name="argmap", strict=False)
         # graphviz's `quote` without its wrapper that checks for positional arguments.
         quote = graphviz.quoting.quote
-        self._quote: Callable[[str], str] = getattr(quote, "__wrapped__", quote)
+        self._quote = quick_quote(getattr(quote, "__wrapped__", quote))
         self._quoted: dict[str, str] = {}
         self._rendered: dict[tuple[tuple[str, str], ...], list[tuple[str, str]]] = {}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 from argmap.output import write_output
@@ -46,8 +47,10 @@ def render(source: str, fmt: str) -> bytes:
     return data
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
     """Write through a temporary file and a rename, so a reader never sees half a diagram.
+
+    `data` is the file's bytes, or chunks of them.
 
     Only a regular file is replaced (it keeps its mode); a device, pipe, folder or symbolic
     link at `path` is refused with an `OutputError` (see `argmap.output`).

@@ -11,36 +11,53 @@ from __future__ import annotations
 import difflib
 import gc
 import os
+import re
 import subprocess
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+import time
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App, SuspendNotSupported, SystemCommand
-from textual.binding import BindingType
-from textual.dom import DOMNode
+from textual.binding import Binding, BindingType
+from textual.command import Provider
+from textual.notifications import Notify, SeverityLevel
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
+from textual.theme import Theme
+from textual.worker import Worker, WorkerState, get_current_worker
 
-from argmap.edit import Edit, EditRefused, read_debate_file, save
-from argmap.load import LoadedDebate, load_file
-from argmap.tui.commands import COMMANDS, bindings_for
+from argmap.edit import Edit, EditRefused, FileChanged, read_debate_file, save
+from argmap.load import LoadedDebate
+from argmap.safetext import printable
+from argmap.tui.commands import bindings_for
+from argmap.tui.crash import EXIT_CRASH, save_report
 from argmap.tui.editing import UndoStep, editor_command
-from argmap.tui.model import DebateEntry, Library, Location, SearchIndex
+from argmap.tui.model import DebateEntry, Library, Location, SearchIndex, prepare_entry
+from argmap.tui.palette import ArgmapCommands, palette_commands, runner
 from argmap.tui.screens.debates import DebatesScreen
 from argmap.tui.watch import FolderWatch
+from argmap.tui.widgets.labels import use_theme
+
+#: Seconds within which a second Ctrl+C quits a form with text typed in it.
+QUIT_AGAIN_SECONDS = 3.0
 
 #: What an edit came to: the edit written, or why it was refused.
 EditOutcome = Edit | str
 
 
+#: "at line 14", "(line 3, column 5)": where in the file, which a form's reader never sees.
+_FILE_POSITION = re.compile(r",? \(?(?:at |on )?line \d+(?:, column \d+)?\)?")
+
+
 def refusal_text(refused: EditRefused) -> str:
-    """A refused edit in one paragraph: the reason, then the first problems it would cause."""
-    lines = [refused.message]
+    """A refused edit in one paragraph: the reason, then the first problems it would cause,
+    in the terms of the form (its fields and claims), not of lines in the file."""
+    lines = [_FILE_POSITION.sub("", refused.message)]
     for diagnostic in refused.diagnostics[:3]:
         if diagnostic.message not in refused.message:
-            lines.append(f"line {diagnostic.line}: {diagnostic.message}")
+            lines.append(_FILE_POSITION.sub("", diagnostic.message))
     return "\n".join(lines)
 
 
@@ -53,9 +70,14 @@ class ArgmapApp(App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "argmap"
-    BINDINGS: ClassVar[list[BindingType]] = bindings_for("app")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *bindings_for("app"),
+        # Ctrl+C quits from anywhere, a text field included (where Textual would copy).
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="quit-ctrl-c"),
+    ]
     # Our commands replace the default palette entries; "Theme" and "Quit" stay in ours.
     # The list of debates is the bottom screen (a mode, so its stylesheet loads).
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ArgmapCommands}
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {"debates": DebatesScreen}
     DEFAULT_MODE = "debates"
 
@@ -70,9 +92,73 @@ class ArgmapApp(App[int]):
         from argmap.tui.model import History
 
         self.history = History()
-        #: Edits made in the app, the last one on top; `u` undoes them one by one.
-        self.undo_steps: list[UndoStep] = []
+        #: Edits made in the app, per debate file, the last one on top; `u` undoes the
+        #: current debate's one by one, `U` makes an undone one again.
+        self.undo_steps: dict[Path, list[UndoStep]] = {}
+        self.redo_steps: dict[Path, list[UndoStep]] = {}
+        self._quit_asked_at = 0.0
         self._watch: FolderWatch | None = None
+        #: Every notification shown, oldest first (only the newest stays on screen).
+        self.notice_log: list[str] = []
+        #: The error that stopped the app, and where its traceback was saved.
+        self.crash: BaseException | None = None
+        self.crash_report: Path | None = None
+
+    # --- errors nobody expected ------------------------------------------------------------
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual prints a traceback with its locals (which may quote a debate's text) to
+        # the terminal and leaves the exit status to the caller: save it instead, exit
+        # non-zero, and leave the one-line message to `argmap open`.
+        if self.crash is None:
+            self.crash = error
+            self.crash_report = save_report(error)
+        super()._handle_exception(error)
+        self._exit_renderables.clear()
+        self._return_code = EXIT_CRASH
+
+    # --- terminal size -------------------------------------------------------------------
+
+    async def _on_resize(self, event: events.Resize) -> None:
+        # Before the screens see the new size: below the smallest layout, cover them with
+        # a notice (Textual's widgets fail to lay out in a few cells); above it, uncover.
+        self._fit_size(event.size.width, event.size.height)
+        await super()._on_resize(event)
+
+    def _fit_size(self, width: int, height: int) -> None:
+        from argmap.tui.screens.too_small import MIN_SIZE, TooSmallScreen
+
+        too_small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
+        covered = isinstance(self.screen_stack[-1], TooSmallScreen) if self.screen_stack else False
+        if too_small and not covered:
+            self.push_screen(TooSmallScreen())
+        elif covered and not too_small:
+            self.pop_screen()
+
+    # --- notifications -------------------------------------------------------------------
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Show a notification; its text may quote a file, so it is never markup and its
+        control characters show as escapes."""
+        message, title = printable(message), printable(title)
+        self.notice_log.append(f"{title}: {message}" if title else message)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def _on_notify(self, event: Notify) -> None:
+        # One notice at a time (plus the last error, until it times out): a stack of
+        # toasts would cover half of a 24-row terminal.
+        for shown in list(self._notifications):
+            if shown.severity != "error" or event.notification.severity == "error":
+                self._unnotify(shown, refresh=False)
+        super()._on_notify(event)
 
     # --- loading -------------------------------------------------------------------------
 
@@ -80,7 +166,17 @@ class ArgmapApp(App[int]):
         from argmap.tui.screens.map import MapScreen
 
         self.install_screen(MapScreen(), name="map")
+        use_theme(self.current_theme.dark)
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.load_library()
+
+    def _theme_changed(self, theme: Theme) -> None:
+        from argmap.tui.screens.map import MapScreen
+
+        use_theme(theme.dark)
+        map_screen = self.get_screen("map", MapScreen)
+        if map_screen.is_mounted:
+            map_screen.restyle()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def load_library(self) -> Library:
@@ -137,7 +233,12 @@ class ArgmapApp(App[int]):
             map_screen.refresh_debate()
 
     def reload_path(
-        self, path: Path | str, loaded: LoadedDebate | None = None, *, announce: str = "Reloaded"
+        self,
+        path: Path | str,
+        loaded: LoadedDebate | None = None,
+        *,
+        prepared: DebateEntry | None = None,
+        announce: str = "Reloaded",
     ) -> DebateEntry | None:
         """Read one debate file again and refresh the screens, keeping the map's cursor on
         the same claim (or the nearest one that still exists).
@@ -148,9 +249,9 @@ class ArgmapApp(App[int]):
         if self.library is None:
             return None
         path = Path(path)
-        if loaded is None and self._watch is not None:
+        if loaded is None and prepared is None and self._watch is not None:
             self._watch.seen(path)  # read now: the watch need not report this version
-        entry = self.library.reload(path, loaded)
+        entry = self.library.reload(path, loaded, prepared=prepared)
         self._search_index = None
         self.refresh_screens()
         name = entry.path.name
@@ -185,11 +286,38 @@ class ArgmapApp(App[int]):
         for path in self._watch.poll():
             self.load_changed(path)
 
-    @work(thread=True, exit_on_error=False, group="reload")
-    def load_changed(self, path: Path) -> None:
-        """Load a changed file off the main thread, then show it."""
-        loaded = load_file(path)
-        self.call_from_thread(self.reload_path, path, loaded, announce="Changed on disk:")
+    def load_changed(self, path: Path, announce: str = "Changed on disk:") -> None:
+        """Read a file again on a worker thread; the last good version stays on screen
+        (and the app answers keys) until the new one is loaded and labelled.
+
+        One worker per file: a newer change of the same file cancels an older read.
+        """
+        self.run_worker(
+            partial(self._load_in_background, path, announce),
+            name=f"reload {path.name}",
+            group=f"reload:{path}",
+            thread=True,
+            exclusive=True,
+            exit_on_error=False,
+        )
+
+    def _load_in_background(self, path: Path, announce: str) -> None:
+        worker = get_current_worker()
+        if not path.exists():
+            if not worker.is_cancelled:
+                self.call_from_thread(self.forget_path, path)
+            return
+        prepared = prepare_entry(path)
+        if not worker.is_cancelled:
+            self.call_from_thread(self.reload_path, path, prepared=prepared, announce=announce)
+
+    def forget_path(self, path: Path) -> None:
+        """A file was deleted: take it off the list (and off the map if it was shown)."""
+        if self.library is None or self.library.remove(path) is None:
+            return
+        self._search_index = None
+        self.refresh_screens()
+        self.notify(f"{path.name} was deleted; it is no longer listed.", severity="warning")
 
     # --- editing -------------------------------------------------------------------------
 
@@ -210,7 +338,13 @@ class ArgmapApp(App[int]):
             reason = refusal_text(refused)
             self.notify(reason, title="Not changed", severity="error", timeout=8, markup=False)
             return reason
-        self.undo_steps.append(UndoStep(path, written, edit))
+        except OSError as exc:
+            # A folder argmap may not write in (bundled debates, a read-only share).
+            reason = f"cannot write {path.name}: {exc.strerror or exc}; the file is unchanged"
+            self.notify(reason, title="Not changed", severity="error", timeout=8)
+            return reason
+        self.undo_steps.setdefault(path, []).append(UndoStep(path, written, edit))
+        self.redo_steps.pop(path, None)  # a new edit ends the line of undone ones
         self.reload_path(path, announce="")
         self.notify(
             f"{_sentence(edit.summary)} ({path.name}, line {edit.line}). u undoes it.",
@@ -219,31 +353,60 @@ class ArgmapApp(App[int]):
         self.refresh_bindings()
         return edit
 
+    @property
+    def current_file(self) -> Path | None:
+        """The debate file the reader is on: the map's, or the one selected in the list."""
+        path = getattr(self.screen, "current_path", None)
+        return path if isinstance(path, Path) else None
+
     def action_undo(self) -> None:
-        """Write back the text from before the last edit made in the app."""
+        """Write back the text from before the current debate's last edit in the app."""
+        self._step_back_or_forward(undo=True)
+
+    def action_redo(self) -> None:
+        """Write again the current debate's last edit that was undone."""
+        self._step_back_or_forward(undo=False)
+
+    def _step_back_or_forward(self, *, undo: bool) -> None:
         from argmap.tui.screens.map import MapScreen
 
-        if not self.undo_steps:
-            self.notify("Nothing to undo.", markup=False)
+        path = self.current_file
+        stacks = self.undo_steps if undo else self.redo_steps
+        steps = stacks.get(path, []) if path is not None else []
+        if path is None or not steps:
+            name = path.name if path is not None else "this debate"
+            verb = "undo" if undo else "redo"
+            self.notify(f"Nothing to {verb} in {name}.")
             return
-        step = self.undo_steps.pop()
-        self.refresh_bindings()
+        step = steps[-1]
+        text = step.edit.before if undo else step.edit.after
         try:
-            save(step.written, step.edit.before, validated=True)
+            written = save(step.written, text, validated=True)
         except EditRefused as refused:
+            # The step stays: once the file is back as argmap left it, it can be tried again.
+            verb = "undone" if undo else "redone"
             self.notify(
-                f"Not undone ({step.edit.summary}): {refused.message}",
-                title="Not undone",
+                f"Not {verb}: {step.edit.summary}. {path.name} changed after argmap wrote it "
+                "(another program or an editor), and argmap will not overwrite that. The "
+                "step is kept; press e to change the file by hand."
+                if isinstance(refused, FileChanged)
+                else f"Not {verb}: {step.edit.summary}. {refused.message}. The step is kept.",
+                title=f"Not {verb}",
                 severity="error",
                 timeout=8,
-                markup=False,
             )
             return
+        steps.pop()
+        other = self.redo_steps if undo else self.undo_steps
+        other.setdefault(path, []).append(UndoStep(path, written, step.edit))
+        self.refresh_bindings()
         self.reload_path(step.path, announce="")
         map_screen = self.get_screen("map", MapScreen)
         if map_screen.is_mounted:
             map_screen.land_on(step.edit.claim_id)
-        self.notify(f"Undone: {step.edit.summary} ({step.path.name})", markup=False)
+        done = "Undone" if undo else "Redone"
+        again = "U redoes it" if undo else "u undoes it"
+        self.notify(f"{done}: {step.edit.summary} ({step.path.name}). {again}.")
 
     def action_open_editor(self) -> None:
         """Open the file in the reader's editor at the selected claim; reload it after."""
@@ -287,7 +450,8 @@ class ArgmapApp(App[int]):
         if _signature(path) == before:
             self.notify(f"{path.name} is unchanged.", markup=False)
             return
-        self.reload_path(path)
+        self._seen(path)
+        self.load_changed(path, announce="Reloaded")
 
     # --- moving between places -----------------------------------------------------------
 
@@ -354,39 +518,54 @@ class ArgmapApp(App[int]):
     def action_reload(self) -> None:
         path = getattr(self.screen, "current_path", None)
         if isinstance(path, Path):
-            self.reload_path(path)
+            self._seen(path)
+            self.load_changed(path, announce="Reloaded")
+
+    def _seen(self, path: Path) -> None:
+        if self._watch is not None:
+            self._watch.seen(path)
 
     async def action_quit(self) -> None:
+        """Leave; in a form with something typed, only when asked twice in a row."""
+        unsaved = bool(getattr(self.screen, "unsaved", False))
+        now = time.monotonic()
+        if unsaved and now - self._quit_asked_at > QUIT_AGAIN_SECONDS:
+            self._quit_asked_at = now
+            self.notify(
+                "The form has text you typed. Press Ctrl+C again to quit without saving it, "
+                "or Esc to go back to the map.",
+                title="Quit?",
+                severity="warning",
+            )
+            return
         self.exit(0)
 
+    async def action_shown(self, role: str, action: str) -> None:
+        """A Footer entry's twin (see `commands.Command.bindings`): run the command."""
+        await self.run_action(action)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "undo":
-            return bool(self.undo_steps)
+        if action == "shown":
+            role, real = str(parameters[0]), str(parameters[1])
+            if getattr(self.screen, "footer_role", "explore") != role:
+                return False
+            return self.check_action(real, ())
+        if action in ("undo", "redo"):
+            path = self.current_file
+            stacks = self.undo_steps if action == "undo" else self.redo_steps
+            return path is not None and bool(stacks.get(path))
         if action == "open_editor":
             return isinstance(getattr(self.screen, "current_path", None), Path)
         return True
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every command that applies here, from the one table in `commands`."""
-        scopes = {"app", getattr(screen, "SCOPE", "")}
-        for command in COMMANDS:
-            if not command.palette or command.scope not in scopes:
-                continue
-            target: DOMNode = screen if command.scope != "app" else self
-            if target.check_action(command.action, ()) is not True:
-                continue
+        for command, target in palette_commands(screen):
             yield SystemCommand(
                 f"{command.title} ({command.keys_shown})",
                 command.help,
-                _runner(self, target, command.action),
+                runner(screen, target, command.action),
             )
-
-
-def _runner(app: App[int], target: DOMNode, action: str) -> Callable[[], Awaitable[None]]:
-    async def run() -> None:
-        await app.run_action(action, target)
-
-    return run
 
 
 def _signature(path: Path) -> tuple[int, int, int] | None:

@@ -7,6 +7,7 @@ are all derived from this table, so they cannot drift apart.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from textual.binding import Binding, BindingType
@@ -23,19 +24,38 @@ class Command:
     help: str  # one line: palette and help screen
     group: str
     scope: str  # "app", "debates", "map" or "widget" (a widget binds the keys itself)
-    footer: bool = False
+    #: When the Footer lists it: "always", "explore" (the map's reading keys, and the
+    #: list's), "edit" (after `i`: the editing keys) or "" (never; the help lists it).
+    #: The keys work in every case; this only decides what the Footer has room for.
+    footer: str = ""
     key_display: str | None = None
     palette: bool = True
+    #: Words people type in the command palette besides the title ("theme", "dark").
+    aliases: str = ""
+    #: A shorter title for the Footer, where 80 columns hold about ten entries.
+    footer_title: str = ""
 
-    def binding(self) -> Binding:
-        return Binding(
+    def bindings(self) -> list[Binding]:
+        """The binding that runs the command, after a Footer-only twin when the Footer
+        shows it in one set only (the twin is enabled only while that set is shown)."""
+        runs = Binding(
             self.keys,
             self.action,
-            self.title,
-            show=self.footer,
+            self.footer_title or self.title,
+            show=self.footer == "always",
             key_display=self.key_display,
             id=self.id,
         )
+        if self.footer not in ("explore", "edit"):
+            return [runs]
+        shown = Binding(
+            self.keys,
+            f"shown('{self.footer}', '{self.action}')",
+            self.footer_title or self.title,
+            key_display=self.key_display,
+            id=f"{self.id}-footer",
+        )
+        return [shown, runs]
 
     @property
     def keys_shown(self) -> str:
@@ -54,6 +74,7 @@ class Command:
             "right": "→",
             "tab": "Tab",
             "ctrl+p": "Ctrl+P",
+            "ctrl+c": "Ctrl+C",
             "plus": "+",
             "minus": "-",
         }
@@ -121,7 +142,7 @@ COMMANDS: tuple[Command, ...] = (
         "Back up one level: clear focus or filter, else return to the list of debates",
         OPEN,
         "map",
-        footer=True,
+        footer="",
         key_display="esc",
     ),
     Command(
@@ -132,7 +153,7 @@ COMMANDS: tuple[Command, ...] = (
         "When the file on disk no longer loads: its errors (the map keeps the last good version)",
         OPEN,
         "map",
-        footer=True,
+        footer="always",
     ),
     # Editing: the map's keys act on the selected claim and write the file at once.
     Command(
@@ -143,7 +164,7 @@ COMMANDS: tuple[Command, ...] = (
         "Add a rebuttal under the selected claim (on the motion: a con claim)",
         EDIT,
         "map",
-        footer=True,
+        footer="edit",
     ),
     Command(
         "add-support",
@@ -153,7 +174,7 @@ COMMANDS: tuple[Command, ...] = (
         "Add support under the selected claim (on the motion: a pro claim)",
         EDIT,
         "map",
-        footer=True,
+        footer="edit",
     ),
     Command(
         "change",
@@ -163,7 +184,7 @@ COMMANDS: tuple[Command, ...] = (
         "Change the selected claim's text, kind, tags, sources, note or weight",
         EDIT,
         "map",
-        footer=True,
+        footer="edit",
     ),
     Command(
         "delete",
@@ -174,6 +195,7 @@ COMMANDS: tuple[Command, ...] = (
         EDIT,
         "map",
         key_display="D",
+        footer="",
     ),
     Command(
         "add-pro",
@@ -184,6 +206,8 @@ COMMANDS: tuple[Command, ...] = (
         EDIT,
         "map",
         key_display="+",
+        footer="",
+        footer_title="Pro",
     ),
     Command(
         "add-con",
@@ -194,6 +218,8 @@ COMMANDS: tuple[Command, ...] = (
         EDIT,
         "map",
         key_display="-",
+        footer="",
+        footer_title="Con",
     ),
     Command(
         "editor",
@@ -203,17 +229,29 @@ COMMANDS: tuple[Command, ...] = (
         "Open the file in $VISUAL / $EDITOR at the selected claim; reloaded when you quit",
         EDIT,
         "app",
-        footer=True,
+        footer="edit",
+        aliases="vim nano emacs code open file external",
     ),
     Command(
         "undo",
         "u",
         "undo",
         "Undo",
-        "Undo the last edit made in argmap (the file goes back byte for byte)",
+        "Undo the last edit made in argmap to this debate (the file goes back byte for byte)",
         EDIT,
         "app",
-        footer=True,
+        footer="edit",
+        aliases="revert back",
+    ),
+    Command(
+        "redo",
+        "U",
+        "redo",
+        "Redo",
+        "Make the last undone edit of this debate again",
+        EDIT,
+        "app",
+        key_display="U",
     ),
     Command(
         "history-back",
@@ -224,6 +262,8 @@ COMMANDS: tuple[Command, ...] = (
         OPEN,
         "map",
         key_display="[",
+        footer="explore",
+        footer_title="Prev",
     ),
     Command(
         "history-forward",
@@ -243,7 +283,7 @@ COMMANDS: tuple[Command, ...] = (
         "Show the errors and warnings of the selected file",
         OPEN,
         "debates",
-        footer=True,
+        footer="always",
     ),
     Command(
         "reload",
@@ -253,6 +293,7 @@ COMMANDS: tuple[Command, ...] = (
         "Read the debate file again from disk",
         OPEN,
         "app",
+        aliases="refresh read again disk",
     ),
     # Finding.
     Command(
@@ -263,8 +304,9 @@ COMMANDS: tuple[Command, ...] = (
         "Search every claim of every open debate (fuzzy; Enter jumps)",
         FIND,
         "app",
-        footer=True,
+        footer="explore",
         key_display="/",
+        aliases="find look for text words",
     ),
     Command(
         "goto",
@@ -274,6 +316,9 @@ COMMANDS: tuple[Command, ...] = (
         "Go to a claim by its id (or debate-id:claim-id)",
         FIND,
         "map",
+        footer="explore",
+        aliases="jump id claim",
+        footer_title="Go to",
     ),
     Command(
         "filter",
@@ -283,6 +328,8 @@ COMMANDS: tuple[Command, ...] = (
         "Show only claims of a side, kind, tag or status",
         FIND,
         "map",
+        footer="explore",
+        aliases="only side status tag kind hide",
     ),
     Command(
         "focus",
@@ -292,6 +339,8 @@ COMMANDS: tuple[Command, ...] = (
         "Show only the selected claim's branch (again: show everything)",
         FIND,
         "map",
+        footer="explore",
+        aliases="branch zoom subtree",
     ),
     # Viewing and exporting.
     Command(
@@ -302,15 +351,19 @@ COMMANDS: tuple[Command, ...] = (
         "Export the debate or this branch as a diagram (SVG, PNG, PDF, DOT)",
         VIEW,
         "map",
+        footer="explore",
+        aliases="diagram svg png pdf dot graphviz picture save image",
     ),
     Command(
         "theme",
         "t",
         "toggle_theme",
-        "Light/dark",
-        "Switch between the light and the dark theme",
+        "Theme",
+        "Switch between the light and the dark theme (colours, light/dark mode)",
         VIEW,
         "app",
+        footer="explore",
+        aliases="theme colours colors dark light mode appearance",
     ),
     Command(
         "help",
@@ -320,8 +373,9 @@ COMMANDS: tuple[Command, ...] = (
         "Show every key",
         APP,
         "app",
-        footer=True,
+        footer="always",
         key_display="?",
+        aliases="keys keyboard shortcuts",
     ),
     Command(
         "palette",
@@ -333,7 +387,41 @@ COMMANDS: tuple[Command, ...] = (
         "widget",
         palette=False,
     ),
-    Command("quit", "q", "quit", "Quit", "Leave argmap", APP, "app", footer=True),
+    Command(
+        "edit-keys",
+        "i",
+        "toggle_keys",
+        "Edit keys",
+        "Switch the Footer between the keys for reading the map and the keys for editing it",
+        VIEW,
+        "map",
+        footer="explore",
+        footer_title="Edit",
+    ),
+    Command(
+        "read-keys",
+        "i",
+        "toggle_keys",
+        "Read keys",
+        "Switch the Footer back to the keys for reading the map",
+        VIEW,
+        "map",
+        footer="edit",
+        palette=False,
+        footer_title="Read",
+    ),
+    Command(
+        "quit",
+        "q,ctrl+c",
+        "quit",
+        "Quit",
+        "Leave argmap (Ctrl+C too; in a form with text typed, press it twice)",
+        APP,
+        "app",
+        footer="always",
+        key_display="q",
+        aliases="exit leave close",
+    ),
 )
 
 GROUPS: tuple[str, ...] = (MOVE, OPEN, FIND, EDIT, VIEW, APP)
@@ -344,6 +432,27 @@ def commands_for(scope: str) -> list[Command]:
     return [c for c in COMMANDS if c.scope == scope]
 
 
-def bindings_for(scope: str) -> list[BindingType]:
-    """Bindings for a screen (or the app), Footer entries included."""
-    return [c.binding() for c in commands_for(scope)]
+def bindings_for(scope: str, lead: Sequence[str] = ()) -> list[BindingType]:
+    """Bindings for a screen (or the app), Footer entries included.
+
+    `lead` names app commands whose Footer entries a screen shows first, so a narrow
+    terminal cuts the end of the Footer and never them (quit, help).
+    """
+    first: list[BindingType] = []
+    for command in COMMANDS:
+        if command.id in lead and command.scope == "app":
+            key = command.keys.split(",")[0]
+            first.append(
+                Binding(
+                    key,
+                    f"app.{command.action}",
+                    command.footer_title or command.title,
+                    key_display=command.key_display,
+                    id=f"{command.id}-{scope}",
+                )
+            )
+    own = [binding for c in commands_for(scope) for binding in c.bindings()]
+    # Footer twins before the bindings that run: a key shared by two commands (`i`)
+    # shows the twin of whichever set the Footer lists.
+    twins = [b for b in own if b.action.startswith("shown(")]
+    return [*first, *twins, *(b for b in own if not b.action.startswith("shown("))]

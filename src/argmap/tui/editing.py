@@ -17,11 +17,28 @@ from pathlib import Path
 from argmap.edit import DebateFile, Edit
 from argmap.graph import ArgumentGraph
 from argmap.model import Claim
+from argmap.safetext import printable
 
 #: Editors that take `--goto FILE:LINE` rather than `+LINE FILE`.
 GOTO_EDITORS = {"code", "code-insiders", "codium", "cursor"}
 #: Editors that take `FILE:LINE`.
-COLON_EDITORS = {"subl", "sublime_text", "zed"}
+COLON_EDITORS = {"subl", "sublime_text", "zed", "hx", "helix"}
+#: Editors whose documented command line reads `--` as "only file names follow", and that
+#: take `+LINE` before it: the vi family, GNU nano and Emacs. Others get the absolute path
+#: alone, which already cannot be read as an option or a command.
+END_OF_OPTIONS_EDITORS = {
+    "vi",
+    "vim",
+    "nvim",
+    "gvim",
+    "view",
+    "vim.basic",
+    "vim.tiny",
+    "nano",
+    "rnano",
+    "emacs",
+    "emacsclient",
+}
 
 
 def editor_command(
@@ -29,8 +46,14 @@ def editor_command(
 ) -> list[str] | None:
     """The command that opens `path` at `line` in the reader's editor.
 
-    `$VISUAL`, then `$EDITOR` (either may carry arguments, as in `code --wait`), then
-    `nano` when it is installed, else `vi`. None when no editor can be found.
+    `$VISUAL`, then `$EDITOR` (either may carry arguments, as in `code --wait`; they are
+    split as a POSIX shell splits words, and never run through a shell), then `nano` when
+    it is installed, else `vi`. None when no editor can be found.
+
+    The file name comes from a folder someone else may have filled, so it is never passed
+    as a bare word an editor could read as an option or a command (vim runs
+    `+:!cmd FILE` as a command): it is always absolute, so it starts with `/` (or a drive),
+    and editors that understand `--` get it right before the name.
     """
     env = os.environ if environ is None else environ
     for name in ("VISUAL", "EDITOR"):
@@ -47,13 +70,16 @@ def editor_command(
         if fallback is None:
             return None
         words = [fallback]
-    program = Path(words[0]).name
+    program = Path(words[0]).name.lower().removesuffix(".exe")
+    target = str(Path(os.path.abspath(path)))
     line = max(line, 1)
     if program in GOTO_EDITORS:
-        return [*words, "--goto", f"{path}:{line}"]
+        return [*words, "--goto", f"{target}:{line}"]
     if program in COLON_EDITORS:
-        return [*words, f"{path}:{line}"]
-    return [*words, f"+{line}", str(path)]
+        return [*words, f"{target}:{line}"]
+    if program in END_OF_OPTIONS_EDITORS:
+        return [*words, f"+{line}", "--", target]
+    return [*words, f"+{line}", target]
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,12 +163,14 @@ class ClaimFields:
 
     @classmethod
     def of(cls, claim: Claim) -> ClaimFields:
+        """The fields as the form shows them: control characters from the file appear as
+        escapes (`\\e`), and are written back as typed only if the field is changed."""
         return cls(
-            one_line(claim.text),
+            printable(one_line(claim.text)),
             claim.kind.value,
-            ", ".join(claim.tags),
-            ", ".join(claim.sources),
-            (claim.note or "").rstrip("\n"),
+            printable(", ".join(claim.tags), one_line=True),
+            printable(", ".join(claim.sources), one_line=True),
+            printable((claim.note or "").rstrip("\n")),
             "" if claim.weight is None else str(claim.weight),
         )
 

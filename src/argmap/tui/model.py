@@ -8,6 +8,7 @@ history of places visited.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -95,6 +96,14 @@ def _entry(loaded: LoadedDebate) -> DebateEntry:
     return DebateEntry(loaded, list(loaded.diagnostics))
 
 
+def prepare_entry(path: Path) -> DebateEntry:
+    """Load and label one debate file: the slow part of a reload. It touches nothing
+    shared, so the app runs it on a worker thread and hands the result to `reload`."""
+    entry = _entry(load_file(path))
+    entry.labelling = grounded(entry.graph) if entry.openable else None
+    return entry
+
+
 @dataclass(slots=True)
 class Library:
     """Every debate the app has open, in the order the paths named them."""
@@ -129,14 +138,24 @@ class Library:
                 continue  # the last good version, kept on screen, is labelled already
             entry.labelling = grounded(entry.graph) if entry.openable else None
 
-    def reload(self, path: Path, loaded: LoadedDebate | None = None) -> DebateEntry:
+    def reload(
+        self,
+        path: Path,
+        loaded: LoadedDebate | None = None,
+        *,
+        prepared: DebateEntry | None = None,
+    ) -> DebateEntry:
         """Read one file again (or add it when new) and recheck links across files.
 
         A file that could be shown and no longer loads keeps its last good version on
-        screen, with the broken one in `broken`. `loaded` is the file already loaded (by a
-        worker thread), so only the cheap part runs here.
+        screen, with the broken one in `broken`. `prepared` (from `prepare_entry`) or
+        `loaded` is the file already read by a worker thread, so only the cheap part runs
+        here.
         """
-        fresh = _entry(loaded if loaded is not None else load_file(path))
+        if prepared is not None:
+            fresh = prepared
+        else:
+            fresh = _entry(loaded if loaded is not None else load_file(path))
         for index, entry in enumerate(self.entries):
             if entry.path == path:
                 if not fresh.openable and entry.openable:
@@ -150,6 +169,15 @@ class Library:
             self._cross_check = self._cross_check or len(self.entries) > 1
         self._relabel(fresh)
         return fresh
+
+    def remove(self, path: Path) -> DebateEntry | None:
+        """Forget a file that was deleted; links into it are checked again."""
+        entry = self.by_path(path)
+        if entry is None:
+            return None
+        self.entries.remove(entry)
+        self._relabel(entry)
+        return entry
 
     def get(self, debate_id: str) -> DebateEntry | None:
         """The debate with this id that can be shown, if one is open."""
@@ -359,13 +387,28 @@ class SearchHit:
     text: str
     side: Side | None
     score: float
+    label: Label | None = None
+    #: Where the first query word starts in `text`, and its length (-1: not in the text).
+    start: int = -1
+    length: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResults:
+    """The best hits, how many claims matched in all, and whether they matched by words or
+    only by the query's letters in order (a fallback when no claim has the words)."""
+
+    hits: list[SearchHit]
+    total: int
+    fuzzy: bool
 
 
 @dataclass(slots=True)
 class SearchIndex:
     """Every claim of every open debate, lower-cased once for fast matching."""
 
-    rows: list[tuple[str, str, str, Side | None, str]]  # debate, claim, text, side, haystack
+    # debate, claim, text, side, label, lower-cased text, lower-cased id
+    rows: list[tuple[str, str, str, Side | None, Label | None, str, str]]
 
     @classmethod
     def build(cls, library: Library) -> SearchIndex:
@@ -373,42 +416,60 @@ class SearchIndex:
         for entry in library.entries:
             if not entry.openable:
                 continue
+            labelling = entry.labelling
             for node in entry.graph.nodes.values():
-                haystack = f"{node.id} {node.text}".lower()
-                rows.append((entry.debate_id, node.id, node.text, node.side, haystack))
+                label = labelling[node.id] if labelling is not None else None
+                rows.append(
+                    (
+                        entry.debate_id,
+                        node.id,
+                        node.text,
+                        node.side,
+                        label,
+                        node.text.lower(),
+                        node.id.lower(),
+                    )
+                )
         return cls(rows)
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        """Claims matching every word of the query, or failing that its letters in order.
+        """The best hits for the query (see `find`)."""
+        return self.find(query, limit).hits
 
-        Whole-word and early matches rank first; ties keep document order.
-        """
+    def find(self, query: str, limit: int = 50) -> SearchResults:
+        """Claims in which every word of the query starts a word of the text or the id
+        ("patent" finds "patents", not "competent"); when none does, claims holding the
+        query's letters in order. Whole-word and early matches rank first; ties keep
+        document order."""
         words = query.lower().split()
         if not words:
-            return []
+            return SearchResults([], 0, False)
+        patterns = [re.compile(rf"(?<![^\W_]){re.escape(w)}") for w in words]
         hits: list[SearchHit] = []
-        for debate_id, claim_id, text, side, haystack in self.rows:
-            positions = [haystack.find(w) for w in words]
-            if all(p >= 0 for p in positions):
-                score = 100.0 - min(sum(positions) / 20, 50)
-                if re.search(rf"\b{re.escape(words[0])}\b", haystack):
-                    score += 10
-                hits.append(SearchHit(debate_id, claim_id, text, side, score))
-        if len(hits) < limit:
-            # Fuzzy fallback: the query's letters in order, closer together scoring higher.
+        for debate_id, claim_id, text, side, label, lower, lower_id in self.rows:
+            found = [p.search(lower) or p.search(lower_id) for p in patterns]
+            if not all(found):
+                continue
+            in_text = patterns[0].search(lower)
+            start = in_text.start() if in_text is not None else -1
+            score = 100.0 - min(start if start >= 0 else 0, 1000) / 20
+            if re.search(rf"\b{re.escape(words[0])}\b", lower):
+                score += 10
+            hits.append(
+                SearchHit(debate_id, claim_id, text, side, score, label, start, len(words[0]))
+            )
+        fuzzy = not hits
+        if fuzzy:
             letters = "".join(words)
             pattern = re.compile(".*?".join(re.escape(c) for c in letters))
-            exact = {(h.debate_id, h.claim_id) for h in hits}
-            for debate_id, claim_id, text, side, haystack in self.rows:
-                if (debate_id, claim_id) in exact:
-                    continue
-                found = pattern.search(haystack)
-                if found:
-                    spread = found.end() - found.start() - len(letters)
+            for debate_id, claim_id, text, side, label, lower, lower_id in self.rows:
+                match = pattern.search(f"{lower_id} {lower}")
+                if match:
+                    spread = match.end() - match.start() - len(letters)
                     score = 50.0 - min(spread, 49)
-                    hits.append(SearchHit(debate_id, claim_id, text, side, score))
+                    hits.append(SearchHit(debate_id, claim_id, text, side, score, label))
         hits.sort(key=lambda h: -h.score)
-        return hits[:limit]
+        return SearchResults(hits[:limit], len(hits), fuzzy)
 
 
 # --- history ---------------------------------------------------------------------------------
@@ -468,3 +529,36 @@ def parse_location(text: str, current_debate: str) -> Location:
         debate_id, _, claim_id = text.partition(":")
         return debate_id.strip(), claim_id.strip() or MOTION_ID
     return current_debate, text or MOTION_ID
+
+
+def close_ids(typed: str, ids: Sequence[str], limit: int = 5) -> list[str]:
+    """Ids a reader may have meant: those containing what was typed, then near spellings.
+
+    Only close ones: a cutoff of 0.6 keeps `cots` → `cost` and drops unrelated ids.
+    """
+    typed = typed.strip().lower()
+    if not typed:
+        return []
+    containing = [i for i in ids if typed in i.lower()]
+    similar = difflib.get_close_matches(typed, list(ids), n=limit, cutoff=0.6)
+    found: list[str] = []
+    for claim_id in [*sorted(containing, key=len), *similar]:
+        if claim_id not in found:
+            found.append(claim_id)
+    return found[:limit]
+
+
+def resolve_location(library: Library, text: str, current_debate: str) -> Location | str:
+    """Where `g` should go for `text`, or why there is no such place (with close ids)."""
+    debate_id, claim_id = parse_location(text, current_debate)
+    entry = library.get(debate_id)
+    if entry is None:
+        names = [e.debate_id for e in library.entries if e.openable]
+        close = close_ids(debate_id, names, 3)
+        hint = f" Did you mean {', '.join(close)}?" if close else ""
+        return f"No open debate is called '{debate_id}'.{hint}"
+    if claim_id not in entry.graph.nodes:
+        close = close_ids(claim_id, list(entry.graph.nodes))
+        hint = f" Close ids: {', '.join(close)}." if close else " No id is close to it."
+        return f"No claim '{claim_id}' in {debate_id}.{hint}"
+    return debate_id, claim_id

@@ -37,6 +37,8 @@ class AddClaimScreen(ModalScreen[bool]):
     CSS_PATH = "add_claim.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", key_display="esc"),
+        # Saves from any field, the Kind list included (Enter there opens the list).
+        Binding("ctrl+s", "submit", "Add", priority=True),
     ]
 
     def __init__(self, title: str, context: Text, attempt: Attempt) -> None:
@@ -47,8 +49,8 @@ class AddClaimScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="add-box", classes="claim-form") as box:
-            box.border_title = self.form_title
-            box.border_subtitle = "Enter adds · Tab next field · Esc cancels"
+            box.border_title = Text(self.form_title)
+            box.border_subtitle = "Enter or Ctrl+S adds · Tab next field · Esc cancels"
             yield Static(self.context, id="add-context", markup=False)
             with Grid(classes="form-fields"):
                 yield Label("Text")
@@ -67,6 +69,18 @@ class AddClaimScreen(ModalScreen[bool]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.submit()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        # A refusal is about what was typed: once the field changes, it is stale.
+        self.query_one("#form-error", Static).update("")
+
+    def action_submit(self) -> None:
+        self.submit()
+
+    @property
+    def unsaved(self) -> bool:
+        """Whether anything typed would be lost by leaving."""
+        return any(field.value.strip() for field in self.query(Input))
 
     def submit(self) -> None:
         """Try the edit with what is typed; close on success, else show why not."""

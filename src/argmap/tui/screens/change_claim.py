@@ -25,6 +25,8 @@ class ChangeClaimScreen(ModalScreen[bool]):
     CSS_PATH = "change_claim.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", key_display="esc"),
+        # Saves from any field: Enter makes a new line in Note and opens the Kind list.
+        Binding("ctrl+s", "submit", "Save", priority=True),
     ]
 
     def __init__(self, title: str, context: Text, fields: ClaimFields, attempt: Attempt) -> None:
@@ -37,8 +39,10 @@ class ChangeClaimScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         fields = self.fields
         with Vertical(id="change-box", classes="claim-form") as box:
-            box.border_title = self.form_title
-            box.border_subtitle = "Enter saves · Tab next field · Esc cancels"
+            box.border_title = Text(self.form_title)
+            box.border_subtitle = (
+                "Ctrl+S saves · Enter too, but in Note a new line · Tab next · Esc cancels"
+            )
             yield Static(self.context, id="change-context", markup=False)
             with Grid(classes="form-fields"):
                 yield Label("Text")
@@ -71,6 +75,24 @@ class ChangeClaimScreen(ModalScreen[bool]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.submit()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        # A refusal is about what was typed: once a field changes, it is stale.
+        self.query_one("#form-error", Static).update("")
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self.query_one("#form-error", Static).update("")
+
+    def action_submit(self) -> None:
+        self.submit()
+
+    @property
+    def unsaved(self) -> bool:
+        """Whether a field differs from the claim (leaving would lose it)."""
+        try:
+            return bool(self.fields.changes_to(self.typed()))
+        except ValueError:
+            return True
 
     def typed(self) -> ClaimFields:
         """The fields as they are in the form now."""

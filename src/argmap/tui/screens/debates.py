@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,31 +12,48 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from argmap.tui.commands import bindings_for
+from argmap.tui.host import Host
 from argmap.tui.model import DebateEntry, balance
-from argmap.tui.widgets.labels import STATUS_MARK, STATUS_STYLE, shorten
-
-if TYPE_CHECKING:
-    from argmap.tui.app import ArgmapApp
+from argmap.tui.widgets.labels import (
+    ERROR_STYLE,
+    STATUS_MARK,
+    STATUS_STYLE,
+    WARNING_STYLE,
+    safe,
+    safe_block,
+    shorten,
+)
 
 
 class DebateTable(DataTable[Text]):
+    """The debates, one per row; Home and End go to the first and last debate (a
+    DataTable would scroll sideways instead)."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
+        Binding("home", "first_row", "First", show=False),
+        Binding("end", "last_row", "Last", show=False),
     ]
+
+    def action_first_row(self) -> None:
+        self.move_cursor(row=0)
+
+    def action_last_row(self) -> None:
+        self.move_cursor(row=max(self.row_count - 1, 0))
 
 
 def _status(entry: DebateEntry) -> Text:
     if entry.broken is not None:
         errors = entry.errors_on_disk
-        return Text(f"✗ {errors} error{'s' * (errors != 1)} on disk", style="bold #e03131")
+        return Text(f"✗ {errors} error{'s' * (errors != 1)} on disk", style=ERROR_STYLE)
     if not entry.ok:
         errors = len(entry.loaded.errors)
-        return Text(f"✗ {errors} error{'s' * (errors != 1)}", style="bold #e03131")
+        return Text(f"✗ {errors} error{'s' * (errors != 1)}", style=ERROR_STYLE)
     warnings = len(entry.loaded.diagnostics)
     if warnings:
-        return Text(f"! {warnings} warning{'s' * (warnings != 1)}", style="#d9820b")
-    return Text("✓ valid", style="#2f9e44")
+        return Text(f"! {warnings} warning{'s' * (warnings != 1)}", style=WARNING_STYLE)
+    return Text("✓ valid", style="bold")
 
 
 class DebatesScreen(Screen[None]):
@@ -44,18 +61,21 @@ class DebatesScreen(Screen[None]):
 
     SCOPE = "debates"
     CSS_PATH = "debates.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = bindings_for("debates")
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("debates", lead=("help", "quit", "search"))
 
-    app: ArgmapApp
+    @property
+    def host(self) -> Host:
+        """The app, through the narrow protocol screens use (no import of the app)."""
+        return cast("Host", self.app)
 
     def compose(self) -> ComposeResult:
         yield Static(Text("argmap · debates", style="bold"), id="debates-title")
         yield DebateTable(id="debates", cursor_type="row", zebra_stripes=True)
         yield Static("Loading debates…", id="debate-info", markup=False)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        if self.app.library is not None:
+        if self.host.library is not None:
             self.show_library()
 
     def _ensure_columns(self) -> None:
@@ -71,7 +91,7 @@ class DebatesScreen(Screen[None]):
 
     @property
     def selected(self) -> DebateEntry | None:
-        library = self.app.library
+        library = self.host.library
         table = self.query_one(DebateTable)
         if library is None or not library.entries or table.row_count == 0:
             return None
@@ -94,7 +114,7 @@ class DebatesScreen(Screen[None]):
 
     def show_library(self) -> None:
         """Fill the table from the app's library, keeping the cursor where it was."""
-        library = self.app.library
+        library = self.host.library
         if library is None:
             return
         self._ensure_columns()
@@ -131,11 +151,11 @@ class DebatesScreen(Screen[None]):
         if entry is None:
             return
         info = Text()
-        info.append(entry.title, style="bold")
-        info.append(f"  ({entry.path})\n", style="dim")
+        info.append(safe(entry.title), style="bold")
+        info.append(f"  ({safe(str(entry.path))})\n", style="dim")
         if entry.motion:
             info.append("Motion: ", style="bold")
-            info.append(entry.motion + "\n")
+            info.append(safe_block(entry.motion) + "\n")
         if entry.openable:
             stand = balance(entry)
             mark = STATUS_MARK[stand.motion]
@@ -150,12 +170,12 @@ class DebatesScreen(Screen[None]):
         if entry.broken is not None:
             info.append(
                 "The file on disk no longer loads; this is the last version that did.\n",
-                style="bold #e03131",
+                style=ERROR_STYLE,
             )
         if entry.problems:
             count = len(entry.problems)
             errors = len(entry.loaded.errors) + entry.errors_on_disk
-            style = "bold #e03131" if errors else "#d9820b"
+            style = ERROR_STYLE if errors else WARNING_STYLE
             info.append(
                 f"{count} problem{'s' * (count != 1)} in this file; press d to see "
                 f"{'them' if count != 1 else 'it'}.",
@@ -182,7 +202,7 @@ class DebatesScreen(Screen[None]):
             )
             self.action_diagnostics()
             return
-        self.app.open_debate(entry.debate_id)
+        self.host.open_debate(entry.debate_id)
 
     def action_diagnostics(self) -> None:
         from argmap.tui.screens.diagnostics import DiagnosticsScreen

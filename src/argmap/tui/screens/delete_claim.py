@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from argmap.tui.editing import Linker
+from argmap.tui.widgets.labels import WARNING_STYLE, safe
 
 #: What the reader chose: None to keep the claim, else whether to remove links too.
 DeleteChoice = bool | None
@@ -48,14 +49,13 @@ class DeleteClaimScreen(ModalScreen[DeleteChoice]):
         if self.linkers:
             count = len(self.linkers)
             links.append(
-                f"{count} claim{'s' * (count != 1)} elsewhere link{'s' * (count == 1)} into it, "
-                "so argmap will not delete it alone:\n",
-                style="bold #d9820b",
+                f"{count} claim{'s' * (count != 1)} elsewhere link{'s' * (count == 1)} into it:\n",
+                style=f"bold {WARNING_STYLE}",
             )
             for linker in self.linkers:
-                links.append(f" • '{linker.claim_id}' (line {linker.line}) {linker.verb} ")
-                links.append(f"'{linker.target}'\n")
-            links.append("Deleting removes those links too.", style="italic")
+                links.append(f" • '{safe(linker.claim_id)}' (line {linker.line}) {linker.verb} ")
+                links.append(f"'{safe(linker.target)}'\n")
+            links.append("Deleting it removes those links too (u undoes both).", style="italic")
         verb = "Delete with the links" if self.linkers else "Delete"
         with Vertical(id="delete-box") as box:
             box.border_title = "Delete a claim"

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from argmap.tui.model import DebateEntry
+from argmap.tui.widgets.labels import ERROR_STYLE, WARNING_STYLE, safe, safe_block
 
 
 class DiagnosticsScreen(ModalScreen[None]):
@@ -30,12 +31,13 @@ class DiagnosticsScreen(ModalScreen[None]):
         diagnostics = self.entry.problems
         listing = Text()
         for diagnostic in diagnostics:
-            style = "bold #e03131" if diagnostic.is_error else "#d9820b"
-            listing.append(f"{diagnostic.path}:{diagnostic.line}:{diagnostic.col}: ", style="dim")
+            style = ERROR_STYLE if diagnostic.is_error else WARNING_STYLE
+            where = f"{safe(str(diagnostic.path))}:{diagnostic.line}:{diagnostic.col}: "
+            listing.append(where, style="dim")
             listing.append(f"{diagnostic.severity.value}: ", style=style)
-            listing.append(diagnostic.message + "\n")
+            listing.append(safe_block(diagnostic.message) + "\n")
         with Vertical(id="diagnostics-box") as box:
-            box.border_title = f"Problems in {self.entry.path.name}"
+            box.border_title = Text(f"Problems in {safe(self.entry.path.name)}")
             box.border_subtitle = "Esc closes"
             with VerticalScroll():
                 yield Static(listing, markup=False, id="diagnostics-list")

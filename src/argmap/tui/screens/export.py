@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -18,12 +19,16 @@ from textual.widgets import Button, Input, Label, RadioSet, Static
 from argmap.model import MOTION_ID
 from argmap.tui.model import DebateEntry
 from argmap.tui.widgets.choice import ChoiceButton, ChoiceSet
+from argmap.tui.widgets.labels import safe
 
 if TYPE_CHECKING:
     from argmap.export import ExportOptions
 
 FORMATS = ("svg", "png", "pdf", "dot")
-THEMES = ("light", "dark")
+#: The diagram themes `argmap export --theme` offers, in the same order.
+THEMES = ("light", "dark", "print", "slides")
+#: `--rankdir`: top-down, left-right, or chosen by the diagram's width.
+DIRECTIONS = ("TB", "LR", "auto")
 
 
 def _radios(name: str, values: tuple[str, ...], chosen: str) -> RadioSet:
@@ -35,7 +40,8 @@ def _radios(name: str, values: tuple[str, ...], chosen: str) -> RadioSet:
 
 
 class ExportScreen(ModalScreen[None]):
-    """Choose what to draw; the Export button has the focus, so Enter takes the defaults."""
+    """Choose what to draw; the focus starts on the first choice (←→ choose, Tab moves on),
+    and Enter exports from anywhere with what is chosen."""
 
     CSS_PATH = "export.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -56,7 +62,7 @@ class ExportScreen(ModalScreen[None]):
         fmt = "svg" if has_dot else "dot"
         branch = self.claim_id != MOTION_ID
         with Vertical(id="export-box") as box:
-            box.border_title = f"Export {self.entry.debate_id}"
+            box.border_title = Text(f"Export {safe(self.entry.debate_id)}")
             box.border_subtitle = "Tab moves · ←→ choose · Enter exports · Esc closes"
             with Horizontal(classes="export-row"):
                 yield Label("Format", classes="export-label")
@@ -72,7 +78,9 @@ class ExportScreen(ModalScreen[None]):
                 yield ChoiceSet(
                     ChoiceButton("whole debate", value=True, name="debate"),
                     ChoiceButton(
-                        f"branch of {self.claim_id}" if branch else "branch (select a claim)",
+                        Text(f"branch of {safe(self.claim_id)}")
+                        if branch
+                        else "branch (select a claim)",
                         name="branch",
                         disabled=not branch,
                     ),
@@ -87,6 +95,9 @@ class ExportScreen(ModalScreen[None]):
             with Horizontal(classes="export-row"):
                 yield Label("Theme", classes="export-label")
                 yield _radios("theme", THEMES, "light")
+            with Horizontal(classes="export-row"):
+                yield Label("Layout", classes="export-label")
+                yield _radios("direction", DIRECTIONS, "TB")
             yield Static(id="export-target", markup=False)
             with Horizontal(id="export-buttons"):
                 yield Button("Export", variant="primary", id="do-export")
@@ -94,7 +105,8 @@ class ExportScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self._show_target()
-        self.query_one("#do-export", Button).focus()
+        # The hint says "←→ choose": start on the first choice, where those keys work.
+        self.query_one("#format", RadioSet).focus()
 
     def _choice(self, name: str) -> str:
         pressed = self.query_one(f"#{name}", RadioSet).pressed_button
@@ -114,6 +126,7 @@ class ExportScreen(ModalScreen[None]):
             root=root,
             depth=depth,
             theme=self._choice("theme") or "light",
+            rankdir=self._choice("direction") or "TB",
         )
 
     def _target(self) -> Path | None:
@@ -128,7 +141,9 @@ class ExportScreen(ModalScreen[None]):
     def _show_target(self) -> None:
         target = self._target()
         self.query_one("#export-target", Static).update(
-            f"Writes {target}" if target is not None else "Depth must be a whole number ≥ 0"
+            f"Writes {safe(str(target))}"
+            if target is not None
+            else "Depth must be a whole number ≥ 0"
         )
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -16,15 +16,14 @@ from textual.widgets import Footer, Static, Tree
 
 from argmap.edit import add_child, add_top_level, remove_claim, set_fields
 from argmap.edit.operations import ChildRelation
-from argmap.model import MOTION_ID
+from argmap.model import MOTION_ID, Side
+from argmap.semantics import Label
 from argmap.tui.commands import bindings_for
-from argmap.tui.model import ClaimFilter, DebateEntry, apply_filter
+from argmap.tui.host import Host
+from argmap.tui.model import ClaimFilter, DebateEntry, Location, apply_filter
 from argmap.tui.widgets.claim_tree import ClaimTree
 from argmap.tui.widgets.detail import ClaimDetail
-from argmap.tui.widgets.labels import LINK_STYLE, side_mark
-
-if TYPE_CHECKING:
-    from argmap.tui.app import ArgmapApp
+from argmap.tui.widgets.labels import LINK_STYLE, safe, side_mark, status_mark
 
 #: The actions of the edit keys, shown only where they apply.
 EDIT_ACTIONS = frozenset(
@@ -34,20 +33,25 @@ EDIT_ACTIONS = frozenset(
 #: Seconds the cursor rests before the detail panel follows it.
 DETAIL_DELAY = 0.03
 
-LEGEND = Text.assemble(
-    ("+", "bold #2f9e44"),
-    " pro  ",
-    ("−", "bold #e03131"),
-    " con  ",
-    ("✓", "bold #2f9e44"),
-    " standing  ",
-    ("✗", "bold #e03131"),
-    " defeated  ",
-    ("?", "bold #d9820b"),
-    " undecided  ",
-    ("↪", LINK_STYLE),
-    " link   Tab: links pane",
-)
+
+def legend() -> Text:
+    """What the marks mean: sides by colour and symbol, status by glyph and weight."""
+    return Text.assemble(
+        side_mark(Side.PRO),
+        " pro  ",
+        side_mark(Side.CON),
+        " con  ",
+        status_mark(Label.STANDING),
+        " standing  ",
+        status_mark(Label.DEFEATED),
+        " defeated  ",
+        status_mark(Label.UNDECIDED),
+        " undecided  ",
+        ("↪", LINK_STYLE),
+        " link",
+        no_wrap=True,
+        overflow="ellipsis",
+    )
 
 
 class MapScreen(Screen[None]):
@@ -55,9 +59,14 @@ class MapScreen(Screen[None]):
 
     SCOPE = "map"
     CSS_PATH = "map.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = bindings_for("map")
+    #: Below 100 columns the tree and the claim's detail stack (see map.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 (Textual's own type)
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("map", lead=("help", "quit", "search"))
 
-    app: ArgmapApp
+    @property
+    def host(self) -> Host:
+        """The app, through the narrow protocol screens use (no import of the app)."""
+        return cast("Host", self.app)
 
     def __init__(self) -> None:
         super().__init__()
@@ -69,6 +78,10 @@ class MapScreen(Screen[None]):
         self._detail_timer: Timer | None = None
         #: What the edit keys would act on ("motion", "claim", "link"): the Footer follows.
         self._target_kind = ""
+        #: Which keys the Footer lists: "explore" (reading) or "edit" (after `i`).
+        self.footer_role = "explore"
+        #: Places left by following a ↪ link leaf, and the claim the leaf points at.
+        self._link_origins: dict[Location, str] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(id="map-title", markup=False)
@@ -77,8 +90,8 @@ class MapScreen(Screen[None]):
         with Horizontal(id="panes"):
             yield ClaimTree(id="tree")
             yield ClaimDetail(id="detail")
-        yield Static(LEGEND, id="legend")
-        yield Footer(compact=True)
+        yield Static(legend(), id="legend")
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self._ready = True
@@ -141,7 +154,9 @@ class MapScreen(Screen[None]):
             self.focus_root = MOTION_ID
             self.claim_filter = ClaimFilter()
             self.query_one("#map-title", Static).update(
-                Text.assemble((entry.title, "bold"), ("  ·  ", "dim"), (entry.debate_id, "dim"))
+                Text.assemble(
+                    (safe(entry.title), "bold"), ("  ·  ", "dim"), (safe(entry.debate_id), "dim")
+                )
             )
             self._rebuild(claim_id)
             return
@@ -157,13 +172,19 @@ class MapScreen(Screen[None]):
         self._show_cursor()
         self.claim_tree.focus()
 
+    def restyle(self) -> None:
+        """The theme changed: draw the rows and the legend in its side colours."""
+        self.query_one("#legend", Static).update(legend())
+        if self.entry is not None:
+            self._rebuild(self.cursor_claim, self.claim_tree.expanded_claims())
+
     def refresh_debate(self) -> None:
         """The library changed (a reload): show the new version at the same claim id."""
-        if self.entry is None or self.app.library is None or not self._ready:
+        if self.entry is None or self.host.library is None or not self._ready:
             return
-        fresh = self.app.library.get(self.entry.debate_id)
+        fresh = self.host.library.get(self.entry.debate_id)
         if fresh is None:
-            fresh_by_path = self.app.library.by_path(self.entry.path)
+            fresh_by_path = self.host.library.by_path(self.entry.path)
             if fresh_by_path is None or not fresh_by_path.openable:
                 self.entry = None
                 if self.app.screen is self:
@@ -200,7 +221,7 @@ class MapScreen(Screen[None]):
             )
         if self.focus_root != MOTION_ID:
             parts.append("Focus: ", style="bold")
-            parts.append(f"branch of {self.focus_root}  ")
+            parts.append(f"branch of {safe(self.focus_root)}  ")
         if self.claim_filter.active and self.claim_tree.shown is not None:
             count = len(self.claim_tree.shown.matches)
             parts.append("Filter: ", style="bold")
@@ -219,7 +240,7 @@ class MapScreen(Screen[None]):
             part = Text()
             part.append_text(side_mark(node.side))
             part.append(" ")
-            part.append("motion" if node.is_motion else node.id)
+            part.append("motion" if node.is_motion else safe(node.id))
             parts.append(part)
         width = max(self.size.width - 2, 40)
         # Keep the motion and the end of the path (where the reader is); drop steps
@@ -255,27 +276,47 @@ class MapScreen(Screen[None]):
 
     def _show_cursor(self) -> None:
         """Show the claim under the cursor in the detail panel and the breadcrumb."""
-        if self.entry is None or self.app.library is None:
+        if self.entry is None or self.host.library is None:
             return
         claim_id = self.claim_tree.cursor_claim
         if claim_id is None or claim_id not in self.entry.graph.nodes:
             return
-        self.query_one(ClaimDetail).show(self.app.library, self.entry, claim_id)
+        self.query_one(ClaimDetail).show(self.host.library, self.entry, claim_id)
         self._show_breadcrumb(claim_id)
         if not self.claim_tree.cursor_is_link:
-            self.app.history.update((self.entry.debate_id, claim_id))
+            self.host.history.update((self.entry.debate_id, claim_id))
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[str]) -> None:
         # Enter on a cross-link leaf follows it; on a claim, the tree expands or collapses.
         if self.entry is not None and self.claim_tree.cursor_is_link and event.node.data:
-            self.app.go_to((self.entry.debate_id, event.node.data))
+            parent = event.node.parent
+            if parent is not None and parent.data is not None:
+                # Back (`[`) returns to this link leaf, not to the row above it.
+                origin = (self.entry.debate_id, parent.data)
+                self.host.history.update(origin)
+                self._link_origins[origin] = event.node.data
+            self.host.go_to((self.entry.debate_id, event.node.data))
 
     def on_claim_detail_follow(self, event: ClaimDetail.Follow) -> None:
-        self.app.go_to((event.debate_id, event.claim_id))
+        self.host.go_to((event.debate_id, event.claim_id))
 
     # --- actions -------------------------------------------------------------------------
 
+    def action_toggle_keys(self) -> None:
+        """Let the Footer list the editing keys instead of the reading ones, or back."""
+        self.footer_role = "edit" if self.footer_role == "explore" else "explore"
+        self.refresh_bindings()
+
+    async def action_shown(self, role: str, action: str) -> None:
+        """A Footer entry's twin (see `commands.Command.bindings`): run the command."""
+        await self.app.run_action(action, self)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "shown":
+            role, real = str(parameters[0]), str(parameters[1])
+            if role != self.footer_role:
+                return False
+            return self.check_action(real, ())
         if action in EDIT_ACTIONS:
             if self.entry is not None and self.entry.broken is not None:
                 return False  # edits of a file that no longer loads are refused: fix it first
@@ -288,9 +329,9 @@ class MapScreen(Screen[None]):
         if action == "diagnostics":
             return self.entry is not None and self.entry.broken is not None
         if action == "history_back":
-            return True if self.app.history.can_go_back else None
+            return True if self.host.history.can_go_back else None
         if action == "history_forward":
-            return True if self.app.history.can_go_forward else None
+            return True if self.host.history.can_go_forward else None
         return True
 
     def action_next_pane(self) -> None:
@@ -309,14 +350,16 @@ class MapScreen(Screen[None]):
         self.app.pop_screen()
 
     def action_history_back(self) -> None:
-        place = self.app.history.back()
-        if place is not None:
-            self.app.go_to(place, record=False)
+        place = self.host.history.back()
+        if place is not None and self.host.go_to(place, record=False):
+            target = self._link_origins.get(place)
+            if target is not None and self.claim_tree.select_link(place[1], target):
+                self._follow_target()
 
     def action_history_forward(self) -> None:
-        place = self.app.history.forward()
+        place = self.host.history.forward()
         if place is not None:
-            self.app.go_to(place, record=False)
+            self.host.go_to(place, record=False)
 
     def action_focus_branch(self) -> None:
         claim_id = self.cursor_claim
@@ -349,18 +392,21 @@ class MapScreen(Screen[None]):
         self.app.push_screen(FilterScreen(self.entry, self.claim_filter), apply)
 
     def action_goto(self) -> None:
-        from argmap.tui.model import parse_location
+        from argmap.tui.model import resolve_location
         from argmap.tui.screens.goto import GotoScreen
 
-        if self.entry is None:
+        if self.entry is None or self.host.library is None:
             return
         debate_id = self.entry.debate_id
+        library = self.host.library
 
-        def jump(text: str | None) -> None:
-            if text:
-                self.app.go_to(parse_location(text, debate_id))
+        def jump(place: Location | None) -> None:
+            if place is not None:
+                self.host.go_to(place)
 
-        self.app.push_screen(GotoScreen(self.entry), jump)
+        self.app.push_screen(
+            GotoScreen(self.entry, lambda text: resolve_location(library, text, debate_id)), jump
+        )
 
     def action_export(self) -> None:
         from argmap.tui.screens.export import ExportScreen
@@ -389,12 +435,10 @@ class MapScreen(Screen[None]):
         context = Text()
         context.append(f"{verb} ", style="italic")
         context.append_text(side_mark(node.side))
-        context.append(f" {claim_id}", style="bold")
+        context.append(f" {safe(claim_id)}", style="bold")
         if with_text:
             context.append(": ")
-            context.append(" ".join(node.text.split()))
-        else:
-            context.append(f"  (line {node.line} of {self.entry.path.name})", style="dim")
+            context.append(safe(" ".join(node.text.split())))
         return context
 
     def action_add_rebuttal(self) -> None:
@@ -422,7 +466,7 @@ class MapScreen(Screen[None]):
         path = self.entry.path
 
         def attempt(new: NewClaim) -> str | None:
-            outcome = self.app.apply_edit(
+            outcome = self.host.apply_edit(
                 path,
                 lambda text: add_child(
                     text,
@@ -452,7 +496,7 @@ class MapScreen(Screen[None]):
         path = self.entry.path
 
         def attempt(new: NewClaim) -> str | None:
-            outcome = self.app.apply_edit(
+            outcome = self.host.apply_edit(
                 path,
                 lambda text: add_top_level(
                     text, side, new.text, new_id=new.new_id, kind=new.kind, name=str(path)
@@ -488,7 +532,7 @@ class MapScreen(Screen[None]):
             if not changes:
                 self.app.notify("Nothing changed.", markup=False)
                 return None
-            outcome = self.app.apply_edit(
+            outcome = self.host.apply_edit(
                 path, lambda text: set_fields(text, target, changes, name=str(path))
             )
             if isinstance(outcome, str):
@@ -498,7 +542,7 @@ class MapScreen(Screen[None]):
 
         self.app.push_screen(
             ChangeClaimScreen(
-                f"Change '{target}'",
+                f"Change '{safe(target)}'",
                 self._form_context("Changing", target, with_text=False),
                 shown,
                 attempt,
@@ -520,12 +564,13 @@ class MapScreen(Screen[None]):
         def delete(force: bool | None) -> None:
             if force is None:
                 return
-            outcome = self.app.apply_edit(
+            outcome = self.host.apply_edit(
                 path, lambda text: remove_claim(text, target, force=force, name=str(path))
             )
             if not isinstance(outcome, str):
                 self.land_on(parent)
 
         self.app.push_screen(
-            DeleteClaimScreen(target, " ".join(node.text.split()), below, linkers), delete
+            DeleteClaimScreen(safe(target), safe(" ".join(node.text.split())), below, linkers),
+            delete,
         )

@@ -12,8 +12,36 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from argmap.tui.model import Location, SearchIndex
-from argmap.tui.widgets.labels import shorten, side_mark
+from argmap.tui.model import Location, SearchHit, SearchIndex
+from argmap.tui.widgets.labels import safe, shorten, side_mark, status_mark
+
+
+def _flat(text: str) -> str:
+    return safe(" ".join(text.split()))
+
+
+def snippet(hit: SearchHit, room: int) -> Text:
+    """The claim's text around the first word found, that word highlighted: a match deep in
+    a long claim shows, not the claim's start."""
+    text = hit.text
+    start, end = hit.start, hit.start + hit.length
+    if start < 0 or end > len(text):
+        return Text(shorten(text, room))
+    before = _flat(text[:start]) + (" " if text[:start][-1:].isspace() else "")
+    word = _flat(text[start:end])
+    after = (" " if text[end : end + 1].isspace() else "") + _flat(text[end:])
+    lead = room // 3
+    if len(before) > lead:
+        cut = before[len(before) - lead + 1 :]
+        space = cut.find(" ")
+        before = "…" + (cut[space + 1 :] if 0 <= space < len(cut) - 1 else cut)
+    out = Text(before)
+    out.append(word, style="bold reverse")
+    if after.startswith(" "):
+        out.append(" ")
+    rest = room - len(before) - len(word) - 1
+    out.append(shorten(after, max(rest, 4)) if after.strip() else "")
+    return out
 
 
 class SearchScreen(ModalScreen[Location | None]):
@@ -51,14 +79,22 @@ class SearchScreen(ModalScreen[Location | None]):
     def _search(self, query: str) -> None:
         results = self.query_one(OptionList)
         results.clear_options()
-        hits = self.index.search(query, limit=50)
+        found = self.index.find(query, limit=50)
+        hits = found.hits
         options = []
         for number, hit in enumerate(hits):
             row = Text(no_wrap=True, overflow="ellipsis")
             row.append_text(side_mark(hit.side))
-            row.append(f" {hit.debate_id}:{hit.claim_id} ", style="dim")
-            room = max(self.query_one(OptionList).size.width - 6 - len(row), 20)
-            row.append(shorten(hit.text, room))
+            row.append(" ")
+            if hit.label is not None:
+                row.append_text(status_mark(hit.label))
+            row.append(" ")
+            # The text around the hit first, where the eye is; where it is, after.
+            where = f"  {safe(hit.debate_id)}:{safe(hit.claim_id)}"
+            width = self.query_one(OptionList).size.width
+            room = max(width - 6 - len(row) - min(len(where), width // 3), 30)
+            row.append_text(snippet(hit, room))
+            row.append(where, style="dim")
             options.append(Option(row, id=f"{number}\t{hit.debate_id}\t{hit.claim_id}"))
         results.add_options(options)
         if options:
@@ -69,8 +105,14 @@ class SearchScreen(ModalScreen[Location | None]):
         elif not hits:
             count.update("No claim matches.")
         else:
-            more = "+" if len(hits) == 50 else ""
-            count.update(f"{len(hits)}{more} match{'es' * (len(hits) != 1)}")
+            claims = f"{found.total} claim{'s' * (found.total != 1)}"
+            shown = f"; the best {len(hits)} shown" if found.total > len(hits) else ""
+            if found.fuzzy:
+                count.update(
+                    f"No claim has these words; {claims} have their letters in order{shown}"
+                )
+            else:
+                count.update(f"{claims} match{'es' * (found.total == 1)}{shown}")
 
     def action_move(self, step: int) -> None:
         results = self.query_one(OptionList)

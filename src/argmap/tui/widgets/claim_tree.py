@@ -7,13 +7,17 @@ point at a claim shown elsewhere, so no claim is ever expanded twice.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
+from rich.style import Style
+from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from argmap.graph import ClaimNode
+from argmap.semantics import Label
 from argmap.tui.model import DebateEntry, FilterResult, cross_links_below
 from argmap.tui.widgets.labels import claim_row, link_row
 
@@ -42,6 +46,8 @@ class ClaimTree(Tree[str]):
         self._populated: set[int] = set()
         self._links: set[int] = set()  # tree node ids of cross-link leaves
         self._by_claim: dict[str, ClaimNodeT] = {}
+        #: How each row is drawn for a given width, so it ends in "…" at a word that fits.
+        self._rows: dict[int, Callable[[int], Text]] = {}
 
     # --- building ------------------------------------------------------------------------
 
@@ -62,10 +68,12 @@ class ClaimTree(Tree[str]):
         self._populated.clear()
         self._links.clear()
         self._by_claim.clear()
+        self._rows.clear()
         self.clear()
         graph = entry.graph
         node = graph.nodes[root_id]
         self.root.set_label(claim_row(node, entry.label(root_id)))
+        self._rows[self.root.id] = _row_maker(node, entry.label(root_id))
         self.root.data = root_id
         self._by_claim[root_id] = self.root
         self._populate(self.root)
@@ -105,18 +113,47 @@ class ClaimTree(Tree[str]):
                 continue
             expandable = bool(child.children) or bool(cross_links_below(graph, child.id))
             dim = matches is not None and child.id not in matches
+            label = entry.label(child.id)
             added = node.add(
-                claim_row(child, entry.label(child.id), dim=dim),
-                data=child.id,
-                allow_expand=expandable,
+                claim_row(child, label, dim=dim), data=child.id, allow_expand=expandable
             )
             self._by_claim[child.id] = added
+            self._rows[added.id] = _row_maker(child, label, dim)
         if visible is None:
             for verb, other in cross_links_below(graph, claim_id):
-                leaf = node.add_leaf(
-                    link_row(verb, graph.nodes.get(other), other, width=100), data=other
-                )
+                target = graph.nodes.get(other)
+                leaf = node.add_leaf(link_row(verb, target, other, width=100), data=other)
                 self._links.add(leaf.id)
+                self._rows[leaf.id] = _link_maker(verb, target, other)
+
+    # --- drawing -------------------------------------------------------------------------
+
+    def render_label(self, node: ClaimNodeT, base_style: Style, style: Style) -> Text:
+        """The row cut to the room left of the tree's width, at a word, with "…"."""
+        make = self._rows.get(node.id)
+        if make is None:
+            return super().render_label(node, base_style, style)
+        depth = 0
+        parent = node.parent
+        while parent is not None:
+            depth += 1
+            parent = parent.parent
+        icon = 2 if node.allow_expand else 0
+        room = self.scrollable_content_region.width - depth * self.guide_depth - icon - 1
+        label = make(max(room, 16))
+        label.stylize(style)
+        prefix = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
+        if node.allow_expand:
+            return Text.assemble((prefix, base_style + Style(bold=True)), label)
+        return label
+
+    def get_label_width(self, node: ClaimNodeT) -> int:
+        # Rows are cut to fit the width, so the tree never scrolls sideways (and no row
+        # needs drawing just to learn its width).
+        return 0
+
+    def on_resize(self) -> None:
+        self._invalidate()
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[str]) -> None:
         self._populate(event.node)
@@ -172,6 +209,21 @@ class ClaimTree(Tree[str]):
         self.scroll_to_node(node, animate=False)
         return True
 
+    def select_link(self, parent_id: str, target_id: str) -> bool:
+        """Put the cursor on the ↪ leaf under `parent_id` that points at `target_id`."""
+        parent = self.reveal(parent_id)
+        if parent is None:
+            return False
+        self._populate(parent)
+        parent.expand()
+        for child in parent.children:
+            if child.id in self._links and child.data == target_id:
+                self.get_node_at_line(0)
+                self.move_cursor(child)
+                self.scroll_to_node(child, animate=False)
+                return True
+        return False
+
     def action_expand(self) -> None:
         node = self.cursor_node
         if node is None:
@@ -190,3 +242,11 @@ class ClaimTree(Tree[str]):
             node.collapse()
         elif node.parent is not None:
             self.move_cursor(node.parent)
+
+
+def _row_maker(node: ClaimNode, label: Label, dim: bool = False) -> Callable[[int], Text]:
+    return lambda width: claim_row(node, label, width, dim)
+
+
+def _link_maker(verb: str, node: ClaimNode | None, claim_id: str) -> Callable[[int], Text]:
+    return lambda width: link_row(verb, node, claim_id, width)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
@@ -13,10 +16,12 @@ from argmap.model import MOTION_ID
 from argmap.tui.model import ClaimLink, DebateEntry, Library, claim_links
 from argmap.tui.widgets.labels import (
     SIDE_NAME,
-    SIDE_STYLE,
     STATUS_STYLE,
     link_row,
+    safe,
+    safe_block,
     side_mark,
+    side_style,
     status_mark,
 )
 
@@ -30,8 +35,28 @@ GROUP_TITLES = {
 }
 
 
+#: What a URI may hold as written (RFC 3986 reserved and unreserved characters, and `%`).
+_URI_CHARACTERS = ":/?#[]@!$&'()*+,;=%~-._"
+
+
+def source_link(url: str) -> Text:
+    """A source's address, underlined and clickable where the terminal allows.
+
+    The style is built as an object: an address is file text, and a space or a bracket in
+    it would break (or inject into) a style string such as `"underline link URL"`.
+    """
+    # Only a printable address becomes a terminal link (its bytes go into an OSC 8
+    # sequence); spaces and other characters a URI cannot hold are percent-encoded.
+    target = quote(url, safe=_URI_CHARACTERS) if url.isprintable() else None
+    return Text(safe(url), style=Style(underline=True, link=target))
+
+
 def describe_claim(entry: DebateEntry, claim_id: str) -> Text:
-    """Everything about a claim except its links, as text."""
+    """Everything about a claim except its links, as text.
+
+    Sections come in a fixed order (heading, text, status and reason, then the claim's
+    fields); a later section appends here without touching the rows of the map.
+    """
     graph = entry.graph
     node = graph.nodes[claim_id]
     label = entry.label(claim_id)
@@ -40,18 +65,18 @@ def describe_claim(entry: DebateEntry, claim_id: str) -> Text:
     if node.side is None:
         out.append(" MOTION", style="bold")
     else:
-        out.append(f" {SIDE_NAME[node.side].upper()}", style=SIDE_STYLE[node.side])
+        out.append(f" {SIDE_NAME[node.side].upper()}", style=side_style(node.side))
         out.append(f" · {node.kind.value}")
         if node.relation is not None and node.parent is not None and node.parent != MOTION_ID:
-            out.append(f" · {node.relation.value} {node.parent}")
-    out.append(f" · {claim_id}\n", style="dim")
-    out.append(node.text + "\n\n", style="bold")
+            out.append(f" · {node.relation.value} {safe(node.parent)}")
+    out.append(f" · {safe(claim_id)}\n", style="dim")
+    out.append(safe_block(node.text) + "\n\n", style="bold")
     out.append_text(status_mark(label))
     out.append(" ")
     out.append(label.value, style=STATUS_STYLE[label])
     reason = entry.reason(claim_id)
     _, _, why = reason.partition(": ")
-    out.append(f": {why or reason}\n")
+    out.append(f": {safe_block(why or reason)}\n")
     claim = node.claim
     debate = entry.loaded.debate
     if claim is not None and debate is not None:
@@ -64,22 +89,22 @@ def describe_claim(entry: DebateEntry, claim_id: str) -> Text:
                 source = by_id.get(source_id)
                 out.append(" • ")
                 if source is None:
-                    out.append(source_id)
+                    out.append(safe(source_id))
                 else:
-                    out.append(source.title)
+                    out.append(safe(source.title))
                     if source.url:
                         out.append(" ")
-                        out.append(source.url, style=f"underline link {source.url}")
+                        out.append_text(source_link(source.url))
                 out.append("\n")
         if claim.tags:
             out.append("\nTags: ", style="bold")
-            out.append(", ".join(claim.tags) + "\n")
+            out.append(safe(", ".join(claim.tags)) + "\n")
         if claim.note:
             out.append("\nNote\n", style="bold underline")
-            out.append(claim.note.strip() + "\n")
+            out.append(safe_block(claim.note.strip()) + "\n")
     elif debate is not None and debate.summary:
         out.append("\n")
-        out.append(debate.summary.strip() + "\n")
+        out.append(safe_block(debate.summary.strip()) + "\n")
     return out
 
 
@@ -140,7 +165,7 @@ class ClaimDetail(Vertical):
                 node = target.graph.nodes.get(link.claim_id)
             shown_id = link.claim_id
             if link.debate_id != entry.debate_id:
-                shown_id = f"{link.debate_id}:{link.claim_id}"
+                shown_id = f"{safe(link.debate_id)}:{link.claim_id}"
             row = link_row(link.verb, node, shown_id, width=max(room - 4, 24))
             if link.missing:
                 row.append(" (not open)", style="dim")

@@ -1,7 +1,13 @@
-"""How claims read on screen: side as colour AND a symbol, status as a mark, kind as a word.
+"""How claims read on screen: side as colour AND a symbol, status as a glyph and weight.
+
+Sides take the colour-blind-safe Okabe–Ito pair the diagrams use (blue for pro, vermillion
+for con on a light background; sky blue and orange on a dark one). Status never borrows a
+side's colour: standing is a bold ✓, defeated a ✗ with the claim's text dimmed, undecided
+an italic ?. So `+ ✗` and `− ✓` never look like a clash.
 
 Everything is built as rich `Text`, never markup: claim text is full of brackets
-("[1AC]", "[citation needed]") that must show as written.
+("[1AC]", "[citation needed]") that must show as written. Every string from a file passes
+through `safe` (one line) or `safe_block` first, so control sequences show as escapes.
 """
 
 from __future__ import annotations
@@ -10,25 +16,56 @@ from rich.text import Text
 
 from argmap.graph import ClaimNode, Relation
 from argmap.model import Kind, Side
+from argmap.safetext import printable
 from argmap.semantics import Label
 
-# Mid-tone colours that read on a light and on a dark background alike.
-SIDE_STYLE = {Side.PRO: "bold #2f9e44", Side.CON: "bold #e03131"}
+#: Side colours by theme: the Okabe–Ito values of `argmap.export.dot`'s light and dark themes.
+SIDE_COLOURS = {
+    "light": {Side.PRO: "#0072B2", Side.CON: "#D55E00"},
+    "dark": {Side.PRO: "#56B4E9", Side.CON: "#E69F00"},
+}
 SIDE_SYMBOL = {Side.PRO: "+", Side.CON: "−"}
 SIDE_NAME = {Side.PRO: "pro", Side.CON: "con"}
 STATUS_MARK = {Label.STANDING: "✓", Label.DEFEATED: "✗", Label.UNDECIDED: "?"}
+#: Status by weight and dimming only, never by colour.
 STATUS_STYLE = {
-    Label.STANDING: "bold #2f9e44",
-    Label.DEFEATED: "bold #e03131",
-    Label.UNDECIDED: "bold #d9820b",
+    Label.STANDING: "bold",
+    Label.DEFEATED: "dim",
+    Label.UNDECIDED: "bold italic",
 }
-LINK_STYLE = "italic #4c6ef5"
+#: Links in the reddish purple of the same palette: no side's colour.
+LINK_STYLE = "italic #CC79A7"
+#: Problems in a file (errors, warnings) are not sides either.
+ERROR_STYLE = "bold #e03131"
+WARNING_STYLE = "#d9820b"
+
+_theme = {"name": "dark"}
+
+
+def use_theme(dark: bool) -> None:
+    """Pick the side colours that read on the app's current background."""
+    _theme["name"] = "dark" if dark else "light"
+
+
+def side_style(side: Side) -> str:
+    """The bold colour of a side on the current background."""
+    return f"bold {SIDE_COLOURS[_theme['name']][side]}"
+
+
+def safe(text: str) -> str:
+    """A string from a file, for one line on screen: control characters as escapes."""
+    return printable(text, one_line=True)
+
+
+def safe_block(text: str) -> str:
+    """A string from a file that may span lines (a claim, a note): controls as escapes."""
+    return printable(text)
 
 
 def side_mark(side: Side | None) -> Text:
     if side is None:
         return Text("◆", style="bold")
-    return Text(SIDE_SYMBOL[side], style=SIDE_STYLE[side])
+    return Text(SIDE_SYMBOL[side], style=side_style(side))
 
 
 def status_mark(label: Label) -> Text:
@@ -36,13 +73,25 @@ def status_mark(label: Label) -> Text:
 
 
 def shorten(text: str, width: int) -> str:
-    """First line of the text, cut to `width` characters with an ellipsis."""
-    line = " ".join(text.split())
-    return line if len(line) <= width else line[: max(width - 1, 1)] + "…"
+    """The text on one line (control characters as escapes), cut at a word boundary to at
+    most `width` characters, ending in "…" when cut."""
+    line = " ".join(safe_block(text).split())
+    if len(line) <= width:
+        return line
+    width = max(width, 2)
+    cut = line[: width - 1]
+    space = cut.rfind(" ")
+    # Cut at the last space unless that loses more than a third of the room (a long word).
+    if space > (width - 1) * 2 // 3:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def claim_row(node: ClaimNode, label: Label, width: int = 90, dim: bool = False) -> Text:
-    """A map row: side symbol, status mark, kind, then the claim's text."""
+    """A map row: side symbol, status mark, kind, then the claim's text.
+
+    `width` is the room for the claim's text; it is cut at a word with "…".
+    """
     row = Text(no_wrap=True, overflow="ellipsis")
     row.append_text(side_mark(node.side))
     row.append(" ")
@@ -55,7 +104,7 @@ def claim_row(node: ClaimNode, label: Label, width: int = 90, dim: bool = False)
     if node.kind is not Kind.CLAIM:
         row.append(f"{node.kind.value}: ", style="italic")
     style = "dim" if dim or label is Label.DEFEATED else ""
-    row.append(shorten(node.text, width), style=style)
+    row.append(shorten(node.text, max(width - len(row), 12)), style=style)
     return row
 
 
@@ -69,7 +118,7 @@ def link_row(verb: str, node: ClaimNode | None, claim_id: str, width: int = 90) 
     if node is not None:
         row.append_text(side_mark(node.side))
         row.append(" ")
-    row.append(claim_id, style="bold")
+    row.append(safe(claim_id), style="bold")
     if node is not None:
         row.append(": ")
         row.append(shorten(node.text, max(width - len(row), 12)))

@@ -1,0 +1,35 @@
+"""What the screens may ask of the app: a narrow protocol, so screens never import it.
+
+The app (`argmap.tui.app.ArgmapApp`) implements this; screens reach it through their
+`host` property and otherwise speak Textual (`push_screen`, `notify`, messages).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Protocol
+
+from argmap.edit import Edit
+from argmap.tui.model import History, Library, Location
+
+
+class Host(Protocol):
+    """The app as the screens see it."""
+
+    #: The open debates (None while they load).
+    library: Library | None
+    #: The places visited, for back (`[`) and forward (`]`).
+    history: History
+
+    def go_to(self, place: Location, *, record: bool = True) -> bool:
+        """Show a claim on the map; a jump (`record`) adds it to the history."""
+        ...
+
+    def open_debate(self, debate_id: str) -> None:
+        """Open a debate's map where the reader last was in it."""
+        ...
+
+    def apply_edit(self, path: Path, change: Callable[[str], Edit]) -> Edit | str:
+        """Write an edit to a file; the edit, or why it was refused."""
+        ...
