@@ -136,6 +136,55 @@ def test_legend_explains_only_what_is_drawn(lab: ArgumentGraph) -> None:
     assert "legend" not in to_dot(lab, ExportOptions(format="dot", legend=False))
 
 
+def test_a_cut_link_is_drawn_faint_with_scissors_and_explained(lab: ArgumentGraph) -> None:
+    dot = to_dot(lab, ExportOptions(format="dot"))
+    names = {
+        claim_id: name
+        for name, attrs in nodes_of(dot).items()
+        for claim_id in ("speed", "motion", "leak")
+        if f'id="claim-{claim_id}"' in attrs
+    }
+    edges = [line for line in dot.splitlines() if "->" in line]
+    # 'inference' (an undercut nothing answers) cuts the link from 'speed' to the motion.
+    cut = [e for e in edges if e.startswith(f"\t{names['motion']} -> {names['speed']} ")]
+    assert len(cut) == 1 and 'label="✂ cut"' in cut[0] and 'color="#8A8A8A"' in cut[0]
+    # The link from 'leak' to 'speed' is not cut.
+    kept = [e for e in edges if e.startswith(f"\t{names['speed']} -> {names['leak']} ")]
+    assert len(kept) == 1 and "✂" not in kept[0]
+    legend = next(line for line in dot.splitlines() if line.startswith("\tlegend"))
+    assert "a link cut by a standing undercut" in legend
+    # A view without the cut link has no scissors and no legend row for them.
+    assert "✂" not in to_dot(lab, ExportOptions(format="dot", root="cost"))
+
+
+def test_the_motion_box_leads_with_the_balance(lab: ArgumentGraph) -> None:
+    motion = node_for(to_dot(lab, ExportOptions(format="dot")), "motion")
+    balance = re.search(r"(Leans pro|Balanced|Leans con) — strength \d\.\d\d", motion)
+    labels = motion.index("by labels alone: ")
+    assert balance is not None and balance.start() < labels
+
+
+def test_strength_option_sets_border_width_and_a_bar(lab: ArgumentGraph) -> None:
+    plain = to_dot(lab, ExportOptions(format="dot"))
+    assert "■" not in plain
+    assert "strength" not in node_for(plain, "deep")
+    assert 'tooltip="deep (standing, strength 0.50)"' in node_for(
+        to_dot(lab, ExportOptions(format="dot", strength=True)), "deep"
+    )
+    dot = to_dot(lab, ExportOptions(format="dot", strength=True))
+    deep, licence = node_for(dot, "deep"), node_for(dot, "licence")
+    # 'deep' (unanswered, 0.50) against 'licence' (rebutted by it: 0.5 - 0.5 · 0.2 = 0.40).
+    assert "■■■□□ 0.50" in deep and "■■□□□ 0.40" in licence
+    width = {
+        c: float(re.search(r"penwidth=\"?([\d.]+)", node_for(dot, c))[1])
+        for c in ("deep", "licence")
+    }
+    assert width["deep"] > width["licence"]
+    legend = next(line for line in dot.splitlines() if line.startswith("\tlegend"))
+    assert "strength, 0 to 1" in legend
+    assert "strength, 0 to 1" not in plain
+
+
 def test_see_links_and_depth_cut_become_stubs(lab: ArgumentGraph) -> None:
     dot = to_dot(lab, ExportOptions(format="dot", depth=1))
     assert "see other-debate: some-claim" in dot

@@ -12,6 +12,8 @@ DOMAIN_MODULES = [
     "argmap.load",
     "argmap.graph",
     "argmap.semantics",
+    "argmap.strength",
+    "argmap.bars",
     "argmap.diagnostics",
     "argmap.collector",
     "argmap.locate",

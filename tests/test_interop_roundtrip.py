@@ -12,6 +12,7 @@ from argmap.interop import export_text, import_text
 from argmap.interop.yaml_out import dump_debate, scalar
 from argmap.load import LoadedDebate, load_text
 from argmap.semantics import grounded
+from argmap.strength import weigh
 
 # Any character a debate file may hold: no NUL (the loader refuses it), no lone surrogates.
 TEXT = st.text(
@@ -126,3 +127,6 @@ def test_aif_export_then_import_keeps_claims_relations_and_labels(data: dict[str
     before, after = loaded.graph, outcome.loaded.graph
     assert sorted(map(repr, after.edges)) == sorted(map(repr, before.edges))
     assert grounded(after).labels == grounded(before).labels
+    # Undercuts come back as CAs on S-nodes: the same links are cut, the same strengths.
+    assert grounded(after).cut == grounded(before).cut
+    assert weigh(after).strengths == weigh(before).strengths

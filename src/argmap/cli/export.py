@@ -59,6 +59,11 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--wrap", type=int, default=30, metavar="N", help="wrap text at N chars")
     parser.add_argument("--show-ids", action="store_true", help="print claim ids in the boxes")
     parser.add_argument("--no-legend", action="store_true", help="leave the legend out")
+    parser.add_argument(
+        "--strength",
+        action="store_true",
+        help="encode each claim's strength (border width and a small bar with the figure)",
+    )
     parser.add_argument("--dpi", type=int, metavar="N", help="resolution of PNG output")
     parser.add_argument(
         "--layout",
@@ -141,6 +146,7 @@ def _options(fmt: str, args: argparse.Namespace) -> ExportOptions:
         wrap=args.wrap,
         show_ids=args.show_ids,
         legend=not args.no_legend,
+        strength=args.strength,
         layout=args.layout,
         dpi=args.dpi,
     )

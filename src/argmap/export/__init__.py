@@ -69,6 +69,8 @@ class ExportOptions:
     show_ids: bool = False
     legend: bool = True
     dpi: int | None = None
+    #: Encode each claim's strength: border width, and a bar with the figure in the box.
+    strength: bool = False
     layout: str = "auto"  # auto | full | fast (see LARGE_DIAGRAM)
 
     def check(self) -> None:

@@ -17,10 +17,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from argmap.bars import square_bar
 from argmap.collector import collector_paused
 from argmap.graph import ArgumentGraph, ClaimNode, Edge, Relation
 from argmap.model import MOTION_ID, Kind, Side
 from argmap.semantics import Label, grounded
+from argmap.strength import weigh
 
 if TYPE_CHECKING:
     import graphviz
@@ -361,6 +363,8 @@ EDGE_GLYPHS = {
     "also-supports": "┈┈┈◇",
 }
 STATE_MARKS = {Label.DEFEATED: "✗ defeated", Label.UNDECIDED: "? undecided"}
+#: The mark on a link that a standing undercut cuts.
+CUT_MARK = "✂ cut"
 KIND_SHAPES = {Kind.CLAIM: "box", Kind.EVIDENCE: "note", Kind.PROPOSAL: "component"}
 
 
@@ -382,6 +386,7 @@ class _Used:
     more: bool = False
     see: bool = False
     outside: bool = False
+    cut: bool = False
 
 
 def _quote_label(label: str, quote: Callable[[str], str]) -> str:
@@ -428,6 +433,12 @@ class _Builder:
         self.theme = theme
         self.used = _Used()
         self.labels = grounded(graph)
+        # Keep only what the drawing needs (every strength and the motion's balance), so
+        # the framework behind them is freed before the DOT text is built.
+        weighing = weigh(graph, self.labels)
+        self.strengths = weighing.strengths
+        self.balance = weighing.headline()
+        del weighing
         self.names: dict[str, str] = {}
         self.stub_count = 0
         self.dot = graphviz.Digraph(name="argmap", strict=False)
@@ -491,13 +502,16 @@ class _Builder:
         if node.is_motion:
             head = _font("MOTION", self.small(), text_colour, bold=True)
             body = _font(html_lines(node.text, opts.wrap), theme.fontsize * 1.15, text_colour)
-            verdict = {
-                Label.STANDING: "✓ the motion stands",
-                Label.DEFEATED: "✗ the motion is defeated",
-                Label.UNDECIDED: "? the motion is undecided",
+            # The balance first; what the labels say comes second, in a quieter line.
+            balance = self.balance
+            labels = {
+                Label.STANDING: "by labels alone: ✓ the motion stands",
+                Label.DEFEATED: "by labels alone: ✗ the motion is defeated",
+                Label.UNDECIDED: "by labels alone: ? the motion is undecided",
             }[state]
-            tail = _font(escape_html(verdict), self.small(), text_colour, bold=True)
-            return f"<{head}<BR/>{body}<BR/>{tail}>"
+            verdict = _font(escape_html(balance), theme.fontsize, text_colour, bold=True)
+            tail = _font(escape_html(labels), self.small(), theme.muted)
+            return f"<{head}<BR/>{body}<BR/>{verdict}<BR/>{tail}>"
         assert node.side is not None
         parts = [node.side.value.upper()]
         if node.kind is not Kind.CLAIM:
@@ -512,13 +526,21 @@ class _Builder:
         mark = STATE_MARKS.get(state)
         if mark:
             label += "<BR/>" + _font(mark, self.small(), text_colour, bold=True)
+        if opts.strength:
+            value = self.strengths[node.id]
+            figure = f"{square_bar(value)} {value:.2f}"
+            label += "<BR/>" + _font(escape_html(figure), self.small(), text_colour)
         return f"<{label}>"
 
     def add_claim(self, node: ClaimNode, name: str) -> None:
         theme = self.theme
         state = self.labels[node.id]
         label = self.claim_label(node, state)
-        per_claim = {"id": f"claim-{node.id}", "tooltip": f"{node.id} ({state})"}
+        strength = self.strengths[node.id]
+        # The strength joins the tooltip only when it is drawn: on a big debate the extra
+        # words on every line would cost megabytes the memory target has no room for.
+        tip = f"{state}, strength {strength:.2f}" if self.options.strength else f"{state}"
+        per_claim = {"id": f"claim-{node.id}", "tooltip": f"{node.id} ({tip})"}
         attrs: dict[str, str] = {}
         if node.is_motion:
             attrs.update(
@@ -546,12 +568,15 @@ class _Builder:
         style = "rounded,filled" if pro and node.kind is Kind.CLAIM else "filled"
         if state is Label.UNDECIDED:
             style += ",dashed"
+        # With --strength the border grows from a hairline (0) to three times the usual
+        # width (1); otherwise every claim has the same border.
+        width = theme.penwidth * (0.3 + 2.7 * strength) if self.options.strength else theme.penwidth
         attrs.update(
             shape=KIND_SHAPES[node.kind],
             style=style,
             color=border,
             fillcolor=fill,
-            penwidth=f"{theme.penwidth:g}",
+            penwidth=f"{width:.2g}" if self.options.strength else f"{width:g}",
             peripheries="1" if pro else "2",
         )
         self.node(name, label, per_claim, **attrs)
@@ -646,6 +671,15 @@ class _Builder:
             attrs = {"style": style, "dir": "back", "arrowtail": arrow}
             if kind == "undercuts":
                 attrs["penwidth"] = f"{self.theme.penwidth * 1.6:g}"
+            if self.labels.is_cut(claim_id):
+                # A standing undercut cuts this link: drawn faint, marked with scissors.
+                self.used.cut = True
+                attrs.update(
+                    color=self.theme.muted,
+                    label=CUT_MARK,
+                    fontcolor=self.theme.muted,
+                    fontsize=f"{self.small():g}",
+                )
             # Drawn parent -> child so rebuttals sit below what they answer; the arrow
             # (at the tail) points at the claim rebutted or supported.
             self.edge(self.names[node.parent], self.names[claim_id], **attrs)
@@ -742,8 +776,16 @@ class _Builder:
         for kind in EDGE_STYLES:
             if kind in used.edges:
                 row(EDGE_GLYPHS[kind], EDGE_STYLES[kind][2])
+        if used.cut:
+            row(CUT_MARK, "a link cut by a standing undercut (faint): it counts for nothing")
         if used.edges:
             row("", "arrows point at the claim rebutted or supported")
+        if self.options.strength:
+            row(
+                f"{square_bar(0.62)} 0.62",
+                "strength, 0 to 1 (also the border's width): weight, less what attacks it, "
+                "plus what supports it",
+            )
         if used.more:
             row("+N more", "claims below the cut, not drawn", border=theme.muted, dashed=True)
         if used.see:

@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from argmap.bars import balance_bar
 from argmap.tui.commands import bindings_for
 from argmap.tui.host import Host
 from argmap.tui.model import DebateEntry, balance
@@ -83,6 +84,8 @@ class DebatesScreen(Screen[None]):
         if table.columns:
             return
         table.add_column("Status", key="status")
+        # The motion's strength as a bar about the middle: con to the left, pro right.
+        table.add_column("Con│Pro", key="balance")
         table.add_column("Title", key="title")
         table.add_column("Claims", key="claims")
         table.add_column("Pro ✓", key="pro")
@@ -127,11 +130,16 @@ class DebatesScreen(Screen[None]):
                 claims = Text(str(stand.claims), justify="right")
                 pro = Text(f"{stand.pro_standing}/{stand.pro}", justify="right")
                 con = Text(f"{stand.con_standing}/{stand.con}", justify="right")
+                strength = entry.weighing.motion_strength
+                leaning = Text(balance_bar(strength, 5), style="bold")
+                leaning.append(f" {strength:.2f}")
             else:
                 claims = pro = con = Text("–", justify="right", style="dim")
+                leaning = Text("–", style="dim")
             table.add_row(
                 _status(entry),
-                Text(shorten(entry.title, 40)),
+                leaning,
+                Text(shorten(entry.title, 34)),
                 claims,
                 pro,
                 con,
@@ -158,9 +166,13 @@ class DebatesScreen(Screen[None]):
             info.append(safe_block(entry.motion) + "\n")
         if entry.openable:
             stand = balance(entry)
+            # The balance first; the labels' verdict answers another question, second.
+            info.append(entry.weighing.headline(), style="bold")
+            info.append(". ")
             mark = STATUS_MARK[stand.motion]
             info.append(
-                f"{mark} The motion is {stand.motion.value}", style=STATUS_STYLE[stand.motion]
+                f"By labels alone {mark} the motion is {stand.motion.value}",
+                style=STATUS_STYLE[stand.motion],
             )
             info.append(
                 f": {stand.pro_standing} of {stand.pro} pro and "

@@ -48,7 +48,9 @@ def legend() -> Text:
         status_mark(Label.UNDECIDED),
         " undecided  ",
         ("↪", LINK_STYLE),
-        " link",
+        " link  ",
+        ("✂", "bold"),
+        " cut",
         no_wrap=True,
         overflow="ellipsis",
     )
@@ -371,6 +373,15 @@ class MapScreen(Screen[None]):
         else:
             self.focus_root = claim_id
         self._rebuild(claim_id)
+
+    def action_toggle_order(self) -> None:
+        if self.entry is None:
+            return
+        tree = self.claim_tree
+        tree.by_strength = not tree.by_strength
+        self._rebuild(self.cursor_claim, tree.expanded_claims())
+        order = "strongest first" if tree.by_strength else "in file order"
+        self.app.notify(f"Answers are listed {order}.", markup=False)
 
     def action_filter(self) -> None:
         from argmap.tui.screens.filter import FilterScreen
