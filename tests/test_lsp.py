@@ -20,6 +20,8 @@ from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 from argmap.load import load_paths, load_text
 from argmap.locate import is_debate_text
+from argmap.lsp.hover import escape
+from argmap.strength import explain_strength, weigh
 
 TRADE = textwrap.dedent(
     """\
@@ -369,6 +371,11 @@ async def test_hover_names_side_kind_label_and_reason_with_text_escaped(
     # 'jobs' and the flow-mapped con claim rebut it and nothing answers them.
     assert "**defeated**: rebutted by" in value
     assert "'jobs'" in value and "which stands" in value
+    # Its gradual strength and what moved it, as `argmap.strength` explains it.
+    graph = load_text(TRADE, folder / "trade.yaml").graph
+    strength = explain_strength(graph, weigh(graph), "growth")
+    assert strength.startswith("Strength 0.")
+    assert escape(strength) in value
     # Brackets, asterisks and tags from the file are shown as characters, not markup.
     assert r"\[1AC\] \*\*fast\*\* \<b\>x\</b\>" in value
     assert "<b>" not in value

@@ -21,6 +21,7 @@ from pygls.uris import from_fs_path, to_fs_path
 from argmap.load import LoadedDebate, check_links_between, load_bytes, load_text, slug_from_path
 from argmap.locate import TextIndex, index_text, is_debate_text
 from argmap.semantics import Labelling, grounded
+from argmap.strength import Weighing, weigh
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -43,6 +44,7 @@ class Analysis:
     loaded: LoadedDebate | None  # None for a draft: a text typed since the last check
     _index: object = _NOT_YET
     _labels: Labelling | None = None
+    _weighing: Weighing | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -70,6 +72,16 @@ class Analysis:
         if self._labels is None:
             self._labels = grounded(self.loaded.graph)
         return self._labels
+
+    @property
+    def weighing(self) -> Weighing | None:
+        """Gradual strengths of a valid debate (computed once); None for an invalid one."""
+        labels = self.labels
+        if labels is None or self.loaded is None:
+            return None
+        if self._weighing is None:
+            self._weighing = weigh(self.loaded.graph, labels)
+        return self._weighing
 
 
 @dataclass(slots=True)

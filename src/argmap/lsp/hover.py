@@ -20,6 +20,7 @@ from argmap.lsp.positions import Positions
 from argmap.model import MOTION_ID
 from argmap.safetext import printable
 from argmap.semantics import Labelling, explain, grounded
+from argmap.strength import Weighing, explain_strength, weigh
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&$])")
 _EXPECTED = frozenset({"standing", "defeated", "undecided"})
@@ -49,8 +50,11 @@ def _code(value: str) -> str:
     return f"`{shown}`"
 
 
-def claim_markdown(graph: ArgumentGraph, labels: Labelling, claim_id: str) -> str:
-    """The hover text of a claim (or the motion) of a valid debate."""
+def claim_markdown(
+    graph: ArgumentGraph, labels: Labelling, claim_id: str, weighing: Weighing | None = None
+) -> str:
+    """The hover text of a claim (or the motion) of a valid debate: what it is, its label
+    and why, its gradual strength and what moved it, and its text."""
     node = graph.node(claim_id)
     verdict, _, reason = explain(graph, labels, claim_id).partition(": ")
     if node.is_motion:
@@ -61,7 +65,12 @@ def claim_markdown(graph: ArgumentGraph, labels: Labelling, claim_id: str) -> st
         if node.relation is not None and node.parent is not None and node.parent != MOTION_ID:
             what += f", {_RELATION[node.relation]} {_code(node.parent)}"
         head = f"**{side}** {escape(what)} {_code(claim_id)}"
-    parts = [head, f"**{verdict}**: {escape(reason)}", quote(node.text)]
+    parts = [head, f"**{verdict}**: {escape(reason)}"]
+    if weighing is not None:
+        if node.is_motion:
+            parts.append(f"**balance**: {escape(weighing.headline())}")
+        parts.append(escape(explain_strength(graph, weighing, claim_id)))
+    parts.append(quote(node.text))
     return "\n\n".join(parts)
 
 
@@ -70,11 +79,12 @@ def _place_markdown(place: ClaimPlace, why: str) -> str:
     return "\n\n".join([head, f"*{escape(why)}*", quote(place.text)])
 
 
-def _labelled(loaded: LoadedDebate) -> tuple[ArgumentGraph, Labelling] | None:
+def _labelled(loaded: LoadedDebate) -> tuple[ArgumentGraph, Labelling, Weighing] | None:
     if not loaded.ok:
         return None
     graph = loaded.graph
-    return graph, grounded(graph)
+    labels = grounded(graph)
+    return graph, labels, weigh(graph, labels)
 
 
 def hover(docs: Documents, target: Target, encoding: str) -> types.Hover | None:
@@ -105,7 +115,8 @@ def _markdown(docs: Documents, target: Target) -> str | None:
         if target.kind == "source":
             return _source_markdown(loaded, target.value)
         if loaded is not None and labels is not None and target.value in loaded.graph:
-            markdown = claim_markdown(loaded.graph, labels, target.value)
+            weighing = valid.weighing if valid is not None else None
+            markdown = claim_markdown(loaded.graph, labels, target.value, weighing)
             token = target.token
             if token is not None and token.role is Role.CLAIM_REF and token.key in _EXPECTED:
                 # An exercise's `expect:` entry: say whether the debate meets it.
@@ -124,18 +135,18 @@ def _markdown(docs: Documents, target: Target) -> str | None:
         labelled = _labelled(neighbour.loaded)
         if labelled is None:
             return f"debate {_code(target.debate)} has errors"
-        graph, labels = labelled
+        graph, labels, weighing = labelled
         if target.kind == "debate":
             debate = graph.debate
             return "\n\n".join(
                 [
                     f"**{escape(debate.title)}** ({_code(target.debate)})",
-                    f"**motion**, {labels.motion.value}",
+                    f"**motion**, {labels.motion.value}; {escape(weighing.headline())}",
                     quote(debate.motion),
                 ]
             )
         if target.value in graph:
-            return claim_markdown(graph, labels, target.value)
+            return claim_markdown(graph, labels, target.value, weighing)
         return None
     return None
 
