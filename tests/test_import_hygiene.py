@@ -17,6 +17,7 @@ DOMAIN_MODULES = [
     "argmap.diagnostics",
     "argmap.collector",
     "argmap.export.html",
+    "argmap.locate",
     "argmap.ids",
     "argmap.output",
     "argmap.bundled",
@@ -54,6 +55,29 @@ def test_domain_module_does_not_import_textual(module: str) -> None:
     assert out.split() == ["False", "False"]
 
 
+@pytest.mark.parametrize("module", DOMAIN_MODULES)
+def test_domain_module_does_not_import_pygls(module: str) -> None:
+    code = f"import sys, {module}; print('pygls' in sys.modules, 'lsprotocol' in sys.modules)"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.split() == ["False", "False"]
+
+
+def test_language_server_imports_no_other_shell() -> None:
+    code = (
+        "import sys\n"
+        "from argmap.lsp.server import create_server\n"
+        "create_server()\n"
+        "shells = ('textual', 'rich', 'argmap.tui', 'argmap.cli')\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in shells\n"
+        "             or m.startswith(shells[2:]))\n"
+        "assert not bad, bad\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
 def test_validate_loads_only_what_it_needs() -> None:
     code = (
         "import sys\n"
@@ -61,7 +85,8 @@ def test_validate_loads_only_what_it_needs() -> None:
         "main(['validate', '--json'])\n"
         "heavy = {'textual', 'rich', 'graphviz', 'argmap.edit', 'argmap.export',\n"
         "         'argmap.interop', 'concurrent.futures', 'argmap.cli.export',\n"
-        "         'argmap.cli.edit', 'argmap.cli.interop', 'argmap.cli.completion'}\n"
+        "         'argmap.cli.edit', 'argmap.cli.interop', 'argmap.cli.completion',\n"
+        "         'pygls', 'argmap.lsp', 'argmap.cli.lsp'}\n"
         "assert not heavy & set(sys.modules), sorted(heavy & set(sys.modules))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

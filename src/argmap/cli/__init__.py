@@ -34,6 +34,7 @@ COMMAND_MODULES = (
     "argmap.cli.new",
     "argmap.cli.init",
     "argmap.cli.completion",
+    "argmap.cli.lsp",
 )
 
 
@@ -57,6 +58,7 @@ COMMAND_MODULE = {
     "init": "argmap.cli.init",
     "completion": "argmap.cli.completion",
     "slides": "argmap.cli.slides",
+    "lsp": "argmap.cli.lsp",
 }
 
 
