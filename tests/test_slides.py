@@ -412,3 +412,23 @@ def test_every_text_in_the_pdf_is_at_least_18_points(
         page.extract_text(visitor_text=visit)
     assert len(sizes) > 100
     assert min(sizes) >= MIN_POINTS - 0.05
+
+
+def test_a_claim_with_many_see_links_still_reads_at_18_points() -> None:
+    # Five `see` stubs beside one claim are wider than a slide at 18 pt: the claim gets its
+    # slide without them, and the speaker notes list the links instead.
+    links = ", ".join(f"other-debate-{n}:a-claim-with-a-long-id-{n}" for n in range(5))
+    text = (
+        "title: Links\nmotion: Something should be done.\npro:\n"
+        "  - id: linked\n"
+        "    text: A claim that several other debates discuss at length, in their own words.\n"
+        f"    see: [{links}]\n"
+        "con:\n  - text: Nothing should be done.\n"
+    )
+    graph = load_text(text, "links.yaml").graph
+    deck = build_deck(graph)
+    sources = [s.source for s in deck.slides if s.source is not None]
+    points = [_on_slide_points(s, layout) for s, layout in zip(sources, _layouts(sources))]
+    assert min(points) >= MIN_POINTS - 1e-6
+    slide = next(s for s in deck.slides if s.kind == "branch" and "linked" in s.claims)
+    assert "other-debate-0:a-claim-with-a-long-id-0" in slide.notes

@@ -121,11 +121,12 @@ def test_the_debates_list_appears_in_the_browser(
     while time.monotonic() < deadline:
         text = browser.execute_script(SCREEN_TEXT) or ""
         footer = next((line for line in reversed(text.splitlines()) if line.strip()), "")
-        if "brain-drain" in text and "Export" in footer:  # the map of the first debate
+        if "brain-drain" in text and "Filter" in footer:  # the map of the first debate
             break
         time.sleep(0.2)
-    assert "brain-drain" in text and "x Export" in footer
+    assert "brain-drain" in text and "f Filter" in footer
     assert "i Edit" not in footer  # shown when edits are allowed
+    assert "x Export" not in footer  # it would write files on the server
 
 
 def test_the_server_stops_cleanly_on_ctrl_c(server: tuple[str, subprocess.Popen[bytes]]) -> None:

@@ -52,6 +52,8 @@ def claim_notes(graph: ArgumentGraph, labels: Labelling, claim_id: str) -> str:
             lines.append("Sources: " + "; ".join(cited))
         if node.claim.note:
             lines.append("Note: " + plain(node.claim.note))
+        if node.claim.see:
+            lines.append("See also: " + ", ".join(plain(ref) for ref in node.claim.see))
     return "\n".join(lines)
 
 

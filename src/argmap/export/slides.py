@@ -138,6 +138,9 @@ class _Part:
     overview: bool = False
     columns: int | None = None
     number: int = 0  # the slide number of the part's first slide, once numbered
+    #: Draw `see` and cross-link stubs; a claim whose links make it too wide for the slide
+    #: goes without them (the speaker notes list its links).
+    stubs: bool = True
 
 
 class _Planner:
@@ -220,6 +223,7 @@ class _Planner:
                 wide_wrap=44,
                 max_chars=MAX_CHARS,
                 mark_in_header=True,
+                stubs=part.stubs,
                 stubs_beside=True,
                 pad=PAD,
                 page_margin=0,
@@ -303,9 +307,7 @@ class _Planner:
         children = list(graph.nodes[root].children)
         levels = self.levels_below(root)
         if not children or levels == 0:
-            part = _Part(root, (), 0, WRAPS[0])
-            self.fill(part)
-            return [part]
+            return [self.alone(root)]
         groups: list[_Part] = []
         separate: list[str] = []  # answers too big to share a slide with the root
         start = 0
@@ -319,9 +321,7 @@ class _Planner:
             start += len(best.children)
         if not groups:
             # Not even the claim with one answer fits: the claim alone, then its answers.
-            alone = _Part(root, (), 0, WRAPS[0])
-            self.fill(alone)
-            groups = [alone]
+            groups = [self.alone(root)]
         for index, group in enumerate(groups, start=1):
             group.chunk = (index, len(groups))
         parts: list[_Part] = []
@@ -343,6 +343,19 @@ class _Planner:
         for group in groups:
             group.elsewhere = [g for g in groups if g is not group] + firsts
         return parts
+
+    def alone(self, root: str) -> _Part:
+        """A slide of `root` without its answers: the first layout that fits, with its link
+        stubs if they fit beside it, else without them (a claim with many `see` links)."""
+        candidates = [
+            _Part(root, (), 0, wrap, rankdir=rankdir, stubs=stubs)
+            for stubs in (True, False)
+            for rankdir, wrap in LAYOUTS
+        ]
+        for part in candidates:
+            self.fill(part)
+        found = self.first_fitting([[part] for part in candidates])
+        return found[0] if found is not None else candidates[len(LAYOUTS)]
 
     def best_group(self, root: str, candidates: list[str], levels: int) -> _Part | None:
         """The root with the first answers of `candidates` that fit a slide: the most claims,
