@@ -428,7 +428,9 @@ def test_a_claim_with_many_see_links_still_reads_at_18_points() -> None:
     graph = load_text(text, "links.yaml").graph
     deck = build_deck(graph)
     sources = [s.source for s in deck.slides if s.source is not None]
-    points = [_on_slide_points(s, layout) for s, layout in zip(sources, _layouts(sources))]
+    points = [
+        _on_slide_points(s, layout) for s, layout in zip(sources, _layouts(sources), strict=True)
+    ]
     assert min(points) >= MIN_POINTS - 1e-6
     slide = next(s for s in deck.slides if s.kind == "branch" and "linked" in s.claims)
     assert "other-debate-0:a-claim-with-a-long-id-0" in slide.notes
