@@ -34,7 +34,16 @@ from argmap.safetext import printable
 from argmap.tui.commands import bindings_for
 from argmap.tui.crash import EXIT_CRASH, save_report
 from argmap.tui.editing import UndoStep, editor_command
-from argmap.tui.model import DebateEntry, Library, Location, SearchIndex, prepare_entry
+from argmap.tui.model import (
+    DebateEntry,
+    Library,
+    Location,
+    SearchIndex,
+    failed_entry,
+    list_files,
+    loading_order,
+    prepare_entry,
+)
 from argmap.tui.palette import ArgmapCommands, palette_commands, runner
 from argmap.tui.screens.debates import DebatesScreen
 from argmap.tui.watch import FolderWatch
@@ -179,19 +188,36 @@ class ArgmapApp(App[int]):
             map_screen.restyle()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
-    def load_library(self) -> Library:
-        """Read every debate file off the main thread; the list fills in when done."""
+    def load_library(self) -> None:
+        """List the debate files, then load and label them one by one, all off the main
+        thread: the list shows a row per file at once and fills each as it arrives."""
+        worker = get_current_worker()
         # Look at the folders first: a file saved while loading is then read again.
         watch = FolderWatch.over(self.paths) if self.WATCH_INTERVAL > 0 else None
-        library = Library.load(self.paths)
-        self.call_from_thread(self._library_loaded, library, watch)
+        files, cross = list_files(self.paths)
+        self.call_from_thread(self._files_listed, files, cross, watch)
+        for path in loading_order(files):
+            if worker.is_cancelled:
+                return
+            self.call_from_thread(self._debate_arrived, path, _prepare(path))
         # Warm the export library (it pulls in graphviz) so `x` opens at once later.
         import argmap.export  # noqa: F401
 
-        return library
+    def _files_listed(self, files: list[Path], cross: bool, watch: FolderWatch | None) -> None:
+        self.library = Library.listing(self.paths, files, cross)
+        self._search_index = None
+        self.refresh_screens()
+        if watch is not None and self._watch is None:
+            self._watch = watch
+            self.set_interval(self.WATCH_INTERVAL, self.check_disk, name="watch")
 
-    def _library_loaded(self, library: Library, watch: FolderWatch | None = None) -> None:
-        self.library = library
+    def _debate_arrived(self, path: Path, prepared: DebateEntry) -> None:
+        """One file of the first load is read and labelled: fill in its row."""
+        if self.library is None or self.library.by_path(path) is not None:
+            return  # read already, since it changed on disk: that version is newer
+        if path not in self.library.files:
+            return  # deleted while it loaded
+        self.library.reload(path, prepared=prepared)
         self._search_index = None
         # The debates just loaded live as long as the app: keep them out of the cyclic
         # collector's full passes, each of which would otherwise rescan them (a 150 ms
@@ -200,9 +226,6 @@ class ArgmapApp(App[int]):
         gc.freeze()
         self.refresh_screens()
         self.refresh_bindings()  # `e` needs a file under the cursor
-        if watch is not None and self._watch is None:
-            self._watch = watch
-            self.set_interval(self.WATCH_INTERVAL, self.check_disk, name="watch")
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state is WorkerState.ERROR:
@@ -307,14 +330,15 @@ class ArgmapApp(App[int]):
             if not worker.is_cancelled:
                 self.call_from_thread(self.forget_path, path)
             return
-        prepared = prepare_entry(path)
+        prepared = _prepare(path)
         if not worker.is_cancelled:
             self.call_from_thread(self.reload_path, path, prepared=prepared, announce=announce)
 
     def forget_path(self, path: Path) -> None:
         """A file was deleted: take it off the list (and off the map if it was shown)."""
-        if self.library is None or self.library.remove(path) is None:
+        if self.library is None or path not in self.library.files:
             return
+        self.library.remove(path)
         self._search_index = None
         self.refresh_screens()
         self.notify(f"{path.name} was deleted; it is no longer listed.", severity="warning")
@@ -566,6 +590,15 @@ class ArgmapApp(App[int]):
                 command.help,
                 runner(screen, target, command.action),
             )
+
+
+def _prepare(path: Path) -> DebateEntry:
+    """Load and label a file on a worker; an error nobody expected becomes the file's
+    error row rather than a row that says "loading" for ever."""
+    try:
+        return prepare_entry(path)
+    except Exception as problem:  # any failure is shown on the row
+        return failed_entry(path, problem)
 
 
 def _signature(path: Path) -> tuple[int, int, int] | None:
