@@ -83,16 +83,15 @@ class DebatesScreen(Screen[None]):
         if self.host.library is not None:
             self.show_library()
 
-    def _ensure_columns(self) -> None:
-        table = self.query_one(DebateTable)
-        if table.columns:
-            return
-        table.add_column("Status", key="status")
-        table.add_column("Title", key="title")
-        table.add_column("Claims", key="claims")
-        table.add_column("Pro ✓", key="pro")
-        table.add_column("Con ✓", key="con")
-        table.add_column("Motion", key="motion")
+    #: The list's columns: key and heading.
+    COLUMNS: ClassVar[list[tuple[str, str]]] = [
+        ("status", "Status"),
+        ("title", "Title"),
+        ("claims", "Claims"),
+        ("pro", "Pro ✓"),
+        ("con", "Con ✓"),
+        ("motion", "Motion"),
+    ]
 
     @property
     def selected_row(self) -> tuple[Path, DebateEntry | None] | None:
@@ -132,21 +131,22 @@ class DebatesScreen(Screen[None]):
         library = self.host.library
         if library is None:
             return
-        self._ensure_columns()
         table = self.query_one(DebateTable)
         row = table.cursor_row
-        table.clear()
+        cells: list[list[Text]] = []
         rows = library.rows()
         for path, entry in rows:
             if entry is None:
                 dash = Text("…", justify="right", style="dim")
-                table.add_row(
-                    Text("… loading", style="italic"),
-                    Text(shorten(path.name, 40), style="dim"),
-                    dash,
-                    dash,
-                    dash,
-                    Text(""),
+                cells.append(
+                    [
+                        Text("… loading", style="italic"),
+                        Text(shorten(path.name, 40), style="dim"),
+                        dash,
+                        dash,
+                        dash,
+                        Text(""),
+                    ]
                 )
                 continue
             if entry.openable:
@@ -156,14 +156,24 @@ class DebatesScreen(Screen[None]):
                 con = Text(f"{stand.con_standing}/{stand.con}", justify="right")
             else:
                 claims = pro = con = Text("–", justify="right", style="dim")
-            table.add_row(
-                _status(entry),
-                Text(shorten(entry.title, 40)),
-                claims,
-                pro,
-                con,
-                Text(shorten(entry.motion, 60)),
+            cells.append(
+                [
+                    _status(entry),
+                    Text(shorten(entry.title, 40)),
+                    claims,
+                    pro,
+                    con,
+                    Text(shorten(entry.motion, 60)),
+                ]
             )
+        # Columns as wide as the rows shown now, set here: a DataTable's own widths never
+        # narrow (a "loading" row seen earlier would stay in them) and follow on idle.
+        table.clear(columns=True)
+        for index, (key, heading) in enumerate(self.COLUMNS):
+            width = max([len(heading), *(row_cells[index].cell_len for row_cells in cells)])
+            table.add_column(heading, key=key, width=width)
+        for row_cells in cells:
+            table.add_row(*row_cells)
         self._show_progress()
         if rows:
             table.move_cursor(row=min(max(row, 0), len(rows) - 1))
