@@ -181,7 +181,7 @@ def app_first_screen(paths: list[str], cwd: Path, timeout: float = 120.0) -> tup
     usable (the debates list with a row per file is painted and a key is answered: `?`
     opens the help), and until every row is filled in (no "loading" left)."""
     session = f"argmap-bench-{os.getpid()}"
-    command = " ".join([*(_quote(p) for p in ARGMAP), "open", *(_quote(p) for p in paths)])
+    command = _in_tmux([*ARGMAP, "open", *paths])
     start = time.perf_counter()
     subprocess.run(
         [
@@ -196,7 +196,7 @@ def app_first_screen(paths: list[str], cwd: Path, timeout: float = 120.0) -> tup
             "24",
             "-c",
             str(cwd),
-            f"exec {command}",
+            command,
         ],
         check=True,
     )
@@ -229,7 +229,7 @@ def app_key_latency(cwd: Path, presses: int = 10) -> float:
             "24",
             "-c",
             str(cwd),
-            " ".join([*(_quote(p) for p in ARGMAP), "open", _quote(str(cwd / "arguments"))]),
+            _in_tmux([*ARGMAP, "open", str(cwd / "arguments")]),
         ],
         check=True,
     )
@@ -254,6 +254,17 @@ def _quote(word: str) -> str:
     import shlex
 
     return shlex.quote(word)
+
+
+def _in_tmux(words: list[str]) -> str:
+    """The shell command tmux runs for `words`, in the benchmark's environment: tmux
+    starts commands in its server's environment, not in this process's."""
+    settings = [
+        f"{name}={ENV[name]}" for name in ("PYTHONPYCACHEPREFIX", "PYTHONPATH") if name in ENV
+    ]
+    return " ".join(
+        ["exec env -u PYTHONDONTWRITEBYTECODE", *map(_quote, settings), *map(_quote, words)]
+    )
 
 
 # --- Kialo text of a generated debate ------------------------------------------------------

@@ -203,7 +203,9 @@ class DebatesScreen(Screen[None]):
             return
         self._open_when_ready = None
         if self.app.screen is self:
-            self.action_open()
+            # After this refresh: the map is pushed from the app's own loop, not from
+            # inside the list's update.
+            self.call_after_refresh(self.action_open)
 
     def show_info(self) -> None:
         row = self.selected_row
