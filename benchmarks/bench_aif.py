@@ -43,7 +43,9 @@ def tree_aif(size: int, seed: int = 1) -> str:
         nodes.append({"nodeID": str(index), "type": "I", "text": f"Claim number {index}."})
     next_id = claims
     for index in range(1, claims):
-        for target in {rng.randrange(index)} | ({rng.randrange(index)} if index % 20 == 0 else set()):
+        for target in {rng.randrange(index)} | (
+            {rng.randrange(index)} if index % 20 == 0 else set()
+        ):
             kind = "CA" if rng.random() < 0.25 else "RA"
             nodes.append({"nodeID": str(next_id), "type": kind, "text": "Default"})
             edges += [(index, next_id), (next_id, target)]

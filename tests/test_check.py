@@ -266,3 +266,52 @@ def test_pre_commit_hooks_run_argmap() -> None:
     assert by_id["argmap-check"]["entry"] == "argmap check"
     for hook in hooks:
         assert hook["language"] == "python"
+
+
+def test_top_level_strength_rule(
+    debate: Path, write_debate: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 'faster' (base 0.5) is rebutted by 'free-riding' (0.5): 0.5 - 0.5 · h(0.5) = 0.40.
+    path = rules(write_debate, "rules:\n  min_top_level_strength: {pro: 0.45}\n")
+    code, out, _ = run(capsys, "check", str(debate), "--rules", str(path))
+    assert code == 1
+    assert out == (
+        f"{debate}:6:5: error: rule min_top_level_strength: top-level pro claim 'faster' has "
+        "strength 0.40, below 0.45; answer its rebuttals or back it with support\n"
+    )
+    path = rules(write_debate, "rules:\n  min_top_level_strength: 0.4\n")
+    assert run(capsys, "check", str(debate), "--rules", str(path))[:2] == (0, "")
+    path = rules(write_debate, "rules:\n  min_top_level_strength: 2\n")
+    code, _, err = run(capsys, "check", str(debate), "--rules", str(path))
+    assert code == 1
+    assert "rules.yaml:2:27: error: rule min_top_level_strength: expected a strength" in err
+
+
+def test_expect_verdict_and_strengths(
+    write_debate: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Motion: E = 0.40 ('faster') + 0.5 ('trust') - 0.5 ('cost', whose rebuttal and support
+    # cancel) = 0.4, so σ = 0.5 + 0.5 · 0.16 / 1.16 = 0.57: it leans pro.
+    text = DEBATE + (
+        "expect:\n  verdict: leans-con\n  min_strength: {trust: 0.5}\n"
+        "  max_strength: {cost: 0.4, motion: 0.6}\n"
+    )
+    path = write_debate(text, "exercise.yaml")
+    code, out, _ = run(capsys, "check", str(path))
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0] == (
+        f"{path}:15:5: error: expect: 'cost' should have strength at most 0.4 but has 0.50 "
+        "(base 0.50; lowered most by 'cheap' -0.10; raised most by 'invoice' +0.10) "
+        "(expected at line 28)"
+    )
+    assert lines[1].startswith(
+        f"{path}:26:12: error: expect: the verdict should be leans-con but is leans-pro "
+        "(motion strength 0.57; raised most by 'trust' +"
+    )
+    assert len(lines) == 2
+    fixed = text.replace("verdict: leans-con", "verdict: leans-pro").replace(
+        "cost: 0.4", "cost: 0.5"
+    )
+    path = write_debate(fixed, "exercise.yaml")
+    assert run(capsys, "check", str(path))[:2] == (0, "")

@@ -101,9 +101,34 @@ def test_show_prints_tree_with_side_kind_id_and_status(
     assert main(["show", str(path)]) == 0
     out = capsys.readouterr().out
     assert "MOTION Something should happen." in out
-    assert "+ ✗ A reason for it [1AC].  (p-a, defeated)" in out
-    assert "− ✓ [evidence] No [/x].  (p-a.r1, standing)" in out
-    assert "− ✓ A reason against it.  (c-a, standing)" in out
+    assert "+ ✗ A reason for it [1AC].  (p-a, defeated, strength 0.40)" in out
+    assert "− ✓ [evidence] No [/x].  (p-a.r1, standing, strength 0.50)" in out
+    assert "− ✓ A reason against it.  (c-a, standing, strength 0.50)" in out
+
+
+def test_show_leads_with_the_balance_then_the_claims_then_the_labels(
+    write_debate: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_debate(
+        MINIMAL.replace(
+            "    text: A reason against it.\n", "    text: A reason against it.\n    weight: 5\n"
+        )
+    )
+    assert main(["show", str(path), "--why"]) == 0
+    text = " ".join(capsys.readouterr().out.split())  # the console wraps long lines
+    # 'c-a' (weight 5, base 5/6) outweighs 'p-a' (0.5): E = -1/3, h = 0.1, σ = 0.45, which
+    # is still balanced (leaning needs below 0.45).
+    order = [
+        "MOTION Something should happen. Balanced — strength 0.45 ",
+        "Raised most by 'p-a' +0.",
+        "lowered most by 'c-a' -0.",
+        "1 of 1 con and 1 of 1 pro top-level claims stand",
+        "by labels alone the motion is defeated",
+        "defeated: rebutted by 'c-a'",
+    ]
+    places = [text.index(part) for part in order]
+    assert places == sorted(places)
+    assert "Strength 0.83 (base 0.83 from weight 5). Nothing rebuts or supports it" in text
 
 
 def test_show_root_and_depth(

@@ -21,6 +21,11 @@ def test_every_command_module_is_listed() -> None:
     assert set(COMMAND_MODULE.values()) <= set(COMMAND_MODULES)
 
 
+def test_every_command_has_its_fast_path() -> None:
+    # A command missing from COMMAND_MODULE works, but pays for building every parser.
+    assert set(_commands(build_parser())) == set(COMMAND_MODULE)
+
+
 @pytest.mark.parametrize("command", sorted(COMMAND_MODULE))
 def test_the_listed_module_registers_the_command(command: str) -> None:
     parser = argparse.ArgumentParser(prog="argmap")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import graphviz
 import pytest
 
 from argmap.cli import main
@@ -14,6 +16,7 @@ from argmap.export import (
     ExportError,
     ExportOptions,
     default_output,
+    dot_available,
     export_graph,
     safe_name,
     to_dot,
@@ -134,6 +137,55 @@ def test_legend_explains_only_what_is_drawn(lab: ArgumentGraph) -> None:
     assert "proposal" not in legend and "undercuts" not in legend
     assert "below the cut" in legend
     assert "legend" not in to_dot(lab, ExportOptions(format="dot", legend=False))
+
+
+def test_a_cut_link_is_drawn_faint_with_scissors_and_explained(lab: ArgumentGraph) -> None:
+    dot = to_dot(lab, ExportOptions(format="dot"))
+    names = {
+        claim_id: name
+        for name, attrs in nodes_of(dot).items()
+        for claim_id in ("speed", "motion", "leak")
+        if f'id="claim-{claim_id}"' in attrs
+    }
+    edges = [line for line in dot.splitlines() if "->" in line]
+    # 'inference' (an undercut nothing answers) cuts the link from 'speed' to the motion.
+    cut = [e for e in edges if e.startswith(f"\t{names['motion']} -> {names['speed']} ")]
+    assert len(cut) == 1 and 'label="✂ cut"' in cut[0] and 'color="#8A8A8A"' in cut[0]
+    # The link from 'leak' to 'speed' is not cut.
+    kept = [e for e in edges if e.startswith(f"\t{names['speed']} -> {names['leak']} ")]
+    assert len(kept) == 1 and "✂" not in kept[0]
+    legend = next(line for line in dot.splitlines() if line.startswith("\tlegend"))
+    assert "a link cut by a standing undercut" in legend
+    # A view without the cut link has no scissors and no legend row for them.
+    assert "✂" not in to_dot(lab, ExportOptions(format="dot", root="cost"))
+
+
+def test_the_motion_box_leads_with_the_balance(lab: ArgumentGraph) -> None:
+    motion = node_for(to_dot(lab, ExportOptions(format="dot")), "motion")
+    balance = re.search(r"(Leans pro|Balanced|Leans con) — strength \d\.\d\d", motion)
+    labels = motion.index("by labels alone: ")
+    assert balance is not None and balance.start() < labels
+
+
+def test_strength_option_sets_border_width_and_a_bar(lab: ArgumentGraph) -> None:
+    plain = to_dot(lab, ExportOptions(format="dot"))
+    assert "■" not in plain
+    assert "strength" not in node_for(plain, "deep")
+    assert 'tooltip="deep (standing, strength 0.50)"' in node_for(
+        to_dot(lab, ExportOptions(format="dot", strength=True)), "deep"
+    )
+    dot = to_dot(lab, ExportOptions(format="dot", strength=True))
+    deep, licence = node_for(dot, "deep"), node_for(dot, "licence")
+    # 'deep' (unanswered, 0.50) against 'licence' (rebutted by it: 0.5 - 0.5 · 0.2 = 0.40).
+    assert "■■■□□ 0.50" in deep and "■■□□□ 0.40" in licence
+    width = {
+        c: float(re.search(r"penwidth=\"?([\d.]+)", node_for(dot, c))[1])
+        for c in ("deep", "licence")
+    }
+    assert width["deep"] > width["licence"]
+    legend = next(line for line in dot.splitlines() if line.startswith("\tlegend"))
+    assert "strength, 0 to 1" in legend
+    assert "strength, 0 to 1" not in plain
 
 
 def test_see_links_and_depth_cut_become_stubs(lab: ArgumentGraph) -> None:
@@ -364,7 +416,23 @@ def test_reveal_writes_one_file_per_level(folder: Path) -> None:
     assert names == ["lab--speed-01.dot", "lab--speed-02.dot", "lab--speed-03.dot"]
     first = (folder / "exports" / "lab--speed-01.dot").read_text(encoding="utf-8")
     last = (folder / "exports" / "lab--speed-03.dot").read_text(encoding="utf-8")
-    assert "Licences keep value." not in first and "Licences are ignored." in last
+    # A later level is laid out in the first step but drawn invisible; the last shows it.
+    hidden_line = next(line for line in first.splitlines() if "Licences are ignored." in line)
+    shown_line = next(line for line in last.splitlines() if "Licences are ignored." in line)
+    assert "style=invis" in hidden_line and "style=invis" not in shown_line
+
+
+@pytest.mark.skipif(not dot_available(), reason="needs Graphviz")
+def test_reveal_steps_keep_every_box_in_its_place(folder: Path) -> None:
+    assert main(["export", "lab.yaml", "-f", "dot", "--reveal", "--root", "speed"]) == 0
+    steps = sorted((folder / "exports").iterdir())
+    positions = []
+    for step in steps:
+        source = step.read_text(encoding="utf-8").encode("utf-8")
+        layout = json.loads(graphviz.pipe("dot", "json", source))
+        positions.append({o["name"]: o["pos"] for o in layout["objects"] if "pos" in o})
+    assert len(positions) == 3 and len(positions[0]) >= 5
+    assert positions[0] == positions[1] == positions[2]
 
 
 def test_unknown_root_exits_1_with_suggestion(

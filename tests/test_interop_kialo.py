@@ -7,10 +7,12 @@ from pathlib import Path
 import pytest
 
 from argmap.graph import Relation
-from argmap.interop import ImportOutcome, InteropError, import_text
+from argmap.interop import ImportOutcome, InteropError, export_text, import_text
+from argmap.load import load_file
 from argmap.model import Side
 
 DATA = Path(__file__).parent / "data" / "interop"
+BUNDLED = Path(__file__).parent.parent / "arguments"
 
 
 def kialo(name: str) -> ImportOutcome:
@@ -246,3 +248,19 @@ def test_a_link_to_another_discussion_is_a_note_never_a_claim() -> None:
     assert loss.line == 3
     assert "another Kialo discussion (See discussion #8515: Is it cheap?)" in loss.message
     assert [i.id for i in loss.items] == ["1.1.1", "1.1.1.1"]
+
+
+@pytest.mark.parametrize("name", ["kialo-classic", "kialo-newer"])
+def test_imported_yaml_is_exactly_the_reviewed_file(name: str) -> None:
+    """The whole file a user gets, byte for byte: key order, quoting, block text, lists."""
+    text = (DATA / f"{name}.txt").read_text(encoding="utf-8")
+    outcome = import_text("kialo", text, f"{name}.yaml", name)
+    assert outcome.yaml_text == (DATA / f"{name}.expected.yaml").read_text(encoding="utf-8")
+
+
+def test_the_claim_count_reported_is_the_number_of_claims_in_the_debate() -> None:
+    for path in sorted(BUNDLED.glob("*.yaml")):
+        graph = load_file(path).graph
+        outcome = import_text("kialo", export_text("kialo", graph)[0], "again.yaml")
+        assert outcome.loaded.ok
+        assert outcome.claim_count() == len(outcome.loaded.graph) == len(graph)

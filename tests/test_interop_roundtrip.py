@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.interop import export_text, import_text
+from argmap.interop.jsonfmt import yaml_safe_json
 from argmap.interop.yaml_out import dump_debate, scalar
 from argmap.load import LoadedDebate, load_text
 from argmap.semantics import grounded
+from argmap.strength import weigh
 
 # Any character a debate file may hold: no NUL (the loader refuses it), no lone surrogates.
 TEXT = st.text(
@@ -126,3 +129,28 @@ def test_aif_export_then_import_keeps_claims_relations_and_labels(data: dict[str
     before, after = loaded.graph, outcome.loaded.graph
     assert sorted(map(repr, after.edges)) == sorted(map(repr, before.edges))
     assert grounded(after).labels == grounded(before).labels
+    # Undercuts come back as CAs on S-nodes: the same links are cut, the same strengths.
+    assert grounded(after).cut == grounded(before).cut
+    assert weigh(after).strengths == weigh(before).strengths
+
+
+# Code points on each side of every edge of the ranges YAML refuses or folds.
+EDGES = [
+    *range(0x00, 0x21),
+    *range(0x7E, 0xA2),
+    *range(0x2026, 0x202B),
+    0xD7FF,
+    0xD800,
+    0xDFFF,
+    0xE000,
+    *range(0xFFFC, 0x10002),
+    0x10FFFF,
+]
+
+
+@pytest.mark.parametrize("code", EDGES, ids=hex)
+def test_characters_at_the_edges_of_what_yaml_accepts_read_back_exactly(code: int) -> None:
+    text = f"a{chr(code)}b"
+    assert yaml.safe_load(f"key: {scalar(text)}\n") == {"key": text}
+    assert yaml.safe_load(f"key: {scalar(text, flow=True)}\n") == {"key": text}
+    assert yaml.safe_load(yaml_safe_json(text)) == text  # the JSON export's escaping

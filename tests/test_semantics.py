@@ -30,49 +30,82 @@ Load = Callable[..., LoadedDebate]
 
 
 def attack_relation(graph: ArgumentGraph) -> set[tuple[str, str]]:
-    """(attacker, target) pairs straight from the edges."""
-    return {(e.source, e.target) for e in graph.edges if e.relation.value != "supports"}
+    """(attacker, target) pairs of the claims' rebuttals, straight from the edges."""
+    return {(e.source, e.target) for e in graph.edges if e.relation.value == "rebuts"}
 
 
-def reference_grounded(nodes: list[str], attacks: set[tuple[str, str]]) -> dict[str, str]:
-    """The least fixpoint of the characteristic function, by repeated full passes."""
-    attackers = {n: {a for a, t in attacks if t == n} for n in nodes}
+def afra(graph: ArgumentGraph) -> tuple[list[str], dict[str, list[str]]]:
+    """The debate read as an AFRA (attacks as first-class elements): elements, defeaters.
+
+    Elements are the claims and the attacks: each rebuttal edge (nested and cross-links kept
+    apart) and each undercut, which attacks the nested attack of its parent. An attack x is
+    defeated by an attack y when y targets x or targets x's source (Baroni et al. 2011).
+    """
+    nested = {e.source: e for e in graph.edges if not e.cross}
+    # attack element: (name, source, target element)
+    attacks: list[tuple[str, str, str]] = []
+    for e in graph.edges:
+        kind = "x" if e.cross else "n"
+        if e.relation.value == "rebuts":
+            attacks.append((f"{kind}:{e.source}>{e.target}", e.source, e.target))
+        elif e.relation.value == "undercuts":
+            parent = nested[e.target]
+            if parent.relation.value != "supports":
+                attacks.append(
+                    (f"n:{e.source}>{e.target}", e.source, f"n:{e.target}>{parent.target}")
+                )
+    source_of = {name: source for name, source, _ in attacks}
+    elements = list(graph.nodes) + [name for name, _, _ in attacks]
+
+    def defeaters(x: str) -> list[str]:
+        return [n for n, _, t in attacks if t == x or (x in source_of and t == source_of[x])]
+
+    return elements, {x: defeaters(x) for x in elements}
+
+
+def reference_grounded(graph: ArgumentGraph) -> dict[str, str]:
+    """Grounded labels of the AFRA reading, by repeated full passes of "defended by"."""
+    elements, defeated_by = afra(graph)
+
+    def defeaters(x: str) -> list[str]:
+        return defeated_by[x]
+
     extension: set[str] = set()
     while True:
         defended = {
-            n for n in nodes if all(any((d, a) in attacks for d in extension) for a in attackers[n])
+            x
+            for x in elements
+            if all(any(d in extension for d in defeaters(a)) for a in defeaters(x))
         }
         if defended == extension:
             break
         extension = defended
     labels = {}
-    for n in nodes:
+    for n in graph.nodes:
         if n in extension:
             labels[n] = "standing"
-        elif any(a in extension for a in attackers[n]):
+        elif any(a in extension for a in defeaters(n)):
             labels[n] = "defeated"
         else:
             labels[n] = "undecided"
     return labels
 
 
-def reference_credulous(nodes: list[str], attacks: set[tuple[str, str]]) -> set[str]:
-    """Claims in some admissible set (hence in some preferred extension), by brute force."""
+def reference_credulous(graph: ArgumentGraph) -> set[str]:
+    """Claims in some admissible set of the AFRA reading (hence preferred), by brute force."""
+    elements, defeated_by = afra(graph)
     accepted: set[str] = set()
-    for size in range(1, len(nodes) + 1):
-        for subset in itertools.combinations(nodes, size):
+    for size in range(1, len(elements) + 1):
+        for subset in itertools.combinations(elements, size):
             members = set(subset)
-            if any((a, b) in attacks for a in members for b in members):
+            if any(a in members for m in members for a in defeated_by[m]):
                 continue
             defended = all(
-                any((d, a) in attacks for d in members)
-                for m in members
-                for a in nodes
-                if (a, m) in attacks
+                any(d in members for d in defeated_by[a]) for m in members for a in defeated_by[m]
             )
             if defended:
                 accepted |= members
-    return accepted
+    return accepted & set(graph.nodes)
 
 
 # --- random debates with cross-links (so cycles occur) --------------------------------------
@@ -119,7 +152,7 @@ def load_ok(text: str) -> ArgumentGraph:
 def test_grounded_matches_the_reference_fixpoint(text: str) -> None:
     graph = load_ok(text)
     labelling = grounded(graph)
-    expected = reference_grounded(list(graph.nodes), attack_relation(graph))
+    expected = reference_grounded(graph)
     assert {k: v.value for k, v in labelling.labels.items()} == expected
     # Every label must come with an explanation that starts with it.
     for claim_id, label in labelling.labels.items():
@@ -130,7 +163,7 @@ def test_grounded_matches_the_reference_fixpoint(text: str) -> None:
 @given(debates(max_claims=8))
 def test_could_stand_matches_brute_force(text: str) -> None:
     graph = load_ok(text)
-    expected = reference_credulous(list(graph.nodes), attack_relation(graph))
+    expected = reference_credulous(graph)
     assert set(could_stand(graph)) == expected
 
 
@@ -246,13 +279,13 @@ def test_stands_when_all_rebuttals_are_defeated(load_debate: Load) -> None:
     assert reasons["claim"] == "standing: all 2 rebuttals are defeated ('r1' by 'a1'; 'r2' by 'a2')"
 
 
-def test_undercut_defeats_its_parent_and_says_so(load_debate: Load) -> None:
+def test_undercut_cuts_the_link_and_leaves_its_parent_standing(load_debate: Load) -> None:
     labels, reasons = labels_and_reasons(
         load_debate,
         """\
         title: T
         motion: M.
-        pro:
+        con:
           - id: rankings
             text: Co-authored papers are cited more, so collaboration improves quality.
             rebuttals:
@@ -261,18 +294,25 @@ def test_undercut_defeats_its_parent_and_says_so(load_debate: Load) -> None:
                 undercut: true
         """,
     )
-    assert labels["rankings"] == "defeated"
-    assert reasons["rankings"].startswith("defeated: undercut by 'selection' (it attacks the step")
-    assert reasons["rankings"].endswith("which stands because nothing answers it")
+    # The statistic is true; only its bearing on the motion is cut, so the motion stands.
+    assert labels["rankings"] == "standing"
+    assert labels["motion"] == "standing"
+    assert reasons["rankings"] == (
+        "standing: nothing rebuts it, but its rebuttal of the motion is cut by 'selection' "
+        "(an undercut), which stands because nothing answers it"
+    )
+    assert reasons["motion"] == (
+        "standing: its only rebuttal, 'rankings', is cut by 'selection' (an undercut)"
+    )
 
 
-def test_undercut_that_is_answered_is_named_as_an_undercut(load_debate: Load) -> None:
-    _, reasons = labels_and_reasons(
+def test_an_answered_undercut_leaves_the_link_whole(load_debate: Load) -> None:
+    labels, reasons = labels_and_reasons(
         load_debate,
         """\
         title: T
         motion: M.
-        pro:
+        con:
           - id: rankings
             text: R.
             rebuttals:
@@ -282,10 +322,37 @@ def test_undercut_that_is_answered_is_named_as_an_undercut(load_debate: Load) ->
                 rebuttals: [{id: controlled, text: Studies control for team quality.}]
         """,
     )
-    assert (
-        reasons["rankings"]
-        == "standing: its only undercut, 'selection', is defeated by 'controlled'"
+    assert labels["motion"] == "defeated"
+    assert reasons["rankings"] == (
+        "standing: nothing rebuts it; its rebuttal of the motion holds: its undercut "
+        "'selection' is defeated by 'controlled'"
     )
+
+
+def test_an_undercut_of_a_defeated_rebuttal_changes_nothing(load_debate: Load) -> None:
+    labels, _ = labels_and_reasons(
+        load_debate,
+        """\
+        title: T
+        motion: M.
+        pro:
+          - id: p
+            text: P.
+            rebuttals:
+              - id: r
+                text: R.
+                rebuttals:
+                  - {id: beat, text: B.}
+                  - {id: cut, text: C., undercut: true}
+        """,
+    )
+    assert labels == {
+        "motion": "standing",
+        "p": "standing",
+        "r": "defeated",
+        "beat": "standing",
+        "cut": "standing",
+    }
 
 
 MUTUAL = """\

@@ -73,7 +73,9 @@ def test_counts_shape_and_labels(debate_path: Path) -> None:
     assert stats.labels == {
         "faster": "defeated",
         "free-riding": "standing",
-        "reciprocity": "defeated",
+        # 'not-always' undercuts the link from 'reciprocity' to 'free-riding': 'reciprocity'
+        # still stands, but no longer defeats 'free-riding'.
+        "reciprocity": "standing",
         "not-always": "standing",
         "survey": "standing",
         "mandate": "undecided",
@@ -81,7 +83,8 @@ def test_counts_shape_and_labels(debate_path: Path) -> None:
     }
     assert stats.motion == "undecided"
     assert stats.by_side_label["con"] == {"standing": 2, "defeated": 0, "undecided": 1}
-    assert stats.by_side_label["pro"] == {"standing": 1, "defeated": 2, "undecided": 1}
+    assert stats.by_side_label["pro"] == {"standing": 2, "defeated": 1, "undecided": 1}
+    assert stats.cut == ["reciprocity"]
     assert stats.unanswered == ["not-always", "survey"]
     assert stats.evidence_without_source == ["survey"]
     assert stats.longest_rebuttal_chain == ["faster", "free-riding", "reciprocity", "not-always"]
@@ -98,7 +101,7 @@ def test_json_has_a_debates_list_with_every_label(
         assert key in entry
     assert entry["id"] == "sharing"
     assert (entry["claims"], entry["pro"], entry["con"]) == (7, 4, 3)
-    assert (entry["standing"], entry["defeated"], entry["undecided"]) == (3, 2, 2)
+    assert (entry["standing"], entry["defeated"], entry["undecided"]) == (4, 1, 2)
     assert set(entry["labels"]) == {
         "faster",
         "free-riding",
@@ -110,7 +113,34 @@ def test_json_has_a_debates_list_with_every_label(
     }
     assert entry["unanswered"] == ["not-always", "survey"]
     assert entry["longest_rebuttal_chain"][0] == "faster"
-    assert entry["labels_by_side"]["pro"]["standing"] == 1
+    assert entry["labels_by_side"]["pro"]["standing"] == 2
+    # Strength: every claim and the motion, a verdict, and the motion's contributions.
+    assert set(entry["strengths"]) == {"motion", *entry["labels"]}
+    assert all(0 <= v <= 1 for v in entry["strengths"].values())
+    assert entry["verdict"] in {"leans-pro", "balanced", "leans-con"}
+    assert entry["motion_strength"] == entry["strengths"]["motion"]
+    amounts = list(entry["contributions"].values())
+    assert amounts and [abs(a) for a in amounts] == sorted(map(abs, amounts), reverse=True)
+    assert set(entry["contributions"]) <= set(entry["labels"])
+    assert entry["cut"] == ["reciprocity"]
+
+
+def test_json_verdict_and_strengths_by_hand(
+    write_debate: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_debate(
+        "title: T\nmotion: M.\ncon:\n  - {id: a, text: A., weight: 5}\n  - {id: b, text: B.}\n",
+    )
+    code, out, _ = run(capsys, "stats", "--json", str(path))
+    assert code == 0
+    entry = json.loads(out)["debates"][0]
+    # E = -(5/6 + 1/2) = -4/3; h = (16/9) / (25/9) = 0.64; σ = 0.5 - 0.5 · 0.64 = 0.18.
+    assert entry["strengths"] == {"motion": 0.18, "a": pytest.approx(0.8333, abs=1e-4), "b": 0.5}
+    assert entry["verdict"] == "leans-con"
+    # Without 'a': E = -0.5, σ = 0.4; without 'b': E = -5/6, σ = 0.5 - 0.5 · (25/61).
+    assert list(entry["contributions"]) == ["a", "b"]
+    assert entry["contributions"]["a"] == pytest.approx(0.18 - 0.4, abs=1e-4)
+    assert entry["contributions"]["b"] == pytest.approx(0.18 - (0.5 - 0.5 * 25 / 61), abs=1e-4)
 
 
 def test_csv_is_one_flat_row_per_debate(
@@ -130,6 +160,8 @@ def test_csv_is_one_flat_row_per_debate(
     assert rows[0]["unanswered_ids"] == "not-always survey"
     assert rows[0]["longest_rebuttal_chain"] == "4"
     assert rows[1]["motion"] == "defeated"
+    assert rows[1]["verdict"] == "balanced" and float(rows[1]["motion_strength"]) == 0.5
+    assert rows[0]["cut_ids"] == "reciprocity"
     # Flat: no cell holds a JSON list or mapping.
     assert not any(cell.startswith(("[", "{")) for row in rows for cell in row.values())
 
@@ -139,7 +171,12 @@ def test_table_lists_each_debate(debate_path: Path, capsys: pytest.CaptureFixtur
     assert code == 0
     header, row = out.splitlines()
     assert header.split()[:4] == ["debate", "claims", "pro", "con"]
-    assert row.split() == ["sharing", "7", "4", "3", "1", "1", "4", "3", "2", "2", "2", "undecided"]
+    *numbers, verdict, strength, label = row.split()
+    assert numbers == ["sharing", "7", "4", "3", "1", "1", "4", "4", "1", "2", "2"]
+    assert verdict in {"leans-pro", "balanced", "leans-con"} and 0 <= float(strength) <= 1
+    assert label == "undecided"
+    # The balance comes before what the labels say.
+    assert header.split()[-2:] == ["balance", "motion"]
 
 
 def test_invalid_file_is_reported_and_others_still_counted(

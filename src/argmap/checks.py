@@ -11,6 +11,7 @@ A rules file is YAML:
       claims_cite_source: con      # every con claim cites a source (pro, con or both)
       evidence_has_source: true    # every piece of evidence cites a source
       no_unanswered_top_level: true  # every top-level claim has a rebuttal (or pro / con)
+      min_top_level_strength: 0.2  # no top-level claim weaker than 0.2 (or {pro: S, con: S})
 
 Every breach is a `Diagnostic` at the claim or key it concerns, with the message
 `rule NAME: ...`; a bad rules file gives diagnostics of its own, never an exception.
@@ -32,6 +33,7 @@ from argmap.load import LoadedDebate, UnreadableFile, read_regular_file
 from argmap.model import MOTION_ID, Kind, Side
 from argmap.semantics import Label, Labelling, attackers_of, explain, grounded
 from argmap.stats import debate_stats
+from argmap.strength import moved_most, strength_reason, weigh
 
 SIDES = (Side.PRO.value, Side.CON.value)
 #: `debate` scopes a minimum to the whole debate rather than to one side.
@@ -42,7 +44,9 @@ WHOLE = "debate"
 class RuleSpec:
     """What a rule's value may be, and what it means."""
 
-    shape: str  # "count" (number or per side), "side" (pro/con/both/true/false), "flag"
+    # "count" (number or per side), "strength" (0 to 1, or per side), "side"
+    # (pro/con/both/true/false), "flag"
+    shape: str
     per_side: bool  # a bare number applies to each side rather than to the whole debate
     summary: str
 
@@ -58,6 +62,9 @@ RULES: dict[str, RuleSpec] = {
     "no_unanswered_top_level": RuleSpec(
         "side", True, "every top-level claim of the side has a rebuttal"
     ),
+    "min_top_level_strength": RuleSpec(
+        "strength", True, "every top-level claim of the side has at least strength S"
+    ),
 }
 
 
@@ -66,7 +73,7 @@ class Rule:
     """One rule from a rules file: minimums by scope (`debate`, `pro`, `con`), or sides."""
 
     name: str
-    scope: dict[str, int]
+    scope: dict[str, float]
     line: int
     col: int
 
@@ -184,17 +191,41 @@ def _count(value: Any) -> int | None:
     return None
 
 
+def _strength(value: Any) -> float | None:
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 1:
+        return float(value)
+    return None
+
+
 def _rule_scope(
     rule_name: str,
     spec: RuleSpec,
     node: yaml.Node,
     bad: Callable[[yaml.Node | None, str], None],
-) -> dict[str, int] | None:
+) -> dict[str, float] | None:
     """The scope a rule's setting stands for, or None after reporting what is wrong."""
     value = _scalar(node)
+    if spec.shape == "strength":
+        if isinstance(node, yaml.MappingNode):
+            limits: dict[str, float] = {}
+            for key_node, value_node in node.value:
+                side = _scalar(key_node)
+                number = _strength(_scalar(value_node))
+                if side not in SIDES:
+                    bad(key_node, f"rule {rule_name}: '{side}' is not a side; use pro or con")
+                elif number is None:
+                    bad(value_node, f"rule {rule_name}: expected a strength from 0 to 1")
+                else:
+                    limits[str(side)] = number
+            return limits if len(limits) == len(node.value) else None
+        number = _strength(value)
+        if number is None:
+            bad(node, f"rule {rule_name}: expected a strength from 0 to 1, or {{pro: S, con: S}}")
+            return None
+        return dict.fromkeys(SIDES, number)
     if spec.shape == "count":
         if isinstance(node, yaml.MappingNode):
-            scope: dict[str, int] = {}
+            scope: dict[str, float] = {}
             for key_node, value_node in node.value:
                 side = _scalar(key_node)
                 number = _count(_scalar(value_node))
@@ -307,10 +338,24 @@ def check_rules(
             for node in graph.claims() if scope else ():
                 if node.kind is Kind.EVIDENCE and node.claim and not node.claim.sources:
                     breach((node.line, node.col), rule, f"evidence '{node.id}' cites no source")
+        elif rule.name == "min_top_level_strength":
+            for node_id in graph.motion.children:
+                node = graph.nodes[node_id]
+                side = node.side.value if node.side else ""
+                strength = stats.strengths[node_id]
+                if side in scope and round(strength, 2) < scope[side]:
+                    breach(
+                        (node.line, node.col),
+                        rule,
+                        f"top-level {side} claim '{node_id}' has strength {strength:.2f}, "
+                        f"below {scope[side]:g}; answer its rebuttals or back it with support",
+                    )
         elif rule.name == "no_unanswered_top_level":
             for node_id in graph.motion.children:
                 node = graph.nodes[node_id]
-                if node.side and node.side.value in scope and not attackers_of(graph, node_id):
+                # An undercut answers a claim too (it attacks the claim's link to the motion).
+                answered = any(e.relation.is_attack for e in graph.incoming[node_id])
+                if node.side and node.side.value in scope and not answered:
                     breach(
                         (node.line, node.col),
                         rule,
@@ -400,5 +445,66 @@ def check_expectations(
                     f"(expected at line {entry[0]})",
                 )
             )
+    problems += _check_strength_expectations(loaded, labelling)
     problems.sort(key=lambda d: (d.line, d.col, d.message))
+    return problems
+
+
+def _check_strength_expectations(loaded: LoadedDebate, labelling: Labelling) -> list[Diagnostic]:
+    """Where the verdict or a strength differs from the `expect:` block."""
+    expect = loaded.debate.expect if loaded.debate is not None else None
+    if expect is None or not (expect.verdict or expect.min_strength or expect.max_strength):
+        return []
+    graph = loaded.graph
+    weighing = weigh(graph, labelling)
+    name = str(loaded.path)
+    problems: list[Diagnostic] = []
+    if expect.verdict is not None and weighing.verdict.value != expect.verdict:
+        raised, lowered = moved_most(graph, weighing, 2)
+        moved = "; ".join(
+            f"{way} most by " + ", ".join(f"'{c}' {a:+.2f}" for c, a in items)
+            for way, items in (("raised", raised), ("lowered", lowered))
+            if items
+        )
+        problems.append(
+            error(
+                name,
+                loaded.positions.at(("expect", "verdict")),
+                "expect-verdict",
+                f"expect: the verdict should be {expect.verdict} but is "
+                f"{weighing.verdict.value} (motion strength {weighing.motion_strength:.2f}"
+                + (f"; {moved}" if moved else "")
+                + ")",
+            )
+        )
+    bounds = [("min_strength", expect.min_strength, 1), ("max_strength", expect.max_strength, -1)]
+    for key, limits, direction in bounds:
+        for claim_id, limit in limits.items():
+            entry = loaded.positions.at(("expect", key, claim_id))
+            if claim_id not in graph.nodes:
+                problems.append(
+                    error(
+                        name,
+                        entry,
+                        "expect-unknown",
+                        f"expect: no claim '{claim_id}' in this debate",
+                    )
+                )
+                continue
+            strength = weighing.strength(claim_id)
+            if direction * (round(strength, 2) - limit) >= 0:
+                continue
+            node = graph.nodes[claim_id]
+            shown = "the motion" if claim_id == MOTION_ID else f"'{claim_id}'"
+            word = "at least" if direction > 0 else "at most"
+            why = strength_reason(graph, weighing, claim_id)
+            problems.append(
+                error(
+                    name,
+                    (node.line, node.col),
+                    "expect-strength",
+                    f"expect: {shown} should have strength {word} {limit:g} but has "
+                    f"{strength:.2f} ({why}) (expected at line {entry[0]})",
+                )
+            )
     return problems

@@ -433,6 +433,15 @@ def _remap(
     diagnostics[:] = [d.moved(to_editor(d.pos)) for d in diagnostics]
 
 
+def yaml_nesting_beyond_limit(text: str) -> Pos | None:
+    """Where YAML nesting in `text` passes `MAX_YAML_NESTING`, found without parsing; or None.
+
+    Whatever composes text it did not write asks this first: libyaml's composer recurses
+    in C, and nesting deep enough crashes the process.
+    """
+    return _yaml_nesting_beyond_limit(text)
+
+
 def _yaml_nesting_beyond_limit(text: str) -> Pos | None:
     """Where YAML nesting passes the limit, found without parsing; None when it does not.
 

@@ -113,12 +113,26 @@ class Claim(_Strict):
     _text_not_blank = field_validator("text")(_not_blank)
 
 
+Strength = Annotated[float, Field(ge=0, le=1)]
+
+
 class Expectation(_Strict):
-    """Labels an exercise expects the debate to produce (checked by `argmap check`)."""
+    """What an exercise expects the debate to produce (checked by `argmap check`)."""
 
     standing: list[str] = Field(default_factory=list)
     defeated: list[str] = Field(default_factory=list)
     undecided: list[str] = Field(default_factory=list)
+    verdict: Literal["leans-pro", "balanced", "leans-con"] | None = Field(
+        default=None, description="Which way the motion should lean, by its strength."
+    )
+    min_strength: dict[str, Strength] = Field(
+        default_factory=dict,
+        description="Claim id (or `motion`) to the lowest strength (0 to 1) it should have.",
+    )
+    max_strength: dict[str, Strength] = Field(
+        default_factory=dict,
+        description="Claim id (or `motion`) to the highest strength (0 to 1) it should have.",
+    )
 
 
 class Debate(_Strict):

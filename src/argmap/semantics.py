@@ -1,11 +1,18 @@
 """Which claims stand: grounded labelling (Dung) over the attack relation, with reasons.
 
-A rebuttal attacks the claim it sits under, `also_rebuts` attacks its targets, and an
-undercut counts as an attack on its parent. Support changes no label. A claim is
-`standing` when every attacker is defeated, `defeated` when some attacker stands, and
-`undecided` otherwise (for example two claims that rebut each other).
+A rebuttal attacks the claim it sits under and `also_rebuts` attacks its targets. An
+undercut attacks the *link* from its parent to what the parent answers, not the parent:
+while an undercut stands, its parent's rebuttal of (or support for) the grandparent counts
+for nothing, and the parent's own label is untouched. Support changes no label. A claim is
+`standing` when every attack on it is defeated or cut, `defeated` when some attacker whose
+link holds stands, and `undecided` otherwise (for example two claims that rebut each
+other).
 
-The labelling is the least fixpoint, computed with a worklist in time linear in claims
+Attacks on links follow the frameworks with attacks on attacks (Baroni, Cerutti, Giacomin,
+Guida, "AFRA: Argumentation framework with recursive attacks", IJAR 2011): the link of a
+claim that has undercuts becomes an argument of its own, attacked by the undercuts and by
+whatever attacks the claim (a link holds only while its claim stands). Grounded labelling
+of that framework is the least fixpoint, computed with a worklist in time linear in claims
 plus edges, without recursion.
 
 The preferred semantics answers a softer question for undecided claims: could the claim
@@ -17,7 +24,7 @@ debate and refuses parts larger than a limit.
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from argmap.collector import collector_paused
@@ -39,9 +46,16 @@ class Label(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Labelling:
-    """A label for every claim and for the motion (`motion`, which con claims attack)."""
+    """A label for every claim and for the motion (`motion`, which con claims attack).
+
+    `cut` maps a claim whose link to its parent is cut to the standing undercuts that cut
+    it; `link_undecided` lists claims whose link is neither cut nor holding (an undercut of
+    it is undecided). Claims with an intact link appear in neither.
+    """
 
     labels: dict[str, Label]
+    cut: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    link_undecided: frozenset[str] = frozenset()
 
     def __getitem__(self, claim_id: str) -> Label:
         return self.labels[claim_id]
@@ -57,6 +71,10 @@ class Labelling:
     def count(self, label: Label) -> int:
         """How many claims (the motion excluded) have this label."""
         return sum(1 for k, v in self.labels.items() if v is label and k != MOTION_ID)
+
+    def is_cut(self, claim_id: str) -> bool:
+        """Whether a standing undercut cuts this claim's link to its parent."""
+        return claim_id in self.cut
 
 
 class UndecidedPartTooLarge(ValueError):
@@ -74,49 +92,113 @@ class UndecidedPartTooLarge(ValueError):
 
 
 def attackers_of(graph: ArgumentGraph, claim_id: str) -> list[str]:
-    """Distinct ids of the claims attacking this one, in edge order."""
+    """Distinct ids of the claims rebutting this one (nested or `also_rebuts`), in edge order.
+
+    Undercuts are not among them: an undercut attacks its parent's link, not its parent.
+    """
     seen: dict[str, None] = {}
     for edge in graph.incoming[claim_id]:
-        if edge.relation.is_attack:
+        if edge.relation is Relation.REBUTS:
             seen.setdefault(edge.source)
     return list(seen)
 
 
+def undercuts_of(graph: ArgumentGraph, claim_id: str) -> list[str]:
+    """Ids of the undercuts nested under this claim (they attack its link to its parent)."""
+    return [e.source for e in graph.incoming[claim_id] if e.relation is Relation.UNDERCUTS]
+
+
+#: Prefix of the framework's link arguments; never a claim id (ids are slugs).
+_LINK = "\x00link:"
+
+
+def _link(claim_id: str) -> str:
+    return _LINK + claim_id
+
+
 def _attack_lists(graph: ArgumentGraph) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """(attacked_by, attacks): distinct attackers and targets of every node, in edge order."""
+    """(attacked_by, attacks) of the framework: claims, plus a link argument per undercut link.
+
+    A claim with undercuts attacks through its link argument (when it rebuts or undercuts
+    its parent); the link is attacked by the undercuts and by whatever attacks the claim,
+    so it holds exactly while the claim stands and no undercut of it stands.
+    """
     attacked_by: dict[str, list[str]] = {node_id: [] for node_id in graph.nodes}
     attacks: dict[str, list[str]] = {node_id: [] for node_id in graph.nodes}
+    # Claims with undercuts, in graph order so the lists (and searches over them) are stable.
+    undercut_parents = list(
+        dict.fromkeys(e.target for e in graph.edges if e.relation is Relation.UNDERCUTS)
+    )
+    has_undercuts = set(undercut_parents)
+    for parent in undercut_parents:
+        attacked_by[_link(parent)] = []
+        attacks[_link(parent)] = []
     supports = Relation.SUPPORTS
     for edge in graph.edges:
         if edge.relation is supports:
             continue
-        targets = attacks[edge.source]
+        source = edge.source
+        if not edge.cross and source in has_undercuts:
+            source = _link(source)  # the nested attack goes through the claim's link
+        target = edge.target
+        if edge.relation is Relation.UNDERCUTS:
+            target = _link(target)
+        targets = attacks[source]
         # Nesting gives each claim one parent, so only a cross-link can repeat an attack
         # (a rebuttal that also names its parent, or an id listed twice); a claim's own
         # list of targets is short, so the membership test is cheap.
-        if edge.cross and edge.target in targets:
+        if edge.cross and target in targets:
             continue
-        attacked_by[edge.target].append(edge.source)
-        targets.append(edge.target)
+        attacked_by[target].append(source)
+        targets.append(target)
+    for parent in undercut_parents:
+        # A link holds only while its claim stands: what attacks the claim attacks the link.
+        link = _link(parent)
+        for attacker in attacked_by[parent]:
+            attacked_by[link].append(attacker)
+            attacks[attacker].append(link)
     return attacked_by, attacks
 
 
 def grounded(graph: ArgumentGraph) -> Labelling:
     """The grounded labelling of every claim (and the motion) of the debate.
 
-    Unattacked claims stand; whatever a standing claim attacks is defeated; a claim whose
-    attackers are all defeated stands; repeat until nothing changes. Each claim enters the
-    worklist at most once and each attack is looked at a bounded number of times.
+    Unattacked claims stand; whatever a standing claim attacks (through a link that holds)
+    is defeated; a claim whose attackers are all defeated or cut stands; repeat until
+    nothing changes. Each claim enters the worklist at most once and each attack is looked
+    at a bounded number of times.
     """
     # The labelling builds many small lists and no reference cycles; pausing the cyclic
     # garbage collector keeps it from rescanning the whole loaded debate meanwhile.
     with collector_paused():
-        return _grounded(graph)
+        attacked_by, attacks = _attack_lists(graph)
+        labels = _grounded(attacked_by, attacks)
+        cut: dict[str, tuple[str, ...]] = {}
+        link_undecided: set[str] = set()
+        for link in attacked_by:
+            if not link.startswith(_LINK):
+                continue
+            claim_id = link[len(_LINK) :]
+            # An undercut acts through its own link when it has undercuts of its own: it
+            # cuts only while it stands and that link holds.
+            acting = [labels.get(_link(u), labels[u]) for u in undercuts_of(graph, claim_id)]
+            standing = tuple(
+                u
+                for u, label in zip(undercuts_of(graph, claim_id), acting, strict=True)
+                if label is Label.STANDING
+            )
+            if standing:
+                cut[claim_id] = standing
+            elif Label.UNDECIDED in acting:
+                link_undecided.add(claim_id)
+        # Keep the graph's node order so output built from the labels is deterministic.
+        return Labelling(
+            {node_id: labels[node_id] for node_id in graph.nodes}, cut, frozenset(link_undecided)
+        )
 
 
-def _grounded(graph: ArgumentGraph) -> Labelling:
-    attacked_by, attacks = _attack_lists(graph)
-    # How many attackers of each claim are not yet known to be defeated.
+def _grounded(attacked_by: dict[str, list[str]], attacks: dict[str, list[str]]) -> dict[str, Label]:
+    # How many attackers of each argument are not yet known to be defeated.
     remaining = {node_id: len(a) for node_id, a in attacked_by.items()}
     labels: dict[str, Label] = {}
     queue: deque[str] = deque()
@@ -126,12 +208,12 @@ def _grounded(graph: ArgumentGraph) -> Labelling:
             queue.append(node_id)
     while queue:
         node_id = queue.popleft()
-        # A standing claim defeats everything it attacks.
+        # A standing argument defeats everything it attacks.
         for target in attacks[node_id]:
             if target in labels:
                 continue
             labels[target] = Label.DEFEATED
-            # A defeated claim no longer counts against what it attacks.
+            # A defeated argument no longer counts against what it attacks.
             for victim in attacks[target]:
                 if victim in labels:
                     continue
@@ -139,18 +221,10 @@ def _grounded(graph: ArgumentGraph) -> Labelling:
                 if remaining[victim] == 0:
                     labels[victim] = Label.STANDING
                     queue.append(victim)
-    # Keep the graph's node order so output built from the labels is deterministic.
-    return Labelling({node_id: labels.get(node_id, Label.UNDECIDED) for node_id in graph.nodes})
+    return {node_id: labels.get(node_id, Label.UNDECIDED) for node_id in attacked_by}
 
 
 # --- explanations --------------------------------------------------------------------------
-
-
-def _undercuts(graph: ArgumentGraph, attacker: str, target: str) -> bool:
-    return any(
-        edge.source == attacker and edge.relation is Relation.UNDERCUTS
-        for edge in graph.incoming[target]
-    )
 
 
 def _name(claim_id: str) -> str:
@@ -164,8 +238,35 @@ def _names(claim_ids: list[str]) -> str:
     return ", ".join(quoted[:-1]) + f" and {quoted[-1]}"
 
 
-def _standing_among(graph: ArgumentGraph, labelling: Labelling, claim_id: str) -> list[str]:
-    return [a for a in attackers_of(graph, claim_id) if labelling[a] is Label.STANDING]
+def attack_holds(graph: ArgumentGraph, labelling: Labelling, attacker: str, target: str) -> str:
+    """Whether `attacker`'s rebuttal of `target` counts: "holds", "cut" or "undecided".
+
+    Only the nested link can be undercut; an `also_rebuts` cross-link always holds.
+    """
+    if any(e.source == attacker and e.cross for e in graph.incoming[target]):
+        return "holds"
+    if labelling.is_cut(attacker):
+        return "cut"
+    if attacker in labelling.link_undecided:
+        return "undecided"
+    return "holds"
+
+
+def _winners(graph: ArgumentGraph, labelling: Labelling, claim_id: str) -> list[str]:
+    """Standing rebuttals of a claim whose link to it holds: these defeat it."""
+    return [
+        a
+        for a in attackers_of(graph, claim_id)
+        if labelling[a] is Label.STANDING and attack_holds(graph, labelling, a, claim_id) == "holds"
+    ]
+
+
+def _answer(graph: ArgumentGraph, labelling: Labelling, attacker: str, target: str) -> str:
+    """How an answered rebuttal of `target` is answered: 'is defeated by ...' or 'is cut by ...'."""
+    winners = _winners(graph, labelling, attacker)
+    if labelling[attacker] is Label.DEFEATED and winners:
+        return f"is defeated by {_name(winners[0])}"
+    return f"is cut by {_names(list(labelling.cut.get(attacker, ())))} (an undercut)"
 
 
 def _why_stands(graph: ArgumentGraph, labelling: Labelling, claim_id: str) -> str:
@@ -173,46 +274,93 @@ def _why_stands(graph: ArgumentGraph, labelling: Labelling, claim_id: str) -> st
     attackers = attackers_of(graph, claim_id)
     if not attackers:
         return "because nothing answers it"
+    cut = [a for a in attackers if labelling[a] is not Label.DEFEATED]
     if len(attackers) == 1:
-        return f"because its only rebuttal, {_name(attackers[0])}, is defeated"
+        verb = "cut by an undercut" if cut else "defeated"
+        return f"because its only rebuttal, {_name(attackers[0])}, is {verb}"
+    if cut:
+        return f"because every rebuttal of it ({_names(attackers)}) is defeated or cut"
     return f"because every rebuttal of it ({_names(attackers)}) is defeated"
 
 
+def _link_phrase(graph: ArgumentGraph, claim_id: str) -> str:
+    """'its rebuttal of X' / 'its support for X' / 'its undercut of X': the claim's link."""
+    node = graph.nodes[claim_id]
+    if node.parent is None:
+        return "its link"
+    if node.relation is Relation.SUPPORTS:
+        return f"its support for {_name(node.parent)}"
+    if node.relation is Relation.UNDERCUTS:
+        return f"its undercut of {_name(node.parent)}"
+    return f"its rebuttal of {_name(node.parent)}"
+
+
+def explain_link(graph: ArgumentGraph, labelling: Labelling, claim_id: str) -> str:
+    """What the claim's undercuts do to its link to its parent; "" when it has none."""
+    undercuts = undercuts_of(graph, claim_id)
+    if not undercuts:
+        return ""
+    link = _link_phrase(graph, claim_id)
+    cutters = list(labelling.cut.get(claim_id, ()))
+    if cutters:
+        first = cutters[0]
+        return (
+            f"{link} is cut by {_name(first)} (an undercut), which stands "
+            f"{_why_stands(graph, labelling, first)}"
+        )
+    if claim_id in labelling.link_undecided:
+        open_ = [u for u in undercuts if labelling[u] is Label.UNDECIDED]
+        return f"whether {link} holds is undecided: its undercut {_names(open_)} is undecided"
+    beaten = [(u, _winners(graph, labelling, u)) for u in undercuts]
+    detail = "; ".join(
+        f"{_name(u)} is defeated by {_name(w[0])}" if w else f"{_name(u)} is cut" for u, w in beaten
+    )
+    return f"{link} holds: its undercut {detail}"
+
+
 def explain(graph: ArgumentGraph, labelling: Labelling, claim_id: str) -> str:
-    """Why a claim has its label, in plain words, starting with the label and a colon."""
+    """Why a claim has its label, in plain words, starting with the label and a colon.
+
+    When the claim has undercuts, a second clause says whether its link to its parent is
+    cut (the label itself is never changed by an undercut).
+    """
     label = labelling[claim_id]
     attackers = attackers_of(graph, claim_id)
     if label is Label.STANDING:
-        return "standing: " + _explain_standing(graph, labelling, claim_id)
-    if label is Label.DEFEATED:
-        return "defeated: " + _explain_defeated(graph, labelling, claim_id)
-    return "undecided: " + _explain_undecided(graph, labelling, claim_id, attackers)
+        text = "standing: " + _explain_standing(graph, labelling, claim_id)
+    elif label is Label.DEFEATED:
+        text = "defeated: " + _explain_defeated(graph, labelling, claim_id)
+    else:
+        text = "undecided: " + _explain_undecided(graph, labelling, claim_id, attackers)
+    link = explain_link(graph, labelling, claim_id)
+    if link:
+        joint = ", but " if labelling.is_cut(claim_id) else "; "
+        text += joint + link
+    return text
 
 
 def _explain_standing(graph: ArgumentGraph, labelling: Labelling, claim_id: str) -> str:
     attackers = attackers_of(graph, claim_id)
     if not attackers:
         return "nothing rebuts it"
-    # A standing claim's attackers are all defeated, so each has a standing attacker.
-    beaten = [(a, _standing_among(graph, labelling, a)[0]) for a in attackers]
+    # A standing claim's rebuttals are each defeated or cut.
+    answers = [(a, _answer(graph, labelling, a, claim_id)) for a in attackers]
     if len(attackers) == 1:
-        attacker, winner = beaten[0]
-        noun = "undercut" if _undercuts(graph, attacker, claim_id) else "rebuttal"
-        return f"its only {noun}, {_name(attacker)}, is defeated by {_name(winner)}"
-    detail = "; ".join(f"{_name(a)} by {_name(w)}" for a, w in beaten)
-    return f"all {len(attackers)} rebuttals are defeated ({detail})"
+        attacker, how = answers[0]
+        return f"its only rebuttal, {_name(attacker)}, {how}"
+    if all(how.startswith("is defeated") for _, how in answers):
+        detail = "; ".join(
+            f"{_name(a)} by {how.removeprefix('is defeated by ')}" for a, how in answers
+        )
+        return f"all {len(attackers)} rebuttals are defeated ({detail})"
+    detail = "; ".join(f"{_name(a)} {how}" for a, how in answers)
+    return f"all {len(attackers)} rebuttals are answered ({detail})"
 
 
 def _explain_defeated(graph: ArgumentGraph, labelling: Labelling, claim_id: str) -> str:
-    winners = _standing_among(graph, labelling, claim_id)
+    winners = _winners(graph, labelling, claim_id)
     winner = winners[0]
-    if _undercuts(graph, winner, claim_id):
-        verb = "undercut by"
-        aside = " (it attacks the step from this claim to what it answers)"
-    else:
-        verb = "rebutted by"
-        aside = ""
-    text = f"{verb} {_name(winner)}{aside}, which stands {_why_stands(graph, labelling, winner)}"
+    text = f"rebutted by {_name(winner)}, which stands {_why_stands(graph, labelling, winner)}"
     if len(winners) > 1:
         others = winners[1:]
         more = "another standing claim" if len(others) == 1 else f"{len(others)} more"
@@ -224,6 +372,20 @@ def _explain_undecided(
     graph: ArgumentGraph, labelling: Labelling, claim_id: str, attackers: list[str]
 ) -> str:
     undecided = [a for a in attackers if labelling[a] is Label.UNDECIDED]
+    if not undecided:
+        # Every rebuttal is decided; one stands but whether its link holds is undecided.
+        open_ = [
+            a
+            for a in attackers
+            if labelling[a] is Label.STANDING
+            and attack_holds(graph, labelling, a, claim_id) == "undecided"
+        ]
+        first = open_[0]
+        open_cuts = [u for u in undercuts_of(graph, first) if labelling[u] is Label.UNDECIDED]
+        return (
+            f"its rebuttal {_name(first)} stands, but whether its link holds is undecided "
+            f"(its undercut {_names(open_cuts)} is undecided)"
+        )
     mutual = [a for a in undecided if claim_id in attackers_of(graph, a)]
     if mutual:
         return f"{_name(claim_id)} and {_name(mutual[0])} rebut each other, so neither wins"
@@ -272,13 +434,15 @@ def _cycle_through(graph: ArgumentGraph, labelling: Labelling, claim_id: str) ->
 
 def undecided_parts(graph: ArgumentGraph, labelling: Labelling) -> list[list[str]]:
     """Undecided claims grouped by the rebuttals between them (weakly connected parts)."""
-    return _undecided_parts(labelling, *_attack_lists(graph))
+    attacked_by, attacks = _attack_lists(graph)
+    parts = _undecided_parts(_grounded(attacked_by, attacks), attacked_by, attacks)
+    return [[n for n in part if not n.startswith(_LINK)] for part in parts]
 
 
 def _undecided_parts(
-    labelling: Labelling, attacked_by: dict[str, list[str]], attacks: dict[str, list[str]]
+    labels: dict[str, Label], attacked_by: dict[str, list[str]], attacks: dict[str, list[str]]
 ) -> list[list[str]]:
-    undecided = [n for n, label in labelling.labels.items() if label is Label.UNDECIDED]
+    undecided = [n for n, label in labels.items() if label is Label.UNDECIDED]
     part_of: dict[str, int] = {}
     parts: list[list[str]] = []
     for start in undecided:
@@ -290,7 +454,7 @@ def _undecided_parts(
         while stack:
             current = stack.pop()
             for other in (*attacked_by[current], *attacks[current]):
-                if other not in part_of and labelling[other] is Label.UNDECIDED:
+                if other not in part_of and labels[other] is Label.UNDECIDED:
                     part_of[other] = len(parts)
                     part.append(other)
                     stack.append(other)
@@ -307,8 +471,8 @@ def could_stand(
     """Ids of the claims (and possibly the motion) that stand in some preferred extension.
 
     Every standing claim could stand; no defeated claim could. An undecided claim could
-    stand when some conflict-free set of undecided claims containing it answers every
-    undecided attacker of its members (credulous acceptance under the preferred
+    stand when some conflict-free set of undecided claims and links containing it answers
+    every undecided attacker of its members (credulous acceptance under the preferred
     semantics). Raises `UndecidedPartTooLarge` when an undecided part exceeds `limit`.
     """
     labelling = labelling or grounded(graph)
@@ -316,10 +480,13 @@ def could_stand(
     if Label.UNDECIDED not in labelling.labels.values():
         return frozenset(accepted)  # nothing undecided: the usual case, answered at once
     attacked_by, attacks = _attack_lists(graph)
-    parts = _undecided_parts(labelling, attacked_by, attacks)
+    labels = _grounded(attacked_by, attacks)
+    accepted = {n for n, label in labels.items() if label is Label.STANDING}
+    parts = _undecided_parts(labels, attacked_by, attacks)
     for part in parts:
         if len(part) > limit:
-            raise UndecidedPartTooLarge(len(part), limit, part[0])
+            example = next(n for n in part if not n.startswith(_LINK))
+            raise UndecidedPartTooLarge(len(part), limit, example)
     for part in parts:
         members = set(part)
         # Within a part only undecided attackers matter: defeated ones are already answered
@@ -327,12 +494,12 @@ def could_stand(
         inner_by = {n: [a for a in attacked_by[n] if a in members] for n in part}
         inner_on = {n: {t for t in attacks[n] if t in members} for n in part}
         for claim_id in part:
-            if claim_id in accepted:
+            if claim_id in accepted or claim_id.startswith(_LINK):
                 continue
             found = _admissible_with(claim_id, inner_by, inner_on)
             if found is not None:
                 accepted |= found
-    return frozenset(accepted)
+    return frozenset(n for n in accepted if not n.startswith(_LINK))
 
 
 def _admissible_with(

@@ -1,8 +1,9 @@
 """Per-debate statistics: size, shape and which claims stand, for students and instructors.
 
-Everything is computed in one pass over the graph plus the grounded labelling, so a
-folder of large debates is summarised quickly. `DebateStats.to_json()` is what
-`argmap stats --json` prints; `DebateStats.to_row()` is one flat CSV row.
+Everything is computed in one pass over the graph plus the grounded labelling and the
+gradual strengths, so a folder of large debates is summarised quickly.
+`DebateStats.to_json()` is what `argmap stats --json` prints; `DebateStats.to_row()` is one
+flat CSV row.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from argmap.semantics import (
     could_stand,
     grounded,
 )
+from argmap.strength import contributions, weigh
 
 SIDES = (Side.PRO.value, Side.CON.value)
 KINDS = tuple(k.value for k in Kind)
@@ -42,6 +44,8 @@ CSV_COLUMNS = (
     "branching_mean",
     "branching_max",
     "motion",
+    "verdict",
+    "motion_strength",
     *LABELS,
     *(f"{s}_{label}" for s in SIDES for label in LABELS),
     "unanswered",
@@ -52,6 +56,8 @@ CSV_COLUMNS = (
     "longest_rebuttal_chain_ids",
     "could_stand",
     "could_stand_ids",
+    "cut",
+    "cut_ids",
 )
 
 
@@ -93,6 +99,14 @@ class DebateStats:
     #: Undecided claims that stand in some preferred extension; None when the undecided
     #: part of the debate is too large to work out.
     could_stand: list[str] | None = field(default_factory=list)
+    #: Claims whose link to their parent a standing undercut cuts, in document order.
+    cut: list[str] = field(default_factory=list)
+    #: Gradual strength of every claim and of the motion (`argmap.strength`).
+    strengths: dict[str, float] = field(default_factory=dict)
+    verdict: str = "balanced"
+    motion_strength: float = 0.5
+    #: Removal contributions to the motion's strength, largest first.
+    contributions: list[tuple[str, float]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, object]:
         """The entry of this debate in `argmap stats --json`."""
@@ -116,6 +130,11 @@ class DebateStats:
             "evidence_without_source": self.evidence_without_source,
             "longest_rebuttal_chain": self.longest_rebuttal_chain,
             "could_stand": self.could_stand,
+            "cut": self.cut,
+            "verdict": self.verdict,
+            "motion_strength": round(self.motion_strength, 4),
+            "strengths": {k: round(v, 4) for k, v in self.strengths.items()},
+            "contributions": {k: round(v, 4) for k, v in self.contributions},
         }
 
     def to_row(self) -> dict[str, str | int | float]:
@@ -134,6 +153,8 @@ class DebateStats:
             "branching_mean": self.branching_mean,
             "branching_max": self.branching_max,
             "motion": self.motion,
+            "verdict": self.verdict,
+            "motion_strength": round(self.motion_strength, 4),
             **self.by_label,
         }
         for kind in KINDS:
@@ -147,6 +168,7 @@ class DebateStats:
             "unanswered": self.unanswered,
             "evidence_without_source": self.evidence_without_source,
             "longest_rebuttal_chain": self.longest_rebuttal_chain,
+            "cut": self.cut,
         }
         for name, ids in lists.items():
             row[name] = len(ids)
@@ -166,6 +188,12 @@ def debate_stats(graph: ArgumentGraph, labelling: Labelling | None = None) -> De
     labelling = labelling or grounded(graph)
     stats = DebateStats(debate_id(graph), graph.debate.title, str(graph.path))
     stats.motion = labelling.motion.value
+    weighing = weigh(graph, labelling)
+    # The motion first, then the claims in document order (filled in below).
+    stats.strengths = {MOTION_ID: weighing.motion_strength}
+    stats.verdict = weighing.verdict.value
+    stats.motion_strength = weighing.motion_strength
+    stats.contributions = contributions(graph, weighing)
     branch_side: dict[str, str] = {}
     order: list[ClaimNode] = []
     branching_total = branching_parents = 0
@@ -181,6 +209,9 @@ def debate_stats(graph: ArgumentGraph, labelling: Labelling | None = None) -> De
         stats.by_label[label] += 1
         stats.by_side_label[side][label] += 1
         stats.labels[node.id] = label
+        stats.strengths[node.id] = weighing.strength(node.id)
+        if labelling.is_cut(node.id):
+            stats.cut.append(node.id)
         if node.parent == MOTION_ID:
             stats.top_level[side] += 1
             branch_side[node.id] = side

@@ -398,7 +398,7 @@ def test_default_command_opens_the_default_paths(monkeypatch: pytest.MonkeyPatch
     from argmap.cli import main, tui
 
     opened: list[list[Path]] = []
-    monkeypatch.setattr(tui, "open_app", lambda paths: opened.append(list(paths)) or 0)
+    monkeypatch.setattr(tui, "open_app", lambda paths, **_: opened.append(list(paths)) or 0)
     assert main([]) == 0
     assert main(["open"]) == 0
     assert opened[0] == opened[1] and len(opened[0]) == 1
@@ -449,3 +449,75 @@ async def test_export_dialog_choices_by_arrow_keys_then_enter(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert (tmp_path / "exports" / "energy.pdf").is_file()
+
+
+async def test_strength_shows_in_the_list_the_map_and_the_detail(app: ArgmapApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        library = app.library
+        assert library is not None
+        entry = next(e for e in library.entries if e.debate_id == "energy")
+        motion = entry.weighing.motion_strength
+        table = app.screen.query_one(DebateTable)
+        row = " ".join(str(c) for c in table.get_row_at(1))
+        assert "│" in row and f"{motion:.2f}" in row
+        await pilot.press("down")
+        await pilot.pause()
+        info = static_text(app, "#debate-info")
+        # The balance comes before what the labels say.
+        assert info.index(entry.weighing.headline()) < info.index("By labels alone")
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        detail = static_text(app, "#claim-text")
+        headline = detail.index(entry.weighing.headline())
+        assert headline < detail.index("Raised most by") < detail.index("top-level claims stand")
+        assert headline < detail.index(f"{entry.label('motion').value}:")
+        tree = app.screen.query_one(ClaimTree)
+        first = str(tree.root.children[0].label)
+        assert f"{entry.strength('cost'):.2f}" in first and "Sharing the cost" in first
+        await pilot.press("j")
+        await pilot.pause(0.2)
+        detail = static_text(app, "#claim-text")
+        assert f"Strength {entry.strength('cost'):.2f}" in detail
+        assert "lowered most by 'overruns'" in detail and "raised most by 'telescopes'" in detail
+
+
+async def test_o_lists_answers_strongest_first_and_back(app: ArgmapApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_energy(pilot)
+        tree = app.screen.query_one(ClaimTree)
+        entry = map_screen(app).entry
+        assert entry is not None
+        await goto(pilot, "cost")
+        await pilot.press("l")
+        await pilot.pause()
+
+        def under_cost() -> list[str]:
+            cost = next(c for c in tree.root.children if c.data == "cost")
+            return [str(child.data) for child in cost.children]
+
+        # In the file the rebuttal 'overruns' (0.40) comes before the support 'telescopes'.
+        assert under_cost() == ["overruns", "telescopes"]
+        assert entry.strength("telescopes") > entry.strength("overruns")
+        await pilot.press("o")
+        await pilot.pause()
+        assert under_cost() == ["telescopes", "overruns"]  # still open, strongest first
+        assert cursor(app) == "cost"
+        await pilot.press("o")
+        await pilot.pause()
+        assert under_cost() == ["overruns", "telescopes"]
+
+
+def test_a_row_shows_strength_and_a_cut_link() -> None:
+    from argmap.load import load_text
+    from argmap.semantics import Label
+    from argmap.tui.widgets.labels import claim_row
+
+    graph = load_text(
+        "title: T\nmotion: M.\ncon:\n  - id: stat\n    text: Papers [1] are cited more.\n"
+        "    rebuttals:\n      - {id: cut, text: Not causal., undercut: true}\n",
+        "t.yaml",
+    ).graph
+    row = claim_row(graph.nodes["stat"], Label.STANDING, strength=0.5, cut=True)
+    assert row.plain == "− ✓ ▅0.50 ✂ Papers [1] are cited more."
+    assert claim_row(graph.nodes["stat"], Label.STANDING).plain == "− ✓ Papers [1] are cited more."

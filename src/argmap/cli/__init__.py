@@ -22,16 +22,19 @@ from argmap.safetext import printable
 #: Subcommand modules, in the order `argmap --help` lists them.
 COMMAND_MODULES = (
     "argmap.cli.tui",
+    "argmap.cli.serve",
     "argmap.cli.validate",
     "argmap.cli.show",
     "argmap.cli.stats",
     "argmap.cli.export",
+    "argmap.cli.slides",
     "argmap.cli.edit",
     "argmap.cli.interop",
     "argmap.cli.schema",
     "argmap.cli.new",
     "argmap.cli.init",
     "argmap.cli.completion",
+    "argmap.cli.lsp",
 )
 
 
@@ -40,6 +43,7 @@ COMMAND_MODULES = (
 #: start-up). A command missing here still works: every module is registered then.
 COMMAND_MODULE = {
     "open": "argmap.cli.tui",
+    "serve": "argmap.cli.serve",
     "validate": "argmap.cli.validate",
     "show": "argmap.cli.show",
     "stats": "argmap.cli.stats",
@@ -53,6 +57,8 @@ COMMAND_MODULE = {
     "new": "argmap.cli.new",
     "init": "argmap.cli.init",
     "completion": "argmap.cli.completion",
+    "slides": "argmap.cli.slides",
+    "lsp": "argmap.cli.lsp",
 }
 
 

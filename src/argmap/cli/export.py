@@ -1,4 +1,4 @@
-"""`argmap export`: diagrams (SVG, PNG, PDF, DOT) and text formats of debates."""
+"""`argmap export`: diagrams (SVG, PNG, PDF, DOT), web pages and text formats of debates."""
 
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 DIAGRAM_FORMATS = ("svg", "png", "pdf", "dot")
 #: Formats written by `argmap.interop` (text, no Graphviz needed).
 TEXT_FORMATS = ("json", "argdown", "aif", "kialo")
+#: Self-contained web pages written by `argmap.export.html` (one per debate, and an index).
+PAGE_FORMATS = ("html",)
 DEFAULT_FOLDER = Path("exports")
 #: `--out -` writes text formats and DOT to standard output.
 STDOUT = Path("-")
@@ -29,18 +31,20 @@ STDOUT = Path("-")
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "export",
-        help="draw debates as SVG, PNG, PDF or DOT diagrams (or write json/argdown/aif/kialo)",
+        help="draw debates as SVG/PNG/PDF/DOT diagrams, HTML pages (or json/argdown/aif/kialo)",
         description=(
             "Draw a debate, or one branch of it, as a Graphviz diagram. The default output "
             "is exports/<debate-id>.<format> (exports/<debate-id>--<root>.<format> with "
-            "--root). A folder exports every debate in it."
+            "--root). A folder exports every debate in it. --format html writes one "
+            "self-contained web page per debate (diagram and outline) and, for a folder, "
+            "an index.html listing them."
         ),
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="debate files or folders")
     parser.add_argument(
         "--format",
         "-f",
-        choices=DIAGRAM_FORMATS + TEXT_FORMATS,
+        choices=DIAGRAM_FORMATS + PAGE_FORMATS + TEXT_FORMATS,
         help="output format (default: from --out's suffix, else svg)",
     )
     parser.add_argument("--out", "-o", metavar="FILE_OR_DIR", help="output file or folder")
@@ -59,6 +63,11 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--wrap", type=int, default=30, metavar="N", help="wrap text at N chars")
     parser.add_argument("--show-ids", action="store_true", help="print claim ids in the boxes")
     parser.add_argument("--no-legend", action="store_true", help="leave the legend out")
+    parser.add_argument(
+        "--strength",
+        action="store_true",
+        help="encode each claim's strength (border width and a small bar with the figure)",
+    )
     parser.add_argument("--dpi", type=int, metavar="N", help="resolution of PNG output")
     parser.add_argument(
         "--layout",
@@ -72,7 +81,10 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--reveal",
         action="store_true",
-        help="write <name>-01, -02, ... adding one level per step (slides that build up)",
+        help=(
+            "write <name>-01, -02, ... adding one level per step (slides that build up); "
+            "boxes keep their place from step to step"
+        ),
     )
     parser.set_defaults(run=run)
 
@@ -90,10 +102,11 @@ def _format(args: argparse.Namespace) -> str:
         if out.name.lower().endswith(".aif.json"):
             return "aif"
         suffix = out.suffix.lstrip(".").lower()
-        if suffix in DIAGRAM_FORMATS + TEXT_FORMATS:
+        if suffix in DIAGRAM_FORMATS + PAGE_FORMATS + TEXT_FORMATS:
             return suffix
         if not _out_is_folder(out):
-            known = [f".{f}" for f in DIAGRAM_FORMATS] + [".json", ".argdown", ".aif.json"]
+            known = [f".{f}" for f in DIAGRAM_FORMATS + PAGE_FORMATS]
+            known += [".json", ".argdown", ".aif.json"]
             raise ValueError(
                 f"--out {show(out)}: argmap does not write '{show(out.suffix)}' files; end "
                 f"the name with one of {', '.join(known)}, or give --format"
@@ -141,6 +154,7 @@ def _options(fmt: str, args: argparse.Namespace) -> ExportOptions:
         wrap=args.wrap,
         show_ids=args.show_ids,
         legend=not args.no_legend,
+        strength=args.strength,
         layout=args.layout,
         dpi=args.dpi,
     )
@@ -154,7 +168,7 @@ def _options(fmt: str, args: argparse.Namespace) -> ExportOptions:
 def run(args: argparse.Namespace) -> int:
     fmt = _format(args)
     options = _options(fmt, args)
-    if fmt in TEXT_FORMATS:
+    if fmt in TEXT_FORMATS + PAGE_FORMATS:
         scoped = [
             flag
             for flag, value in (
@@ -167,6 +181,8 @@ def run(args: argparse.Namespace) -> int:
         ]
         if scoped:
             raise ValueError(f"{', '.join(scoped)} apply to diagrams only, not --format {fmt}")
+    if fmt in PAGE_FORMATS and args.dpi is not None:
+        raise ValueError("--dpi applies to PNG only, not --format html")
     debates, skipped = _load(args)
     if args.root:
         shown = [item for item in debates if args.root in item.graph]
@@ -176,6 +192,8 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else None
     many = len(debates) > 1 or args.reveal
     if out == STDOUT and fmt not in (*TEXT_FORMATS, "dot"):
+        if fmt in PAGE_FORMATS:
+            raise ValueError("--out - writes text formats; give a file or folder for html")
         raise ValueError(f"--out - writes text; {fmt} is a binary format, give a file")
     if out == STDOUT and many and fmt == "dot":
         raise ValueError("--out - writes one DOT graph; name a single debate")
@@ -183,6 +201,9 @@ def run(args: argparse.Namespace) -> int:
         raise ValueError(f"--out {out} names a file, but this writes several; give a folder")
     if fmt in TEXT_FORMATS:
         written = _export_text(fmt, debates, out)
+    elif fmt in PAGE_FORMATS:
+        folder = any(Path(p).is_dir() for p in paths_or_default(args.paths))
+        written = _export_pages(options, debates, out, index=many or folder)
     else:
         written = _export_diagrams(options, args, debates, out)
     return 1 if skipped else (0 if written else 1)
@@ -294,7 +315,11 @@ def _note_fast_layouts(debates: list[LoadedDebate], options: ExportOptions) -> N
 def _reveal_steps(
     graph: ArgumentGraph, options: ExportOptions, target: Path
 ) -> list[tuple[ArgumentGraph, ExportOptions, Path]]:
-    """One diagram per level below the root: `<name>-01`, `-02`, ... for building slides."""
+    """One diagram per level below the root: `<name>-01`, `-02`, ... for building slides.
+
+    Every step lays out the whole diagram and hides the levels not yet revealed, so a box
+    stays in its place from one step to the next.
+    """
     root = options.root or "motion"
     below = max((n.depth for n in graph.subtree(root)), default=0) - graph.depth(root)
     last = below if options.depth is None else min(options.depth, below)
@@ -302,7 +327,7 @@ def _reveal_steps(
     return [
         (
             graph,
-            replace(options, depth=level),
+            replace(options, reveal=level),
             target.with_name(f"{target.stem}-{max(level, 1):02d}{target.suffix}"),
         )
         for level in steps
@@ -338,3 +363,57 @@ def _export_text(fmt: str, debates: list[LoadedDebate], out: Path | None) -> int
     if out != STDOUT:
         _summary(len(debates), "file", started, last)
     return len(debates)
+
+
+def _export_pages(
+    options: ExportOptions, debates: list[LoadedDebate], out: Path | None, *, index: bool
+) -> int:
+    """One web page per debate and, for a folder or several debates, index.html."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from argmap.export import ExportError
+    from argmap.export.html import export_page, index_entry, index_page, page_name, with_strengths
+    from argmap.export.render import write_atomic
+    from argmap.output import OutputError
+
+    options = replace(options, format="svg")
+    _note_fast_layouts(debates, options)
+    back = "index.html" if index else ""
+    jobs = [(item, page_name(item.debate_id)) for item in debates]
+    started = time.perf_counter()
+    last = Path()
+    entries = []
+    progress = _Progress(len(jobs))
+    # As for diagrams: `dot` runs in its own process, so threads keep the cores busy.
+    with ThreadPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1)) as pool:
+        pending = [
+            pool.submit(
+                export_page,
+                item.graph,
+                options,
+                _target(out, name),
+                index=back,
+                annotate=with_strengths,
+            )
+            for item, name in jobs
+        ]
+        try:
+            for number, ((item, name), done) in enumerate(zip(jobs, pending, strict=True), start=1):
+                entries.append(index_entry(item.graph, name, done.result()))
+                last = _target(out, name)
+                progress.step(number, last)
+        except ExportError as exc:
+            for future in pending:
+                future.cancel()
+            raise CliError(str(exc)) from exc
+    _summary(len(jobs), "page", started, last)
+    if index:
+        target = last.parent / "index.html"
+        try:
+            write_atomic(target, index_page(entries, options).encode("utf-8"))
+        except OutputError as exc:
+            raise CliError(str(exc)) from exc
+        except OSError as exc:
+            raise CliError(f"cannot write {show(target)}: {exc.strerror or exc}") from exc
+        print(f"wrote {show(target)}", file=sys.stderr)
+    return len(jobs)

@@ -163,7 +163,7 @@ def _write_report(
             {
                 "file": str(target),
                 "id": outcome.loaded.debate_id,
-                "claims": len(outcome.loaded.graph) if outcome.loaded.ok else None,
+                "claims": outcome.claim_count() if outcome.loaded.ok else None,
                 "losses": [loss.as_json() for loss in outcome.losses],
             }
             for target, outcome in written
@@ -197,7 +197,7 @@ def _converted(fmt: str, source: Path, call: Callable[[], _T]) -> _T:
 
 
 def _claims(outcome: ImportOutcome) -> str:
-    count = len(outcome.loaded.graph)
+    count = outcome.claim_count()
     return f"{count} claim{'s' * (count != 1)}"
 
 

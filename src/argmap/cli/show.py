@@ -1,4 +1,4 @@
-"""`argmap show`: print a debate as a tree with side, kind, id and status."""
+"""`argmap show`: print a debate as a tree with side, kind, id, status and strength."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from argmap.cli.common import load_valid, unknown_claim
+from argmap.model import MOTION_ID
 from argmap.safetext import printable
 
 if TYPE_CHECKING:
@@ -13,6 +14,7 @@ if TYPE_CHECKING:
 
     from argmap.graph import ArgumentGraph, ClaimNode
     from argmap.semantics import Labelling
+    from argmap.strength import Weighing
 
 # Sides take the diagrams' colour-blind-safe pair (blue / vermillion), and the + and − marks
 # carry the side without colour. Status is never a side colour: a glyph and the weight of the
@@ -37,7 +39,8 @@ def register(subparsers: Any) -> None:
         description=(
             "Print a debate as a tree: side (+ pro in blue, − con in vermillion), status "
             "(✓ standing in bold, ✗ defeated dimmed and struck through, ? undecided in "
-            "italics), kind, text and id."
+            "italics), kind, text, id and strength (0 to 1). The motion comes with its "
+            "balance first: its strength and verdict, then the claims that move it most."
         ),
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="debate files or folders")
@@ -49,13 +52,22 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def _label(node: ClaimNode, labelling: Labelling, reason: str | None = None) -> Text:
+def _label(
+    node: ClaimNode,
+    labelling: Labelling,
+    weighing: Weighing,
+    reason: str | None = None,
+    headline: list[str] | None = None,
+) -> Text:
     from rich.text import Text
 
     text = Text()
     if node.side is None:
         text.append("MOTION ", style="bold")
         text.append(_safe(node.text), style="bold")
+        # The balance comes first; the labels' verdict is the last word, not the first.
+        for index, line in enumerate(headline or []):
+            text.append(f"\n{_safe(line)}", style="bold" if index == 0 else "")
         if reason:
             text.append(f"\n{_safe(reason)}", style="dim italic")
         return text
@@ -69,7 +81,8 @@ def _label(node: ClaimNode, labelling: Labelling, reason: str | None = None) -> 
     if node.kind.value != "claim":
         text.append(f"[{_one(node.kind.value)}] ", style="cyan")
     text.append(_safe(node.text), style=LABEL_STYLE[status])
-    text.append(f"  ({_one(node.id)}, {status})", style="dim")
+    strength = weighing.strength(node.id)
+    text.append(f"  ({_one(node.id)}, {status}, strength {strength:.2f})", style="dim")
     for edge in node.claim.also_rebuts if node.claim else []:
         text.append(f"  ↪ also rebuts {_one(edge)}", style="magenta")
     for edge in node.claim.also_supports if node.claim else []:
@@ -87,12 +100,19 @@ def render_tree(graph: ArgumentGraph, root: str, depth: int | None, *, why: bool
     from rich.tree import Tree
 
     from argmap.semantics import explain, grounded
+    from argmap.strength import explain_strength, motion_summary, weigh
 
     labelling = grounded(graph)
+    weighing = weigh(graph, labelling)
 
     def label(node_id: str) -> Text:
-        reason = explain(graph, labelling, node_id) if why else None
-        return _label(graph.nodes[node_id], labelling, reason)
+        reason = None
+        if why:
+            reason = explain(graph, labelling, node_id)
+            if node_id != MOTION_ID:
+                reason += "\n" + explain_strength(graph, weighing, node_id)
+        headline = motion_summary(graph, weighing, labelling) if node_id == MOTION_ID else None
+        return _label(graph.nodes[node_id], labelling, weighing, reason, headline)
 
     top = Tree(label(root))
     stack: list[tuple[Tree, str, int]] = [(top, root, 0)]

@@ -29,9 +29,10 @@ def register(subparsers: Any) -> None:
         help="count claims, depth and which claims stand, per debate",
         description=(
             "Summarise each debate: claims by side and kind, depth, branching, standing / "
-            "defeated / undecided by side, unanswered claims, evidence without a source and "
-            "the longest rebuttal chain. Invalid files are reported on stderr (exit 1); the "
-            "others are still summarised."
+            "defeated / undecided by side, unanswered claims, evidence without a source, "
+            "the longest rebuttal chain, and the balance: the motion's strength, its verdict "
+            "(leans-pro, balanced, leans-con) and the claims that move it most. Invalid "
+            "files are reported on stderr (exit 1); the others are still summarised."
         ),
     )
     stats.add_argument("paths", nargs="*", metavar="PATH", help="debate files or folders")
@@ -100,8 +101,12 @@ HEADINGS = (
     ("defeated", "✗"),
     ("undecided", "?"),
     ("unanswered", "unans"),
+    # The balance (verdict and the motion's strength) before what the labels say.
+    ("balance", "bal"),
     ("motion", "motion"),
 )
+#: Verdicts in narrow tables.
+SHORT_VERDICT = {"leans-pro": "pro", "balanced": "even", "leans-con": "con"}
 #: The diagrams' colour-blind-safe pair, as 24-bit foreground colours.
 _SIDE_COLOUR = {"pro": "\x1b[38;2;0;114;178m", "con": "\x1b[38;2;213;94;0m"}
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
@@ -136,6 +141,7 @@ def format_table(
             r.by_label["defeated"],
             r.by_label["undecided"],
             len(r.unanswered),
+            f"{r.verdict} {r.motion_strength:.2f}",
             r.motion,
         ]
         for r in results
@@ -150,6 +156,10 @@ def format_table(
     total = sum(widths) + 2 * (len(widths) - 1)
     if width is not None and total > width:
         headers = [short for _, short in HEADINGS]
+        # The balance shortens too: "con 0.38" for "leans-con 0.38".
+        column = next(i for i, (name, _) in enumerate(HEADINGS) if name == "balance")
+        for row, result in zip(body, results, strict=True):
+            row[column] = f"{SHORT_VERDICT[result.verdict]} {result.motion_strength:.2f}"
         widths = widths_of(headers)
         total = sum(widths) + 2 * (len(widths) - 1)
         if total > width:
@@ -170,8 +180,10 @@ def format_table(
         parts = []
         for i in columns:
             cell = _fit(row[i], widths[i])
-            # Names and the motion's label read left to right; numbers line up on the right.
-            padded = cell.ljust(widths[i]) if i in (0, last) else cell.rjust(widths[i])
+            # Names, the balance and the motion's label read left to right; numbers line up
+            # on the right.
+            left = i in (0, last) or HEADINGS[i][0] == "balance"
+            padded = cell.ljust(widths[i]) if left else cell.rjust(widths[i])
             if colour:
                 padded = _coloured(padded, HEADINGS[i][0], cell, heading=number == 0)
             parts.append(padded)

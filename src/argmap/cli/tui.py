@@ -23,6 +23,11 @@ def register(subparsers: Any) -> None:
         ),
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="debate files or folders")
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="refuse every edit, undo and editor (the files are never written)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -30,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     from argmap.bundled import default_paths
 
     paths = [Path(p) for p in args.paths] if args.paths else default_paths(announce=True)
-    return open_app(paths)
+    return open_app(paths, read_only=args.read_only)
 
 
 def run_default(args: argparse.Namespace) -> int:
@@ -40,15 +45,18 @@ def run_default(args: argparse.Namespace) -> int:
     return open_app(default_paths(announce=True))
 
 
-def open_app(paths: Sequence[Path], *, headless: bool = False) -> int:
-    """Run the app; after an unexpected error, one line on stderr and a non-zero status."""
+def open_app(paths: Sequence[Path], *, headless: bool = False, read_only: bool = False) -> int:
+    """Run the app; after an unexpected error, one line on stderr and a non-zero status.
+
+    `read_only` refuses every edit, undo and editor (as `argmap serve` starts it).
+    """
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise CliError(f"no such file or folder: {printable(str(missing[0]), one_line=True)}")
     from argmap.tui import make_app
     from argmap.tui.crash import EXIT_CRASH, crash_message
 
-    app = make_app(paths)
+    app = make_app(paths, read_only=read_only)
     result = app.run(headless=headless)
     if app.crash is not None:
         print(f"argmap: {crash_message(app.crash, app.crash_report)}", file=sys.stderr)

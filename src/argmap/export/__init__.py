@@ -69,7 +69,12 @@ class ExportOptions:
     show_ids: bool = False
     legend: bool = True
     dpi: int | None = None
+    #: Encode each claim's strength: border width, and a bar with the figure in the box.
+    strength: bool = False
     layout: str = "auto"  # auto | full | fast (see LARGE_DIAGRAM)
+    #: A reveal step: claims more than this many levels below the root are laid out but
+    #: not drawn, so every box stays where the full diagram puts it.
+    reveal: int | None = None
 
     def check(self) -> None:
         """Raise ExportError naming the first option that is out of range."""
@@ -84,6 +89,8 @@ class ExportOptions:
                 raise ExportError(f"unknown {name} '{value}'; choose one of {', '.join(allowed)}")
         if self.side is not None and self.side not in SIDES:
             raise ExportError(f"unknown side '{self.side}'; choose pro or con")
+        if self.reveal is not None and self.reveal < 0:
+            raise ExportError("reveal level must be 0 or more")
         if self.depth is not None and self.depth < 0:
             raise ExportError("depth must be 0 or more")
         if self.wrap < 8:

@@ -13,14 +13,16 @@ import functools
 import re
 import textwrap
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from argmap.bars import square_bar
 from argmap.collector import collector_paused
 from argmap.graph import ArgumentGraph, ClaimNode, Edge, Relation
 from argmap.model import MOTION_ID, Kind, Side
-from argmap.semantics import Label, grounded
+from argmap.semantics import Label, Labelling, grounded
+from argmap.strength import weigh
 
 if TYPE_CHECKING:
     import graphviz
@@ -64,6 +66,43 @@ class ScopeError(Exception):
 
 
 @dataclass(frozen=True, slots=True)
+class Drawing:
+    """How a diagram is drawn beyond `ExportOptions`: what slide decks and reveal steps need.
+
+    The defaults draw exactly what `argmap export` always drew.
+    """
+
+    #: Draw the debate's title above the diagram (a slide has its own title instead).
+    titled: bool = True
+    #: Claims laid out but drawn invisible, with everything attached to them: a reveal step
+    #: keeps every box where the full diagram puts it.
+    hidden: frozenset[str] = frozenset()
+    #: Text of the "+N more" stub under a claim, replacing the count alone.
+    more_text: Mapping[str, str] = field(default_factory=dict)
+    #: A last line in a claim's box replacing its state mark (e.g. "✓ standing").
+    marks: Mapping[str, str] = field(default_factory=dict)
+    #: Claims wrapped at `wide_wrap` characters instead of the options' wrap (a slide's
+    #: root sits alone on its level and has the whole width).
+    wide: frozenset[str] = frozenset()
+    wide_wrap: int = 44
+    wide_max_chars: int = 240
+    #: Lay the root's children out in rows of at most this many (an overview grid).
+    columns: int | None = None
+    #: Longest claim text drawn; longer text ends in "…" (the full text is elsewhere).
+    max_chars: int | None = None
+    #: Draw `see` and cross-link stubs (an overview leaves them to the branch slides).
+    stubs: bool = True
+    #: Put `see` and cross-link stubs beside their claim instead of a level below it.
+    stubs_beside: bool = False
+    #: Put a claim's state mark in its header line ("CON · ✗ defeated"): one line less.
+    mark_in_header: bool = False
+    #: Padding around the drawing, inches.
+    pad: float = 0.3
+    #: The page margin `dot` adds round PDF output, inches (None: Graphviz's default).
+    page_margin: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Theme:
     """Colours and sizes of one look. Pro/con colours are from the Okabe-Ito palette."""
 
@@ -85,6 +124,13 @@ class Theme:
     ratio: str | None = None
     dpi: int | None = None
     penwidth: float = 1.6
+    #: Headers, marks, stubs and the legend, relative to `fontsize`.
+    small_ratio: float = 0.75
+
+    @property
+    def small(self) -> float:
+        """The size of the small text, points."""
+        return round(self.fontsize * self.small_ratio, 1)
 
 
 _LIGHT = Theme(
@@ -216,6 +262,18 @@ def wrap_lines(text: str, width: int) -> list[str]:
             )
         lines.extend(wrapped or ([""] if not lines else []))
     return lines or [""]
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters at a word boundary, ending in "…"."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-") + "…"
 
 
 def _fill(words: list[str], width: int) -> list[str]:
@@ -361,6 +419,8 @@ EDGE_GLYPHS = {
     "also-supports": "┈┈┈◇",
 }
 STATE_MARKS = {Label.DEFEATED: "✗ defeated", Label.UNDECIDED: "? undecided"}
+#: The mark on a link that a standing undercut cuts.
+CUT_MARK = "✂ cut"
 KIND_SHAPES = {Kind.CLAIM: "box", Kind.EVIDENCE: "note", Kind.PROPOSAL: "component"}
 
 
@@ -382,6 +442,7 @@ class _Used:
     more: bool = False
     see: bool = False
     outside: bool = False
+    cut: bool = False
 
 
 def _quote_label(label: str, quote: Callable[[str], str]) -> str:
@@ -420,14 +481,27 @@ def _font(text: str, size: float, colour: str, bold: bool = False) -> str:
 
 
 class _Builder:
-    def __init__(self, graph: ArgumentGraph, options: ExportOptions, theme: Theme) -> None:
+    def __init__(
+        self,
+        graph: ArgumentGraph,
+        options: ExportOptions,
+        theme: Theme,
+        drawing: Drawing | None = None,
+    ) -> None:
         import graphviz
 
         self.graph = graph
         self.options = options
         self.theme = theme
+        self.drawing = drawing or Drawing()
         self.used = _Used()
         self.labels = grounded(graph)
+        # Keep only what the drawing needs (every strength and the motion's balance), so
+        # the framework behind them is freed before the DOT text is built.
+        weighing = weigh(graph, self.labels)
+        self.strengths = weighing.strengths
+        self.balance = weighing.headline()
+        del weighing
         self.names: dict[str, str] = {}
         self.stub_count = 0
         self.dot = graphviz.Digraph(name="argmap", strict=False)
@@ -482,7 +556,24 @@ class _Builder:
     # Node attributes ------------------------------------------------------------------------
 
     def small(self) -> float:
-        return round(self.theme.fontsize * 0.75, 1)
+        return self.theme.small
+
+    def invisible(self, *claim_ids: str | None) -> bool:
+        """Whether something attached to these claims is hidden (a later reveal step)."""
+        hidden = self.drawing.hidden
+        return bool(hidden) and any(c in hidden for c in claim_ids)
+
+    def body_text(self, node: ClaimNode) -> str:
+        """The claim's text wrapped (and shortened, when the drawing limits it), escaped."""
+        drawing = self.drawing
+        text = node.text
+        limit = drawing.max_chars
+        if limit is not None and node.id in drawing.wide:
+            limit = max(limit, drawing.wide_max_chars)
+        if limit is not None and len(text) > limit:
+            text = shorten(text, limit)
+        width = drawing.wide_wrap if node.id in drawing.wide else self.options.wrap
+        return html_lines(text, width)
 
     def claim_label(self, node: ClaimNode, state: Label) -> str:
         theme, opts = self.theme, self.options
@@ -490,14 +581,17 @@ class _Builder:
         text_colour = theme.muted if faded else theme.text
         if node.is_motion:
             head = _font("MOTION", self.small(), text_colour, bold=True)
-            body = _font(html_lines(node.text, opts.wrap), theme.fontsize * 1.15, text_colour)
-            verdict = {
-                Label.STANDING: "✓ the motion stands",
-                Label.DEFEATED: "✗ the motion is defeated",
-                Label.UNDECIDED: "? the motion is undecided",
+            body = _font(self.body_text(node), theme.fontsize * 1.15, text_colour)
+            # The balance first; what the labels say comes second, in a quieter line.
+            balance = self.balance
+            labels = {
+                Label.STANDING: "by labels alone: ✓ the motion stands",
+                Label.DEFEATED: "by labels alone: ✗ the motion is defeated",
+                Label.UNDECIDED: "by labels alone: ? the motion is undecided",
             }[state]
-            tail = _font(escape_html(verdict), self.small(), text_colour, bold=True)
-            return f"<{head}<BR/>{body}<BR/>{tail}>"
+            verdict = _font(escape_html(balance), theme.fontsize, text_colour, bold=True)
+            tail = _font(escape_html(labels), self.small(), theme.muted)
+            return f"<{head}<BR/>{body}<BR/>{verdict}<BR/>{tail}>"
         assert node.side is not None
         parts = [node.side.value.upper()]
         if node.kind is not Kind.CLAIM:
@@ -506,19 +600,30 @@ class _Builder:
             parts.append(node.id)
         side_colour = theme.pro_border if node.side is Side.PRO else theme.con_border
         head_colour = mix(side_colour, theme.background, 0.45) if faded else side_colour
+        mark = self.drawing.marks.get(node.id) or STATE_MARKS.get(state)
+        if mark and self.drawing.mark_in_header:
+            parts.append(mark)
+            mark = None
         head = _font(escape_html(" · ".join(parts)), self.small(), head_colour, bold=True)
-        body = _font(html_lines(node.text, opts.wrap), theme.fontsize, text_colour)
+        body = _font(self.body_text(node), theme.fontsize, text_colour)
         label = f"{head}<BR/>{body}"
-        mark = STATE_MARKS.get(state)
         if mark:
-            label += "<BR/>" + _font(mark, self.small(), text_colour, bold=True)
+            label += "<BR/>" + _font(escape_html(mark), self.small(), text_colour, bold=True)
+        if opts.strength:
+            value = self.strengths[node.id]
+            figure = f"{square_bar(value)} {value:.2f}"
+            label += "<BR/>" + _font(escape_html(figure), self.small(), text_colour)
         return f"<{label}>"
 
     def add_claim(self, node: ClaimNode, name: str) -> None:
         theme = self.theme
         state = self.labels[node.id]
         label = self.claim_label(node, state)
-        per_claim = {"id": f"claim-{node.id}", "tooltip": f"{node.id} ({state})"}
+        strength = self.strengths[node.id]
+        # The strength joins the tooltip only when it is drawn: on a big debate the extra
+        # words on every line would cost megabytes the memory target has no room for.
+        tip = f"{state}, strength {strength:.2f}" if self.options.strength else f"{state}"
+        per_claim = {"id": f"claim-{node.id}", "tooltip": f"{node.id} ({tip})"}
         attrs: dict[str, str] = {}
         if node.is_motion:
             attrs.update(
@@ -532,9 +637,20 @@ class _Builder:
             self.node(name, label, per_claim, **attrs)
             return
         assert node.side is not None
+        # Hidden claims count too: the legend of every reveal step is the same table, so
+        # it keeps its size and nothing moves.
         self.used.sides.add(node.side)
         self.used.kinds.add(node.kind)
         self.used.states.add(state)
+        if self.invisible(node.id):
+            # Laid out like the others (same label, shape and borders), drawn as nothing.
+            attrs.update(
+                shape=KIND_SHAPES[node.kind],
+                style="invis",
+                peripheries="1" if node.side is Side.PRO else "2",
+            )
+            self.node(name, label, per_claim, **attrs)
+            return
         pro = node.side is Side.PRO
         border = theme.pro_border if pro else theme.con_border
         fill = theme.pro_fill if pro else theme.con_fill
@@ -546,17 +662,22 @@ class _Builder:
         style = "rounded,filled" if pro and node.kind is Kind.CLAIM else "filled"
         if state is Label.UNDECIDED:
             style += ",dashed"
+        # With --strength the border grows from a hairline (0) to three times the usual
+        # width (1); otherwise every claim has the same border.
+        width = theme.penwidth * (0.3 + 2.7 * strength) if self.options.strength else theme.penwidth
         attrs.update(
             shape=KIND_SHAPES[node.kind],
             style=style,
             color=border,
             fillcolor=fill,
-            penwidth=f"{theme.penwidth:g}",
+            penwidth=f"{width:.2g}" if self.options.strength else f"{width:g}",
             peripheries="1" if pro else "2",
         )
         self.node(name, label, per_claim, **attrs)
 
-    def stub(self, text: str, anchor: str, kind: str, *, outward: bool = True) -> None:
+    def stub(
+        self, text: str, anchor: str, kind: str, *, outward: bool = True, hidden: bool = False
+    ) -> None:
         """A small dashed box attached to `anchor`: hidden claims, `see` links, outside claims."""
         self.stub_count += 1
         name = f"s{self.stub_count:04d}"
@@ -565,13 +686,19 @@ class _Builder:
             name,
             f"<{_font(escape_html(text), self.small(), theme.muted)}>",
             shape="box",
-            style="rounded,dashed",
+            style="invis" if hidden else "rounded,dashed",
             color=theme.muted,
             fontcolor=theme.muted,
             penwidth="1",
             margin="0.08,0.03",
             height="0.2",
         )
+        if kind != "more" and self.drawing.stubs_beside:
+            # On the anchor's level, beside it: a slide is wider than it is tall.
+            self.dot.body.append(f"\t{{rank=same; {anchor}; {name}}}\n")
+        if hidden:
+            self.edge(anchor, name, style="invis")
+            return
         if kind == "more" or kind == "see":
             self.edge(anchor, name, style="dotted", arrowhead="none", color=theme.muted)
             return
@@ -600,6 +727,10 @@ class _Builder:
             ),
             "labelloc": "t",
             "labeljust": "c",
+        }
+        if not self.drawing.titled:
+            graph_attrs = {}
+        graph_attrs |= {
             "rankdir": choose_rankdir(graph, scope, opts.rankdir),
             "bgcolor": theme.background,
             "fontname": FONTNAME,
@@ -607,7 +738,12 @@ class _Builder:
             "nodesep": f"{theme.nodesep:g}",
             "ranksep": f"{theme.ranksep:g}",
             "newrank": "true",
-            "pad": "0.3",
+            "pad": f"{self.drawing.pad:g}",
+            **(
+                {"margin": f"{self.drawing.page_margin:g}"}
+                if self.drawing.page_margin is not None
+                else {}
+            ),
             "charset": "UTF-8",
         }
         if theme.size:
@@ -631,14 +767,24 @@ class _Builder:
         self.add_tree_edges(scope)
         self.add_cross_links(scope)
         self.add_stubs(scope)
+        if self.drawing.columns:
+            self.add_grid(scope, self.drawing.columns)
         if opts.legend:
-            self.add_legend()
+            self.add_legend(scope)
         return self.dot
+
+    def add_grid(self, scope: Scope, columns: int) -> None:
+        """Rows of at most `columns` children under the root, each row a level lower."""
+        children = [c for c in self.graph.nodes[scope.root].children if c in scope]
+        # An invisible edge from each claim to the one a row below it pushes that row
+        # down a level; the root's own edges stay as they are.
+        for upper, lower in zip(children, children[columns:], strict=False):
+            self.edge(self.names[upper], self.names[lower], style="invis")
 
     def add_tree_edges(self, scope: Scope) -> None:
         for claim_id in scope.shown:
             node = self.graph.nodes[claim_id]
-            if node.parent is None or node.relation is None:
+            if node.parent is None or node.relation is None or node.parent not in scope:
                 continue
             kind = node.relation.value
             self.used.edges.add(kind)
@@ -646,119 +792,189 @@ class _Builder:
             attrs = {"style": style, "dir": "back", "arrowtail": arrow}
             if kind == "undercuts":
                 attrs["penwidth"] = f"{self.theme.penwidth * 1.6:g}"
+            if self.labels.is_cut(claim_id):
+                # A standing undercut cuts this link: drawn faint, marked with scissors.
+                self.used.cut = True
+                attrs.update(
+                    color=self.theme.muted,
+                    label=CUT_MARK,
+                    fontcolor=self.theme.muted,
+                    fontsize=f"{self.small():g}",
+                )
+            if self.invisible(claim_id):
+                attrs = {"style": "invis"}
             # Drawn parent -> child so rebuttals sit below what they answer; the arrow
             # (at the tail) points at the claim rebutted or supported.
             self.edge(self.names[node.parent], self.names[claim_id], **attrs)
 
     def add_cross_links(self, scope: Scope) -> None:
         for edge in self.graph.edges:
+            if not self.drawing.stubs and not (edge.source in scope and edge.target in scope):
+                continue
             if not edge.cross:
                 continue
             kind = edge_kind(edge)
             style, arrow, _ = EDGE_STYLES[kind]
             source_in, target_in = edge.source in scope, edge.target in scope
+            hidden = self.invisible(edge.source, edge.target)
             if source_in and target_in:
                 self.used.edges.add(kind)
+                attrs = {"style": style, "arrowhead": arrow}
                 self.edge(
                     self.names[edge.source],
                     self.names[edge.target],
-                    style=style,
-                    arrowhead=arrow,
+                    **({"style": "invis"} if hidden else attrs),
                     constraint="false",
                 )
             elif source_in:
                 self.used.edges.add(kind)
                 self.used.outside = True
-                self.stub(f"↪ {edge.target}", self.names[edge.source], kind)
+                self.stub(f"↪ {edge.target}", self.names[edge.source], kind, hidden=hidden)
             elif target_in:
                 self.used.edges.add(kind)
                 self.used.outside = True
-                self.stub(f"↩ {edge.source}", self.names[edge.target], kind, outward=False)
+                self.stub(
+                    f"↩ {edge.source}",
+                    self.names[edge.target],
+                    kind,
+                    outward=False,
+                    hidden=hidden,
+                )
 
     def add_stubs(self, scope: Scope) -> None:
         for claim_id in scope.shown:
             name = self.names[claim_id]
+            invisible = self.invisible(claim_id)
             hidden = scope.hidden_below.get(claim_id)
             if hidden:
                 self.used.more = True
-                self.stub(f"+{hidden} more", name, "more")
+                text = self.drawing.more_text.get(claim_id, f"+{hidden} more")
+                self.stub(text, name, "more", hidden=invisible)
             claim = self.graph.nodes[claim_id].claim
-            for ref in claim.see if claim else []:
+            for ref in claim.see if claim and self.drawing.stubs else []:
                 self.used.see = True
                 other, _, target = ref.partition(":")
-                self.stub(f"see {other}" + (f": {target}" if target else ""), name, "see")
+                text = f"see {other}" + (f": {target}" if target else "")
+                self.stub(text, name, "see", hidden=invisible)
 
-    def add_legend(self) -> None:
-        theme, used = self.theme, self.used
-        small = self.small()
-        rows: list[str] = []
-
-        def row(
-            sample: str, words: str, fill: str = "", border: str = "", dashed: bool = False
-        ) -> None:
-            cell = f'<TD ALIGN="CENTER" BORDER="{1 if border else 0}"'
-            if fill:
-                cell += f' BGCOLOR="{fill}"'
-            if border:
-                cell += f' COLOR="{border}"'
-            if dashed:
-                cell += ' STYLE="dashed"'
-            content = _font(escape_html(sample), small, theme.text, bold=True) if sample else ""
-            cell += f">{content}</TD>"
-            words_cell = _font(escape_html(words), small, theme.text)
-            rows.append(f'<TR>{cell}<TD ALIGN="LEFT">{words_cell}</TD></TR>')
-
-        row("MOTION", "the proposition debated (bold box)", theme.motion_fill, theme.motion_border)
-        if Side.PRO in used.sides:
-            row(
-                "PRO",
-                "argues for the motion: rounded box, single border",
-                theme.pro_fill,
-                theme.pro_border,
-            )
-        if Side.CON in used.sides:
-            row(
-                "CON",
-                "argues against the motion: square box, double border",
-                theme.con_fill,
-                theme.con_border,
-            )
-        if Kind.EVIDENCE in used.kinds:
-            row("evidence", "a fact or finding: page shape with a folded corner")
-        if Kind.PROPOSAL in used.kinds:
-            row("proposal", "a policy answer or compromise: box with two tabs")
-        if Label.DEFEATED in used.states:
-            faded = mix(theme.pro_fill, theme.background, 0.6)
-            row("✗", "defeated (faded): a standing claim rebuts it", faded, theme.muted)
-        if Label.UNDECIDED in used.states:
-            row(
-                "?",
-                "undecided (dashed border): rebuttals go round in a circle",
-                border=theme.muted,
-                dashed=True,
-            )
-        if used.states & {Label.DEFEATED, Label.UNDECIDED}:
-            row("", "no mark: standing, every rebuttal of it is defeated")
-        for kind in EDGE_STYLES:
-            if kind in used.edges:
-                row(EDGE_GLYPHS[kind], EDGE_STYLES[kind][2])
-        if used.edges:
-            row("", "arrows point at the claim rebutted or supported")
-        if used.more:
-            row("+N more", "claims below the cut, not drawn", border=theme.muted, dashed=True)
-        if used.see:
-            row("see", "a related claim in another debate", border=theme.muted, dashed=True)
-        if used.outside:
-            row(
-                "↪ id", "a cross-link to a claim outside this view", border=theme.muted, dashed=True
-            )
-        heading = _font("Legend", small * 1.15, theme.text, bold=True)
-        table = (
-            f'<TABLE BORDER="1" COLOR="{theme.muted}" CELLBORDER="0" CELLSPACING="4" '
-            f'CELLPADDING="3" BGCOLOR="{theme.background}">'
-            f'<TR><TD COLSPAN="2" ALIGN="LEFT">{heading}</TD></TR>' + "".join(rows) + "</TABLE>"
+    def add_legend(self, scope: Scope) -> None:
+        theme = self.theme
+        # On a slide a one-column legend is as tall as the diagram and takes a third of
+        # the width; there it becomes a compact grid under the diagram.
+        compact = theme.name == "slides"
+        table = legend_table(
+            theme, self.used, columns=3 if compact else 1, strength=self.options.strength
         )
         self.node("legend", f"<{table}>", shape="plaintext", margin="0")
+        if compact and scope.shown:
+            # An invisible edge from the last claim drawn puts the legend a level below
+            # the deepest claims (`rank=sink` alone leaves an unconnected node at the top).
+            deepest = max(scope.shown, key=lambda c: self.graph.nodes[c].depth)
+            self.edge(self.names[deepest], "legend", style="invis")
+
+
+def legend_table(
+    theme: Theme, used: _Used, columns: int = 1, motion: bool = True, strength: bool = False
+) -> str:
+    """The legend as an HTML-like table: one entry a row, or `columns` entries a row."""
+    small = theme.small
+    entries: list[str] = []
+
+    def row(
+        sample: str, words: str, fill: str = "", border: str = "", dashed: bool = False
+    ) -> None:
+        cell = f'<TD ALIGN="CENTER" BORDER="{1 if border else 0}"'
+        if fill:
+            cell += f' BGCOLOR="{fill}"'
+        if border:
+            cell += f' COLOR="{border}"'
+        if dashed:
+            cell += ' STYLE="dashed"'
+        content = _font(escape_html(sample), small, theme.text, bold=True) if sample else ""
+        cell += f">{content}</TD>"
+        words_cell = _font(escape_html(words), small, theme.text)
+        entries.append(f'{cell}<TD ALIGN="LEFT">{words_cell}</TD>')
+
+    if motion:
+        row("MOTION", "the proposition debated (bold box)", theme.motion_fill, theme.motion_border)
+    if Side.PRO in used.sides:
+        row(
+            "PRO",
+            "argues for the motion: rounded box, single border",
+            theme.pro_fill,
+            theme.pro_border,
+        )
+    if Side.CON in used.sides:
+        row(
+            "CON",
+            "argues against the motion: square box, double border",
+            theme.con_fill,
+            theme.con_border,
+        )
+    if Kind.EVIDENCE in used.kinds:
+        row("evidence", "a fact or finding: page shape with a folded corner")
+    if Kind.PROPOSAL in used.kinds:
+        row("proposal", "a policy answer or compromise: box with two tabs")
+    if Label.DEFEATED in used.states:
+        faded = mix(theme.pro_fill, theme.background, 0.6)
+        row("✗", "defeated (faded): a standing claim rebuts it", faded, theme.muted)
+    if Label.UNDECIDED in used.states:
+        row(
+            "?",
+            "undecided (dashed border): rebuttals go round in a circle",
+            border=theme.muted,
+            dashed=True,
+        )
+    if used.states & {Label.DEFEATED, Label.UNDECIDED}:
+        row("", "no mark: standing, every rebuttal of it is defeated")
+    for kind in EDGE_STYLES:
+        if kind in used.edges:
+            row(EDGE_GLYPHS[kind], EDGE_STYLES[kind][2])
+    if used.cut:
+        row(CUT_MARK, "a link cut by a standing undercut (faint): it counts for nothing")
+    if used.edges:
+        row("", "arrows point at the claim rebutted or supported")
+    if strength:
+        row(
+            f"{square_bar(0.62)} 0.62",
+            "strength, 0 to 1 (also the border's width): weight, less what attacks it, "
+            "plus what supports it",
+        )
+    if used.more:
+        row("+N more", "claims below the cut, not drawn", border=theme.muted, dashed=True)
+    if used.see:
+        row("see", "a related claim in another debate", border=theme.muted, dashed=True)
+    if used.outside:
+        row("↪ id", "a cross-link to a claim outside this view", border=theme.muted, dashed=True)
+    heading = _font("Legend", small * 1.15, theme.text, bold=True)
+    rows = [
+        "<TR>" + "".join(entries[start : start + columns]) + "</TR>"
+        for start in range(0, len(entries), columns)
+    ]
+    return (
+        f'<TABLE BORDER="1" COLOR="{theme.muted}" CELLBORDER="0" CELLSPACING="4" '
+        f'CELLPADDING="3" BGCOLOR="{theme.background}">'
+        f'<TR><TD COLSPAN="{2 * columns}" ALIGN="LEFT">{heading}</TD></TR>'
+        + "".join(rows)
+        + "</TABLE>"
+    )
+
+
+def debate_legends(graph: ArgumentGraph, labels: Labelling, theme: Theme) -> tuple[str, str]:
+    """The legend of everything a debate's diagrams draw, in two HTML-like tables: the
+    boxes (sides, kinds, labels), then the links and stubs. Each fits a slide at 18 pt."""
+    boxes, links = _Used(), _Used()
+    for node in graph.claims():
+        assert node.side is not None
+        boxes.sides.add(node.side)
+        boxes.kinds.add(node.kind)
+        boxes.states.add(labels[node.id])
+        if node.claim is not None and node.claim.see:
+            links.see = True
+    links.edges = {edge_kind(edge) for edge in graph.edges}
+    links.more = True
+    links.outside = any(edge.cross for edge in graph.edges)
+    return legend_table(theme, boxes), legend_table(theme, links, motion=False)
 
 
 def choose_rankdir(graph: ArgumentGraph, scope: Scope, rankdir: str) -> str:
@@ -773,13 +989,31 @@ def choose_rankdir(graph: ArgumentGraph, scope: Scope, rankdir: str) -> str:
     return "LR" if widest > AUTO_LR_WIDTH else "TB"
 
 
-def build_digraph(graph: ArgumentGraph, options: ExportOptions) -> graphviz.Digraph:
+def build_digraph(
+    graph: ArgumentGraph,
+    options: ExportOptions,
+    *,
+    scope: Scope | None = None,
+    theme: Theme | None = None,
+    drawing: Drawing | None = None,
+) -> graphviz.Digraph:
     """The `graphviz.Digraph` of a debate (or the part `options` scopes), fully styled.
 
-    Raises ScopeError for an unknown root or a root outside the chosen side.
+    `scope`, `theme` and `drawing` let a slide deck choose the claims, the sizes and the
+    details itself. Raises ScopeError for an unknown root or a root outside the chosen side.
     """
-    scope = compute_scope(graph, options.root, options.depth, options.side)
+    if scope is None:
+        scope = compute_scope(graph, options.root, options.depth, options.side)
+    if drawing is None and options.reveal is not None:
+        drawing = Drawing(hidden=frozenset(hidden_below_level(graph, scope, options.reveal)))
     # Emission makes many short-lived strings and lists and no reference cycles; with the
     # cyclic collector running, each of its passes would rescan the whole loaded debate.
     with collector_paused():
-        return _Builder(graph, options, THEMES[options.theme]).build(scope)
+        return _Builder(graph, options, theme or THEMES[options.theme], drawing).build(scope)
+
+
+def hidden_below_level(graph: ArgumentGraph, scope: Scope, level: int) -> list[str]:
+    """The claims of `scope` more than `level` levels below its root: a reveal step hides
+    them but keeps their place, so boxes never move from one step to the next."""
+    limit = graph.depth(scope.root) + level
+    return [c for c in scope.shown if graph.nodes[c].depth > limit]

@@ -102,6 +102,21 @@ class ImportOutcome:
     loaded: LoadedDebate
     losses: list[Loss]
 
+    def claim_count(self) -> int:
+        """How many claims the imported debate holds, the motion excluded (0 when it did
+        not load). The same number as `len(loaded.graph)`, without building the graph."""
+        debate = self.loaded.debate
+        if debate is None:
+            return 0
+        count = 0
+        stack = [*debate.pro, *debate.con]
+        while stack:
+            claim = stack.pop()
+            count += 1
+            stack.extend(claim.rebuttals)
+            stack.extend(claim.support)
+        return count
+
 
 def shorten_title(text: str, limit: int = 80) -> str:
     """A debate title made from a motion: its first line, cut at a word near `limit`."""
@@ -183,7 +198,13 @@ def import_text(
     `id` when given; `motion` is passed to `read_import`. Raises InteropError when `text`
     is not in format `fmt`.
     """
-    return _outcome(fmt, read_import(fmt, text, motion), path, debate_id)
+    from argmap.collector import collector_paused
+
+    # Parsing makes tens of thousands of dicts and lists and no reference cycles; the
+    # collector would rescan them (and everything imported before) again and again.
+    with collector_paused(settle=True):
+        imported = read_import(fmt, text, motion)
+    return _outcome(fmt, imported, path, debate_id)
 
 
 def import_aif_all(

@@ -25,12 +25,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
-from argmap.graph import ArgumentGraph, Relation
 from argmap.interop import Imported, InteropError, Loss, LostItem, shorten_title
 from argmap.model import MOTION_ID
+
+if TYPE_CHECKING:  # the graph is needed for export only; an import never builds one
+    from argmap.graph import ArgumentGraph
 
 _CLAIM = re.compile(r"^\s*((?:\d+\.)+)(?:\s+(Pro|Con|Thesis):)?(?:\s+(.*))?$")
 _HEADER = re.compile(r"^\s*Discussion (?:Title|Name):\s*(.*)$")
@@ -127,35 +129,35 @@ def _split(text: str) -> tuple[str | None, list[_Entry], list[tuple[int, str]]]:
                 source_lines.append((number, line))
                 continue
             in_sources = False
-        if line.strip() == "Sources:" and entries:
+        stripped = line.strip()
+        if stripped == "Sources:" and entries:
             in_sources = True
             continue
-        if match and not match.group(2) and entries and match.group(1).count(".") > 1:
-            raise InteropError(
-                f"claim {match.group(1)} has no stance; Kialo writes `{match.group(1)} Pro:` "
-                "or `Con:`",
-                number,
-            )
-        if match and not match.group(2) and entries and _starts_thesis(match, entries[-1]):
-            # `2. text`: a second thesis, not a line of the claim above it.
-            entry = _Entry(match.group(1).rstrip("."), None, number)
-            if match.group(3):
-                entry.lines.append(match.group(3))
+        if match:
+            dotted, stance, body = match.groups()
+            if not stance and entries:
+                if dotted.count(".") > 1:
+                    raise InteropError(
+                        f"claim {dotted} has no stance; Kialo writes `{dotted} Pro:` or `Con:`",
+                        number,
+                    )
+                if not _starts_thesis(match, entries[-1]):
+                    # An item of a numbered list in the claim above: a line of its text.
+                    entries[-1].lines.append(stripped)
+                    continue
+                # `2. text`: a second thesis, not a line of the claim above it.
+            entry = _Entry(dotted.rstrip("."), stance, number)
+            if body:
+                entry.lines.append(body)
             entries.append(entry)
-        elif match and (match.group(2) or not entries):
-            digits = match.group(1).rstrip(".")
-            entry = _Entry(digits, match.group(2), number)
-            if match.group(3):
-                entry.lines.append(match.group(3))
-            entries.append(entry)
-        elif line.strip():
+        elif stripped:
             if not entries:
                 raise InteropError(
                     "this is not a Kialo export: expected `Discussion Title: ...` and then "
-                    f"the thesis as `1. text`, found {line.strip()[:60]!r}",
+                    f"the thesis as `1. text`, found {stripped[:60]!r}",
                     number,
                 )
-            entries[-1].lines.append(line.strip())
+            entries[-1].lines.append(stripped)
         elif entries:
             entries[-1].lines.append("")
     return title, entries, source_lines
@@ -208,9 +210,18 @@ def _read_sources(
     finish()
 
 
-def _clean_text(entry: _Entry, sources: _Sources, losses: list[Loss]) -> tuple[str, list[str]]:
-    """Claim text with links reduced to their words and footnotes removed; its sources."""
-    raw = entry.raw_text
+def _clean_text(
+    entry: _Entry, sources: _Sources, losses: list[Loss], raw: str | None = None
+) -> tuple[str, list[str]]:
+    """Claim text with links reduced to their words and footnotes removed; its sources.
+
+    `raw` is the entry's `raw_text` when the caller has it already.
+    """
+    if raw is None:
+        raw = entry.raw_text
+    # Most claims hold no link, footnote or escape: their text is the raw text as it is.
+    if "[" not in raw and "\\" not in raw:
+        return raw, []
     cited: list[str] = []
 
     def link(match: re.Match[str]) -> str:
@@ -226,7 +237,7 @@ def _clean_text(entry: _Entry, sources: _Sources, losses: list[Loss]) -> tuple[s
         cited.append(sources.for_url(url, words))
         return words
 
-    text = _MD_LINK.sub(link, raw)
+    text = _MD_LINK.sub(link, raw) if "](" in raw else raw
 
     def footnote(match: re.Match[str]) -> str:
         source = sources.footnotes.get(match.group(1))
@@ -236,7 +247,7 @@ def _clean_text(entry: _Entry, sources: _Sources, losses: list[Loss]) -> tuple[s
         cited.append(str(source["id"]))
         return ""
 
-    if sources.footnotes:
+    if sources.footnotes and "[" in text:
         text = _FOOTNOTE.sub(footnote, text)
     text = _unescape(text).strip()
     return text, list(dict.fromkeys(cited))
@@ -274,7 +285,6 @@ def parse_kialo(text: str) -> Imported:
     claims: dict[str, dict[str, Any]] = {}
     stance_of: dict[str, str] = {}
     link_numbers: dict[str, str] = {}  # link entry number -> linked claim number
-    claim_entries: list[_Entry] = []
     link_entries: list[tuple[_Entry, str]] = []
     data: dict[str, Any] = {"version": 1, "title": title or shorten_title(motion), "motion": motion}
     pro: list[dict[str, Any]] = []
@@ -283,15 +293,19 @@ def parse_kialo(text: str) -> Imported:
     # Entries left out, each under the entry that caused it (another thesis, an outside link).
     left_out: dict[str, list[_Entry]] = {}
     cause_of: dict[str, str] = {}
+    # Claims to nest, in file order: (number, parent number, stance, line, claim).
+    placed: list[tuple[str, str, str, int, dict[str, Any]]] = []
     # First pass: every claim and link, so links and children may refer forward.
     for entry in entries[1:]:
-        if entry.number in seen:
-            raise InteropError(f"claim {entry.number}. appears twice", entry.line)
-        seen.add(entry.number)
-        root = entry.number.split(".", 1)[0]
-        if root != "1" or entry.parent in cause_of:
-            cause = cause_of.get(entry.parent, root if root != "1" else entry.number)
-            cause_of[entry.number] = cause
+        number = entry.number
+        if number in seen:
+            raise InteropError(f"claim {number}. appears twice", entry.line)
+        seen.add(number)
+        root = number.partition(".")[0]
+        parent = number.rpartition(".")[0]
+        if root != "1" or parent in cause_of:
+            cause = cause_of.get(parent, root if root != "1" else number)
+            cause_of[number] = cause
             left_out.setdefault(cause, []).append(entry)
             continue
         if entry.stance == "Thesis":
@@ -300,28 +314,29 @@ def parse_kialo(text: str) -> Imported:
                 "discussions (export each thesis as its own discussion)",
                 entry.line,
             )
-        stance_of[entry.number] = entry.stance or "Pro"
-        link = _LINK.match(entry.raw_text)
-        if link:
-            link_numbers[entry.number] = link.group(1)
-            link_entries.append((entry, link.group(1)))
-            continue
-        outside = _OUTSIDE_LINK.match(entry.raw_text)
-        if outside:
-            cause_of[entry.number] = entry.number
-            left_out[entry.number] = [entry]
-            continue
-        text, cited = _clean_text(entry, sources, losses)
+        stance = stance_of[number] = entry.stance or "Pro"
+        raw = entry.raw_text
+        if raw.startswith("->"):  # both kinds of link start so
+            link = _LINK.match(raw)
+            if link:
+                link_numbers[number] = link.group(1)
+                link_entries.append((entry, link.group(1)))
+                continue
+            if _OUTSIDE_LINK.match(raw):
+                cause_of[number] = number
+                left_out[number] = [entry]
+                continue
+        text, cited = _clean_text(entry, sources, losses, raw)
         if not text:
             losses.append(
-                Loss(f"claim {claim_id(entry.number)} has no text; wrote a placeholder", entry.line)
+                Loss(f"claim {claim_id(number)} has no text; wrote a placeholder", entry.line)
             )
             text = _PLACEHOLDER
-        claim: dict[str, Any] = {"text": text, "id": claim_id(entry.number)}
+        claim: dict[str, Any] = {"text": text, "id": "k-" + number.replace(".", "-")}
         if cited:
             claim["sources"] = cited
-        claims[entry.number] = claim
-        claim_entries.append(entry)
+        claims[number] = claim
+        placed.append((number, parent, stance, entry.line, claim))
 
     def through_links(number: str) -> str:
         """The claim a number stands for, following links (which may chain)."""
@@ -332,28 +347,25 @@ def parse_kialo(text: str) -> Imported:
         return number
 
     # Second pass: nest each claim under its parent, in file order.
-    for entry in claim_entries:
-        claim = claims[entry.number]
-        parent = entry.parent
+    for number, written_parent, stance, line, claim in placed:
+        parent = written_parent
         if parent in link_numbers:
             # Kialo shows a linked claim's answers with the original; put them there.
             parent = through_links(parent)
             losses.append(
                 Loss(
-                    f"claim {entry.number}. sits under the link {entry.parent}.; it was "
+                    f"claim {number}. sits under the link {written_parent}.; it was "
                     f"placed under the linked claim {claim_id(parent)}",
-                    entry.line,
+                    line,
                 )
             )
         if parent == "1":
-            (pro if stance_of[entry.number] == "Pro" else con).append(claim)
+            (pro if stance == "Pro" else con).append(claim)
         elif parent in claims:
-            key = "support" if stance_of[entry.number] == "Pro" else "rebuttals"
+            key = "support" if stance == "Pro" else "rebuttals"
             claims[parent].setdefault(key, []).append(claim)
         else:
-            raise InteropError(
-                f"claim {entry.number}. has no parent claim {parent}. in the file", entry.line
-            )
+            raise InteropError(f"claim {number}. has no parent claim {parent}. in the file", line)
     for entry, raw_target in link_entries:
         parent = through_links(entry.parent)
         target = through_links(raw_target)
@@ -451,6 +463,7 @@ def export_kialo(graph: ArgumentGraph) -> tuple[str, list[str]]:
     `-> See 1.x.y.` under the claim it answers. Sources with a URL become footnotes in a
     `Sources:` section that claims cite as `[N]`.
     """
+    from argmap.graph import Relation
     from argmap.interop.aif import id_list
     from argmap.model import Kind
 

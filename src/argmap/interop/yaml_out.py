@@ -12,7 +12,7 @@ deep is written without recursion.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import yaml
@@ -53,27 +53,39 @@ EXPECT_KEYS = ("standing", "defeated", "undecided")
 CLAIM_LISTS = frozenset({"pro", "con", "rebuttals", "support"})
 
 _RESOLVER = Resolver()
+# The resolver's implicit patterns by first character (None: tried for every value). A
+# plain scalar whose first character has none is a string without trying any pattern.
+_IMPLICIT = _RESOLVER.yaml_implicit_resolvers
 _STR_TAG = "tag:yaml.org,2002:str"
-# Characters PyYAML accepts in a stream; anything else must be escaped.
-_UNPRINTABLE = re.compile(
-    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
-)
+# Characters PyYAML refuses in a stream, which must be escaped: all but tab, line feed,
+# carriage return, printable ASCII, NEL, U+00A0-U+D7FF, U+E000-U+FFFD and the planes above.
+# Written as what is refused: the complement, a class reaching U+10FFFF, takes milliseconds
+# to compile at every start of the command.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 # Line breaks YAML folds inside quoted scalars; escaped so text keeps them exactly.
 _SPECIAL_BREAKS = {"\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
-_PLAIN_START_FORBIDDEN = set("-?:,[]{}#&*!|>'\"%@`= \t")
+# An unprintable character or one of the special breaks: one scan instead of four.
+_UNPRINTABLE_OR_BREAK = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]"
+)
+_PLAIN_START_FORBIDDEN = frozenset("-?:,[]{}#&*!|>'\"%@`= \t")
 
 
 def _plain_ok(value: str, flow: bool) -> bool:
-    if not value or value != value.strip() or value[0] in _PLAIN_START_FORBIDDEN:
+    if not value or value[0] in _PLAIN_START_FORBIDDEN or value != value.strip():
         return False
     if "\n" in value or "\t" in value or "\r" in value:
         return False
-    if ": " in value or " #" in value or value.endswith(":"):
+    if ": " in value or " #" in value or value[-1] == ":":
         return False
-    if flow and any(c in value for c in ",[]{}"):
+    if flow and ("," in value or "[" in value or "]" in value or "{" in value or "}" in value):
         return False
-    if _UNPRINTABLE.search(value) or any(c in value for c in _SPECIAL_BREAKS):
+    # isprintable() is False for every character the pattern finds (controls, surrogates,
+    # line and paragraph separators, non-characters), and much faster than the pattern.
+    if not value.isprintable() and _UNPRINTABLE_OR_BREAK.search(value):
         return False
+    if value[0] not in _IMPLICIT and None not in _IMPLICIT:
+        return True  # what the resolver would find: no pattern applies
     tag: str = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
     return tag == _STR_TAG
 
@@ -103,9 +115,7 @@ def _double_quoted(value: str) -> str:
 
 
 def _literal_ok(value: str) -> bool:
-    if "\n" not in value or "\r" in value or _UNPRINTABLE.search(value):
-        return False
-    if any(c in value for c in _SPECIAL_BREAKS):
+    if "\n" not in value or "\r" in value or _UNPRINTABLE_OR_BREAK.search(value):
         return False
     body = value[:-1] if value.endswith("\n") else value
     if body.endswith("\n") or not body:
@@ -119,13 +129,16 @@ def _literal_ok(value: str) -> bool:
 
 def scalar(value: Any, indent: int = 0, flow: bool = False) -> str:
     """One scalar as YAML: plain, literal block (multi-line text) or double-quoted."""
-    if value is None:
+    if value.__class__ is str:
+        text: str = value
+    elif value is None:
         return "null"
-    if isinstance(value, bool):
+    elif isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, int | float):
+    elif isinstance(value, int | float):
         return repr(value)
-    text = str(value)
+    else:
+        text = str(value)
     if _plain_ok(text, flow):
         return text
     if not flow and _literal_ok(text):
@@ -140,10 +153,55 @@ def _is_slug_list(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) and len(v) < 80 for v in value)
 
 
+_KNOWN: dict[Sequence[str], frozenset[str]] = {
+    order: frozenset(order) for order in (DEBATE_KEYS, CLAIM_KEYS, SOURCE_KEYS, EXPECT_KEYS)
+}
+# The keys of a mapping in writing order, by order and the mapping's own key order: claims
+# come in a handful of shapes, so each is worked out once.
+_KEY_ORDERS: dict[tuple[Sequence[str], tuple[str, ...]], list[str]] = {}
+
+
 def _ordered(mapping: Mapping[str, Any], order: Sequence[str]) -> list[tuple[str, Any]]:
-    items = [(k, mapping[k]) for k in order if k in mapping]
-    items.extend((k, v) for k, v in mapping.items() if k not in order)
-    return items
+    shape = (order, tuple(mapping))
+    keys = _KEY_ORDERS.get(shape)
+    if keys is None:
+        keys = [k for k in order if k in mapping]
+        if len(keys) < len(mapping):  # keys outside the order follow, in their own order
+            known = _KNOWN.get(order) or frozenset(order)
+            keys.extend(k for k in mapping if k not in known)
+        if len(_KEY_ORDERS) < 1024:
+            _KEY_ORDERS[shape] = keys
+    return [(k, mapping[k]) for k in keys]
+
+
+# A pair to write: key, value, indent of the key, and "- " when it opens a list item.
+_Pair = tuple[str, Any, int, str]
+
+
+def _item_pairs(
+    mappings: Sequence[Mapping[str, Any]], indent: int, order: Sequence[str], emit: Any
+) -> Iterator[_Pair]:
+    """Write each list item in turn; yield the pairs whose value is a list or mapping.
+
+    String values, most of a claim, are written here; the others are yielded for
+    `dump_debate` to write, which opens another level for them. The first pair of an
+    item shares the line with `- `; an empty item is written as `- {}`.
+    """
+    inner = indent + 2
+    pad = " " * inner
+    dash_pad = " " * indent + "- "
+    for mapping in mappings:
+        pairs = _ordered(mapping, order)
+        if not pairs:
+            emit(" " * indent + "- {}")
+            continue
+        lead = dash_pad
+        for key, value in pairs:
+            if value.__class__ is str:
+                emit(f"{lead}{key}: {scalar(value, inner)}")
+            else:
+                yield key, value, inner, "- " if lead is dash_pad else ""
+            lead = pad
 
 
 def dump_debate(data: Mapping[str, Any], header: str = "") -> str:
@@ -152,47 +210,40 @@ def dump_debate(data: Mapping[str, Any], header: str = "") -> str:
     `header` lines are written first as `#` comments.
     """
     lines: list[str] = [f"# {line}".rstrip() for line in header.splitlines()]
-    # Work items: ("pair", key, value, indent, order) writes `key: value` at indent;
-    # ("item", mapping, indent, order) writes a `- ` list item mapping.
-    stack: list[tuple[Any, ...]] = []
-    for key, value in reversed(_ordered(data, DEBATE_KEYS)):
-        stack.append(("pair", key, value, 0, DEBATE_KEYS))
+    emit = lines.append
+    # One iterator of pairs per open mapping, innermost last: a pair whose value is a
+    # nested mapping or list of mappings opens another, and its parent resumes after it.
+    stack: list[Iterator[_Pair]] = [
+        iter([(key, value, 0, "") for key, value in _ordered(data, DEBATE_KEYS)])
+    ]
     while stack:
-        work = stack.pop()
-        if work[0] == "item":
-            _, mapping, indent, order = work
-            pairs = _ordered(mapping, order)
-            if not pairs:
-                lines.append(" " * indent + "- {}")
-                continue
-            # The first pair shares the line with the dash.
-            pending = [("pair", k, v, indent + 2, order) for k, v in pairs]
-            first = pending[0]
-            stack.extend(reversed(pending[1:]))
-            stack.append(("pair", first[1], first[2], indent + 2, order, "- "))
-            continue
-        key, value, indent, _order = work[1], work[2], work[3], work[4]
-        dash = work[5] if len(work) > 5 else ""
-        prefix = " " * (indent - len(dash)) + dash + f"{key}:"
-        if isinstance(value, list):
-            if not value:
-                lines.append(f"{prefix} []")
-            elif key in CLAIM_LISTS or (key == "sources" and isinstance(value[0], dict)):
-                lines.append(prefix)
-                child_order = CLAIM_KEYS if key in CLAIM_LISTS else SOURCE_KEYS
-                for item in reversed(value):
-                    stack.append(("item", item, indent + 2, child_order))
-            elif _is_slug_list(value):
-                lines.append(f"{prefix} [{', '.join(scalar(v, flow=True) for v in value)}]")
+        for key, value, indent, dash in stack[-1]:
+            prefix = " " * (indent - len(dash)) + dash + key + ":"
+            if isinstance(value, list):
+                if not value:
+                    emit(prefix + " []")
+                elif key in CLAIM_LISTS or (key == "sources" and isinstance(value[0], dict)):
+                    emit(prefix)
+                    child_order = CLAIM_KEYS if key in CLAIM_LISTS else SOURCE_KEYS
+                    stack.append(_item_pairs(value, indent + 2, child_order, emit))
+                    break
+                elif _is_slug_list(value):
+                    emit(f"{prefix} [{', '.join(scalar(v, flow=True) for v in value)}]")
+                else:
+                    emit(prefix)
+                    lines.extend(" " * (indent + 2) + "- " + scalar(v, indent + 2) for v in value)
+            elif isinstance(value, dict):
+                if not value:
+                    emit(prefix + " {}")
+                    continue
+                emit(prefix)
+                pairs = _ordered(value, EXPECT_KEYS)
+                stack.append(iter([(k, v, indent + 2, "") for k, v in pairs]))
+                break
             else:
-                lines.append(prefix)
-                lines.extend(" " * (indent + 2) + "- " + scalar(v, indent + 2) for v in value)
-        elif isinstance(value, dict):
-            lines.append(prefix if value else f"{prefix} {{}}")
-            for k, v in reversed(_ordered(value, EXPECT_KEYS)):
-                stack.append(("pair", k, v, indent + 2, EXPECT_KEYS))
+                emit(f"{prefix} {scalar(value, indent)}")
         else:
-            lines.append(f"{prefix} {scalar(value, indent)}")
+            stack.pop()
     return "\n".join(lines) + "\n"
 
 

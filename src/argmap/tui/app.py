@@ -55,6 +55,9 @@ QUIT_AGAIN_SECONDS = 3.0
 #: What an edit came to: the edit written, or why it was refused.
 EditOutcome = Edit | str
 
+#: Why nothing is written in a read-only app.
+READ_ONLY = "These debates are open read-only; nothing can be changed here."
+
 
 #: "at line 14", "(line 3, column 5)": where in the file, which a form's reader never sees.
 _FILE_POSITION = re.compile(r",? \(?(?:at |on )?line \d+(?:, column \d+)?\)?")
@@ -93,9 +96,14 @@ class ArgmapApp(App[int]):
     #: Seconds between looks at the folders of the open files; 0 stops watching.
     WATCH_INTERVAL: ClassVar[float] = 0.3
 
-    def __init__(self, paths: Sequence[Path | str]) -> None:
+    def __init__(self, paths: Sequence[Path | str], *, read_only: bool = False) -> None:
         super().__init__()
         self.paths = [Path(p) for p in paths]
+        #: Never write a file nor start an editor (`argmap serve` runs the app this way, so
+        #: one reader cannot rewrite a debate that others are reading).
+        self.read_only = read_only
+        if read_only:
+            self.sub_title = "read-only"
         self.library: Library | None = None
         self._search_index: SearchIndex | None = None
         from argmap.tui.model import History
@@ -180,6 +188,8 @@ class ArgmapApp(App[int]):
         use_theme(self.current_theme.dark)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.load_library()
+        if self.read_only:
+            self.notify(READ_ONLY, title="Read-only", timeout=8, markup=False)
 
     def _theme_changed(self, theme: Theme) -> None:
         from argmap.tui.screens.map import MapScreen
@@ -360,6 +370,11 @@ class ArgmapApp(App[int]):
         `done` then gets the edit (the screens put the cursor on its claim) or, when
         refused, why: the file is then untouched, and a notification says so.
         """
+        if self.read_only:
+            self.notify(READ_ONLY, title="Not changed", severity="error", markup=False)
+            if done is not None:
+                done(READ_ONLY)
+            return
         if not self._start_writing(path, done):
             return
         self.run_worker(
@@ -458,6 +473,9 @@ class ArgmapApp(App[int]):
 
     def _step_back_or_forward(self, *, undo: bool) -> None:
 
+        if self.read_only:
+            self.notify(READ_ONLY, severity="error", markup=False)
+            return
         path = self.current_file
         stacks = self.undo_steps if undo else self.redo_steps
         steps = stacks.get(path, []) if path is not None else []
@@ -534,6 +552,9 @@ class ArgmapApp(App[int]):
         path = getattr(self.screen, "current_path", None)
         line = getattr(self.screen, "current_line", 1)
         if not isinstance(path, Path):
+            return
+        if self.read_only:
+            self.notify(READ_ONLY, severity="error", markup=False)
             return
         command = editor_command(path, int(line))
         if command is None:
@@ -666,6 +687,8 @@ class ArgmapApp(App[int]):
         await self.run_action(action)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.read_only and action in ("undo", "redo", "open_editor"):
+            return False
         if action == "shown":
             role, real = str(parameters[0]), str(parameters[1])
             if getattr(self.screen, "footer_role", "explore") != role:
@@ -706,6 +729,9 @@ def _signature(path: Path) -> tuple[int, int, int] | None:
     return (status.st_size, status.st_mtime_ns, status.st_ino)
 
 
-def make_app(paths: Sequence[Path | str]) -> ArgmapApp:
-    """The app over these files and folders (the CLI and the tests both build it here)."""
-    return ArgmapApp(paths)
+def make_app(paths: Sequence[Path | str], *, read_only: bool = False) -> ArgmapApp:
+    """The app over these files and folders (the CLI and the tests both build it here).
+
+    `read_only` refuses every edit, undo and editor (as `argmap serve` needs).
+    """
+    return ArgmapApp(paths, read_only=read_only)

@@ -355,6 +355,15 @@ COMMANDS: tuple[Command, ...] = (
         aliases="diagram svg png pdf dot graphviz picture save image",
     ),
     Command(
+        "order",
+        "o",
+        "toggle_order",
+        "Order",
+        "List each claim's answers strongest first (again: in file order)",
+        VIEW,
+        "map",
+    ),
+    Command(
         "theme",
         "t",
         "toggle_theme",

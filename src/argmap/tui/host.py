@@ -21,6 +21,8 @@ class Host(Protocol):
     library: Library | None
     #: The places visited, for back (`[`) and forward (`]`).
     history: History
+    #: Whether edits are refused (`argmap open --read-only`, `argmap serve`).
+    read_only: bool
 
     def go_to(self, place: Location, *, record: bool = True) -> bool:
         """Show a claim on the map; a jump (`record`) adds it to the history."""

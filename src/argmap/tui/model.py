@@ -20,6 +20,7 @@ from argmap.ids import Positions
 from argmap.load import LoadedDebate, check_links_between, debate_files, load_file
 from argmap.model import MOTION_ID, Side
 from argmap.semantics import Label, Labelling, explain, grounded
+from argmap.strength import Weighing, motion_summary, strength_reason, weigh
 
 #: A place in the app: a debate and a claim in it (the motion is `motion`).
 Location = tuple[str, str]
@@ -39,6 +40,9 @@ class DebateEntry:
     labelling: Labelling | None = None
     #: The version on disk when it no longer loads (the last good one is `loaded`).
     broken: LoadedDebate | None = None
+    #: Strengths and the motion's headline, worked out when first asked for.
+    _weighing: Weighing | None = None
+    _headline: list[str] | None = None
 
     @property
     def ok(self) -> bool:
@@ -92,6 +96,38 @@ class DebateEntry:
         assert self.labelling is not None
         return explain(self.graph, self.labelling, claim_id)
 
+    @property
+    def weighing(self) -> Weighing:
+        """Gradual strengths and the verdict (computed once per labelling)."""
+        assert self.labelling is not None
+        if self._weighing is None:
+            self._weighing = weigh(self.graph, self.labelling)
+        return self._weighing
+
+    def is_cut(self, claim_id: str) -> bool:
+        """Whether a standing undercut cuts the claim's link to what it answers."""
+        return self.labelling is not None and self.labelling.is_cut(claim_id)
+
+    def strength(self, claim_id: str) -> float:
+        """The claim's gradual strength, 0 to 1."""
+        return self.weighing.strength(claim_id)
+
+    def strength_reason(self, claim_id: str) -> str:
+        """Its base score and what moved its strength most: "base 0.50; lowered most by ..."."""
+        return strength_reason(self.graph, self.weighing, claim_id)
+
+    def headline(self) -> list[str]:
+        """The motion's headline: balance, the claims that move it most, the labels."""
+        assert self.labelling is not None
+        if self._headline is None:
+            self._headline = motion_summary(self.graph, self.weighing, self.labelling)
+        return self._headline
+
+    def forget_strengths(self) -> None:
+        """Drop the cached strengths (the labelling changed)."""
+        self._weighing = None
+        self._headline = None
+
 
 def _entry(loaded: LoadedDebate) -> DebateEntry:
     return DebateEntry(loaded, list(loaded.diagnostics))
@@ -102,6 +138,10 @@ def prepare_entry(path: Path) -> DebateEntry:
     shared, so the app runs it on a worker thread and hands the result to `reload`."""
     entry = _entry(load_file(path))
     entry.labelling = grounded(entry.graph) if entry.openable else None
+    if entry.openable:
+        # The list shows each debate's strength and headline: weigh it here, not on
+        # the main thread (a second at 50,000 claims).
+        entry.headline()
     return entry
 
 
@@ -189,6 +229,7 @@ class Library:
             if only is not None and entry.labelling is not None:
                 continue  # the last good version, kept on screen, is labelled already
             entry.labelling = grounded(entry.graph) if entry.openable else None
+            entry.forget_strengths()
 
     def reload(
         self,

@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from argmap.bars import balance_bar
 from argmap.tui.commands import bindings_for
 from argmap.tui.host import Host
 from argmap.tui.model import DebateEntry, balance
@@ -86,6 +87,8 @@ class DebatesScreen(Screen[None]):
     #: The list's columns: key and heading.
     COLUMNS: ClassVar[list[tuple[str, str]]] = [
         ("status", "Status"),
+        # The motion's strength as a bar about the middle: con to the left, pro right.
+        ("balance", "Con│Pro"),
         ("title", "Title"),
         ("claims", "Claims"),
         ("pro", "Pro ✓"),
@@ -141,7 +144,8 @@ class DebatesScreen(Screen[None]):
                 cells.append(
                     [
                         Text("… loading", style="italic"),
-                        Text(shorten(path.name, 40), style="dim"),
+                        Text("…", style="dim"),
+                        Text(shorten(path.name, 34), style="dim"),
                         dash,
                         dash,
                         dash,
@@ -154,12 +158,17 @@ class DebatesScreen(Screen[None]):
                 claims = Text(str(stand.claims), justify="right")
                 pro = Text(f"{stand.pro_standing}/{stand.pro}", justify="right")
                 con = Text(f"{stand.con_standing}/{stand.con}", justify="right")
+                strength = entry.weighing.motion_strength
+                leaning = Text(balance_bar(strength, 5), style="bold")
+                leaning.append(f" {strength:.2f}")
             else:
                 claims = pro = con = Text("–", justify="right", style="dim")
+                leaning = Text("–", style="dim")
             cells.append(
                 [
                     _status(entry),
-                    Text(shorten(entry.title, 40)),
+                    leaning,
+                    Text(shorten(entry.title, 34)),
                     claims,
                     pro,
                     con,
@@ -227,9 +236,13 @@ class DebatesScreen(Screen[None]):
             info.append(safe_block(entry.motion) + "\n")
         if entry.openable:
             stand = balance(entry)
+            # The balance first; the labels' verdict answers another question, second.
+            info.append(entry.weighing.headline(), style="bold")
+            info.append(". ")
             mark = STATUS_MARK[stand.motion]
             info.append(
-                f"{mark} The motion is {stand.motion.value}", style=STATUS_STYLE[stand.motion]
+                f"By labels alone {mark} the motion is {stand.motion.value}",
+                style=STATUS_STYLE[stand.motion],
             )
             info.append(
                 f": {stand.pro_standing} of {stand.pro} pro and "

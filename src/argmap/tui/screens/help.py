@@ -16,6 +16,16 @@ from argmap.tui.commands import COMMANDS, GROUPS
 
 WHERE = {"app": "", "debates": "list", "map": "map", "widget": ""}
 
+#: The difference between labels and strength, as the README says it.
+LABELS_AND_STRENGTH = (
+    "Labels (✓ standing, ✗ defeated, ? undecided) answer: is every objection answered? "
+    "One unanswered claim defeats what it rebuts, whatever its weight. Strength (0 to 1, "
+    "the bar and figure beside each claim) answers: which side weighs more? It starts from "
+    "the claim's weight, goes down with the strength of what rebuts it and up with what "
+    "supports it. The motion's balance (leans pro above 0.55, leans con below 0.45) is the "
+    "headline; the detail panel names the claims that moved it most."
+)
+
 
 def help_table() -> Table:
     table = Table.grid(padding=(0, 2))
@@ -51,7 +61,9 @@ class HelpScreen(ModalScreen[None]):
             yield Static(
                 Text(
                     "A claim stands when every rebuttal of it is defeated; it is defeated when "
-                    "some rebuttal stands; undecided when rebuttals go round in a circle.",
+                    "some rebuttal stands; undecided when rebuttals go round in a circle. An "
+                    "undercut cuts the link from a claim to what it answers, not the claim.\n\n"
+                    + LABELS_AND_STRENGTH,
                     style="italic",
                 ),
                 id="help-semantics",

@@ -49,7 +49,9 @@ def legend() -> Text:
         status_mark(Label.UNDECIDED),
         " undecided  ",
         ("↪", LINK_STYLE),
-        " link",
+        " link  ",
+        ("✂", "bold"),
+        " cut",
         no_wrap=True,
         overflow="ellipsis",
     )
@@ -318,6 +320,10 @@ class MapScreen(Screen[None]):
             if role != self.footer_role:
                 return False
             return self.check_action(real, ())
+        if self.host.read_only and (action in EDIT_ACTIONS or action in ("toggle_keys", "export")):
+            # Read-only (a class server): no edit keys, nor the switch to list them, and no
+            # export, which would write files into the server's folder.
+            return False
         if action in EDIT_ACTIONS:
             if self.entry is not None and self.entry.broken is not None:
                 return False  # edits of a file that no longer loads are refused: fix it first
@@ -372,6 +378,15 @@ class MapScreen(Screen[None]):
         else:
             self.focus_root = claim_id
         self._rebuild(claim_id)
+
+    def action_toggle_order(self) -> None:
+        if self.entry is None:
+            return
+        tree = self.claim_tree
+        tree.by_strength = not tree.by_strength
+        self._rebuild(self.cursor_claim, tree.expanded_claims())
+        order = "strongest first" if tree.by_strength else "in file order"
+        self.app.notify(f"Answers are listed {order}.", markup=False)
 
     def action_filter(self) -> None:
         from argmap.tui.screens.filter import FilterScreen

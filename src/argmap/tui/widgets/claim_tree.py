@@ -48,6 +48,8 @@ class ClaimTree(Tree[str]):
         self._by_claim: dict[str, ClaimNodeT] = {}
         #: How each row is drawn for a given width, so it ends in "…" at a word that fits.
         self._rows: dict[int, Callable[[int], Text]] = {}
+        #: List a claim's answers strongest first instead of in file order.
+        self.by_strength = False
 
     # --- building ------------------------------------------------------------------------
 
@@ -72,8 +74,9 @@ class ClaimTree(Tree[str]):
         self.clear()
         graph = entry.graph
         node = graph.nodes[root_id]
-        self.root.set_label(claim_row(node, entry.label(root_id)))
-        self._rows[self.root.id] = _row_maker(node, entry.label(root_id))
+        root_label, root_strength = entry.label(root_id), entry.strength(root_id)
+        self.root.set_label(claim_row(node, root_label, strength=root_strength))
+        self._rows[self.root.id] = _row_maker(node, root_label, strength=root_strength)
         self.root.data = root_id
         self._by_claim[root_id] = self.root
         self._populate(self.root)
@@ -108,17 +111,24 @@ class ClaimTree(Tree[str]):
         assert claim_id is not None
         visible = self.shown.visible if self.shown is not None else None
         matches = self.shown.matches if self.shown is not None else None
-        for child in graph.children(claim_id):
+        children = graph.children(claim_id)
+        if self.by_strength:
+            # Stable: equal strengths keep file order.
+            children = sorted(children, key=lambda child: -entry.strength(child.id))
+        for child in children:
             if visible is not None and child.id not in visible:
                 continue
             expandable = bool(child.children) or bool(cross_links_below(graph, child.id))
             dim = matches is not None and child.id not in matches
             label = entry.label(child.id)
+            strength, cut = entry.strength(child.id), entry.is_cut(child.id)
             added = node.add(
-                claim_row(child, label, dim=dim), data=child.id, allow_expand=expandable
+                claim_row(child, label, dim=dim, strength=strength, cut=cut),
+                data=child.id,
+                allow_expand=expandable,
             )
             self._by_claim[child.id] = added
-            self._rows[added.id] = _row_maker(child, label, dim)
+            self._rows[added.id] = _row_maker(child, label, dim, strength, cut)
         if visible is None:
             for verb, other in cross_links_below(graph, claim_id):
                 target = graph.nodes.get(other)
@@ -244,8 +254,14 @@ class ClaimTree(Tree[str]):
             self.move_cursor(node.parent)
 
 
-def _row_maker(node: ClaimNode, label: Label, dim: bool = False) -> Callable[[int], Text]:
-    return lambda width: claim_row(node, label, width, dim)
+def _row_maker(
+    node: ClaimNode,
+    label: Label,
+    dim: bool = False,
+    strength: float | None = None,
+    cut: bool = False,
+) -> Callable[[int], Text]:
+    return lambda width: claim_row(node, label, width, dim, strength, cut)
 
 
 def _link_maker(verb: str, node: ClaimNode | None, claim_id: str) -> Callable[[int], Text]:

@@ -12,6 +12,7 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from argmap.bars import balance_bar, strength_bar
 from argmap.model import MOTION_ID
 from argmap.tui.model import ClaimLink, DebateEntry, Library, claim_links
 from argmap.tui.widgets.labels import (
@@ -71,6 +72,18 @@ def describe_claim(entry: DebateEntry, claim_id: str) -> Text:
             out.append(f" · {node.relation.value} {safe(node.parent)}")
     out.append(f" · {safe(claim_id)}\n", style="dim")
     out.append(safe_block(node.text) + "\n\n", style="bold")
+    value = entry.strength(claim_id)
+    if node.is_motion:
+        # The balance first, then what moves it, then what the labels say.
+        first, *rest = entry.headline()
+        out.append(safe_block(first) + "\n", style="bold")
+        out.append(f"con {balance_bar(value, 11)} pro\n", style="bold")
+        for line in rest:
+            out.append(safe_block(line) + "\n")
+        out.append("\n")
+    else:
+        out.append(f"Strength {value:.2f} {strength_bar(value, 8).rstrip()}", style="bold")
+        out.append(f" — {safe_block(entry.strength_reason(claim_id))}\n")
     out.append_text(status_mark(label))
     out.append(" ")
     out.append(label.value, style=STATUS_STYLE[label])

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from argmap.bars import level_glyph
 from argmap.graph import ClaimNode, Relation
 from argmap.model import Kind, Side
 from argmap.safetext import printable
@@ -87,18 +88,36 @@ def shorten(text: str, width: int) -> str:
     return cut.rstrip(" ,;:") + "…"
 
 
-def claim_row(node: ClaimNode, label: Label, width: int = 90, dim: bool = False) -> Text:
-    """A map row: side symbol, status mark, kind, then the claim's text.
+def strength_mark(value: float) -> Text:
+    """A claim's strength in five cells: a level glyph and the figure."""
+    return Text(f"{level_glyph(value)}{value:.2f}", style="#868e96")
 
-    `width` is the room for the claim's text; it is cut at a word with "…".
+
+def claim_row(
+    node: ClaimNode,
+    label: Label,
+    width: int = 90,
+    dim: bool = False,
+    strength: float | None = None,
+    cut: bool = False,
+) -> Text:
+    """A map row: side symbol, status mark, strength (when given), kind, then the text.
+
+    `width` is the room for the whole row; the claim's text is cut at a word with "…".
+    `cut`: a standing undercut cuts the claim's link to what it answers (marked ✂).
     """
     row = Text(no_wrap=True, overflow="ellipsis")
     row.append_text(side_mark(node.side))
     row.append(" ")
     row.append_text(status_mark(label))
     row.append(" ")
+    if strength is not None:
+        row.append_text(strength_mark(strength))
+        row.append(" ")
     if node.is_motion:
         row.append("Motion: ", style="bold")
+    if cut:
+        row.append("✂ ", style="bold")
     if node.relation is Relation.UNDERCUTS:
         row.append("undercuts: ", style="italic")
     if node.kind is not Kind.CLAIM:

@@ -1,0 +1,100 @@
+"""Take the screenshots in docs/ (1280x800, headless Chromium): the HTML export and `argmap serve`.
+
+    .venv/bin/python docs/web_screenshots.py
+
+Needs Debian's chromium and chromium-driver, Graphviz, and `pip install -e '.[test]'`.
+"""
+
+from __future__ import annotations
+
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.keys import Keys
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
+
+
+def browser(profile: str) -> Any:
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in (*FLAGS, f"--user-data-dir={profile}"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": 1280, "height": 800, "deviceScaleFactor": 1, "mobile": False},
+    )
+    return driver
+
+
+def html_page(driver: Any, folder: Path) -> None:
+    """The brain-drain page with one claim picked in the outline and the diagram zoomed."""
+    debate = ROOT / "arguments"
+    subprocess.run(
+        [sys.executable, "-m", "argmap", "export", str(debate), "-f", "html", "-o", f"{folder}/"],
+        check=True,
+    )
+    driver.get((folder / "brain-drain.html").as_uri())
+    driver.find_element("css selector", "#o-balanced-exchange .text").click()
+    for _ in range(4):
+        driver.find_element("id", "zoom-in").click()
+    time.sleep(0.3)
+    driver.save_screenshot(str(DOCS / "html-export.png"))
+
+
+def served_app(driver: Any) -> None:
+    """`argmap serve` with the map of one debate open."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "argmap", "serve", str(ROOT / "arguments"), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        time.sleep(2)
+        driver.get(f"http://127.0.0.1:{port}/")
+        time.sleep(5)
+        keys = driver.find_element("css selector", ".xterm-helper-textarea")
+        keys.send_keys("\n")
+        time.sleep(2)
+        keys.send_keys(Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_RIGHT)
+        time.sleep(2)
+        driver.save_screenshot(str(DOCS / "serve.png"))
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=20)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as temp:
+        driver = browser(str(Path(temp) / "profile"))
+        try:
+            html_page(driver, Path(temp) / "site")
+            served_app(driver)
+        finally:
+            driver.quit()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,120 @@
+"""`argmap slides`: a lecture-ready deck (PDF or PowerPoint) of each debate."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from argmap.cli.common import CliError, paths_or_default, print_diagnostics, show
+
+DEFAULT_FOLDER = Path("exports")
+
+
+def register(subparsers: Any) -> None:
+    """Add `argmap slides`."""
+    parser = subparsers.add_parser(
+        "slides",
+        help="write a slide deck (PDF or PowerPoint) of each debate",
+        description=(
+            "Write a 16:9 slide deck of a debate: a title slide with the verdict, an "
+            "overview, how to read the diagrams, one slide per top-level claim (branches "
+            "too big to read are split into continuation slides), and a closing slide. No "
+            "text is smaller than 18 pt at 1920x1080. PowerPoint decks carry speaker notes "
+            "with every claim's full text, label, reason and sources. The default output is "
+            "exports/<debate-id>-slides.pdf; a folder gives one deck per debate."
+        ),
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="debate files or folders")
+    parser.add_argument(
+        "--out", "-o", metavar="DECK_OR_DIR", help="deck.pdf, deck.pptx, or a folder"
+    )
+    parser.add_argument(
+        "--format",
+        "-f",
+        choices=("pdf", "pptx"),
+        help="deck format (default: from --out, else pdf)",
+    )
+    parser.add_argument(
+        "--theme", choices=("slides", "print", "dark"), default="slides", help="look"
+    )
+    parser.add_argument(
+        "--reveal",
+        action="store_true",
+        help="build each branch up one level per slide; boxes keep their place",
+    )
+    parser.add_argument(
+        "--depth", type=int, metavar="N", help="levels below each top-level claim to show"
+    )
+    parser.add_argument("--side", choices=("pro", "con"), help="only one side's claims")
+    parser.set_defaults(run=run)
+
+
+def _format(args: argparse.Namespace) -> str:
+    if args.format:
+        return str(args.format)
+    if args.out:
+        suffix = Path(args.out).suffix.lstrip(".").lower()
+        if suffix in ("pdf", "pptx"):
+            return suffix
+    return "pdf"
+
+
+def _is_folder(out: Path) -> bool:
+    return out.is_dir() or str(out).endswith(("/", "\\")) or not out.suffix
+
+
+def run(args: argparse.Namespace) -> int:
+    """Plan and write one deck per valid debate; exit 1 if any file was skipped."""
+    from argmap.export import ExportError
+    from argmap.export.slides import DeckOptions, build_deck, deck_output, write_deck
+    from argmap.load import load_paths
+
+    options = DeckOptions(theme=args.theme, reveal=args.reveal, depth=args.depth, side=args.side)
+    try:
+        options.check()
+    except ExportError as exc:
+        raise ValueError(str(exc)) from exc
+    fmt = _format(args)
+    out = Path(args.out) if args.out else None
+    if out is not None and not _is_folder(out):
+        suffix = out.suffix.lstrip(".").lower()
+        if suffix not in ("pdf", "pptx"):
+            raise ValueError(f"--out {show(out)}: a deck is .pdf or .pptx")
+        if args.format and args.format != suffix:
+            raise ValueError(f"--format {args.format} does not match --out's suffix .{suffix}")
+    loaded = load_paths(paths_or_default(args.paths))
+    errors = print_diagnostics(loaded)
+    if not loaded:
+        raise CliError("no debate files (*.yaml, *.yml) found")
+    valid = [item for item in loaded if item.ok]
+    skipped = len(loaded) - len(valid)
+    if skipped:
+        print(
+            f"argmap: skipping {skipped} file{'s' * (skipped != 1)} with errors "
+            f"({errors} error{'s' * (errors != 1)})",
+            file=sys.stderr,
+        )
+    if not valid:
+        raise CliError("no valid debate to make slides of; fix the files first")
+    if out is not None and not _is_folder(out) and len(valid) > 1:
+        raise ValueError(f"--out {show(out)} names one file, but there are {len(valid)} debates")
+    for item in valid:
+        started = time.perf_counter()
+        if out is None:
+            target = deck_output(item.debate_id, fmt, DEFAULT_FOLDER)
+        elif _is_folder(out):
+            target = deck_output(item.debate_id, fmt, out)
+        else:
+            target = out
+        try:
+            deck = build_deck(item.graph, options)
+            write_deck(deck, target)
+        except ExportError as exc:
+            raise CliError(str(exc)) from exc
+        elapsed = time.perf_counter() - started
+        count = len(deck.slides)
+        print(f"wrote {show(target)}: {count} slides in {elapsed:.1f} s", file=sys.stderr)
+    return 1 if skipped else 0

@@ -1,0 +1,73 @@
+"""The words on slides and in speaker notes: safe text, claim lines, notes, breadcrumbs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from argmap.export.dot import shorten
+from argmap.graph import ArgumentGraph
+from argmap.model import Side
+from argmap.safetext import printable
+from argmap.semantics import Labelling, explain
+
+_XML_UNUSABLE = re.compile("[\ud800-\udfff\ufffe\uffff]")
+
+
+def plain(text: str) -> str:
+    """File text made safe for a slide or its notes: control characters shown as escapes."""
+    return _XML_UNUSABLE.sub("\ufffd", printable(text))
+
+
+def side_word(graph: ArgumentGraph, claim_id: str) -> str:
+    """PRO or CON: the side of a claim, as slides name it."""
+    side = graph.nodes[claim_id].side
+    return "PRO" if side is Side.PRO else "CON"
+
+
+def claim_line(graph: ArgumentGraph, claim_id: str, limit: int = 70) -> str:
+    """`+ text…` (pro) or `− text…` (con), shortened to fit a line of a text slide."""
+    mark = "+" if graph.nodes[claim_id].side is Side.PRO else "−"
+    return f"{mark} {shorten(plain(graph.nodes[claim_id].text), limit)}"
+
+
+def claim_notes(graph: ArgumentGraph, labels: Labelling, claim_id: str) -> str:
+    """A claim for the speaker: full text, label and its reason, sources and note."""
+    node = graph.nodes[claim_id]
+    if node.is_motion:
+        head = "MOTION"
+    else:
+        head = f"{side_word(graph, claim_id)} {node.kind.value} '{plain(claim_id)}'"
+    lines = [f"{head} ({labels[claim_id].value})", plain(node.text)]
+    lines.append("Why: " + plain(explain(graph, labels, claim_id)))
+    if node.claim is not None:
+        sources = {s.id: s for s in graph.debate.sources}
+        cited = []
+        for source_id in node.claim.sources:
+            source = sources.get(source_id)
+            if source is None:
+                continue
+            cited.append(plain(source.title) + (f" <{plain(source.url)}>" if source.url else ""))
+        if cited:
+            lines.append("Sources: " + "; ".join(cited))
+        if node.claim.note:
+            lines.append("Note: " + plain(node.claim.note))
+    return "\n".join(lines)
+
+
+def slide_notes(graph: ArgumentGraph, labels: Labelling, claims: Iterable[str]) -> str:
+    """Speaker notes for the claims of a slide, one paragraph each."""
+    return "\n\n".join(claim_notes(graph, labels, c) for c in claims)
+
+
+def breadcrumb(graph: ArgumentGraph, claim_id: str, limit: int = 96) -> str:
+    """`Motion › first claim… › next claim…`: the way back from a slide's root."""
+    path = graph.path_from_motion(claim_id)[:-1]
+    parts = ["Motion: " + shorten(plain(graph.motion.text), 60)]
+    parts += [shorten(plain(node.text), 26) for node in path[1:]]
+    crumb = " › ".join(parts)
+    while len(crumb) > limit and len(parts) > 2:
+        # Keep the motion and the nearest claims; elide from the second on.
+        parts = [parts[0], "…", *parts[3:]] if parts[1] == "…" else [parts[0], "…", *parts[2:]]
+        crumb = " › ".join(parts)
+    return crumb

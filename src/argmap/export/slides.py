@@ -1,0 +1,644 @@
+"""A debate as a slide deck: title, overview, legend, one slide per branch, closing.
+
+`build_deck(graph, options)` plans the deck: which claims each slide draws, how its
+text wraps and where a branch too big for one slide is split. Every diagram is laid out
+by `dot` while planning and checked against the readability rule of `argmap.export.fit`
+(no text smaller than 18 pt on a 1920 × 1080 slide); a branch that breaks it is cut
+after fewer levels, with "+N more, next slide" stubs, and carries on in continuation
+slides that show their path back to the motion as a breadcrumb. Nothing is ever shrunk
+below the rule. `argmap.export.deck_pdf` and `argmap.export.deck_pptx` write the deck.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from argmap.export import ExportError, ExportOptions
+from argmap.export.deck import (
+    DECK_FORMATS,
+    DECK_THEMES,
+    Deck,
+    DeckOptions,
+    Section,
+    Slide,
+    deck_output,
+    write_deck,
+)
+from argmap.export.deck_text import (
+    breadcrumb,
+    claim_line,
+    claim_notes,
+    plain,
+    side_word,
+    slide_notes,
+)
+from argmap.export.dot import (
+    FONTNAME,
+    THEMES,
+    Drawing,
+    Scope,
+    Theme,
+    build_digraph,
+    debate_id,
+    debate_legends,
+    shorten,
+    subtree_sizes,
+)
+from argmap.export.fit import (
+    AREA_HEIGHT,
+    AREA_WIDTH,
+    PAD,
+    Size,
+    fits,
+    measure,
+)
+from argmap.export.render import RenderError
+from argmap.export.verdict import verdict_line, verdict_movers
+from argmap.graph import ArgumentGraph
+from argmap.model import MOTION_ID, Side
+from argmap.semantics import Label, explain, grounded
+from argmap.strength import weigh
+
+__all__ = [
+    "DECK_FORMATS",
+    "DECK_THEMES",
+    "Deck",
+    "DeckOptions",
+    "Section",
+    "Slide",
+    "build_deck",
+    "claim_notes",
+    "deck_output",
+    "deck_theme",
+    "plain",
+    "write_deck",
+]
+
+#: Body text of deck diagrams, points; the small text (sides, marks, stubs) is 18 pt: a
+#: diagram fits when it needs no shrinking at all.
+DIAGRAM_FONT = 20.0
+#: Wrap widths tried for a slide's claims, widest first.
+WRAPS = (26, 20, 16)
+#: (direction, wrap) tried for each depth: top-down first; left to right suits a chain of
+#: single answers, which top-down would stack taller than a slide.
+LAYOUTS = (*(("TB", w) for w in WRAPS), ("LR", 26), ("LR", 20))
+#: Longest claim text drawn on a slide; the full text is in the speaker notes.
+MAX_CHARS = 240
+#: Longest claim text on an overview slide, which names each branch.
+OVERVIEW_CHARS = 64
+#: Claims on one slide, at most: more cannot be read at 18 pt on a 16:9 slide.
+MAX_BOXES = 7
+#: Claims side by side on one level, at most (five boxes at 18 pt are wider than a slide).
+MAX_ACROSS = 4
+#: Claims on one overview slide, at most.
+MAX_OVERVIEW = 8
+#: Characters in a slide title (30 pt bold across a 13.333 in slide).
+TITLE_CHARS = 54
+#: Lines per list on the closing slide.
+CLOSING_ITEMS = 3
+
+
+def deck_theme(name: str) -> Theme:
+    """The look of a deck's diagrams: the theme's colours with slide-sized text."""
+    base = THEMES["light" if name == "slides" else name]
+    return replace(
+        base,
+        name=f"deck-{name}",
+        fontsize=DIAGRAM_FONT,
+        nodesep=0.35,
+        ranksep=0.45,
+        size=None,
+        ratio=None,
+        dpi=None,
+        penwidth=2.4,
+        small_ratio=0.9,
+    )
+
+
+# --- planning -------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Part:
+    """A diagram slide being planned: its root, the root's children drawn, how deep."""
+
+    root: str
+    children: tuple[str, ...]
+    depth: int
+    wrap: int
+    shown: list[str] = field(default_factory=list)
+    hidden_below: dict[str, int] = field(default_factory=dict)
+    #: Claims below the cut that get slides of their own (continuations), by parent.
+    continued: list[str] = field(default_factory=list)
+    #: Parts that show the root's other answers (the stub under the root names them).
+    elsewhere: list[_Part] = field(default_factory=list)
+    chunk: tuple[int, int] = (1, 1)
+    #: TB (levels top-down) or LR (levels left to right, for long chains of answers).
+    rankdir: str = "TB"
+    overview: bool = False
+    columns: int | None = None
+    number: int = 0  # the slide number of the part's first slide, once numbered
+
+
+class _Planner:
+    def __init__(self, graph: ArgumentGraph, options: DeckOptions) -> None:
+        self.graph = graph
+        self.options = options
+        self.theme = deck_theme(options.theme)
+        self.labels = grounded(graph)
+        self.weighing = weigh(graph, self.labels)
+        self.sizes = subtree_sizes(graph)
+        self.tops = [
+            c
+            for c in graph.motion.children
+            if options.side is None or graph.nodes[c].side is Side(options.side)
+        ]
+        #: Where each claim's first slide is, once the deck is numbered.
+        self.first_slide: dict[str, int] = {}
+
+    # Limits -------------------------------------------------------------------------------
+
+    def cap(self, claim_id: str) -> int | None:
+        """How many levels below `claim_id` the deck may draw (None: no limit)."""
+        if self.options.depth is None:
+            return None
+        return max(0, self.options.depth - (self.graph.depth(claim_id) - 1))
+
+    def levels_below(self, claim_id: str) -> int:
+        graph = self.graph
+        base = graph.depth(claim_id)
+        deepest = max(n.depth for n in graph.subtree(claim_id)) - base
+        cap = self.cap(claim_id)
+        return deepest if cap is None else min(deepest, cap)
+
+    # Scopes and DOT ------------------------------------------------------------------------
+
+    def fill(self, part: _Part) -> None:
+        """Work out the claims a part draws and what each leaves out below it."""
+        graph = self.graph
+        keep = {part.root}
+        for child in part.children:
+            keep.update(n.id for n in graph.subtree(child, part.depth - 1))
+        order = [part.root, *(n.id for n in graph.subtree(part.root) if n.id != part.root)]
+        position = {c: i for i, c in enumerate(order)}
+        part.shown = sorted(keep, key=position.__getitem__)
+        part.hidden_below = {}
+        for claim_id in part.shown:
+            count = sum(self.sizes[c] for c in graph.nodes[claim_id].children if c not in keep)
+            if count:
+                part.hidden_below[claim_id] = count
+
+    def source(
+        self,
+        part: _Part,
+        more_text: dict[str, str],
+        marks: dict[str, str] | None = None,
+        hidden: frozenset[str] = frozenset(),
+    ) -> str:
+        options = ExportOptions(format="dot", wrap=part.wrap, legend=False, rankdir=part.rankdir)
+        if part.overview:
+            drawing = Drawing(
+                titled=False,
+                hidden=hidden,
+                marks=marks or {},
+                wide=frozenset({MOTION_ID}),
+                wide_wrap=60,
+                columns=part.columns,
+                max_chars=OVERVIEW_CHARS,
+                stubs=False,
+                pad=PAD,
+                page_margin=0,
+            )
+            scope = Scope(MOTION_ID, [MOTION_ID, *part.children], {})
+        else:
+            drawing = Drawing(
+                titled=False,
+                hidden=hidden,
+                more_text=more_text,
+                # Top-down, the root is alone on its level and may take the width.
+                wide=frozenset({part.root} if part.rankdir == "TB" else ()),
+                wide_wrap=44,
+                max_chars=MAX_CHARS,
+                mark_in_header=True,
+                stubs_beside=True,
+                pad=PAD,
+                page_margin=0,
+            )
+            scope = Scope(part.root, part.shown, part.hidden_below)
+        digraph = build_digraph(self.graph, options, scope=scope, theme=self.theme, drawing=drawing)
+        return str(digraph.source)
+
+    def placeholder_more(self, part: _Part) -> dict[str, str]:
+        """Stub texts at least as long as the final ones (see `more_text`), for measuring."""
+        texts = {c: f"+{n} more, next slide" for c, n in part.hidden_below.items()}
+        if part.root in part.hidden_below:
+            texts[part.root] = f"+{part.hidden_below[part.root]} more, slides 999, 999, 999"
+        return texts
+
+    # Choosing what fits ---------------------------------------------------------------------
+
+    def fitting(self, parts: list[_Part]) -> list[bool]:
+        """Whether each part fits its slide, all laid out by one `dot` run."""
+        sources = []
+        for part in parts:
+            marks = self.overview_marks(part, placeholder=True) if part.overview else None
+            sources.append(self.source(part, self.placeholder_more(part), marks))
+        sizes = measure(sources)
+        return [fits(s, size) for s, size in zip(sources, sizes, strict=True)]
+
+    def first_fitting(self, candidates: list[list[_Part]]) -> list[_Part] | None:
+        """The first candidate (a list of parts) whose every part fits, measured in one run."""
+        verdicts = iter(self.fitting([p for c in candidates for p in c]))
+        results = [[next(verdicts) for _ in candidate] for candidate in candidates]
+        for candidate, ok in zip(candidates, results, strict=True):
+            if all(ok):
+                return candidate
+        return None
+
+    def surely_too_big(self, part: _Part) -> bool:
+        """Whether a part cannot fit however `dot` lays it out: a quick lower bound of its
+        size, from its texts, that spares `dot` the hopeless candidates.
+
+        Small text is 18 pt, so a slide fits only at a scale of 1 or more: its natural
+        size must be within the diagram area. The bound underestimates every box (narrow
+        letters, tight lines, only the margins `dot` always adds), so it never rejects a
+        part that would fit.
+        """
+        font = self.theme.fontsize
+        char_width, line_height = 0.42 * font / 72, font / 72
+        header = self.theme.small / 72
+        levels: dict[int, list[tuple[float, float]]] = {}
+        for claim_id in part.shown:
+            node = self.graph.nodes[claim_id]
+            length = min(len(node.text), MAX_CHARS)
+            wide = part.rankdir == "TB" and claim_id == part.root
+            wrap = 44 if wide else part.wrap
+            # Every box has the node margin of 0.15 × 0.08 in on each side.
+            box = (
+                min(length, wrap) * char_width + 0.3,
+                header + -(-length // wrap) * line_height + 0.16,
+            )
+            levels.setdefault(node.depth, []).append(box)
+        ranks = len(levels) - 1
+        if part.rankdir == "TB":
+            tall = sum(max(h for _, h in boxes) for boxes in levels.values())
+            wide_level = max(sum(w for w, _ in boxes) for boxes in levels.values())
+            return tall + ranks * self.theme.ranksep > AREA_HEIGHT or wide_level > AREA_WIDTH
+        broad = sum(max(w for w, _ in boxes) for boxes in levels.values())
+        tall_level = max(sum(h for _, h in boxes) for boxes in levels.values())
+        return broad + ranks * self.theme.ranksep > AREA_WIDTH or tall_level > AREA_HEIGHT
+
+    def widest(self, part: _Part) -> int:
+        """The most claims a part puts on one level."""
+        levels: dict[int, int] = {}
+        for claim_id in part.shown:
+            depth = self.graph.depth(claim_id)
+            levels[depth] = levels.get(depth, 0) + 1
+        return max(levels.values())
+
+    def plan_branch(self, root: str) -> list[_Part]:
+        """The parts for `root`'s branch, depth first: slides of the root with as many of
+        its answers as fit, each followed by the continuations of what it cuts."""
+        graph = self.graph
+        children = list(graph.nodes[root].children)
+        levels = self.levels_below(root)
+        if not children or levels == 0:
+            part = _Part(root, (), 0, WRAPS[0])
+            self.fill(part)
+            return [part]
+        groups: list[_Part] = []
+        separate: list[str] = []  # answers too big to share a slide with the root
+        start = 0
+        while start < len(children):
+            best = self.best_group(root, children[start : start + MAX_ACROSS], levels)
+            if best is None:
+                separate.append(children[start])
+                start += 1
+                continue
+            groups.append(best)
+            start += len(best.children)
+        if not groups:
+            # Not even the claim with one answer fits: the claim alone, then its answers.
+            alone = _Part(root, (), 0, WRAPS[0])
+            self.fill(alone)
+            groups = [alone]
+        for index, group in enumerate(groups, start=1):
+            group.chunk = (index, len(groups))
+        parts: list[_Part] = []
+        cap = self.cap(root)
+        for group in groups:
+            parts.append(group)
+            for claim_id in group.shown:
+                if claim_id == group.root or claim_id not in group.hidden_below:
+                    continue
+                if cap is not None and graph.depth(claim_id) - graph.depth(root) >= cap:
+                    continue  # below --depth: a plain "+N more" stub
+                group.continued.append(claim_id)
+                parts += self.plan_branch(claim_id)
+        firsts = []
+        for child in separate:
+            planned = self.plan_branch(child)
+            firsts.append(planned[0])
+            parts += planned
+        for group in groups:
+            group.elsewhere = [g for g in groups if g is not group] + firsts
+        return parts
+
+    def best_group(self, root: str, candidates: list[str], levels: int) -> _Part | None:
+        """The root with the first answers of `candidates` that fit a slide: the most claims,
+        then the most answers, the most levels, the first layout. None if not even the
+        first answer fits."""
+        options: list[_Part] = []
+        for count in range(1, len(candidates) + 1):
+            group = tuple(candidates[:count])
+            for depth in range(1, levels + 1):
+                for rankdir, wrap in LAYOUTS:
+                    part = _Part(root, group, depth, wrap, rankdir=rankdir)
+                    self.fill(part)
+                    if (
+                        len(part.shown) <= MAX_BOXES
+                        and self.widest(part) <= MAX_ACROSS
+                        and not self.surely_too_big(part)
+                    ):
+                        options.append(part)
+        if not options:
+            return None
+        fitting = [p for p, ok in zip(options, self.fitting(options), strict=True) if ok]
+        if not fitting:
+            return None
+        order = {layout: index for index, layout in enumerate(LAYOUTS)}
+        return max(
+            fitting,
+            key=lambda p: (len(p.shown), len(p.children), p.depth, -order[p.rankdir, p.wrap]),
+        )
+
+    def plan_overview(self) -> list[_Part]:
+        """Overview parts: the motion and as many top-level claims as fit, side by side
+        in rows; pro claims first, then con, never mixed on one slide."""
+        parts: list[_Part] = []
+        for side in (Side.PRO, Side.CON):
+            claims = [c for c in self.tops if self.graph.nodes[c].side is side]
+            if not claims:
+                continue
+            found = None
+            for per_slide in range(min(len(claims), MAX_OVERVIEW), 0, -1):
+                groups = _split(claims, -(-len(claims) // per_slide))
+                candidates = []
+                # One row, else two or three rows as even as can be (2 + 2, not 3 + 1).
+                rows_of = [-(-per_slide // rows) for rows in (1, 2, 3)]
+                for columns in dict.fromkeys(c for c in rows_of if c <= MAX_ACROSS):
+                    candidates.append(
+                        [
+                            _Part(MOTION_ID, tuple(g), 1, 20, overview=True, columns=columns)
+                            for g in groups
+                        ]
+                    )
+                found = self.first_fitting(candidates)
+                if found is not None:
+                    break
+            if found is None:
+                found = [_Part(MOTION_ID, (c,), 1, 20, overview=True, columns=1) for c in claims]
+            for index, part in enumerate(found, start=1):
+                part.chunk = (index, len(found))
+                part.shown = [MOTION_ID, *part.children]
+            parts += found
+        return parts
+
+    def overview_marks(self, part: _Part, placeholder: bool = False) -> dict[str, str]:
+        """Each top-level claim's label, strength and the slide where its branch starts."""
+        marks = {}
+        for claim_id in part.children:
+            label = self.labels[claim_id]
+            symbol = {"standing": "✓", "defeated": "✗", "undecided": "?"}[label.value]
+            where = "999" if placeholder else str(self.first_slide.get(claim_id, "?"))
+            strength = self.weighing.strength(claim_id)
+            marks[claim_id] = f"{symbol} {label.value} · {strength:.2f} · slide {where}"
+        return marks
+
+    # The whole deck -------------------------------------------------------------------------
+
+    def deck(self) -> Deck:
+        graph = self.graph
+        overview = self.plan_overview()
+        branches: list[_Part] = []
+        for top in self.tops:
+            branches += self.plan_branch(top)
+        # Number the slides: title, overview, legend, branches (steps), closing.
+        number = 1 + len(overview) + 2 + 1
+        for part in branches:
+            part.number = number
+            self.first_slide.setdefault(part.root, number)
+            number += self.steps(part)
+        slides = [self.title_slide()]
+        diagram_slides: list[tuple[Slide, _Part | None]] = []
+        for part in overview:
+            slide = self.overview_slide(part)
+            slides.append(slide)
+            diagram_slides.append((slide, None))
+        for legend in self.legend_slides():
+            slides.append(legend)
+            diagram_slides.append((legend, None))
+        for part in branches:
+            for slide in self.branch_slides(part, branches):
+                slides.append(slide)
+                diagram_slides.append((slide, part))
+        slides.append(self.closing_slide())
+        # Measure every final diagram at once: its scale places it on the slide.
+        unique: dict[str, Size] = {}
+        pending = sorted({s.source for s, _ in diagram_slides if s.source is not None})
+        for source, size in zip(pending, measure(pending), strict=True):
+            unique[source] = size
+        for slide, _ in diagram_slides:
+            assert slide.source is not None
+            slide.size = unique[slide.source]
+        return Deck(debate_id(graph), plain(graph.debate.title), self.theme, slides)
+
+    def steps(self, part: _Part) -> int:
+        """Slides a part takes: one, or one per level it draws when the deck builds up."""
+        if not self.options.reveal:
+            return 1
+        base = self.graph.depth(part.root)
+        return 1 + max(self.graph.depth(c) - base for c in part.shown)
+
+    def more_text(self, part: _Part, branches: list[_Part]) -> dict[str, str]:
+        """The "+N more" stubs' final text, naming the slide where each cut carries on."""
+        texts = {c: f"+{n} more" for c, n in part.hidden_below.items()}
+        first_of: dict[str, _Part] = {}
+        for other in branches:
+            first_of.setdefault(other.root, other)
+        next_number = part.number + self.steps(part)
+
+        def where(numbers: list[int]) -> str:
+            if numbers == [next_number]:
+                return "next slide"
+            if len(numbers) == 1:
+                return f"slide {numbers[0]}"
+            if len(numbers) <= 3:
+                return "slides " + ", ".join(map(str, numbers))
+            return f"slides {numbers[0]}–{numbers[-1]}"
+
+        for claim_id in part.continued:
+            count = part.hidden_below[claim_id]
+            texts[claim_id] = f"+{count} more, {where([first_of[claim_id].number])}"
+        if part.root in part.hidden_below and part.elsewhere:
+            numbers = sorted(other.number for other in part.elsewhere)
+            texts[part.root] = f"+{part.hidden_below[part.root]} more, {where(numbers)}"
+        return texts
+
+    def branch_slides(self, part: _Part, branches: list[_Part]) -> list[Slide]:
+        """The slide of a part, or one slide per level when the deck builds up."""
+        graph = self.graph
+        node = graph.nodes[part.root]
+        index, count = part.chunk
+        steps = self.steps(part)
+        # A title line holds about 55 characters at 30 pt across the slide, suffixes
+        # "(2/3)" and "(step 1/4)" included.
+        prefix = f"{side_word(graph, part.root)} · " if node.depth == 1 else ""
+        suffix = f" ({index}/{count})" if count > 1 else ""
+        room = TITLE_CHARS - len(prefix) - len(suffix) - (len(" (step 9/9)") if steps > 1 else 0)
+        title = prefix + shorten(plain(node.text), room) + suffix
+        crumb = breadcrumb(graph, part.root)
+        texts = self.more_text(part, branches)
+        slides = []
+        base = graph.depth(part.root)
+        for step in range(steps):
+            if steps > 1:
+                hidden = frozenset(c for c in part.shown if graph.depth(c) - base > step)
+                step_title = f"{title} (step {step + 1}/{steps})"
+            else:
+                hidden, step_title = frozenset(), title
+            shown = tuple(c for c in part.shown if c not in hidden)
+            slides.append(
+                Slide(
+                    "branch",
+                    step_title,
+                    crumb,
+                    source=self.source(part, texts, hidden=hidden),
+                    claims=shown,
+                    notes=slide_notes(graph, self.labels, shown),
+                )
+            )
+        return slides
+
+    def overview_slide(self, part: _Part) -> Slide:
+        graph = self.graph
+        side = graph.nodes[part.children[0]].side
+        word = "for" if side is Side.PRO else "against"
+        title = f"Overview: the claims {word} the motion"
+        index, count = part.chunk
+        if count > 1:
+            title += f" ({index}/{count})"
+        standing = sum(1 for c in part.children if self.labels[c] is Label.STANDING)
+        crumb = f"{standing} of the {len(part.children)} claims here stand"
+        claims = (MOTION_ID, *part.children)
+        return Slide(
+            "overview",
+            title,
+            crumb,
+            source=self.source(part, {}, self.overview_marks(part)),
+            claims=claims,
+            notes=slide_notes(graph, self.labels, claims),
+        )
+
+    def legend_slides(self) -> list[Slide]:
+        """How to read the diagrams: the boxes, then the links (one table is too tall)."""
+        boxes, links = debate_legends(self.graph, self.labels, self.theme)
+        slides = []
+        for table, what in ((boxes, "boxes"), (links, "links")):
+            source = (
+                "digraph legend {\n"
+                f'\tgraph [bgcolor="{self.theme.background}" pad="{PAD:g}" margin="0"]\n'
+                f'\tnode [fontname="{FONTNAME}"]\n'
+                f"\tlegend [label=<{table}> shape=plaintext margin=0]\n}}\n"
+            )
+            slides.append(
+                Slide(
+                    "legend",
+                    f"How to read the diagrams: {what}",
+                    "Every diagram in this deck draws claims and links this way",
+                    source=source,
+                    notes=(
+                        "Arrows point at the claim answered. A claim stands when every "
+                        "rebuttal of it is defeated (grounded semantics); support changes "
+                        "no label. A '+N more' box names the slide where the branch goes on."
+                    ),
+                )
+            )
+        return slides
+
+    def title_slide(self) -> Slide:
+        graph = self.graph
+        debate = graph.debate
+        pro = sum(1 for n in graph.claims() if n.side is Side.PRO)
+        con = len(graph) - pro
+        sections = [
+            Section("", (shorten(plain(debate.motion), 200),), 28.0),
+            Section("", (verdict_line(self.labels, self.weighing),), 24.0),
+            Section("", (f"{len(graph)} claims: {pro} for the motion, {con} against",), 20.0),
+        ]
+        if debate.summary:
+            sections.append(Section("", (shorten(plain(debate.summary), 260),), 20.0))
+        notes = [plain(debate.title), "Motion: " + plain(debate.motion)]
+        notes.append(verdict_line(self.labels, self.weighing))
+        notes.append("Why: " + plain(explain(graph, self.labels, MOTION_ID)))
+        if debate.summary:
+            notes.append(plain(debate.summary))
+        return Slide(
+            "title",
+            shorten(plain(debate.title), 80),  # two lines at 40 pt
+            sections=tuple(sections),
+            claims=(MOTION_ID,),
+            notes="\n\n".join(notes),
+        )
+
+    def closing_slide(self) -> Slide:
+        graph, labels = self.graph, self.labels
+        stands = [c for c in self.tops if labels[c] is Label.STANDING]
+        falls = [c for c in self.tops if labels[c] is not Label.STANDING]
+
+        def listing(claims: list[str]) -> tuple[str, ...]:
+            lines = [claim_line(graph, c) for c in claims[:CLOSING_ITEMS]]
+            if len(claims) > CLOSING_ITEMS:
+                lines.append(f"… and {len(claims) - CLOSING_ITEMS} more")
+            return tuple(lines) or ("none",)
+
+        movers = verdict_movers(graph, self.weighing, CLOSING_ITEMS)
+        sections = (
+            Section(f"What stands ({len(stands)} of {len(self.tops)})", listing(stands), 22.0),
+            Section(f"What falls ({len(falls)} of {len(self.tops)})", listing(falls), 22.0),
+            Section("Claims that move the verdict most", tuple(movers) or ("none",), 22.0),
+        )
+        notes = [verdict_line(labels, self.weighing)]
+        notes += [claim_notes(graph, labels, c) for c in [*stands, *falls]]
+        return Slide(
+            "closing",
+            "Where the debate ends",
+            verdict_line(labels, self.weighing),
+            sections=sections,
+            claims=tuple([*stands, *falls]),
+            notes="\n\n".join(notes),
+        )
+
+
+def _split(items: list[str], count: int) -> list[list[str]]:
+    """`items` in `count` consecutive groups whose sizes differ by at most one."""
+    size, extra = divmod(len(items), count)
+    groups, start = [], 0
+    for index in range(count):
+        end = start + size + (1 if index < extra else 0)
+        groups.append(items[start:end])
+        start = end
+    return [g for g in groups if g]
+
+
+def build_deck(graph: ArgumentGraph, options: DeckOptions | None = None) -> Deck:
+    """Plan the deck of a debate: every slide's content, diagram and size.
+
+    Raises ExportError for bad options, a missing `dot` program or a failed layout.
+    """
+    options = options or DeckOptions()
+    options.check()
+    try:
+        return _Planner(graph, options).deck()
+    except RenderError as exc:
+        raise ExportError(str(exc)) from exc

@@ -1,0 +1,811 @@
+"""How strong each claim is: gradual strength, the motion's verdict, and contributions.
+
+Grounded labels (`argmap.semantics`) answer "is every objection answered?". Strength
+answers "which side is stronger, and why?": every claim, and the motion, gets a number in
+[0, 1] from the quadratic energy semantics for quantitative bipolar argumentation (Potyka,
+"Continuous dynamical systems for weighted bipolar argumentation", KR 2018):
+
+- a claim's base score τ comes from its `weight` (1 to 5 gives 1/6 to 5/6; no weight gives
+  the middle, 0.5); the motion's base score is 0.5;
+- its energy E is the sum of its supporters' strengths minus the sum of its attackers'
+  strengths (rebuttals and `also_rebuts` attack; `support`, `also_supports` and top-level
+  `pro` claims support; top-level `con` claims attack the motion);
+- with h(x) = max(0, x)² / (1 + max(0, x)²), its strength is
+  σ = τ − τ·h(−E) + (1 − τ)·h(E).
+
+An undercut carries no strength to its parent; while it stands (grounded labelling), the
+link it cuts carries nothing either. On an acyclic debate one pass in evaluation order
+computes the strengths exactly. Claims on a cycle (cross-links can make them) are solved
+together with the continuous form dσ/dt = f(σ) − σ, integrated with fourth-order
+Runge–Kutta until no strength moves by more than `TOLERANCE`; after `MAX_STEPS` steps the
+computation stops and reports the cycle as unsettled instead of looping.
+
+Contributions are removal contributions (Kampik, Potyka, Yin, Čyras, Toni 2024):
+ctrb(x → y) = σ(y) − σ(y in the debate without x), the other claims' labels held fixed.
+Only claims that can reach y are tried, and each removal recomputes only the claims on its
+way to y, stopping where nothing changes.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+
+from argmap.collector import collector_paused
+from argmap.graph import ArgumentGraph, Relation
+from argmap.model import MOTION_ID
+from argmap.semantics import Labelling, grounded
+
+#: The base score of a claim without `weight`, and of the motion.
+NEUTRAL_BASE = 0.5
+#: The motion leans to a side when its strength (rounded to two decimals) is further than
+#: this from 0.5: above 0.55 it leans pro, below 0.45 it leans con, otherwise balanced.
+LEAN_MARGIN = 0.05
+#: A cycle is settled when no strength in it changes faster than this per unit of time.
+TOLERANCE = 1e-9
+#: Runge–Kutta step size and step limit for claims on a cycle.
+STEP = 0.5
+MAX_STEPS = 20_000
+#: Changes smaller than this are not propagated when working out contributions.
+NEGLIGIBLE = 1e-12
+
+
+def base_score(weight: int | None) -> float:
+    """The base score of a claim with this `weight` (1–5): weight / 6; none gives 0.5."""
+    return NEUTRAL_BASE if weight is None else weight / 6
+
+
+def _h(x: float) -> float:
+    if x <= 0.0:
+        return 0.0
+    square = x * x
+    return square / (1.0 + square)
+
+
+def influence(base: float, energy: float) -> float:
+    """Quadratic energy: the strength of a claim with base score `base` and energy `energy`."""
+    if energy >= 0.0:
+        return base + (1.0 - base) * _h(energy)
+    return base - base * _h(-energy)
+
+
+class Verdict(StrEnum):
+    """Which way the motion leans, by its strength."""
+
+    LEANS_PRO = "leans-pro"
+    BALANCED = "balanced"
+    LEANS_CON = "leans-con"
+
+    @property
+    def phrase(self) -> str:
+        """'Leans pro', 'Balanced' or 'Leans con'."""
+        return {"leans-pro": "Leans pro", "balanced": "Balanced", "leans-con": "Leans con"}[
+            self.value
+        ]
+
+
+def verdict_for(motion_strength: float) -> Verdict:
+    """The verdict for a motion strength (see `LEAN_MARGIN`)."""
+    shown = round(motion_strength, 2)
+    if shown > NEUTRAL_BASE + LEAN_MARGIN:
+        return Verdict.LEANS_PRO
+    if shown < NEUTRAL_BASE - LEAN_MARGIN:
+        return Verdict.LEANS_CON
+    return Verdict.BALANCED
+
+
+@dataclass(slots=True)
+class QBAF:
+    """The debate as a quantitative bipolar framework, with integer indices for speed.
+
+    `incoming[i]` lists (j, sign): claim j supports (+1) or attacks (−1) claim i. Undercuts
+    and cut links are already left out. `restores[u]` lists the links (p, g, sign) that
+    the standing undercut u alone cuts: removing u would restore them.
+    """
+
+    ids: list[str]
+    index: dict[str, int]
+    base: list[float]
+    incoming: list[list[tuple[int, float]]]
+    outgoing: list[list[tuple[int, float]]]
+    restores: dict[int, list[tuple[int, int, float]]]
+    #: Evaluation order (every influence before what it influences), by positions: claims
+    #: off any cycle first, one a position (`order`), then the strongly connected parts
+    #: left (`rest`, with `rest_cyclic`); `part_of[i]` is the position of claim i.
+    order: list[int] = field(default_factory=list)
+    rest: list[list[int]] = field(default_factory=list)
+    rest_cyclic: list[bool] = field(default_factory=list)
+    part_of: list[int] = field(default_factory=list)
+    #: Each claim's energy once solved (supporters' minus attackers' strengths).
+    energies: list[float] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, graph: ArgumentGraph, labelling: Labelling | None = None) -> QBAF:
+        """The framework of a debate: its claims, base scores and uncut links.
+
+        `labelling` (the debate's grounded labelling) says which links are cut; it is
+        computed when not given.
+        """
+        labelling = labelling if labelling is not None else grounded(graph)
+        ids = list(graph.nodes)
+        index = {node_id: i for i, node_id in enumerate(ids)}
+        base = [
+            NEUTRAL_BASE
+            if node.claim is None or node.claim.weight is None
+            else node.claim.weight / 6
+            for node in graph.nodes.values()
+        ]
+        # Links go straight into the per-claim lists (no list of all links in between: on a
+        # big debate that would be the largest thing built here).
+        incoming: list[list[tuple[int, float]]] = [[] for _ in ids]
+        outgoing: list[list[tuple[int, float]]] = [[] for _ in ids]
+        restores: dict[int, list[tuple[int, int, float]]] = {}
+        cut = labelling.cut
+        undercuts, supports = Relation.UNDERCUTS, Relation.SUPPORTS
+        nodes = graph.nodes
+        # Nesting gives each claim one link to its parent, so only a cross-link can repeat a
+        # link (a claim that also names its parent, or an id listed twice): only those are
+        # checked, against the nested link and the cross-links before them.
+        crossed: set[tuple[int, int, float]] = set()
+        for edge in graph.edges:
+            relation = edge.relation
+            if relation is undercuts:
+                continue  # an undercut acts on a link, never on a claim's strength
+            sign = 1.0 if relation is supports else -1.0
+            source, target = index[edge.source], index[edge.target]
+            if edge.cross:
+                nested = nodes[edge.source]
+                link = (source, target, sign)
+                if link in crossed or (
+                    nested.parent == edge.target
+                    and nested.relation is relation
+                    and edge.source not in cut
+                ):
+                    continue
+                crossed.add(link)
+            elif cut and edge.source in cut:
+                cutters = cut[edge.source]
+                if len(cutters) == 1:
+                    restores.setdefault(index[cutters[0]], []).append((source, target, sign))
+                continue
+            incoming[target].append((source, sign))
+            outgoing[source].append((target, sign))
+        if restores:
+            # A cut link that a cross-link repeats still counts once: nothing to restore.
+            restores = {
+                u: kept
+                for u, cut_links in restores.items()
+                if (kept := [(p, g, s) for p, g, s in cut_links if (g, s) not in outgoing[p]])
+            }
+        qbaf = cls(ids, index, base, incoming, outgoing, restores)
+        qbaf._order()
+        return qbaf
+
+    @classmethod
+    def from_links(
+        cls,
+        base: Mapping[str, float],
+        links: Iterable[tuple[str, str, float]],
+        restores: Mapping[str, list[tuple[str, str, float]]] | None = None,
+    ) -> QBAF:
+        """A framework from base scores and (source, target, +1 support / −1 attack) links.
+
+        A link given twice counts once. `restores` maps a claim to the links its removal
+        would restore (the links a standing undercut alone cuts).
+        """
+        ids = list(base)
+        index = {node_id: i for i, node_id in enumerate(ids)}
+        restored = {
+            index[u]: [(index[p], index[g], sign) for p, g, sign in cut]
+            for u, cut in (restores or {}).items()
+        }
+        numbered = [(index[source], index[target], sign) for source, target, sign in links]
+        return cls._assemble(ids, index, list(base.values()), numbered, restored)
+
+    @classmethod
+    def _assemble(
+        cls,
+        ids: list[str],
+        index: dict[str, int],
+        base: list[float],
+        links: list[tuple[int, int, float]],
+        restores: dict[int, list[tuple[int, int, float]]],
+        dedupe: bool = True,
+    ) -> QBAF:
+        incoming: list[list[tuple[int, float]]] = [[] for _ in ids]
+        outgoing: list[list[tuple[int, float]]] = [[] for _ in ids]
+        seen: set[tuple[int, int, float]] = set()
+        for link in links:
+            if dedupe:
+                if link in seen:
+                    continue  # a claim named twice, or nested and cross-linked: counted once
+                seen.add(link)
+            source, target, sign = link
+            incoming[target].append((source, sign))
+            outgoing[source].append((target, sign))
+        qbaf = cls(ids, index, base, incoming, outgoing, restores)
+        qbaf._order()
+        return qbaf
+
+    def part(self, position: int) -> list[int]:
+        """The claims at a position of the evaluation order (one, or a cycle's part)."""
+        if position < len(self.order):
+            return [self.order[position]]
+        return self.rest[position - len(self.order)]
+
+    def is_cyclic(self, position: int) -> bool:
+        """Whether the claims at a position sit on a cycle (solved together)."""
+        return position >= len(self.order) and self.rest_cyclic[position - len(self.order)]
+
+    @property
+    def on_cycles(self) -> int:
+        """How many claims sit on cycles."""
+        return sum(len(p) for p, loops in zip(self.rest, self.rest_cyclic, strict=True) if loops)
+
+    def _order(self) -> None:
+        """Parts in evaluation order: every influence before what it influences.
+
+        Claims off any cycle come first, in the order Kahn's algorithm releases them (one
+        claim per part). What is left sits on a cycle or downstream of one; Tarjan's
+        strongly connected parts (without recursion) order it. Tarjan emits a part after
+        every part it reaches; following influencers, that is after everything that
+        influences it.
+        """
+        n = len(self.ids)
+        incoming, outgoing = self.incoming, self.outgoing
+        if self.restores:
+            # A link an undercut's removal would restore orders its ends too, so working out
+            # that removal's contribution can follow the restored link in order.
+            incoming = [list(edges) for edges in incoming]
+            outgoing = [list(edges) for edges in outgoing]
+            for links in self.restores.values():
+                for p, g, sign in links:
+                    incoming[g].append((p, sign))
+                    outgoing[p].append((g, sign))
+        waiting = [len(edges) for edges in incoming]
+        released = [i for i in range(n) if not waiting[i]]
+        for node in released:  # the list grows while it is walked
+            for target, _ in outgoing[node]:
+                waiting[target] -= 1
+                if not waiting[target]:
+                    released.append(target)
+        part_of = [0] * n
+        for position, node in enumerate(released):
+            part_of[node] = position
+        rest: list[list[int]] = []
+        rest_cyclic: list[bool] = []
+        if len(released) < n:
+            left = [i for i in range(n) if waiting[i]]
+            for part, loops in self._tarjan(left, incoming):
+                for member in part:
+                    part_of[member] = len(released) + len(rest)
+                rest.append(part)
+                rest_cyclic.append(loops)
+        self.order, self.rest, self.rest_cyclic, self.part_of = released, rest, rest_cyclic, part_of
+
+    def _tarjan(
+        self, nodes: list[int], incoming: list[list[tuple[int, float]]]
+    ) -> list[tuple[list[int], bool]]:
+        """Strongly connected parts among `nodes` over 'is influenced by', in emit order.
+
+        Influencers outside `nodes` are already evaluated and are skipped.
+        """
+        inside = set(nodes)
+        number: dict[int, int] = {}
+        low: dict[int, int] = {}
+        on_stack: set[int] = set()
+        stack: list[int] = []
+        found: list[tuple[list[int], bool]] = []
+        for root in nodes:
+            if root in number:
+                continue
+            work: list[tuple[int, int]] = [(root, 0)]
+            number[root] = low[root] = len(number)
+            stack.append(root)
+            on_stack.add(root)
+            while work:
+                node, position = work[-1]
+                edges = incoming[node]
+                if position < len(edges):
+                    work[-1] = (node, position + 1)
+                    other = edges[position][0]
+                    if other not in inside:
+                        continue
+                    if other not in number:
+                        number[other] = low[other] = len(number)
+                        stack.append(other)
+                        on_stack.add(other)
+                        work.append((other, 0))
+                    elif other in on_stack and number[other] < low[node]:
+                        low[node] = number[other]
+                    continue
+                work.pop()
+                if work and low[node] < low[work[-1][0]]:
+                    low[work[-1][0]] = low[node]
+                if low[node] == number[node]:
+                    part: list[int] = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        part.append(member)
+                        if member == node:
+                            break
+                    loops = len(part) > 1 or any(j == node for j, _ in incoming[node])
+                    found.append((part, loops))
+        return found
+
+    def energy(self, i: int, sigma: list[float]) -> float:
+        """Supporters' strengths minus attackers' strengths of claim i."""
+        return sum(sign * sigma[j] for j, sign in self.incoming[i])
+
+    def solve(self) -> tuple[list[float], list[float], list[int]]:
+        """(strengths, energies, unsettled claim indices) of every claim."""
+        sigma = list(self.base)
+        energies = [0.0] * len(self.ids)
+        unsettled: list[int] = []
+        single = self._evaluate
+        for i in self.order:  # off any cycle: once each
+            single(i, sigma, energies)
+        for part, cyclic in zip(self.rest, self.rest_cyclic, strict=True):
+            if not cyclic:
+                single(part[0], sigma, energies)
+                continue
+            if not self.settle(part, sigma):
+                unsettled.extend(part)
+            for i in part:
+                energies[i] = self.energy(i, sigma)
+        return sigma, energies, unsettled
+
+    def _evaluate(self, i: int, sigma: list[float], energies: list[float]) -> None:
+        """Claim i's energy and strength from its (final) influences."""
+        total = 0.0
+        for j, sign in self.incoming[i]:
+            total += sign * sigma[j]
+        energies[i] = total
+        # influence(), written out: this runs once per claim.
+        base = self.base[i]
+        if total > 0.0:
+            square = total * total
+            sigma[i] = base + (1.0 - base) * square / (1.0 + square)
+        elif total < 0.0:
+            square = total * total
+            sigma[i] = base - base * square / (1.0 + square)
+
+    def settle(
+        self,
+        part: list[int],
+        sigma: list[float],
+        extra: Mapping[int, list[tuple[int, float]]] | None = None,
+    ) -> bool:
+        """Integrate a cycle's strengths in place with RK4; False if it did not settle.
+
+        Influences from outside the part are already final, so they are summed once; each
+        step then costs one pass over the links inside the part. `extra` adds incoming
+        links (a restored link, when working out a removal).
+        """
+        where = {node: k for k, node in enumerate(part)}
+        outside: list[float] = []
+        inside: list[list[tuple[int, float]]] = []
+        for node in part:
+            energy = 0.0
+            links: list[tuple[int, float]] = []
+            for j, sign in (*self.incoming[node], *(extra or {}).get(node, ())):
+                if j in where:
+                    links.append((where[j], sign))
+                else:
+                    energy += sign * sigma[j]
+            outside.append(energy)
+            inside.append(links)
+        bases = [self.base[node] for node in part]
+        size = range(len(part))
+
+        def velocity(state: list[float]) -> list[float]:
+            result = []
+            for k in size:
+                energy = outside[k]
+                for j, sign in inside[k]:
+                    energy += sign * state[j]
+                result.append(influence(bases[k], energy) - state[k])
+            return result
+
+        state = [sigma[node] for node in part]
+        settled = False
+        half = STEP / 2
+        for _ in range(MAX_STEPS):
+            k1 = velocity(state)
+            if max(abs(v) for v in k1) < TOLERANCE:
+                settled = True
+                break
+            k2 = velocity([state[k] + half * k1[k] for k in size])
+            k3 = velocity([state[k] + half * k2[k] for k in size])
+            k4 = velocity([state[k] + STEP * k3[k] for k in size])
+            state = [
+                min(1.0, max(0.0, state[k] + STEP / 6 * (k1[k] + 2 * k2[k] + 2 * k3[k] + k4[k])))
+                for k in size
+            ]
+        for k, node in enumerate(part):
+            sigma[node] = state[k]
+        return settled
+
+
+@dataclass(frozen=True)
+class Weighing:
+    """Strength of every claim and of the motion, and the motion's verdict."""
+
+    strengths: Mapping[str, float]
+    verdict: Verdict
+    #: Claims on a cycle whose strengths did not settle within `MAX_STEPS` (usually none).
+    unsettled: tuple[str, ...] = ()
+    qbaf: QBAF | None = field(default=None, repr=False, compare=False)
+    #: Claims whose link to their parent a standing undercut cuts, and the undercuts.
+    cut_by: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
+
+    def strength(self, claim_id: str) -> float:
+        """The strength of a claim (or of the motion, `motion`); KeyError if unknown."""
+        return self.strengths[claim_id]
+
+    def base(self, claim_id: str) -> float:
+        """The claim's base score (from its weight; the motion's is 0.5)."""
+        if self.qbaf is None:
+            return NEUTRAL_BASE
+        return self.qbaf.base[self.qbaf.index[claim_id]]
+
+    @property
+    def motion_strength(self) -> float:
+        """The motion's strength: above 0.5 the pro side weighs more."""
+        return self.strengths[MOTION_ID]
+
+    @property
+    def converged(self) -> bool:
+        """Whether every strength settled (always on debates without cycles)."""
+        return not self.unsettled
+
+    def headline(self) -> str:
+        """The motion's balance, e.g. 'Leans con — strength 0.38'."""
+        return f"{self.verdict.phrase} — strength {self.motion_strength:.2f}"
+
+
+def weigh(graph: ArgumentGraph, labelling: Labelling | None = None) -> Weighing:
+    """The quadratic energy strength of every claim of the debate, and the verdict.
+
+    Pass the debate's grounded `labelling` when it is at hand; it says which links are cut.
+    """
+    # Many small lists and tuples, no reference cycles: keep the collector from rescanning,
+    # and settle what is made so the next collection does not scan it either.
+    with collector_paused(settle=True):
+        labelling = labelling if labelling is not None else grounded(graph)
+        weighing = weigh_qbaf(QBAF.build(graph, labelling))
+        return replace(weighing, cut_by=labelling.cut)
+
+
+def weigh_qbaf(qbaf: QBAF) -> Weighing:
+    """Strengths and verdict of a framework built by `QBAF.build` or `QBAF.from_links`.
+
+    The verdict is read from the claim `motion`; a framework without one is balanced.
+    """
+    with collector_paused():
+        sigma, energies, unsettled = qbaf.solve()
+        qbaf.energies = energies  # kept for contributions, which start from them
+        strengths = dict(zip(qbaf.ids, sigma, strict=True))
+        return Weighing(
+            strengths,
+            verdict_for(strengths.get(MOTION_ID, NEUTRAL_BASE)),
+            tuple(qbaf.ids[i] for i in unsettled),
+            qbaf,
+        )
+
+
+# --- contributions -------------------------------------------------------------------------
+
+
+def contributions(
+    graph: ArgumentGraph,
+    weighing: Weighing,
+    claim_id: str = MOTION_ID,
+    limit: int | None = None,
+    *,
+    within: int | None = None,
+) -> list[tuple[str, float]]:
+    """Signed contributions to `claim_id`'s strength, largest |amount| first.
+
+    The method is removal: the contribution of x is the strength of `claim_id` minus its
+    strength in the debate without x (other claims' labels held fixed; removing a standing
+    undercut restores the link it alone cuts). Negative amounts lowered the strength.
+    Claims whose removal changes nothing are left out; ties keep document order.
+    `within` tries only claims at most that many links away (each is still exact).
+    """
+    qbaf = weighing.qbaf if weighing.qbaf is not None else QBAF.build(graph)
+    sigma = [weighing.strengths[i] for i in qbaf.ids]
+    energies = qbaf.energies or [qbaf.energy(i, sigma) for i in range(len(qbaf.ids))]
+    target = qbaf.index[claim_id]
+    with collector_paused():
+        region = _reaching(qbaf, target)
+        tried = region | _restorers(qbaf, region)
+        if within is not None:
+            tried &= _reaching(qbaf, target, within)
+        amounts: list[tuple[str, float]] = []
+        for x in sorted(tried):
+            if x == target:
+                continue
+            without = _without(qbaf, sigma, energies, x, target, region)
+            amount = sigma[target] - without
+            if abs(amount) > NEGLIGIBLE:
+                amounts.append((qbaf.ids[x], amount))
+    amounts.sort(key=lambda item: -abs(item[1]))
+    return amounts if limit is None else amounts[:limit]
+
+
+def _reaching(qbaf: QBAF, target: int, within: int | None = None) -> set[int]:
+    """The target and every claim whose strength can reach it along links (at most
+    `within` links away when given).
+
+    Links that removing an undercut would restore count too, so the claims behind them are
+    recomputed when that undercut is removed; so do those undercuts themselves.
+    """
+    restorable: dict[int, list[int]] = {}
+    for cutter, links in qbaf.restores.items():
+        for p, g, _ in links:
+            restorable.setdefault(g, []).extend((p, cutter))
+    seen = {target}
+    level = [target]
+    steps = 0
+    while level and (within is None or steps < within):
+        steps += 1
+        following: list[int] = []
+        for node in level:
+            for j in (*(j for j, _ in qbaf.incoming[node]), *restorable.get(node, ())):
+                if j not in seen:
+                    seen.add(j)
+                    following.append(j)
+        level = following
+    return seen
+
+
+def _restorers(qbaf: QBAF, region: set[int]) -> set[int]:
+    """Standing undercuts whose removal would restore a link into the region."""
+    return {u for u, links in qbaf.restores.items() if any(g in region for _, g, _ in links)}
+
+
+def _without(
+    qbaf: QBAF,
+    sigma: list[float],
+    energies: list[float],
+    removed: int,
+    target: int,
+    region: set[int],
+) -> float:
+    """The target's strength with claim `removed` taken out, recomputing only what changes.
+
+    Changes travel along links in evaluation order (a heap of part positions); a cycle that
+    is reached is settled again as a whole.
+    """
+    chain = _along_chain(qbaf, sigma, energies, removed, target, region)
+    if chain is not None:
+        return chain
+    changed: dict[int, float] = {removed: 0.0}  # a removed claim carries nothing
+    pending: dict[int, float] = {}  # energy deltas waiting at each claim
+    heap: list[int] = []
+
+    def push(node: int, delta: float) -> None:
+        if node not in region or node == removed:
+            return
+        if node not in pending:
+            pending[node] = 0.0
+            heapq.heappush(heap, qbaf.part_of[node])
+        pending[node] += delta
+
+    for t, sign in qbaf.outgoing[removed]:
+        push(t, -sign * sigma[removed])
+    # Links the removed undercut alone cut come back, and carry later changes of their claim.
+    restored: dict[int, list[tuple[int, float]]] = {}
+    for p, g, sign in qbaf.restores.get(removed, ()):
+        push(g, sign * sigma[p])
+        restored.setdefault(p, []).append((g, sign))
+    done_parts: set[int] = set()
+    while heap:
+        position = heapq.heappop(heap)
+        if position in done_parts:
+            continue
+        done_parts.add(position)
+        part = qbaf.part(position)
+        if not qbaf.is_cyclic(position):
+            node = part[0]
+            new = influence(qbaf.base[node], energies[node] + pending.pop(node))
+            moved = {node: new} if abs(new - sigma[node]) > NEGLIGIBLE else {}
+        else:
+            for node in part:
+                pending.pop(node, None)
+            moved = _resettle(qbaf, sigma, changed, part, removed, restored)
+        for node, new in moved.items():
+            changed[node] = new
+            step = new - sigma[node]
+            for t, sign in (*qbaf.outgoing[node], *restored.get(node, ())):
+                if qbaf.part_of[t] not in done_parts:
+                    push(t, sign * step)
+    return changed.get(target, sigma[target])
+
+
+def _along_chain(
+    qbaf: QBAF,
+    sigma: list[float],
+    energies: list[float],
+    removed: int,
+    target: int,
+    region: set[int],
+) -> float | None:
+    """`_without` for the usual case, a chain of single links off any cycle; else None."""
+    if removed in qbaf.restores or qbaf.is_cyclic(qbaf.part_of[removed]):
+        return None
+    links = qbaf.outgoing[removed]
+    if len(links) != 1:
+        return None
+    node, sign = links[0]
+    delta = -sign * sigma[removed]
+    while True:
+        if node not in region:
+            return sigma[target]
+        if qbaf.is_cyclic(qbaf.part_of[node]):
+            return None
+        new = influence(qbaf.base[node], energies[node] + delta)
+        if node == target:
+            return new
+        step = new - sigma[node]
+        if abs(step) <= NEGLIGIBLE:
+            return sigma[target]
+        links = qbaf.outgoing[node]
+        if len(links) != 1:
+            return None
+        node, sign = links[0]
+        delta = sign * step
+
+
+def _resettle(
+    qbaf: QBAF,
+    sigma: list[float],
+    changed: dict[int, float],
+    part: list[int],
+    removed: int,
+    restored: dict[int, list[tuple[int, float]]],
+) -> dict[int, float]:
+    """Settle a cycle again with some claims changed or removed; the members that moved."""
+    extra: dict[int, list[tuple[int, float]]] = {}
+    for p, links in restored.items():
+        for g, sign in links:
+            extra.setdefault(g, []).append((p, sign))
+    view = list(sigma)
+    for node, value in changed.items():
+        view[node] = value
+    members = [m for m in part if m != removed]
+    if removed in part:
+        view[removed] = 0.0
+    qbaf.settle(members, view, extra)
+    return {m: view[m] for m in members if abs(view[m] - sigma[m]) > NEGLIGIBLE}
+
+
+# --- explanations --------------------------------------------------------------------------
+
+
+def _name(claim_id: str) -> str:
+    return "the motion" if claim_id == MOTION_ID else f"'{claim_id}'"
+
+
+def strength_reason(graph: ArgumentGraph, weighing: Weighing, claim_id: str) -> str:
+    """A short clause for messages: "base 0.50; lowered most by 'r' -0.20"."""
+    parts = [f"base {weighing.base(claim_id):.2f}"]
+    amounts = contributions(graph, weighing, claim_id)
+    lowered = [(c, a) for c, a in amounts if a < 0]
+    raised = [(c, a) for c, a in amounts if a > 0]
+    if lowered:
+        parts.append(f"lowered most by {_name(lowered[0][0])} {lowered[0][1]:+.2f}")
+    if raised:
+        parts.append(f"raised most by {_name(raised[0][0])} {raised[0][1]:+.2f}")
+    return "; ".join(parts)
+
+
+def explain_strength(graph: ArgumentGraph, weighing: Weighing, claim_id: str) -> str:
+    """One or two plain sentences: the strength, its base score, what moved it most."""
+    value = weighing.strength(claim_id)
+    base = weighing.base(claim_id)
+    node = graph.node(claim_id)
+    if node.claim is None:
+        origin = "the neutral base score"
+    elif node.claim.weight is None:
+        origin = "base 0.50, no weight given"
+    else:
+        origin = f"base {base:.2f} from weight {node.claim.weight}"
+    subject = "The motion has strength" if claim_id == MOTION_ID else "Strength"
+    text = f"{subject} {value:.2f} ({origin})."
+    amounts = contributions(graph, weighing, claim_id)
+    lowered = [(c, a) for c, a in amounts if a < 0]
+    raised = [(c, a) for c, a in amounts if a > 0]
+    parts = []
+    if lowered:
+        c, a = lowered[0]
+        parts.append(f"lowered most by {_name(c)} ({a:+.2f})")
+    if raised:
+        c, a = raised[0]
+        parts.append(f"raised most by {_name(c)} ({a:+.2f})")
+    if parts:
+        sentence = "; ".join(parts)
+        text += " " + sentence[0].upper() + sentence[1:] + "."
+    elif not any(e.relation is not Relation.UNDERCUTS for e in graph.incoming[claim_id]):
+        text += " Nothing rebuts or supports it, so it keeps its base score."
+    else:
+        text += " What rebuts or supports it is cut or cancels out, so it keeps its base score."
+    if claim_id in weighing.cut_by:
+        cutters = " and ".join(_name(u) for u in weighing.cut_by[claim_id])
+        text += (
+            f" Its link to {_name(node.parent or MOTION_ID)} is cut by {cutters} (an "
+            "undercut), so it moves nothing there."
+        )
+    if claim_id in weighing.unsettled:
+        text += " Its cycle did not settle, so this figure is approximate."
+    return text
+
+
+# --- the motion's headline -----------------------------------------------------------------
+
+
+def _amounts(items: list[tuple[str, float]]) -> str:
+    return ", ".join(f"{_name(c)} {a:+.2f}" for c, a in items)
+
+
+#: Above this many claims, the motion's headline weighs only claims near the motion.
+LARGE_DEBATE = 5_000
+#: How near: links between a claim and the motion (2: top-level claims and their answers).
+NEAR_MOTION = 2
+
+
+def moved_most(
+    graph: ArgumentGraph, weighing: Weighing, per_side: int = 3
+) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+    """(raised, lowered): the claims whose removal would change the motion most, each way.
+
+    On a debate of more than `LARGE_DEBATE` claims only claims within `NEAR_MOTION` links
+    of the motion are tried, so a headline stays quick; `contributions` lists them all.
+    """
+    within = NEAR_MOTION if len(graph) > LARGE_DEBATE else None
+    amounts = contributions(graph, weighing, within=within)
+    raised = [(c, a) for c, a in amounts if a > 0][:per_side]
+    lowered = [(c, a) for c, a in amounts if a < 0][:per_side]
+    return raised, lowered
+
+
+def grounded_summary(graph: ArgumentGraph, labelling: Labelling) -> str:
+    """'2 of 4 con and 3 of 4 pro top-level claims stand (...); by labels the motion is ...'."""
+    counts = {"pro": [0, 0], "con": [0, 0]}
+    for claim_id in graph.motion.children:
+        node = graph.nodes[claim_id]
+        if node.side is None:
+            continue
+        counts[node.side.value][1] += 1
+        if labelling[claim_id].value == "standing":
+            counts[node.side.value][0] += 1
+    con, pro = counts["con"], counts["pro"]
+    return (
+        f"{con[0]} of {con[1]} con and {pro[0]} of {pro[1]} pro top-level claims stand "
+        f"(unanswered or defended); by labels alone the motion is {labelling.motion.value}"
+    )
+
+
+def motion_summary(
+    graph: ArgumentGraph, weighing: Weighing, labelling: Labelling, per_side: int = 3
+) -> list[str]:
+    """The motion's headline, in order: the balance, what moved it most, the labels.
+
+    For example `["Leans con — strength 0.38", "Raised by 'a' +0.15; lowered by 'b' -0.13",
+    "4 of 4 con and 2 of 4 pro top-level claims stand (...); ... defeated"]`.
+    """
+    raised, lowered = moved_most(graph, weighing, per_side)
+    moves = []
+    if raised:
+        moves.append(f"raised most by {_amounts(raised)}")
+    if lowered:
+        moves.append(f"lowered most by {_amounts(lowered)}")
+    moved = "; ".join(moves) or "nothing moves it from its base score"
+    lines = [weighing.headline(), moved[0].upper() + moved[1:], grounded_summary(graph, labelling)]
+    if weighing.unsettled:
+        lines.append(f"{len(weighing.unsettled)} claims on cycles did not settle")
+    return lines
