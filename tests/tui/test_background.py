@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -216,3 +217,30 @@ async def test_a_refused_edit_keeps_the_form_open_with_the_reason(debates: Path)
         assert app.screen is form
         error = str(form.query_one("#form-error", Static).render())
         assert error and "Saving" not in error
+
+
+async def test_an_edit_written_on_a_worker_is_not_reported_as_a_change_on_disk(
+    debates: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ArgmapApp, "WATCH_INTERVAL", 0.02)
+    prepare = app_module.prepare_entry
+
+    def slow(path: Path) -> DebateEntry:
+        time.sleep(0.3)  # the watch looks at the folder many times meanwhile
+        return prepare(path)
+
+    app = make_app([debates / "energy.yaml"])
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        monkeypatch.setattr(app_module, "prepare_entry", slow)
+        await pilot.press("j", "a")
+        await pilot.pause()
+        app.screen.query_one("#text").value = "Nobody checked this."  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await settled(pilot)
+        await pilot.pause(0.2)
+        await settled(pilot)
+        assert any("Added rebuttal" in m for m in app.notice_log)
+        assert not any("Changed on disk" in m for m in app.notice_log)

@@ -319,6 +319,8 @@ class ArgmapApp(App[int]):
         if self._watch is None or self.library is None:
             return
         for path in self._watch.poll():
+            if path in self._writing:
+                continue  # argmap's own edit, written on a worker: it reloads the file itself
             self.load_changed(path)
 
     def load_changed(self, path: Path, announce: str = "Changed on disk:") -> None:
