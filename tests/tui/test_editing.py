@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static, TextArea
-from tui_helpers import DATA, SIZE, open_energy
+from tui_helpers import DATA, SIZE, open_energy, settled
 
 from argmap.load import load_file
 from argmap.tui import ArgmapApp, make_app
@@ -57,6 +57,7 @@ async def goto(pilot: Pilot[int], claim: str) -> None:
     pilot.app.screen.query_one(Input).value = claim
     await pilot.press("enter")
     await pilot.pause()
+    await pilot.pause()
 
 
 async def fill(pilot: Pilot[int], **values: str) -> None:
@@ -73,7 +74,7 @@ async def fill(pilot: Pilot[int], **values: str) -> None:
             widget.value = value
     screen.query_one("#text", Input).focus()
     await pilot.press("enter")
-    await pilot.pause()
+    await settled(pilot)  # the edit is written and reloaded on a worker
 
 
 def label_of(app: ArgmapApp, claim_id: str) -> str:
@@ -238,6 +239,7 @@ async def test_delete_names_the_links_then_removes_them_and_undo_restores(
         assert "id: delay" not in text and "fast-track" not in text
         assert "also_rebuts" not in text.split("id: charter")[1].split("- id:")[0]
         await pilot.press("u")
+        await settled(pilot)
         await pilot.pause()
         assert energy.read_bytes() == before
         assert cursor(app) == "delay"
@@ -296,9 +298,11 @@ async def test_undo_steps_back_through_several_edits(app: ArgmapApp, energy: Pat
         await pilot.pause()
         await fill(pilot, text="Mixed teams often clash.")
         await pilot.press("u")
+        await settled(pilot)
         await pilot.pause()
         assert energy.read_bytes() == middle
         await pilot.press("u")
+        await settled(pilot)
         await pilot.pause()
         assert energy.read_bytes() == before
         assert any(m.startswith("Undone: added rebuttal 'skills.r1'") for m in messages(app))
@@ -315,6 +319,7 @@ async def test_undo_never_overwrites_a_change_made_on_disk(app: ArgmapApp, energ
         outside = energy.read_text(encoding="utf-8").replace("Shared audits", "Outside audits")
         energy.write_text(outside, encoding="utf-8")
         await pilot.press("u")
+        await settled(pilot)
         await pilot.pause()
         assert any("Not undone" in m or "changed on disk" in m for m in messages(app))
     assert energy.read_text(encoding="utf-8") == outside

@@ -8,7 +8,7 @@ import pytest
 from rich.style import Style
 from textual.widgets import Footer, Input, Static
 from textual.widgets._footer import FooterKey
-from tui_helpers import SIZE, open_energy, ready
+from tui_helpers import SIZE, open_energy, ready, settled
 
 from argmap.tui import ArgmapApp
 from argmap.tui.screens.add_claim import AddClaimScreen
@@ -77,6 +77,7 @@ async def test_undo_and_redo_are_per_debate(app: ArgmapApp, debates: Path) -> No
         await pilot.pause()
         app.screen.query_one("#weight", Input).value = "2"
         await pilot.press("ctrl+s")  # saves from any field
+        await settled(pilot)
         await pilot.pause()
         assert isinstance(app.screen, MapScreen)
         energy_after = energy.read_bytes()
@@ -84,21 +85,25 @@ async def test_undo_and_redo_are_per_debate(app: ArgmapApp, debates: Path) -> No
         # In the other debate, u has nothing of its own to undo.
         await goto(pilot, "transport:standards")
         await pilot.press("u")
+        await settled(pilot)
         await pilot.pause()
         assert energy.read_bytes() == energy_after
         assert app.check_action("undo", ()) is False
         await goto(pilot, "energy:skills")
         await pilot.press("u")
+        await settled(pilot)
         await pilot.pause()
         assert energy.read_bytes() == energy_before
         assert "U redoes it" in app.notice_log[-1]
         await pilot.press("U")
+        await settled(pilot)
         await pilot.pause()
         assert energy.read_bytes() == energy_after
         # A refused undo keeps its step and says why in the app's terms.
         changed = energy.read_text(encoding="utf-8").replace("Mixed teams", "Mixed crews")
         energy.write_text(changed, encoding="utf-8")
         await pilot.press("u")
+        await settled(pilot)
         await pilot.pause()
         message = app.notice_log[-1]
         assert message.startswith("Not undone:") and "step is kept" in message
@@ -160,6 +165,7 @@ async def test_a_refusal_in_a_form_goes_once_the_field_changes(app: ArgmapApp) -
         screen.query_one("#new-id", Input).value = "cost"  # taken
         await pilot.pause()
         await pilot.press("ctrl+s")
+        await settled(pilot)
         await pilot.pause()
         error = str(screen.query_one("#form-error", Static).render())
         assert "cost" in error and "line" not in error
@@ -167,6 +173,7 @@ async def test_a_refusal_in_a_form_goes_once_the_field_changes(app: ArgmapApp) -
         await pilot.pause()
         assert str(screen.query_one("#form-error", Static).render()) == ""
         await pilot.press("ctrl+s")
+        await settled(pilot)
         await pilot.pause()
         assert isinstance(app.screen, MapScreen) and app.screen.cursor_claim == "cost-2"
 
@@ -260,6 +267,7 @@ async def test_a_folder_that_cannot_be_written_is_a_notice_not_a_crash(
         app.screen.query_one("#text", Input).value = "A rebuttal."
         await pilot.pause()
         await pilot.press("ctrl+s")
+        await settled(pilot)
         await pilot.pause()
         assert "cannot write energy.yaml: Permission denied" in app.notice_log[-1]
         assert isinstance(app.screen, AddClaimScreen)  # the text typed is still there
@@ -283,6 +291,7 @@ async def test_an_edit_of_a_bundled_debate_is_refused_with_the_way_out(
         app.screen.query_one("#text", Input).value = "A rebuttal."
         await pilot.pause()
         await pilot.press("ctrl+s")
+        await settled(pilot)
         await pilot.pause()
         notice = app.notice_log[-1]
         assert notice.startswith("Not changed:") and "argmap init" in notice

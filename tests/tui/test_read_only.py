@@ -76,10 +76,12 @@ async def test_no_key_changes_a_file_or_starts_an_editor(
             assert isinstance(app.screen, MapScreen), key
         # Even a direct request (a command from elsewhere) is refused, with a reason.
         energy = debates / "energy.yaml"
-        outcome = app.apply_edit(
-            energy, lambda text: add_child(text, "overruns", "rebuttal", "No.")
+        outcomes: list[object] = []
+        app.apply_edit(
+            energy, lambda text: add_child(text, "overruns", "rebuttal", "No."), outcomes.append
         )
-        assert outcome == READ_ONLY
+        assert outcomes == [READ_ONLY]
+        assert not app.workers  # nothing was started to write it
         await pilot.pause()
         assert any(READ_ONLY in n.message for n in app._notifications)
     assert started == []

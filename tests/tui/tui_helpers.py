@@ -21,3 +21,9 @@ async def open_energy(pilot: Pilot[int]) -> None:
     await ready(pilot)
     await pilot.press("down", "enter")
     await pilot.pause()
+
+
+async def settled(pilot: Pilot[int]) -> None:
+    """Wait for an edit or undo, written and reloaded on a worker, to show."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()

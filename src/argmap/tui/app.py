@@ -28,13 +28,22 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from argmap.edit import Edit, EditRefused, FileChanged, read_debate_file, save
+from argmap.edit import DebateFile, Edit, EditRefused, FileChanged, read_debate_file, save
 from argmap.load import LoadedDebate
 from argmap.safetext import printable
 from argmap.tui.commands import bindings_for
 from argmap.tui.crash import EXIT_CRASH, save_report
 from argmap.tui.editing import UndoStep, editor_command
-from argmap.tui.model import DebateEntry, Library, Location, SearchIndex, prepare_entry
+from argmap.tui.model import (
+    DebateEntry,
+    Library,
+    Location,
+    SearchIndex,
+    failed_entry,
+    list_files,
+    loading_order,
+    prepare_entry,
+)
 from argmap.tui.palette import ArgmapCommands, palette_commands, runner
 from argmap.tui.screens.debates import DebatesScreen
 from argmap.tui.watch import FolderWatch
@@ -106,6 +115,8 @@ class ArgmapApp(App[int]):
         self.redo_steps: dict[Path, list[UndoStep]] = {}
         self._quit_asked_at = 0.0
         self._watch: FolderWatch | None = None
+        #: Files an edit or undo is being written to (on a worker).
+        self._writing: set[Path] = set()
         #: Every notification shown, oldest first (only the newest stays on screen).
         self.notice_log: list[str] = []
         #: The error that stopped the app, and where its traceback was saved.
@@ -189,19 +200,36 @@ class ArgmapApp(App[int]):
             map_screen.restyle()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
-    def load_library(self) -> Library:
-        """Read every debate file off the main thread; the list fills in when done."""
+    def load_library(self) -> None:
+        """List the debate files, then load and label them one by one, all off the main
+        thread: the list shows a row per file at once and fills each as it arrives."""
+        worker = get_current_worker()
         # Look at the folders first: a file saved while loading is then read again.
         watch = FolderWatch.over(self.paths) if self.WATCH_INTERVAL > 0 else None
-        library = Library.load(self.paths)
-        self.call_from_thread(self._library_loaded, library, watch)
+        files, cross = list_files(self.paths)
+        self.call_from_thread(self._files_listed, files, cross, watch)
+        for path in loading_order(files):
+            if worker.is_cancelled:
+                return
+            self.call_from_thread(self._debate_arrived, path, _prepare(path))
         # Warm the export library (it pulls in graphviz) so `x` opens at once later.
         import argmap.export  # noqa: F401
 
-        return library
+    def _files_listed(self, files: list[Path], cross: bool, watch: FolderWatch | None) -> None:
+        self.library = Library.listing(self.paths, files, cross)
+        self._search_index = None
+        self.refresh_screens()
+        if watch is not None and self._watch is None:
+            self._watch = watch
+            self.set_interval(self.WATCH_INTERVAL, self.check_disk, name="watch")
 
-    def _library_loaded(self, library: Library, watch: FolderWatch | None = None) -> None:
-        self.library = library
+    def _debate_arrived(self, path: Path, prepared: DebateEntry) -> None:
+        """One file of the first load is read and labelled: fill in its row."""
+        if self.library is None or self.library.by_path(path) is not None:
+            return  # read already, since it changed on disk: that version is newer
+        if path not in self.library.files:
+            return  # deleted while it loaded
+        self.library.reload(path, prepared=prepared)
         self._search_index = None
         # The debates just loaded live as long as the app: keep them out of the cyclic
         # collector's full passes, each of which would otherwise rescan them (a 150 ms
@@ -210,9 +238,6 @@ class ArgmapApp(App[int]):
         gc.freeze()
         self.refresh_screens()
         self.refresh_bindings()  # `e` needs a file under the cursor
-        if watch is not None and self._watch is None:
-            self._watch = watch
-            self.set_interval(self.WATCH_INTERVAL, self.check_disk, name="watch")
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state is WorkerState.ERROR:
@@ -294,6 +319,8 @@ class ArgmapApp(App[int]):
         if self._watch is None or self.library is None:
             return
         for path in self._watch.poll():
+            if path in self._writing:
+                continue  # argmap's own edit, written on a worker: it reloads the file itself
             self.load_changed(path)
 
     def load_changed(self, path: Path, announce: str = "Changed on disk:") -> None:
@@ -317,54 +344,120 @@ class ArgmapApp(App[int]):
             if not worker.is_cancelled:
                 self.call_from_thread(self.forget_path, path)
             return
-        prepared = prepare_entry(path)
+        prepared = _prepare(path)
         if not worker.is_cancelled:
             self.call_from_thread(self.reload_path, path, prepared=prepared, announce=announce)
 
     def forget_path(self, path: Path) -> None:
         """A file was deleted: take it off the list (and off the map if it was shown)."""
-        if self.library is None or self.library.remove(path) is None:
+        if self.library is None or path not in self.library.files:
             return
+        self.library.remove(path)
         self._search_index = None
         self.refresh_screens()
         self.notify(f"{path.name} was deleted; it is no longer listed.", severity="warning")
 
     # --- editing -------------------------------------------------------------------------
 
-    def apply_edit(self, path: Path, change: Callable[[str], Edit]) -> EditOutcome:
+    def apply_edit(
+        self,
+        path: Path,
+        change: Callable[[str], Edit],
+        done: Callable[[EditOutcome], None] | None = None,
+    ) -> None:
         """Run an edit operation on a file's current text, write it, and show the result.
 
-        Returns the edit (the screens then put the cursor on its claim) or, when refused,
-        why: the file is then untouched, and a notification says so.
+        Reading, editing, writing and loading the new version run on a worker thread (a
+        10,000-claim file takes a second or more), so the app answers keys meanwhile.
+        `done` then gets the edit (the screens put the cursor on its claim) or, when
+        refused, why: the file is then untouched, and a notification says so.
         """
         if self.read_only:
             self.notify(READ_ONLY, title="Not changed", severity="error", markup=False)
-            return READ_ONLY
+            if done is not None:
+                done(READ_ONLY)
+            return
+        if not self._start_writing(path, done):
+            return
+        self.run_worker(
+            partial(self._edit_in_background, path, change, done),
+            name=f"edit {path.name}",
+            group=f"edit:{path}",
+            thread=True,
+            exit_on_error=False,
+        )
+
+    def _start_writing(self, path: Path, done: Callable[[EditOutcome], None] | None) -> bool:
+        """One write at a time per file: an edit or undo reads what the last one left."""
+        if path in self._writing:
+            reason = f"{path.name}: the last change is still being saved; try again in a moment."
+            self.notify(reason, severity="warning", markup=False)
+            if done is not None:
+                done(reason)
+            return False
+        self._writing.add(path)
+        return True
+
+    def _edit_in_background(
+        self, path: Path, change: Callable[[str], Edit], done: Callable[[EditOutcome], None] | None
+    ) -> None:
         try:
             current = read_debate_file(path)
             edit = change(current.text)
             if not edit.changed:
-                self.notify(_sentence(edit.summary), markup=False)
-                return edit
+                self.call_from_thread(self._edit_unchanged, path, edit, done)
+                return
             written = save(current, edit.after, validated=True)
         except EditRefused as refused:
-            reason = refusal_text(refused)
-            self.notify(reason, title="Not changed", severity="error", timeout=8, markup=False)
-            return reason
+            self.call_from_thread(self._edit_refused, path, refusal_text(refused), done)
+            return
         except OSError as exc:
             # A folder argmap may not write in (bundled debates, a read-only share).
             reason = f"cannot write {path.name}: {exc.strerror or exc}; the file is unchanged"
-            self.notify(reason, title="Not changed", severity="error", timeout=8)
-            return reason
+            self.call_from_thread(self._edit_refused, path, reason, done)
+            return
+        except Exception as exc:  # the form must not wait for ever on an unexpected error
+            self.call_from_thread(self._edit_refused, path, f"not changed: {exc}", done)
+            raise
+        prepared = _prepare(path)
+        self.call_from_thread(self._edit_written, path, written, edit, prepared, done)
+
+    def _edit_unchanged(
+        self, path: Path, edit: Edit, done: Callable[[EditOutcome], None] | None
+    ) -> None:
+        self._writing.discard(path)
+        self.notify(_sentence(edit.summary), markup=False)
+        if done is not None:
+            done(edit)
+
+    def _edit_refused(
+        self, path: Path, reason: str, done: Callable[[EditOutcome], None] | None
+    ) -> None:
+        self._writing.discard(path)
+        self.notify(reason, title="Not changed", severity="error", timeout=8, markup=False)
+        if done is not None:
+            done(reason)
+
+    def _edit_written(
+        self,
+        path: Path,
+        written: DebateFile,
+        edit: Edit,
+        prepared: DebateEntry,
+        done: Callable[[EditOutcome], None] | None,
+    ) -> None:
+        self._writing.discard(path)
         self.undo_steps.setdefault(path, []).append(UndoStep(path, written, edit))
         self.redo_steps.pop(path, None)  # a new edit ends the line of undone ones
-        self.reload_path(path, announce="")
+        self._seen(path)  # argmap wrote this version: the watch need not report it
+        self.reload_path(path, prepared=prepared, announce="")
         self.notify(
             f"{_sentence(edit.summary)} ({path.name}, line {edit.line}). u undoes it.",
             markup=False,
         )
         self.refresh_bindings()
-        return edit
+        if done is not None:
+            done(edit)
 
     @property
     def current_file(self) -> Path | None:
@@ -381,7 +474,6 @@ class ArgmapApp(App[int]):
         self._step_back_or_forward(undo=False)
 
     def _step_back_or_forward(self, *, undo: bool) -> None:
-        from argmap.tui.screens.map import MapScreen
 
         if self.read_only:
             self.notify(READ_ONLY, severity="error", markup=False)
@@ -394,35 +486,68 @@ class ArgmapApp(App[int]):
             verb = "undo" if undo else "redo"
             self.notify(f"Nothing to {verb} in {name}.")
             return
-        step = steps[-1]
+        if not self._start_writing(path, None):
+            return
+        self.run_worker(
+            partial(self._step_in_background, steps[-1], undo),
+            name=f"{'undo' if undo else 'redo'} {path.name}",
+            group=f"edit:{path}",
+            thread=True,
+            exit_on_error=False,
+        )
+
+    def _step_in_background(self, step: UndoStep, undo: bool) -> None:
+        """Write an undo (or redo) and load the file again, off the main thread."""
         text = step.edit.before if undo else step.edit.after
         try:
             written = save(step.written, text, validated=True)
-        except EditRefused as refused:
-            # The step stays: once the file is back as argmap left it, it can be tried again.
-            verb = "undone" if undo else "redone"
-            self.notify(
-                f"Not {verb}: {step.edit.summary}. {path.name} changed after argmap wrote it "
-                "(another program or an editor), and argmap will not overwrite that. The "
-                "step is kept; press e to change the file by hand."
-                if isinstance(refused, FileChanged)
-                else f"Not {verb}: {step.edit.summary}. {refused.message}. The step is kept.",
-                title=f"Not {verb}",
-                severity="error",
-                timeout=8,
-            )
+        except (EditRefused, OSError) as refused:
+            self.call_from_thread(self._step_refused, step, undo, refused)
             return
-        steps.pop()
+        except Exception as exc:
+            self.call_from_thread(self._step_refused, step, undo, OSError(str(exc)))
+            raise
+        prepared = _prepare(step.path)
+        self.call_from_thread(self._step_written, step, undo, written, prepared)
+
+    def _step_refused(self, step: UndoStep, undo: bool, refused: EditRefused | OSError) -> None:
+        self._writing.discard(step.path)
+        # The step stays: once the file is back as argmap left it, it can be tried again.
+        verb = "undone" if undo else "redone"
+        if isinstance(refused, FileChanged):
+            message = (
+                f"Not {verb}: {step.edit.summary}. {step.path.name} changed after argmap "
+                "wrote it (another program or an editor), and argmap will not overwrite "
+                "that. The step is kept; press e to change the file by hand."
+            )
+        elif isinstance(refused, EditRefused):
+            message = f"Not {verb}: {step.edit.summary}. {refused.message}. The step is kept."
+        else:
+            reason = refused.strerror or str(refused)
+            message = f"Not {verb}: {step.edit.summary}. {reason}. The step is kept."
+        self.notify(message, title=f"Not {verb}", severity="error", timeout=8)
+
+    def _step_written(
+        self, step: UndoStep, undo: bool, written: DebateFile, prepared: DebateEntry
+    ) -> None:
+        from argmap.tui.screens.map import MapScreen
+
+        self._writing.discard(step.path)
+        path = step.path
+        steps = (self.undo_steps if undo else self.redo_steps).get(path, [])
+        if steps and steps[-1] is step:
+            steps.pop()
         other = self.redo_steps if undo else self.undo_steps
         other.setdefault(path, []).append(UndoStep(path, written, step.edit))
         self.refresh_bindings()
-        self.reload_path(step.path, announce="")
+        self._seen(path)
+        self.reload_path(path, prepared=prepared, announce="")
         map_screen = self.get_screen("map", MapScreen)
         if map_screen.is_mounted:
             map_screen.land_on(step.edit.claim_id)
         done = "Undone" if undo else "Redone"
         again = "U redoes it" if undo else "u undoes it"
-        self.notify(f"{done}: {step.edit.summary} ({step.path.name}). {again}.")
+        self.notify(f"{done}: {step.edit.summary} ({path.name}). {again}.")
 
     def action_open_editor(self) -> None:
         """Open the file in the reader's editor at the selected claim; reload it after."""
@@ -587,6 +712,15 @@ class ArgmapApp(App[int]):
                 command.help,
                 runner(screen, target, command.action),
             )
+
+
+def _prepare(path: Path) -> DebateEntry:
+    """Load and label a file on a worker; an error nobody expected becomes the file's
+    error row rather than a row that says "loading" for ever."""
+    try:
+        return prepare_entry(path)
+    except Exception as problem:  # any failure is shown on the row
+        return failed_entry(path, problem)
 
 
 def _signature(path: Path) -> tuple[int, int, int] | None:

@@ -10,7 +10,7 @@ import os
 import re
 import shlex
 import shutil
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +18,10 @@ from argmap.edit import DebateFile, Edit
 from argmap.graph import ArgumentGraph
 from argmap.model import Claim
 from argmap.safetext import printable
+
+#: How a form hears back once its edit is written (on a worker): None when it was, else
+#: why not (shown in the form, which stays open).
+Finished = Callable[[str | None], None]
 
 #: Editors that take `--goto FILE:LINE` rather than `+LINE FILE`.
 GOTO_EDITORS = {"code", "code-insiders", "codium", "cursor"}

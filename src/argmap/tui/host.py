@@ -32,6 +32,12 @@ class Host(Protocol):
         """Open a debate's map where the reader last was in it."""
         ...
 
-    def apply_edit(self, path: Path, change: Callable[[str], Edit]) -> Edit | str:
-        """Write an edit to a file; the edit, or why it was refused."""
+    def apply_edit(
+        self,
+        path: Path,
+        change: Callable[[str], Edit],
+        done: Callable[[Edit | str], None] | None = None,
+    ) -> None:
+        """Write an edit to a file on a worker; `done` then gets the edit, or why it was
+        refused."""
         ...

@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from argmap.diagnostics import Diagnostic
+from argmap.diagnostics import Diagnostic, Severity
 from argmap.graph import ArgumentGraph, ClaimNode, Relation
+from argmap.ids import Positions
 from argmap.load import LoadedDebate, check_links_between, debate_files, load_file
 from argmap.model import MOTION_ID, Side
 from argmap.semantics import Label, Labelling, explain, grounded
@@ -137,37 +138,92 @@ def prepare_entry(path: Path) -> DebateEntry:
     shared, so the app runs it on a worker thread and hands the result to `reload`."""
     entry = _entry(load_file(path))
     entry.labelling = grounded(entry.graph) if entry.openable else None
+    if entry.openable:
+        # The list shows each debate's strength and headline: weigh it here, not on
+        # the main thread (a second at 50,000 claims).
+        entry.headline()
     return entry
+
+
+def failed_entry(path: Path, problem: BaseException) -> DebateEntry:
+    """The row of a file whose loading stopped on an error nobody expected: one error
+    diagnostic that says what happened, so the file still has a row and a reason."""
+    reason = str(problem) or type(problem).__name__
+    diagnostic = Diagnostic(
+        str(path), 1, 1, Severity.ERROR, "load-failed", f"could not load the file: {reason}"
+    )
+    return _entry(LoadedDebate(path, None, [diagnostic], Positions()))
+
+
+def list_files(paths: Sequence[Path]) -> tuple[list[Path], bool]:
+    """The debate files the paths name, in the order the list shows them, and whether
+    links between files are checked (a folder, or more than one file)."""
+    files: list[Path] = []
+    folder = False
+    for path in paths:
+        folder = folder or path.is_dir()
+        files.extend(debate_files(path))
+    return files, folder or len(files) > 1
+
+
+def loading_order(files: Sequence[Path]) -> list[Path]:
+    """The files smallest first: the rows of a folder fill in at once, and one huge
+    debate is read last instead of holding up the others."""
+
+    def size(path: Path) -> int:
+        try:
+            return path.stat().st_size
+        except OSError:
+            return 0  # read first: its error row costs nothing
+
+    return sorted(files, key=size)
 
 
 @dataclass(slots=True)
 class Library:
-    """Every debate the app has open, in the order the paths named them."""
+    """Every debate the app has open, in the order the paths named them.
+
+    `files` are the rows of the list; `entries` the files loaded so far, in the same
+    order. A file listed but not loaded yet is `loading`.
+    """
 
     paths: list[Path]
     entries: list[DebateEntry] = field(default_factory=list)
     _cross_check: bool = False
+    files: list[Path] = field(default_factory=list)
+
+    @classmethod
+    def listing(cls, paths: Sequence[Path | str], files: Sequence[Path], cross: bool) -> Library:
+        """A library of files still to load (see `list_files`); each comes in by `reload`."""
+        return cls([Path(p) for p in paths], [], cross, list(files))
 
     @classmethod
     def load(cls, paths: Sequence[Path | str]) -> Library:
         """Load files and folders; a missing or broken file becomes an entry with errors."""
-        library = cls([Path(p) for p in paths])
-        for path in library.paths:
-            if path.is_dir():
-                library._cross_check = True
-                library.entries.extend(_entry(load_file(p)) for p in debate_files(path))
-            else:
-                library.entries.append(_entry(load_file(path)))
-        library._cross_check = library._cross_check or len(library.entries) > 1
+        as_paths = [Path(p) for p in paths]
+        files, cross = list_files(as_paths)
+        library = cls(as_paths, [_entry(load_file(p)) for p in files], cross, files)
         library._relabel()
         return library
+
+    @property
+    def loading(self) -> list[Path]:
+        """The listed files not loaded yet, in list order."""
+        loaded = {entry.path for entry in self.entries}
+        return [path for path in self.files if path not in loaded]
+
+    def rows(self) -> list[tuple[Path, DebateEntry | None]]:
+        """Every listed file and its entry (None while it loads), in list order."""
+        loaded = {entry.path: entry for entry in self.entries}
+        return [(path, loaded.get(path)) for path in self.files]
 
     def _relabel(self, only: DebateEntry | None = None) -> None:
         """Recheck links across files; label every debate, or only the one reloaded (the
         labelling of a debate depends on nothing outside it)."""
         for entry in self.entries:
             entry.loaded.diagnostics[:] = list(entry.own_diagnostics)
-        if self._cross_check:
+        # Links into a file still loading cannot be judged yet: check once all are in.
+        if self._cross_check and not self.loading:
             check_links_between([e.loaded for e in self.entries])
         for entry in self.entries if only is None else [only]:
             if only is not None and entry.labelling is not None:
@@ -202,14 +258,22 @@ class Library:
                     self.entries[index] = fresh
                 break
         else:
-            self.entries.append(fresh)
-            self._cross_check = self._cross_check or len(self.entries) > 1
+            if path not in self.files:
+                self.files.append(path)
+            self._cross_check = self._cross_check or len(self.files) > 1
+            # Keep the entries in the order of the list's rows.
+            place = {p: i for i, p in enumerate(self.files)}
+            index = sum(1 for e in self.entries if place.get(e.path, 0) < place[path])
+            self.entries.insert(index, fresh)
         self._relabel(fresh)
         return fresh
 
     def remove(self, path: Path) -> DebateEntry | None:
-        """Forget a file that was deleted; links into it are checked again."""
+        """Forget a file that was deleted; links into it are checked again. None when it
+        was not listed (or still loading: its row goes, and nothing else changes)."""
         entry = self.by_path(path)
+        if path in self.files:
+            self.files.remove(path)
         if entry is None:
             return None
         self.entries.remove(entry)

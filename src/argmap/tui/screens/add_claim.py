@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
 from argmap.model import Kind
+from argmap.tui.editing import Finished
 
 KIND_CHOICES = [(kind.value, kind.value) for kind in Kind]
 
@@ -28,7 +29,7 @@ class NewClaim:
 
 
 #: Tries the edit; returns why it was refused, or None when it was written.
-Attempt = Callable[[NewClaim], str | None]
+Attempt = Callable[[NewClaim, Finished], None]
 
 
 class AddClaimScreen(ModalScreen[bool]):
@@ -46,6 +47,7 @@ class AddClaimScreen(ModalScreen[bool]):
         self.form_title = title
         self.context = context
         self.attempt = attempt
+        self._saving = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="add-box", classes="claim-form") as box:
@@ -92,11 +94,26 @@ class AddClaimScreen(ModalScreen[bool]):
             error.update("Type the claim's text first.")
             self.query_one("#text", Input).focus()
             return
-        refused = self.attempt(NewClaim(text, new_id, None if kind == "claim" else kind))
+        if self._saving_started():
+            self.attempt(NewClaim(text, new_id, None if kind == "claim" else kind), self._finished)
+
+    def _saving_started(self) -> bool:
+        """Mark the form busy while its edit is written; False when it already is."""
+        if self._saving:
+            return False
+        self._saving = True
+        self.query_one("#form-error", Static).update("Saving…")
+        return True
+
+    def _finished(self, refused: str | None) -> None:
+        """The edit is written (close the form) or refused (say why, keep what is typed)."""
+        self._saving = False
+        if self.app.screen is not self:
+            return  # left with Esc while it saved
         if refused is None:
             self.dismiss(True)
         else:
-            error.update(refused)
+            self.query_one("#form-error", Static).update(refused)
 
     def action_cancel(self) -> None:
         self.dismiss(False)

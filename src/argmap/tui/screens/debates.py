@@ -75,36 +75,49 @@ class DebatesScreen(Screen[None]):
         yield Static("Loading debates…", id="debate-info", markup=False)
         yield Footer(compact=True, show_command_palette=False)
 
+    def __init__(self) -> None:
+        super().__init__()
+        #: A file Enter was pressed on while it loaded: opened once it arrives.
+        self._open_when_ready: Path | None = None
+
     def on_mount(self) -> None:
         if self.host.library is not None:
             self.show_library()
 
-    def _ensure_columns(self) -> None:
-        table = self.query_one(DebateTable)
-        if table.columns:
-            return
-        table.add_column("Status", key="status")
+    #: The list's columns: key and heading.
+    COLUMNS: ClassVar[list[tuple[str, str]]] = [
+        ("status", "Status"),
         # The motion's strength as a bar about the middle: con to the left, pro right.
-        table.add_column("Con│Pro", key="balance")
-        table.add_column("Title", key="title")
-        table.add_column("Claims", key="claims")
-        table.add_column("Pro ✓", key="pro")
-        table.add_column("Con ✓", key="con")
-        table.add_column("Motion", key="motion")
+        ("balance", "Con│Pro"),
+        ("title", "Title"),
+        ("claims", "Claims"),
+        ("pro", "Pro ✓"),
+        ("con", "Con ✓"),
+        ("motion", "Motion"),
+    ]
+
+    @property
+    def selected_row(self) -> tuple[Path, DebateEntry | None] | None:
+        """The file under the cursor and its entry (None while it loads)."""
+        library = self.host.library
+        table = self.query_one(DebateTable)
+        if library is None or table.row_count == 0:
+            return None
+        rows = library.rows()
+        if not rows:
+            return None
+        return rows[min(max(table.cursor_row, 0), len(rows) - 1)]
 
     @property
     def selected(self) -> DebateEntry | None:
-        library = self.host.library
-        table = self.query_one(DebateTable)
-        if library is None or not library.entries or table.row_count == 0:
-            return None
-        index = min(max(table.cursor_row, 0), len(library.entries) - 1)
-        return library.entries[index]
+        """The loaded debate under the cursor (None on a row still loading)."""
+        row = self.selected_row
+        return row[1] if row is not None else None
 
     @property
     def current_path(self) -> Path | None:
-        entry = self.selected
-        return entry.path if entry is not None else None
+        row = self.selected_row
+        return row[0] if row is not None else None
 
     @property
     def current_line(self) -> int:
@@ -116,15 +129,30 @@ class DebatesScreen(Screen[None]):
         return errors[0].line if errors else 1
 
     def show_library(self) -> None:
-        """Fill the table from the app's library, keeping the cursor where it was."""
+        """Fill the table from the app's library, keeping the cursor where it was: a row
+        per file, those still loading marked so, and the progress in the title line."""
         library = self.host.library
         if library is None:
             return
-        self._ensure_columns()
         table = self.query_one(DebateTable)
         row = table.cursor_row
-        table.clear()
-        for entry in library.entries:
+        cells: list[list[Text]] = []
+        rows = library.rows()
+        for path, entry in rows:
+            if entry is None:
+                dash = Text("…", justify="right", style="dim")
+                cells.append(
+                    [
+                        Text("… loading", style="italic"),
+                        Text("…", style="dim"),
+                        Text(shorten(path.name, 34), style="dim"),
+                        dash,
+                        dash,
+                        dash,
+                        Text(""),
+                    ]
+                )
+                continue
             if entry.openable:
                 stand = balance(entry)
                 claims = Text(str(stand.claims), justify="right")
@@ -136,27 +164,69 @@ class DebatesScreen(Screen[None]):
             else:
                 claims = pro = con = Text("–", justify="right", style="dim")
                 leaning = Text("–", style="dim")
-            table.add_row(
-                _status(entry),
-                leaning,
-                Text(shorten(entry.title, 34)),
-                claims,
-                pro,
-                con,
-                Text(shorten(entry.motion, 60)),
+            cells.append(
+                [
+                    _status(entry),
+                    leaning,
+                    Text(shorten(entry.title, 34)),
+                    claims,
+                    pro,
+                    con,
+                    Text(shorten(entry.motion, 60)),
+                ]
             )
-        if library.entries:
-            table.move_cursor(row=min(max(row, 0), len(library.entries) - 1))
+        # Columns as wide as the rows shown now, set here: a DataTable's own widths never
+        # narrow (a "loading" row seen earlier would stay in them) and follow on idle.
+        table.clear(columns=True)
+        for index, (key, heading) in enumerate(self.COLUMNS):
+            width = max([len(heading), *(row_cells[index].cell_len for row_cells in cells)])
+            table.add_column(heading, key=key, width=width)
+        for row_cells in cells:
+            table.add_row(*row_cells)
+        self._show_progress()
+        if rows:
+            table.move_cursor(row=min(max(row, 0), len(rows) - 1))
         else:
             self.query_one("#debate-info", Static).update(
                 "No debate files (*.yaml, *.yml) here. Try `argmap open PATH`."
             )
         table.focus()
         self.show_info()
+        self._open_if_ready()
+
+    def _show_progress(self) -> None:
+        """ "loading 3 of 8…" beside the title while files are still being read."""
+        library = self.host.library
+        title = Text("argmap · debates", style="bold")
+        if library is not None and library.loading:
+            total = len(library.files)
+            done = total - len(library.loading)
+            title.append(f"  · loading: {done} of {total} ready…", style="italic")
+        self.query_one("#debates-title", Static).update(title)
+
+    def _open_if_ready(self) -> None:
+        """Open the file Enter was pressed on while it loaded, once it is in."""
+        wanted = self._open_when_ready
+        row = self.selected_row
+        if wanted is None or row is None or row[0] != wanted or row[1] is None:
+            return
+        self._open_when_ready = None
+        if self.app.screen is self:
+            # After this refresh: the map is pushed from the app's own loop, not from
+            # inside the list's update.
+            self.call_after_refresh(self.action_open)
 
     def show_info(self) -> None:
-        entry = self.selected
+        row = self.selected_row
+        if row is None:
+            return
+        path, entry = row
         if entry is None:
+            info = Text()
+            info.append(safe(path.name), style="bold")
+            info.append(f"  ({safe(str(path))})\n", style="dim")
+            info.append("Still loading; Enter opens it when it is ready.", style="italic")
+            self.query_one("#debate-info", Static).update(info)
             return
         info = Text()
         info.append(safe(entry.title), style="bold")
@@ -196,13 +266,26 @@ class DebatesScreen(Screen[None]):
         self.query_one("#debate-info", Static).update(info)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if self._open_when_ready is not None and self.current_path != self._open_when_ready:
+            self._open_when_ready = None  # the reader moved on
         self.show_info()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_open()
 
+    def _still_loading(self, then: str) -> bool:
+        """Say so when the row under the cursor is still loading."""
+        row = self.selected_row
+        if row is None or row[1] is not None:
+            return False
+        self.app.notify(f"{row[0].name} is still loading; {then}", markup=False)
+        return True
+
     def action_open(self) -> None:
+        if self._still_loading("it opens when it is ready."):
+            self._open_when_ready = self.current_path
+            return
         entry = self.selected
         if entry is None:
             return
@@ -219,6 +302,8 @@ class DebatesScreen(Screen[None]):
     def action_diagnostics(self) -> None:
         from argmap.tui.screens.diagnostics import DiagnosticsScreen
 
+        if self._still_loading("its problems show once it is read."):
+            return
         entry = self.selected
         if entry is None:
             return

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import ClassVar, cast
 
@@ -14,11 +14,12 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static, Tree
 
-from argmap.edit import add_child, add_top_level, remove_claim, set_fields
+from argmap.edit import Edit, add_child, add_top_level, remove_claim, set_fields
 from argmap.edit.operations import ChildRelation
 from argmap.model import MOTION_ID, Side
 from argmap.semantics import Label
 from argmap.tui.commands import bindings_for
+from argmap.tui.editing import Finished
 from argmap.tui.host import Host
 from argmap.tui.model import ClaimFilter, DebateEntry, Location, apply_filter
 from argmap.tui.widgets.claim_tree import ClaimTree
@@ -438,6 +439,19 @@ class MapScreen(Screen[None]):
 
     # --- editing -------------------------------------------------------------------------
 
+    def _after_edit(self, finished: Finished) -> Callable[[Edit | str], None]:
+        """What a form's edit does once written (on a worker): put the cursor on the claim
+        in the reloaded map and close the form, or show the form why it was refused."""
+
+        def after(outcome: Edit | str) -> None:
+            if isinstance(outcome, str):
+                finished(outcome)
+                return
+            self.land_on(outcome.claim_id)
+            finished(None)
+
+        return after
+
     def land_on(self, claim_id: str) -> None:
         """After an edit or an undo: put the cursor on this claim if the map has it."""
         if self.entry is not None and claim_id in self.entry.graph.nodes:
@@ -480,8 +494,8 @@ class MapScreen(Screen[None]):
             return
         path = self.entry.path
 
-        def attempt(new: NewClaim) -> str | None:
-            outcome = self.host.apply_edit(
+        def attempt(new: NewClaim, finished: Finished) -> None:
+            self.host.apply_edit(
                 path,
                 lambda text: add_child(
                     text,
@@ -492,11 +506,8 @@ class MapScreen(Screen[None]):
                     kind=new.kind,
                     name=str(path),
                 ),
+                self._after_edit(finished),
             )
-            if isinstance(outcome, str):
-                return outcome
-            self.land_on(outcome.claim_id)
-            return None
 
         verb = "Rebutting" if relation == "rebuttal" else "Supporting"
         self.app.push_screen(
@@ -510,17 +521,14 @@ class MapScreen(Screen[None]):
             return
         path = self.entry.path
 
-        def attempt(new: NewClaim) -> str | None:
-            outcome = self.host.apply_edit(
+        def attempt(new: NewClaim, finished: Finished) -> None:
+            self.host.apply_edit(
                 path,
                 lambda text: add_top_level(
                     text, side, new.text, new_id=new.new_id, kind=new.kind, name=str(path)
                 ),
+                self._after_edit(finished),
             )
-            if isinstance(outcome, str):
-                return outcome
-            self.land_on(outcome.claim_id)
-            return None
 
         title = "Add a pro claim" if side == "pro" else "Add a con claim"
         verb = "For the motion:" if side == "pro" else "Against the motion:"
@@ -539,21 +547,21 @@ class MapScreen(Screen[None]):
         shown = ClaimFields.of(claim)
         path = self.entry.path
 
-        def attempt(typed: ClaimFields) -> str | None:
+        def attempt(typed: ClaimFields, finished: Finished) -> None:
             try:
                 changes = shown.changes_to(typed)
             except ValueError as exc:
-                return str(exc).capitalize()
+                finished(str(exc).capitalize())
+                return
             if not changes:
                 self.app.notify("Nothing changed.", markup=False)
-                return None
-            outcome = self.host.apply_edit(
-                path, lambda text: set_fields(text, target, changes, name=str(path))
+                finished(None)
+                return
+            self.host.apply_edit(
+                path,
+                lambda text: set_fields(text, target, changes, name=str(path)),
+                self._after_edit(finished),
             )
-            if isinstance(outcome, str):
-                return outcome
-            self.land_on(outcome.claim_id)
-            return None
 
         self.app.push_screen(
             ChangeClaimScreen(
@@ -579,11 +587,16 @@ class MapScreen(Screen[None]):
         def delete(force: bool | None) -> None:
             if force is None:
                 return
-            outcome = self.host.apply_edit(
-                path, lambda text: remove_claim(text, target, force=force, name=str(path))
+
+            def landed(outcome: Edit | str) -> None:
+                if not isinstance(outcome, str):
+                    self.land_on(parent)
+
+            self.host.apply_edit(
+                path,
+                lambda text: remove_claim(text, target, force=force, name=str(path)),
+                landed,
             )
-            if not isinstance(outcome, str):
-                self.land_on(parent)
 
         self.app.push_screen(
             DeleteClaimScreen(safe(target), safe(" ".join(node.text.split())), below, linkers),
