@@ -280,8 +280,12 @@ def _export_diagrams(
     # Imported here: `argmap validate` and the other commands never need a pool.
     from concurrent.futures import ThreadPoolExecutor
 
+    # The biggest diagrams start first, so the last one to finish is a small one and the
+    # cores stay busy to the end (longest-job-first scheduling).
+    biggest_first = sorted(range(len(jobs)), key=lambda i: -len(jobs[i][0]))
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        pending = [pool.submit(export_graph, graph, step, target) for graph, step, target in jobs]
+        started_jobs = {i: pool.submit(export_graph, *jobs[i]) for i in biggest_first}
+        pending = [started_jobs[i] for i in range(len(jobs))]
         try:
             # Report in the order of the files, so logs read the same on every run.
             for index, done in enumerate(pending, start=1):
