@@ -81,6 +81,33 @@ def load_valid(paths: Sequence[str] | None) -> list[LoadedDebate]:
     return loaded
 
 
+def load_skipping_invalid(
+    paths: Sequence[str] | None, purpose: str
+) -> tuple[list[LoadedDebate], int]:
+    """The valid debates among `paths` and how many files were skipped for errors.
+
+    Diagnostics go to stderr with a one-line count of what is skipped; no valid debate at
+    all is a CliError ("no valid debate to `purpose`").
+    """
+    from argmap.load import load_paths
+
+    loaded = load_paths(paths_or_default(paths))
+    errors = print_diagnostics(loaded)
+    if not loaded:
+        raise CliError("no debate files (*.yaml, *.yml) found")
+    valid = [item for item in loaded if item.ok]
+    skipped = len(loaded) - len(valid)
+    if skipped:
+        print(
+            f"argmap: skipping {skipped} file{'s' * (skipped != 1)} with errors "
+            f"({errors} error{'s' * (errors != 1)})",
+            file=sys.stderr,
+        )
+    if not valid:
+        raise CliError(f"no valid debate to {purpose}; fix the files first")
+    return valid, skipped
+
+
 def unknown_claim(claim_id: str, known: Sequence[str] | set[str] | dict[str, object]) -> CliError:
     """An 'unknown claim' error that lists close matches."""
     import difflib

@@ -10,7 +10,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from argmap.cli.common import CliError, paths_or_default, print_diagnostics, show, unknown_claim
+from argmap.cli.common import (
+    CliError,
+    load_skipping_invalid,
+    paths_or_default,
+    show,
+    unknown_claim,
+)
 from argmap.safetext import printable
 
 if TYPE_CHECKING:
@@ -120,23 +126,7 @@ def _out_is_folder(out: Path) -> bool:
 
 def _load(args: argparse.Namespace) -> tuple[list[LoadedDebate], int]:
     """Valid debates to export, and how many files were skipped for errors."""
-    from argmap.load import load_paths
-
-    loaded = load_paths(paths_or_default(args.paths))
-    errors = print_diagnostics(loaded)
-    if not loaded:
-        raise CliError("no debate files (*.yaml, *.yml) found")
-    valid = [item for item in loaded if item.ok]
-    skipped = len(loaded) - len(valid)
-    if skipped:
-        print(
-            f"argmap: skipping {skipped} file{'s' * (skipped != 1)} with errors "
-            f"({errors} error{'s' * (errors != 1)})",
-            file=sys.stderr,
-        )
-    if not valid:
-        raise CliError("no valid debate to export; fix the files first")
-    return valid, skipped
+    return load_skipping_invalid(args.paths, "export")
 
 
 def _options(fmt: str, args: argparse.Namespace) -> ExportOptions:

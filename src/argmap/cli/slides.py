@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from argmap.cli.common import CliError, paths_or_default, print_diagnostics, show
+from argmap.cli.common import CliError, load_skipping_invalid, show
 
 DEFAULT_FOLDER = Path("exports")
 
@@ -70,7 +70,6 @@ def run(args: argparse.Namespace) -> int:
     """Plan and write one deck per valid debate; exit 1 if any file was skipped."""
     from argmap.export import ExportError
     from argmap.export.slides import DeckOptions, build_deck, deck_output, write_deck
-    from argmap.load import load_paths
 
     options = DeckOptions(theme=args.theme, reveal=args.reveal, depth=args.depth, side=args.side)
     try:
@@ -85,20 +84,7 @@ def run(args: argparse.Namespace) -> int:
             raise ValueError(f"--out {show(out)}: a deck is .pdf or .pptx")
         if args.format and args.format != suffix:
             raise ValueError(f"--format {args.format} does not match --out's suffix .{suffix}")
-    loaded = load_paths(paths_or_default(args.paths))
-    errors = print_diagnostics(loaded)
-    if not loaded:
-        raise CliError("no debate files (*.yaml, *.yml) found")
-    valid = [item for item in loaded if item.ok]
-    skipped = len(loaded) - len(valid)
-    if skipped:
-        print(
-            f"argmap: skipping {skipped} file{'s' * (skipped != 1)} with errors "
-            f"({errors} error{'s' * (errors != 1)})",
-            file=sys.stderr,
-        )
-    if not valid:
-        raise CliError("no valid debate to make slides of; fix the files first")
+    valid, skipped = load_skipping_invalid(args.paths, "make slides of")
     if out is not None and not _is_folder(out) and len(valid) > 1:
         raise ValueError(f"--out {show(out)} names one file, but there are {len(valid)} debates")
     for item in valid:
