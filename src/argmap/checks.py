@@ -205,45 +205,35 @@ def _rule_scope(
 ) -> dict[str, float] | None:
     """The scope a rule's setting stands for, or None after reporting what is wrong."""
     value = _scalar(node)
-    if spec.shape == "strength":
+    if spec.shape in ("strength", "count"):
+        parse, expected, placeholder = (
+            (_strength, "a strength from 0 to 1", "S")
+            if spec.shape == "strength"
+            else (_count, "a whole number 0 or more", "N")
+        )
         if isinstance(node, yaml.MappingNode):
             limits: dict[str, float] = {}
             for key_node, value_node in node.value:
                 side = _scalar(key_node)
-                number = _strength(_scalar(value_node))
+                number = parse(_scalar(value_node))
                 if side not in SIDES:
                     bad(key_node, f"rule {rule_name}: '{side}' is not a side; use pro or con")
                 elif number is None:
-                    bad(value_node, f"rule {rule_name}: expected a strength from 0 to 1")
+                    bad(value_node, f"rule {rule_name}: expected {expected}")
                 else:
                     limits[str(side)] = number
             return limits if len(limits) == len(node.value) else None
-        number = _strength(value)
-        if number is None:
-            bad(node, f"rule {rule_name}: expected a strength from 0 to 1, or {{pro: S, con: S}}")
-            return None
-        return dict.fromkeys(SIDES, number)
-    if spec.shape == "count":
-        if isinstance(node, yaml.MappingNode):
-            scope: dict[str, float] = {}
-            for key_node, value_node in node.value:
-                side = _scalar(key_node)
-                number = _count(_scalar(value_node))
-                if side not in SIDES:
-                    bad(key_node, f"rule {rule_name}: '{side}' is not a side; use pro or con")
-                elif number is None:
-                    bad(value_node, f"rule {rule_name}: expected a whole number 0 or more")
-                else:
-                    scope[str(side)] = number
-            return scope if len(scope) == len(node.value) else None
-        number = _count(value)
+        number = parse(value)
         if number is None:
             bad(
                 node,
-                f"rule {rule_name}: expected a whole number 0 or more, or {{pro: N, con: N}}",
+                f"rule {rule_name}: expected {expected}, "
+                f"or {{pro: {placeholder}, con: {placeholder}}}",
             )
             return None
-        return dict.fromkeys(SIDES, number) if spec.per_side else {WHOLE: number}
+        if spec.shape == "strength" or spec.per_side:
+            return dict.fromkeys(SIDES, number)
+        return {WHOLE: number}
     if spec.shape == "side":
         choices: dict[Any, tuple[str, ...]] = {
             True: SIDES,
