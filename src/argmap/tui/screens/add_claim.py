@@ -10,11 +10,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
 from argmap.model import Kind
 from argmap.tui.editing import Finished
+from argmap.tui.screens.claim_form import ClaimForm
 
 KIND_CHOICES = [(kind.value, kind.value) for kind in Kind]
 
@@ -32,7 +32,7 @@ class NewClaim:
 Attempt = Callable[[NewClaim, Finished], None]
 
 
-class AddClaimScreen(ModalScreen[bool]):
+class AddClaimScreen(ClaimForm):
     """Type a claim and press Enter; a refused edit keeps the form open with the reason."""
 
     CSS_PATH = "add_claim.tcss"
@@ -47,7 +47,6 @@ class AddClaimScreen(ModalScreen[bool]):
         self.form_title = title
         self.context = context
         self.attempt = attempt
-        self._saving = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="add-box", classes="claim-form") as box:
@@ -96,24 +95,3 @@ class AddClaimScreen(ModalScreen[bool]):
             return
         if self._saving_started():
             self.attempt(NewClaim(text, new_id, None if kind == "claim" else kind), self._finished)
-
-    def _saving_started(self) -> bool:
-        """Mark the form busy while its edit is written; False when it already is."""
-        if self._saving:
-            return False
-        self._saving = True
-        self.query_one("#form-error", Static).update("Saving…")
-        return True
-
-    def _finished(self, refused: str | None) -> None:
-        """The edit is written (close the form) or refused (say why, keep what is typed)."""
-        self._saving = False
-        if self.app.screen is not self:
-            return  # left with Esc while it saved
-        if refused is None:
-            self.dismiss(True)
-        else:
-            self.query_one("#form-error", Static).update(refused)
-
-    def action_cancel(self) -> None:
-        self.dismiss(False)

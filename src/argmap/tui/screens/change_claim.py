@@ -9,17 +9,17 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from argmap.tui.editing import ClaimFields, Finished
 from argmap.tui.screens.add_claim import KIND_CHOICES
+from argmap.tui.screens.claim_form import ClaimForm
 
 #: Tries the change; returns why it was refused, or None when it was written.
 Attempt = Callable[[ClaimFields, Finished], None]
 
 
-class ChangeClaimScreen(ModalScreen[bool]):
+class ChangeClaimScreen(ClaimForm):
     """Every editable field of a claim; Enter in a one-line field saves what changed."""
 
     CSS_PATH = "change_claim.tcss"
@@ -35,7 +35,6 @@ class ChangeClaimScreen(ModalScreen[bool]):
         self.context = context
         self.fields = fields
         self.attempt = attempt
-        self._saving = False
 
     def compose(self) -> ComposeResult:
         fields = self.fields
@@ -110,24 +109,3 @@ class ChangeClaimScreen(ModalScreen[bool]):
         """Try the change; close on success (or when nothing changed), else show why not."""
         if self._saving_started():
             self.attempt(self.typed(), self._finished)
-
-    def _saving_started(self) -> bool:
-        """Mark the form busy while its edit is written; False when it already is."""
-        if self._saving:
-            return False
-        self._saving = True
-        self.query_one("#form-error", Static).update("Saving…")
-        return True
-
-    def _finished(self, refused: str | None) -> None:
-        """The edit is written (close the form) or refused (say why, keep what is typed)."""
-        self._saving = False
-        if self.app.screen is not self:
-            return  # left with Esc while it saved
-        if refused is None:
-            self.dismiss(True)
-        else:
-            self.query_one("#form-error", Static).update(refused)
-
-    def action_cancel(self) -> None:
-        self.dismiss(False)
