@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-import argmap.export
+import argmap.export.batch
 from argmap.cli import main
 
 from conftest import ARGUMENTS
@@ -33,7 +33,7 @@ def test_folder_export_runs_graphviz_for_two_diagrams_at_once(
             barrier.wait()  # raises BrokenBarrierError when no second layout runs
         return b"<svg/>"
 
-    monkeypatch.setattr(argmap.export, "render", fake_render)
+    monkeypatch.setattr(argmap.export.batch, "render", fake_render)
     out = tmp_path / "svg"
     assert main(["export", str(ARGUMENTS), "-o", str(out), "--format", "svg"]) == 0
     assert not barrier.broken
@@ -49,7 +49,7 @@ def test_a_failing_diagram_in_a_folder_export_is_one_clear_error(
     def failing_render(source: str, fmt: str) -> bytes:
         raise RenderError("Graphviz `dot` could not draw the diagram: out of memory")
 
-    monkeypatch.setattr(argmap.export, "render", failing_render)
+    monkeypatch.setattr(argmap.export.batch, "render", failing_render)
     assert main(["export", str(ARGUMENTS), "-o", str(tmp_path), "--format", "svg"]) == 1
     err = capsys.readouterr().err
     assert "argmap: Graphviz `dot` could not draw the diagram: out of memory" in err
@@ -91,7 +91,7 @@ def test_big_diagrams_get_the_quicker_layout_and_small_ones_keep_the_detailed_on
 def test_the_quicker_layout_is_announced_with_how_to_draw_less(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(argmap.export, "render", lambda source, fmt: b"<svg/>")
+    monkeypatch.setattr(argmap.export.batch, "render", lambda source, fmt: b"<svg/>")
     monkeypatch.setattr("argmap.export.dot.LARGE_DIAGRAM", 100)
     path = _generated(tmp_path, 150)
     out = tmp_path / "big.svg"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -82,16 +82,25 @@ def load_valid(paths: Sequence[str] | None) -> list[LoadedDebate]:
 
 
 def load_skipping_invalid(
-    paths: Sequence[str] | None, purpose: str
+    paths: Sequence[str] | None,
+    purpose: str,
+    *,
+    each: Callable[[LoadedDebate], object] | None = None,
 ) -> tuple[list[LoadedDebate], int]:
     """The valid debates among `paths` and how many files were skipped for errors.
 
     Diagnostics go to stderr with a one-line count of what is skipped; no valid debate at
     all is a CliError ("no valid debate to `purpose`").
+
+    `each`, when given, is called with every file that loads without error as soon as it
+    has loaded, while the next one loads: a command can start its work on it early. The
+    check of `see` links and ids across files comes after the last file and may still
+    reject it; only the debates returned are valid.
     """
     from argmap.load import load_paths
 
-    loaded = load_paths(paths_or_default(paths))
+    resolved = paths_or_default(paths)
+    loaded = load_paths(resolved) if each is None else load_paths_calling(resolved, each)
     errors = print_diagnostics(loaded)
     if not loaded:
         raise CliError("no debate files (*.yaml, *.yml) found")
@@ -106,6 +115,32 @@ def load_skipping_invalid(
     if not valid:
         raise CliError(f"no valid debate to {purpose}; fix the files first")
     return valid, skipped
+
+
+def load_paths_calling(
+    paths: Sequence[Path], each: Callable[[LoadedDebate], object]
+) -> list[LoadedDebate]:
+    """`argmap.load.load_paths(paths)`, calling `each` with every file that loads without
+    error as soon as it has (before the checks across files, which may reject it)."""
+    from argmap.load import check_links_between, debate_files, load_file, load_paths
+
+    loaded: list[LoadedDebate] = []
+    folder_loaded = False
+    for path in paths:
+        if path.is_dir():
+            folder_loaded = True
+            items: Iterable[LoadedDebate] = (load_file(p) for p in debate_files(path))
+        else:
+            # One file, or the diagnostic for a path that is not there: as load_paths says.
+            items = load_paths([path])
+        for item in items:
+            loaded.append(item)
+            if item.ok:
+                each(item)
+    # The same rule as load_paths: across everything once a folder or several files load.
+    if folder_loaded or len(loaded) > 1:
+        check_links_between(loaded)
+    return loaded
 
 
 def unknown_claim(claim_id: str, known: Sequence[str] | set[str] | dict[str, object]) -> CliError:

@@ -20,7 +20,10 @@ from argmap.cli.common import (
 from argmap.safetext import printable
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from argmap.export import ExportOptions
+    from argmap.export.batch import Diagram, DiagramPool
     from argmap.graph import ArgumentGraph
     from argmap.load import LoadedDebate
 
@@ -124,9 +127,14 @@ def _out_is_folder(out: Path) -> bool:
     return out.is_dir() or str(out).endswith(("/", "\\")) or not out.suffix
 
 
-def _load(args: argparse.Namespace) -> tuple[list[LoadedDebate], int]:
-    """Valid debates to export, and how many files were skipped for errors."""
-    return load_skipping_invalid(args.paths, "export")
+def _load(
+    args: argparse.Namespace, each: Callable[[LoadedDebate], object] | None = None
+) -> tuple[list[LoadedDebate], int]:
+    """Valid debates to export, and how many files were skipped for errors.
+
+    `each` is called with each file that loads without error, as soon as it has.
+    """
+    return load_skipping_invalid(args.paths, "export", each=each)
 
 
 def _options(fmt: str, args: argparse.Namespace) -> ExportOptions:
@@ -173,13 +181,34 @@ def run(args: argparse.Namespace) -> int:
             raise ValueError(f"{', '.join(scoped)} apply to diagrams only, not --format {fmt}")
     if fmt in PAGE_FORMATS and args.dpi is not None:
         raise ValueError("--dpi applies to PNG only, not --format html")
-    debates, skipped = _load(args)
+    out = Path(args.out) if args.out else None
+    if fmt in DIAGRAM_FORMATS and out != STDOUT:
+        from argmap.export.batch import DiagramPool
+
+        with DiagramPool() as pool:
+            return _run(args, fmt, options, out, pool)
+    return _run(args, fmt, options, out, None)
+
+
+def _run(
+    args: argparse.Namespace,
+    fmt: str,
+    options: ExportOptions,
+    out: Path | None,
+    pool: DiagramPool | None,
+) -> int:
+    """Load, check the output against what loaded, and export.
+
+    With a `pool`, each debate's diagrams start in `dot` as soon as it has loaded, while
+    the next file loads (`DiagramPool.prepare`); a debate the checks across files then
+    reject is not written.
+    """
+    debates, skipped = _load(args, _preparer(pool, options, args, out) if pool else None)
     if args.root:
         shown = [item for item in debates if args.root in item.graph]
         if not shown:
             raise unknown_claim(args.root, {n for item in debates for n in item.graph.nodes})
         debates = shown
-    out = Path(args.out) if args.out else None
     many = len(debates) > 1 or args.reveal
     if out == STDOUT and fmt not in (*TEXT_FORMATS, "dot"):
         if fmt in PAGE_FORMATS:
@@ -194,9 +223,26 @@ def run(args: argparse.Namespace) -> int:
     elif fmt in PAGE_FORMATS:
         folder = any(Path(p).is_dir() for p in paths_or_default(args.paths))
         written = _export_pages(options, debates, out, index=many or folder)
+    elif pool is None:  # DOT on standard output
+        from argmap.export import write_dot
+
+        write_dot(debates[0].graph, options, sys.stdout, printable)
+        written = 1
     else:
-        written = _export_diagrams(options, args, debates, out)
+        written = _export_diagrams(options, debates, out, pool, args)
     return 1 if skipped else (0 if written else 1)
+
+
+def _preparer(
+    pool: DiagramPool, options: ExportOptions, args: argparse.Namespace, out: Path | None
+) -> Callable[[LoadedDebate], None]:
+    """Start each debate's diagrams in `pool` as soon as the debate has loaded."""
+
+    def prepare(item: LoadedDebate) -> None:
+        for diagram in _diagrams(item, options, args, out):
+            pool.prepare(diagram)
+
+    return prepare
 
 
 def _target(out: Path | None, name: str) -> Path:
@@ -241,52 +287,44 @@ def _summary(count: int, kind: str, started: float, last: Path) -> None:
 
 
 def _export_diagrams(
-    options: ExportOptions, args: argparse.Namespace, debates: list[LoadedDebate], out: Path | None
+    options: ExportOptions,
+    debates: list[LoadedDebate],
+    out: Path | None,
+    pool: DiagramPool,
+    args: argparse.Namespace,
 ) -> int:
-    from argmap.export import ExportError, export_graph, output_name
+    from argmap.export import ExportError
 
-    fmt = options.format
-    if out == STDOUT:
-        from argmap.export import write_dot
-
-        write_dot(debates[0].graph, options, sys.stdout, printable)
-        return 1
-    jobs: list[tuple[ArgumentGraph, ExportOptions, Path]] = []
-    if fmt != "dot":
+    wanted = [diagram for item in debates for diagram in _diagrams(item, options, args, out)]
+    if options.format != "dot":
         _note_fast_layouts(debates, options)
-    for item in debates:
-        name = output_name(item.debate_id, options.root, f".{fmt}")
-        target = _target(out, name)
-        if args.reveal:
-            jobs.extend(_reveal_steps(item.graph, options, target))
-        else:
-            jobs.append((item.graph, options, target))
     started = time.perf_counter()
     last = Path()
-    progress = _Progress(len(jobs))
-    # Graphviz runs as a separate process per diagram, so a small pool of threads keeps
-    # every core busy laying out diagrams while Python writes the next DOT source.
-    workers = min(len(jobs), os.cpu_count() or 1)
-    # Imported here: `argmap validate` and the other commands never need a pool.
-    from concurrent.futures import ThreadPoolExecutor
+    progress = _Progress(len(wanted))
+    try:
+        # Written and reported in the order of the files, so logs read the same on every
+        # run; the pool lays out the biggest diagrams first.
+        for index, last in enumerate(pool.export(wanted), start=1):
+            progress.step(index, last)
+    except ExportError as exc:
+        raise CliError(str(exc)) from exc
+    _summary(len(wanted), "diagram", started, last)
+    return len(wanted)
 
-    # The biggest diagrams start first, so the last one to finish is a small one and the
-    # cores stay busy to the end (longest-job-first scheduling).
-    biggest_first = sorted(range(len(jobs)), key=lambda i: -len(jobs[i][0]))
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        started_jobs = {i: pool.submit(export_graph, *jobs[i]) for i in biggest_first}
-        pending = [started_jobs[i] for i in range(len(jobs))]
-        try:
-            # Report in the order of the files, so logs read the same on every run.
-            for index, done in enumerate(pending, start=1):
-                last = done.result()
-                progress.step(index, last)
-        except ExportError as exc:
-            for future in pending:
-                future.cancel()
-            raise CliError(str(exc)) from exc
-    _summary(len(jobs), "diagram", started, last)
-    return len(jobs)
+
+def _diagrams(
+    item: LoadedDebate, options: ExportOptions, args: argparse.Namespace, out: Path | None
+) -> list[Diagram]:
+    """The diagrams of one debate: one, one per --reveal step, none without --root's claim."""
+    from argmap.export import output_name
+    from argmap.export.batch import Diagram
+
+    if args.root and args.root not in item.graph:
+        return []
+    target = _target(out, output_name(item.debate_id, options.root, f".{options.format}"))
+    if args.reveal:
+        return [Diagram(*step) for step in _reveal_steps(item.graph, options, target)]
+    return [Diagram(item.graph, options, target)]
 
 
 def _note_fast_layouts(debates: list[LoadedDebate], options: ExportOptions) -> None:
