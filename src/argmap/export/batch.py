@@ -19,6 +19,7 @@ import heapq
 import itertools
 import os
 import threading
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -33,7 +34,7 @@ from argmap.output import OutputError
 if TYPE_CHECKING:
     from argmap.graph import ArgumentGraph
 
-__all__ = ["Diagram", "DiagramPool", "draw", "write_diagram"]
+__all__ = ["Diagram", "DiagramPool", "write_diagram"]
 
 
 @dataclass(frozen=True)
@@ -53,15 +54,8 @@ def _key(diagram: Diagram) -> _Key:
     return (id(diagram.graph), diagram.options, diagram.out)
 
 
-def draw(graph: ArgumentGraph, options: ExportOptions) -> bytes:
-    """The diagram laid out and drawn by `dot` (svg, png or pdf), as `export_graph` draws it.
-
-    Raises `ExportError` as `export_graph` does.
-    """
-    return _render(to_dot(graph, options), options.format)
-
-
 def _render(source: str, fmt: str) -> bytes:
+    """DOT source drawn by `dot`, with the errors `export_graph` gives."""
     try:
         return render(source, fmt)
     except RenderError as exc:
@@ -143,15 +137,21 @@ class DiagramPool:
         """
         prepared = [self._take(d) for d in wanted]
         fresh = iter(self._start([d for d, f in zip(wanted, prepared, strict=True) if f is None]))
-        futures = [f if f is not None else next(fresh) for f in prepared]
+        # Taken off the front as they are written, so no drawing is held after that.
+        pending = deque(
+            (d, f if f is not None else next(fresh)) for d, f in zip(wanted, prepared, strict=True)
+        )
+        del prepared
         try:
-            for diagram, future in zip(wanted, futures, strict=True):
+            while pending:
+                diagram, future = pending.popleft()
                 made = future.result()
-                if isinstance(made, bytes):
+                if isinstance(made, bytes):  # prepared: drawn, not yet written
                     write_diagram(diagram.out, made)
+                del made, future
                 yield diagram.out
         finally:
-            for future in futures:
+            for _, future in pending:
                 future.cancel()
 
     def _take(self, diagram: Diagram) -> Future[object] | None:
@@ -192,8 +192,10 @@ class DiagramPool:
             future.set_result(made)
 
 
-def _job(diagram: Diagram) -> Callable[[], object]:
-    """What a thread does for `diagram`: draw its bytes, or write a DOT file outright."""
-    if diagram.options.format in RENDERED:
-        return lambda: draw(diagram.graph, diagram.options)
-    return lambda: export_graph(diagram.graph, diagram.options, diagram.out)
+def _job(diagram: Diagram) -> Callable[[], Path]:
+    """What a thread does for a diagram not prepared: make it and write it."""
+    graph, options, out = diagram.graph, diagram.options, diagram.out
+    if options.format in RENDERED:
+        return lambda: write_diagram(out, _render(to_dot(graph, options), options.format))
+    # DOT source is written as it is made, in chunks (a big debate's is never held whole).
+    return lambda: export_graph(graph, options, out)
