@@ -263,3 +263,38 @@ def test_a_prepared_diagram_not_asked_for_is_not_written(
         pool.prepare(dropped)
         assert list(pool.export([kept])) == [kept.out]
     assert [p.name for p in tmp_path.iterdir()] == ["a.svg"]
+
+
+@needs_dot
+@pytest.mark.parametrize("fmt", ["svg", "png"])
+def test_render_draws_the_bytes_the_graphviz_package_draws(fmt: str) -> None:
+    import graphviz
+
+    from argmap.export.render import render
+
+    graph = load_file(ARGUMENTS / "international-collaboration.yaml").graph
+    source = to_dot(graph, ExportOptions(format=fmt, rankdir="auto"))
+    assert render(source, fmt) == graphviz.pipe("dot", fmt, source.encode("utf-8"), quiet=True)
+
+
+def test_a_failing_dot_is_reported_with_the_last_line_it_wrote(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argmap.export.render import RenderError, render
+
+    fake = tmp_path / "bin" / "dot"
+    fake.parent.mkdir()
+    fake.write_text(
+        "#!/bin/sh\necho 'Warning: a font is missing' >&2\n"
+        "echo 'Error: <stdin>: syntax error in line 3' >&2\nexit 1\n"
+    )
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(fake.parent))
+    with pytest.raises(RenderError) as caught:
+        render("digraph { a -> }", "svg")
+    assert str(caught.value) == (
+        "Graphviz `dot` could not draw the diagram: Error: <stdin>: syntax error in line 3"
+    )
+    fake.write_text("#!/bin/sh\nexit 3\n")
+    with pytest.raises(RenderError, match=r"could not draw the diagram: exit status 3$"):
+        render("digraph {}", "svg")
