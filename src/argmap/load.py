@@ -5,10 +5,11 @@ The loader never raises for bad input. It returns a `LoadedDebate` that holds th
 
 Parsing uses `yaml.compose` (which keeps marks) with PyYAML's C loader where available,
 and builds plain Python data from the node tree iteratively, recording the position of
-every key and value by key path. pydantic validates that data; its error locations are
-key paths too, so every error maps back to a line and column. Cross-references (ids,
-sources, links) are checked in a pass of our own over the same data, so all problems of
-a file are reported at once.
+every key and value by key path. `argmap.conform` checks that data against the format
+(as the pydantic models of `argmap.schema_model` define it) and builds the records; its
+problems are located by key path too, so every error maps back to a line and column.
+Cross-references (ids, sources, links) are checked in a pass of our own over the same
+data, so all problems of a file are reported at once.
 """
 
 from __future__ import annotations
@@ -25,9 +26,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
-from pydantic import ValidationError
 
 from argmap.collector import collector_paused
+from argmap.conform import conform
 from argmap.diagnostics import Diagnostic, error, sort_key, warning
 from argmap.ids import KeyPath, Pos, Positions, child_id, top_level_id
 from argmap.model import FIELDS, MOTION_ID, SLUG_RE, Debate, Kind
@@ -65,7 +66,8 @@ MAX_ALIAS_EXPANSIONS = 1000
 #: largest real debates hold a few thousand; this bounds the time and memory a file costs.
 DEFAULT_MAX_CLAIMS = 200_000
 _CLAIM_LISTS = frozenset({"pro", "con", "rebuttals", "support"})
-#: How deep claims may nest before the file is refused (pydantic's validator stops near 250).
+#: How deep claims may nest before the file is refused: far deeper than any real debate,
+#: and within what recursive checks and exports can walk.
 MAX_DEPTH = 200
 #: How deep YAML collections may nest before parsing is refused. libyaml's composer
 #: recurses in C and crashes the process somewhere past 20,000 levels.
@@ -394,7 +396,7 @@ def load_text(text: str, path: Path | str = "<text>") -> LoadedDebate:
         debate = _validate(data, name, positions, diagnostics, builder.refused)
         _check_references(data, name, positions, diagnostics)
     if debate is not None and debate.id is None:
-        debate = debate.model_copy(update={"id": slug_from_path(path)})
+        debate = debate._replace(id=slug_from_path(path))
     diagnostics.sort(key=sort_key)
     if any(d.is_error for d in diagnostics):
         debate = None
@@ -682,7 +684,7 @@ class _Builder:
             return node.value
 
 
-# --- pydantic validation -------------------------------------------------------------------
+# --- validation --------------------------------------------------------------------------
 
 
 def _validate(
@@ -692,10 +694,10 @@ def _validate(
     diagnostics: list[Diagnostic],
     refused: set[KeyPath],
 ) -> Debate | None:
-    try:
-        return Debate.model_validate(data)
-    except ValidationError as exc:
-        errors = [(tuple(err["loc"]), err) for err in exc.errors(include_url=False)]
+    debate, problems = conform(data)
+    if debate is not None:
+        return debate
+    errors = [(tuple(err["loc"]), err) for err in problems]
     # A misspelt key shows up twice: as unknown, and as the missing key it was meant to be.
     # Report it once, as the typo, where the author wrote it.
     misspelt: set[KeyPath] = set()
@@ -755,9 +757,6 @@ def _diagnostic_for(
 ) -> Diagnostic:
     kind: str = err["type"]
     value = err.get("input")
-    # pydantic adds the tag of a failed union member or similar to the location; drop
-    # anything that is not a real key path element of the document.
-    loc = tuple(p for p in loc if isinstance(p, int) or not str(p).startswith("function-"))
     field_name = _field_name(loc)
     pos = positions.at(loc)
     if kind == "extra_forbidden":
