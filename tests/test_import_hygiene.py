@@ -17,6 +17,7 @@ DOMAIN_MODULES = [
     "argmap.diagnostics",
     "argmap.collector",
     "argmap.export.html",
+    "argmap.export.batch",
     "argmap.locate",
     "argmap.ids",
     "argmap.output",
