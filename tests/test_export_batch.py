@@ -97,6 +97,26 @@ def test_reveal_steps_of_a_folder_are_the_diagrams_of_each_step(
     assert len(list(out.glob("sovereignty-*.svg"))) > 2
 
 
+@pytest.mark.parametrize("reveal", [[], ["--reveal"]])
+def test_every_diagram_of_a_folder_is_laid_out_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reveal: list[str]
+) -> None:
+    drawn: list[str] = []
+
+    def render(source: str, fmt: str) -> bytes:
+        drawn.append(source)
+        return _source_as_drawing(source, fmt)
+
+    monkeypatch.setattr(argmap.export.batch, "render", render)
+    out = tmp_path / "out"
+    assert main(["export", str(ARGUMENTS), "-o", str(out), "--format", "png", *reveal]) == 0
+    written = sorted(out.iterdir())
+    assert len(drawn) == len(set(drawn)) == len(written) >= len(list(ARGUMENTS.glob("*.yaml")))
+    assert sorted(_source_as_drawing(source, "png") for source in drawn) == sorted(
+        p.read_bytes() for p in written
+    )
+
+
 def test_a_debate_the_checks_across_files_reject_is_drawn_early_but_never_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
