@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from argmap.collector import collector_paused
-from argmap.conform import conform
+from argmap.conform import ClaimPlace, conform
 from argmap.diagnostics import Diagnostic, error, sort_key, warning
 from argmap.ids import KeyPath, Pos, Positions, child_id, top_level_id
 from argmap.model import FIELDS, MOTION_ID, SLUG_RE, Debate, Kind
@@ -78,13 +78,41 @@ _BRACKETS = re.compile(r"[\[\]{}]")
 _COMPACT_NESTING = re.compile(r"(?:[-?] +){" + str(MAX_YAML_NESTING) + ",}")
 
 try:  # The C composer is several times faster; fall back quietly when PyYAML lacks it.
-    _Loader: type[Any] = yaml.CSafeLoader
+    _BaseLoader: type[Any] = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+    _BaseLoader = yaml.SafeLoader
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc]
+    """The safe loader, resolving tags with fewer calls; the tags are the same.
+
+    The composer asks the resolver for the tag of every node: a Python call per node,
+    about a tenth of composing a big debate. Path resolvers are never registered here, so
+    descending and ascending are no-ops, collections get the default tags, and a plain
+    scalar can only be something other than text when its first character starts one of
+    the implicit resolvers' patterns (`~`, `t`, `1`, `-`, ...); claim text rarely does.
+    `tests/test_load_tags.py` checks the tags against PyYAML's own resolver.
+    """
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is yaml.ScalarNode:
+            resolvers = self.yaml_implicit_resolvers
+            if implicit[0] and (not value or value[0] in resolvers or None in resolvers):
+                return _BaseLoader.resolve(self, kind, value, implicit)
+            return _STR_TAG
+        return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
+
+
 _SCALAR_CONSTRUCTORS = {
     tag: fn
     for tag, fn in yaml.constructor.SafeConstructor.yaml_constructors.items()
@@ -393,8 +421,9 @@ def load_text(text: str, path: Path | str = "<text>") -> LoadedDebate:
                 )
             )
             return LoadedDebate(path, None, diagnostics, positions, text)
-        debate = _validate(data, name, positions, diagnostics, builder.refused)
-        _check_references(data, name, positions, diagnostics)
+        places: list[ClaimPlace] = []
+        debate = _validate(data, name, positions, diagnostics, builder.refused, places)
+        _check_references(data, name, positions, diagnostics, places)
     if debate is not None and debate.id is None:
         debate = debate._replace(id=slug_from_path(path))
     diagnostics.sort(key=sort_key)
@@ -693,8 +722,9 @@ def _validate(
     positions: Positions,
     diagnostics: list[Diagnostic],
     refused: set[KeyPath],
+    places: list[ClaimPlace],
 ) -> Debate | None:
-    debate, problems = conform(data)
+    debate, problems = conform(data, places)
     if debate is not None:
         return debate
     errors = [(tuple(err["loc"]), err) for err in problems]
@@ -850,16 +880,7 @@ def _diagnostic_for(
 # --- cross-references ----------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class _RawClaim:
-    id: str
-    explicit: bool
-    path: KeyPath
-    data: dict[str, Any]
-    relation: str  # "top", "r" or "s"
-
-
-def iter_raw_claims(data: dict[str, Any]) -> Iterator[_RawClaim]:
+def iter_raw_claims(data: dict[str, Any]) -> Iterator[ClaimPlace]:
     """Every claim mapping in raw (possibly invalid) debate data, in document order."""
     stack: list[tuple[Any, KeyPath, str, str]] = []
     for side in ("con", "pro"):
@@ -876,7 +897,7 @@ def iter_raw_claims(data: dict[str, Any]) -> Iterator[_RawClaim]:
         own = item.get("id")
         explicit = isinstance(own, str) and slug(own) is not None
         claim_id: str = own if explicit and isinstance(own, str) else generated
-        yield _RawClaim(claim_id, explicit, path, item, relation)
+        yield ClaimPlace(claim_id, explicit, path, item, relation)
         # Pushed last child first, support before rebuttals: rebuttals come out first.
         # The id pattern is `child_id`'s, inlined: this runs for every claim.
         for key, letter in (("support", "s"), ("rebuttals", "r")):
@@ -900,9 +921,17 @@ def _str_list(value: Any) -> list[tuple[int, str]]:
 
 
 def _check_references(
-    data: dict[str, Any], name: str, positions: Positions, diagnostics: list[Diagnostic]
+    data: dict[str, Any],
+    name: str,
+    positions: Positions,
+    diagnostics: list[Diagnostic],
+    claims: list[ClaimPlace],
 ) -> None:
-    claims = list(iter_raw_claims(data))
+    """Ids, sources, links and expectations: what the format alone cannot check.
+
+    `claims` are every claim mapping of `data` in document order, as `iter_raw_claims`
+    (or `conform`, on its way) finds them.
+    """
     first_use: dict[str, KeyPath] = {}
     for claim in claims:
         if not claim.explicit:
