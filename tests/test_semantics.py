@@ -463,7 +463,7 @@ def test_a_very_deep_debate_needs_no_recursion() -> None:
     positions = Positions()
     key_path: tuple[str | int, ...] = ("pro", 0)
     for _ in range(depth):
-        positions.values[key_path] = (1, 1)
+        positions.values[key_path] = 0
         key_path = (*key_path, "rebuttals", 0)
     graph = ArgumentGraph.build(debate, positions, "deep.yaml")
     labelling = grounded(graph)

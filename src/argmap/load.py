@@ -14,13 +14,12 @@ data, so all problems of a file are reported at once.
 
 from __future__ import annotations
 
-import bisect
 import difflib
 import errno
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -289,7 +288,7 @@ def _count_claim_items(text: str, limit: int) -> Pos | None:
                         count += 1
                         if count > limit:
                             mark = event.start_mark
-                            return (mark.line + 1, mark.column + 1) if mark else (1, 1)
+                            return Positions(text=text).pos(mark.index) if mark else (1, 1)
                 elif frame[1]:
                     frame[2] = event.value if isinstance(event, yaml.ScalarEvent) else None
                     frame[1] = False
@@ -379,16 +378,12 @@ def load_text(text: str, path: Path | str = "<text>") -> LoadedDebate:
             path, error(name, too_many, "too-many-claims", too_many_claims_message(claim_limit))
         )
     diagnostics: list[Diagnostic] = []
-    positions = Positions()
+    positions = Positions(text=text)
     with collector_paused(settle=True):
         try:
             root = yaml.compose(text, Loader=_Loader)
         except yaml.MarkedYAMLError as exc:
-            diagnostic = _yaml_error(name, exc, text)
-            to_editor = _editor_lines(text)
-            if to_editor is not None:
-                diagnostic = diagnostic.moved(to_editor(diagnostic.pos))
-            return _failed(path, diagnostic, text)
+            return _failed(path, _yaml_error(name, exc, text), text)
         except yaml.YAMLError as exc:
             return _failed(path, error(name, (1, 1), "yaml", f"YAML error: {exc}"), text)
         except RecursionError:
@@ -404,9 +399,6 @@ def load_text(text: str, path: Path | str = "<text>") -> LoadedDebate:
         data = builder.build(root, release="&" not in text)
         # Free the node tree (about half the objects made) while the collector is paused.
         root = None
-        to_editor = _editor_lines(text)
-        if to_editor is not None:
-            _remap(positions, diagnostics, to_editor)
         if diagnostics and any(
             d.code in {"alias-bomb", "too-deep", "too-many-claims"} for d in diagnostics
         ):
@@ -430,38 +422,6 @@ def load_text(text: str, path: Path | str = "<text>") -> LoadedDebate:
     if any(d.is_error for d in diagnostics):
         debate = None
     return LoadedDebate(path, debate, diagnostics, positions, text)
-
-
-def _editor_lines(text: str) -> Callable[[Pos], Pos] | None:
-    """Map YAML's line numbers to an editor's, when the two differ; None when they agree.
-
-    YAML also breaks lines at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR, which editors
-    show inside a line. A file with one of them in a claim would otherwise have every later
-    position off by a line.
-    """
-    # Three scans for one character each run in C at memory speed; the character-class
-    # search they replace took 13 ms over a 10,000-claim file.
-    if "\x85" not in text and "\u2028" not in text and "\u2029" not in text:
-        return None
-    yaml_starts = [0] + [m.end() for m in _YAML_BREAKS.finditer(text)]
-    editor_starts = [0] + [m.end() for m in _EDITOR_BREAKS.finditer(text)]
-
-    def to_editor(pos: Pos) -> Pos:
-        line, col = pos
-        index = yaml_starts[min(line, len(yaml_starts)) - 1] + col - 1
-        editor_line = bisect.bisect_right(editor_starts, index)
-        return (editor_line, index - editor_starts[editor_line - 1] + 1)
-
-    return to_editor
-
-
-def _remap(
-    positions: Positions, diagnostics: list[Diagnostic], to_editor: Callable[[Pos], Pos]
-) -> None:
-    for table in (positions.values, positions.keys):
-        for path, pos in table.items():
-            table[path] = to_editor(pos)
-    diagnostics[:] = [d.moved(to_editor(d.pos)) for d in diagnostics]
 
 
 def yaml_nesting_beyond_limit(text: str) -> Pos | None:
@@ -541,7 +501,9 @@ def _yaml_error(name: str, exc: yaml.MarkedYAMLError, text: str) -> Diagnostic:
         problem = f"{context}: {problem}"
     if "expected a single document" in context + (exc.problem or ""):
         problem = "file holds more than one YAML document; a debate file holds one"
-    pos = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    # Marks count characters: the offset gives the line and column as editors count them
+    # (YAML also breaks lines at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR).
+    pos = Positions(text=text).pos(mark.index) if mark is not None else (1, 1)
     return error(name, pos, "yaml", f"YAML syntax error: {problem}")
 
 
@@ -564,7 +526,7 @@ class _Builder:
         self.refused: set[KeyPath] = set()
 
     def _pos(self, node: yaml.Node) -> Pos:
-        return (node.start_mark.line + 1, node.start_mark.column + 1)
+        return self.positions.pos(node.start_mark.index)
 
     def build(self, root: yaml.Node, *, release: bool = False) -> Any:
         """Plain data from the node tree; positions and diagnostics go to the builder's.
@@ -588,7 +550,7 @@ class _Builder:
         while stack:
             node, path, container, slot = stack.pop()
             mark = node.start_mark
-            values[path] = (mark.line + 1, mark.column + 1)
+            values[path] = mark.index
             if isinstance(node, scalar_node):
                 container[slot] = node.value if node.tag == _STR_TAG else self._scalar(node, path)
                 continue
@@ -629,7 +591,7 @@ class _Builder:
                     child_path = (*path, index)
                     if type(child) is scalar_node and child.tag == _STR_TAG:
                         mark = child.start_mark
-                        values[child_path] = (mark.line + 1, mark.column + 1)
+                        values[child_path] = mark.index
                         items[index] = child.value
                     else:
                         push((child, child_path, items, index))
@@ -643,19 +605,24 @@ class _Builder:
                 pending: list[tuple[yaml.Node, KeyPath, Any, Any]] = []
                 for key_node, value_node in node.value:
                     mark = key_node.start_mark
-                    key_pos = (mark.line + 1, mark.column + 1)
+                    key_at = mark.index
                     if not isinstance(key_node, scalar_node):
                         self.diagnostics.append(
-                            error(self.name, key_pos, "bad-key", "a key must be plain text")
+                            error(
+                                self.name,
+                                self._pos(key_node),
+                                "bad-key",
+                                "a key must be plain text",
+                            )
                         )
                         continue
                     key = key_node.value if key_node.tag == _STR_TAG else str(key_node.value)
                     if key in mapping:
-                        line, col = keys[(*path, key)]
+                        line, col = self.positions.pos(keys[(*path, key)])
                         self.diagnostics.append(
                             error(
                                 self.name,
-                                key_pos,
+                                self._pos(key_node),
                                 "duplicate-key",
                                 f"key '{key}' is given twice in this mapping "
                                 f"(first at line {line}, column {col}); only one is allowed",
@@ -663,7 +630,7 @@ class _Builder:
                         )
                         continue
                     child_path = (*path, key)
-                    keys[child_path] = key_pos
+                    keys[child_path] = key_at
                     if key in _CLAIM_LISTS and isinstance(value_node, yaml.SequenceNode):
                         # Counted as the tree is walked, before any model is built.
                         self.claims += len(value_node.value)
@@ -671,7 +638,7 @@ class _Builder:
                             self.diagnostics.append(
                                 error(
                                     self.name,
-                                    key_pos,
+                                    self._pos(key_node),
                                     "too-many-claims",
                                     too_many_claims_message(self.claim_limit),
                                 )
@@ -679,7 +646,7 @@ class _Builder:
                             return None
                     if type(value_node) is scalar_node and value_node.tag == _STR_TAG:
                         mark = value_node.start_mark
-                        values[child_path] = (mark.line + 1, mark.column + 1)
+                        values[child_path] = mark.index
                         mapping[key] = value_node.value
                     else:
                         mapping[key] = None
