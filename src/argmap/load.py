@@ -549,12 +549,12 @@ class _Builder:
         max_path = 2 * MAX_DEPTH + 2
         while stack:
             node, path, container, slot = stack.pop()
-            mark = node.start_mark
-            values[path] = mark.index
-            if isinstance(node, scalar_node):
+            values[path] = node.start_mark.index
+            if type(node) is scalar_node:
                 container[slot] = node.value if node.tag == _STR_TAG else self._scalar(node, path)
                 continue
-            if id(node) in entered:
+            # Only a tree with anchors can share nodes (and expand aliases).
+            if not release and id(node) in entered:
                 expansions += 1
                 if expansions > MAX_ALIAS_EXPANSIONS:
                     self.diagnostics.append(
@@ -567,7 +567,8 @@ class _Builder:
                         )
                     )
                     return None
-            entered.add(id(node))
+            if not release:
+                entered.add(id(node))
             # A claim at depth d has a key path of length 2d; its own keys add two more.
             if len(path) > max_path:
                 self.diagnostics.append(
@@ -590,8 +591,7 @@ class _Builder:
                     child = children[index]
                     child_path = (*path, index)
                     if type(child) is scalar_node and child.tag == _STR_TAG:
-                        mark = child.start_mark
-                        values[child_path] = mark.index
+                        values[child_path] = child.start_mark.index
                         items[index] = child.value
                     else:
                         push((child, child_path, items, index))
@@ -604,9 +604,7 @@ class _Builder:
                 container[slot] = mapping
                 pending: list[tuple[yaml.Node, KeyPath, Any, Any]] = []
                 for key_node, value_node in node.value:
-                    mark = key_node.start_mark
-                    key_at = mark.index
-                    if not isinstance(key_node, scalar_node):
+                    if type(key_node) is not scalar_node:
                         self.diagnostics.append(
                             error(
                                 self.name,
@@ -630,7 +628,7 @@ class _Builder:
                         )
                         continue
                     child_path = (*path, key)
-                    keys[child_path] = key_at
+                    keys[child_path] = key_node.start_mark.index
                     if key in _CLAIM_LISTS and isinstance(value_node, yaml.SequenceNode):
                         # Counted as the tree is walked, before any model is built.
                         self.claims += len(value_node.value)
@@ -645,8 +643,7 @@ class _Builder:
                             )
                             return None
                     if type(value_node) is scalar_node and value_node.tag == _STR_TAG:
-                        mark = value_node.start_mark
-                        values[child_path] = mark.index
+                        values[child_path] = value_node.start_mark.index
                         mapping[key] = value_node.value
                     else:
                         mapping[key] = None
@@ -933,23 +930,22 @@ def _check_references(
     source_ids = {
         s["id"] for s in source_list if isinstance(s, dict) and isinstance(s.get("id"), str)
     }
-    seen_sources: dict[str, Pos] = {}
+    seen_sources: dict[str, int] = {}
     for index, source in enumerate(source_list):
         if isinstance(source, dict) and isinstance(source.get("id"), str):
             sid = source["id"]
-            pos = positions.at(("sources", index, "id"))
             if sid in seen_sources:
-                line, col = seen_sources[sid]
+                line, col = positions.at(("sources", seen_sources[sid], "id"))
                 diagnostics.append(
                     error(
                         name,
-                        pos,
+                        positions.at(("sources", index, "id")),
                         "duplicate-source",
                         f"source id '{sid}' is already used at line {line}, column {col}",
                     )
                 )
             else:
-                seen_sources[sid] = pos
+                seen_sources[sid] = index
     evidence = Kind.EVIDENCE.value
     for claim in claims:
         item = claim.data
@@ -958,6 +954,8 @@ def _check_references(
             if not links:
                 continue
             for index, target in _str_list(links):
+                if target in known_ids and target != claim.id and target != MOTION_ID:
+                    continue  # the common case: a link to another claim
                 pos = positions.at((*claim.path, key, index))
                 if target == claim.id:
                     diagnostics.append(
