@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 
 from argmap.ids import KeyPath
 from argmap.model import (
+    FIELDS,
     FORMAT_VERSION,
     SEE_PATTERN,
     SEE_RE,
@@ -44,19 +45,7 @@ _VERDICTS = ("leans-pro", "balanced", "leans-con")
 _CLAIM_KEYS = frozenset(Claim._fields)
 _SOURCE_KEYS = frozenset(Source._fields)
 _EXPECT_KEYS = frozenset(Expectation._fields)
-_DEBATE_FIELDS = (
-    "version",
-    "id",
-    "title",
-    "motion",
-    "summary",
-    "tags",
-    "sources",
-    "pro",
-    "con",
-    "expect",
-)
-_DEBATE_KEYS = frozenset(_DEBATE_FIELDS)
+_DEBATE_KEYS = frozenset(FIELDS["debate"])
 _new = tuple.__new__
 _slug = SLUG_RE.match
 _see = SEE_RE.match
