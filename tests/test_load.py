@@ -289,7 +289,7 @@ def test_columns_count_characters_and_lines_break_as_editors_do() -> None:
     loaded = load_text(text, "columns.yaml")
     found = sorted((d.line, d.col, d.code) for d in loaded.errors)
     assert found == [(4, line.index("zz") + 1, "unknown-kind"), (7, 13, "weight")]
-    duplicate = load_text(f"title: T\u2028\nmotion: M.\ntitle: U\npro: []\ncon: []\n", "dup.yaml")
+    duplicate = load_text("title: T\u2028\nmotion: M.\ntitle: U\npro: []\ncon: []\n", "dup.yaml")
     (problem,) = duplicate.errors
     assert (problem.line, problem.col, problem.code) == (3, 1, "duplicate-key")
     assert "first at line 1, column 1" in problem.message
