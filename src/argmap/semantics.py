@@ -134,10 +134,9 @@ class AttackFramework:
     """
 
     ids: list[str]
-    index: dict[str, int]
     #: attacked_by[i]: the arguments attacking argument i; attacks[i]: those it attacks.
-    attacked_by: list[list[int]]
-    attacks: list[list[int]]
+    attacked_by: list[tuple[int, ...]]
+    attacks: list[tuple[int, ...]]
     link_owner: list[int]
     link_cutters: list[list[int]]
     #: The link argument of each claim that has one.
@@ -214,7 +213,16 @@ def _build_framework(graph: ArgumentGraph) -> AttackFramework:
         for attacker in attacked_by[parent]:
             attacked_by[link].append(attacker)
             attacks[attacker].append(link)
-    return AttackFramework(ids, index, attacked_by, attacks, link_owner, link_cutters, link_of)
+    # The graph keeps the framework for as long as it lives: tuples take about half the
+    # memory of lists grown by appending, and every empty one is the same object.
+    return AttackFramework(
+        ids,
+        [tuple(a) for a in attacked_by],
+        [tuple(a) for a in attacks],
+        link_owner,
+        link_cutters,
+        link_of,
+    )
 
 
 def grounded(graph: ArgumentGraph) -> Labelling:
@@ -249,7 +257,7 @@ def grounded(graph: ArgumentGraph) -> Labelling:
         return Labelling(labels, cut, frozenset(link_undecided), framework, arguments)
 
 
-def _grounded(attacked_by: list[list[int]], attacks: list[list[int]]) -> list[Label]:
+def _grounded(attacked_by: list[tuple[int, ...]], attacks: list[tuple[int, ...]]) -> list[Label]:
     """The grounded label of every argument of a framework, by index."""
     standing, defeated = Label.STANDING, Label.DEFEATED
     # How many attackers of each argument are not yet known to be defeated.
