@@ -13,7 +13,9 @@ Guida, "AFRA: Argumentation framework with recursive attacks", IJAR 2011): the l
 claim that has undercuts becomes an argument of its own, attacked by the undercuts and by
 whatever attacks the claim (a link holds only while its claim stands). Grounded labelling
 of that framework is the least fixpoint, computed with a worklist in time linear in claims
-plus edges, without recursion.
+plus edges, without recursion. The framework is numbered (claims in graph order, then the
+link arguments) and built once per graph (`attack_framework`), so the labelling and the
+searches after it work on lists of integers and share one framework.
 
 The preferred semantics answers a softer question for undecided claims: could the claim
 stand in some consistent reading of the debate (is it in some preferred extension)? That
@@ -23,9 +25,11 @@ debate and refuses parts larger than a limit.
 
 from __future__ import annotations
 
+from array import array
 from collections import deque
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import accumulate, chain, pairwise
 
 from argmap.collector import collector_paused
 from argmap.graph import ArgumentGraph, Relation
@@ -121,6 +125,36 @@ def _link(claim_id: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Rows:
+    """Lists of argument numbers, one per argument, packed into two flat arrays.
+
+    `rows[i]` is row i (an array slice). A graph keeps its framework as long as it lives:
+    packed, its rows take about a quarter of the memory of a tuple per argument.
+    """
+
+    #: Row i is `items[start[i]:start[i + 1]]`.
+    start: array[int]
+    items: array[int]
+
+    @classmethod
+    def pack(cls, rows: list[list[int]]) -> Rows:
+        """Pack lists of argument numbers, keeping their order."""
+        return cls(
+            array("l", accumulate(map(len, rows), initial=0)), array("l", chain.from_iterable(rows))
+        )
+
+    def __getitem__(self, i: int) -> array[int]:
+        return self.items[self.start[i] : self.start[i + 1]]
+
+    def __len__(self) -> int:
+        return len(self.start) - 1
+
+    def lengths(self) -> list[int]:
+        """How many numbers each row holds."""
+        return [end - begin for begin, end in pairwise(self.start)]
+
+
+@dataclass(frozen=True, slots=True)
 class AttackFramework:
     """The debate's attack relation over integer indices: claims, plus a link argument per
     claim that has undercuts.
@@ -135,8 +169,8 @@ class AttackFramework:
 
     ids: list[str]
     #: attacked_by[i]: the arguments attacking argument i; attacks[i]: those it attacks.
-    attacked_by: list[tuple[int, ...]]
-    attacks: list[tuple[int, ...]]
+    attacked_by: Rows
+    attacks: Rows
     link_owner: list[int]
     link_cutters: list[list[int]]
     #: The link argument of each claim that has one.
@@ -213,15 +247,8 @@ def _build_framework(graph: ArgumentGraph) -> AttackFramework:
         for attacker in attacked_by[parent]:
             attacked_by[link].append(attacker)
             attacks[attacker].append(link)
-    # The graph keeps the framework for as long as it lives: tuples take about half the
-    # memory of lists grown by appending, and every empty one is the same object.
     return AttackFramework(
-        ids,
-        [tuple(a) for a in attacked_by],
-        [tuple(a) for a in attacks],
-        link_owner,
-        link_cutters,
-        link_of,
+        ids, Rows.pack(attacked_by), Rows.pack(attacks), link_owner, link_cutters, link_of
     )
 
 
@@ -257,24 +284,26 @@ def grounded(graph: ArgumentGraph) -> Labelling:
         return Labelling(labels, cut, frozenset(link_undecided), framework, arguments)
 
 
-def _grounded(attacked_by: list[tuple[int, ...]], attacks: list[tuple[int, ...]]) -> list[Label]:
+def _grounded(attacked_by: Rows, attacks: Rows) -> list[Label]:
     """The grounded label of every argument of a framework, by index."""
     standing, defeated = Label.STANDING, Label.DEFEATED
     # How many attackers of each argument are not yet known to be defeated.
-    remaining = [len(a) for a in attacked_by]
-    labels: list[Label | None] = [None] * len(attacked_by)
+    remaining = attacked_by.lengths()
+    labels: list[Label | None] = [None] * len(remaining)
+    # The rows are sliced inline: a method call per argument would cost more than the slice.
+    start, items = attacks.start, attacks.items
     queue = [i for i, count in enumerate(remaining) if not count]
     for node in queue:
         labels[node] = standing
     # The queue grows while it is walked: first in, first out, without popping.
     for node in queue:
         # A standing argument defeats everything it attacks.
-        for target in attacks[node]:
+        for target in items[start[node] : start[node + 1]]:
             if labels[target] is not None:
                 continue
             labels[target] = defeated
             # A defeated argument no longer counts against what it attacks.
-            for victim in attacks[target]:
+            for victim in items[start[target] : start[target + 1]]:
                 if labels[victim] is not None:
                     continue
                 remaining[victim] -= 1
