@@ -129,7 +129,7 @@ class Rows:
     """Lists of argument numbers, one per argument, packed into two flat arrays.
 
     `rows[i]` is row i (an array slice). A graph keeps its framework as long as it lives:
-    packed, its rows take about a quarter of the memory of a tuple per argument.
+    packed, its rows take about a third of the memory of a tuple per argument.
     """
 
     #: Row i is `items[start[i]:start[i + 1]]`.
