@@ -35,7 +35,7 @@ def claim(text: str, claim_id: str) -> dict[str, object]:
     assert loaded.ok, [d.format() for d in loaded.diagnostics]
     node = loaded.graph.nodes[claim_id]
     assert node.claim is not None
-    return node.claim.model_dump()
+    return node.claim._asdict()
 
 
 def test_fixture_is_valid_and_has_a_claim_without_id() -> None:

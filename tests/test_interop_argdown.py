@@ -167,7 +167,7 @@ def test_bad_argdown_gets_a_clear_error(text: str, message: str) -> None:
 
 
 def _without_expect(loaded: Any) -> Any:
-    return loaded.debate.model_copy(update={"expect": None})
+    return loaded.debate._replace(expect=None)
 
 
 BUNDLED = sorted(ARGUMENTS.glob("*.yaml"))

@@ -531,14 +531,14 @@ def test_duplicate_attack_counts_once(load_debate: Load) -> None:
 
 def test_a_very_deep_debate_needs_no_recursion() -> None:
     depth = 1500  # beyond Python's default recursion limit of 1000
-    claim = Claim.model_construct(text="deepest", id="d0")
+    claim = Claim(text="deepest", id="d0")
     for level in range(1, depth):
-        claim = Claim.model_construct(text=f"level {level}", id=f"d{level}", rebuttals=[claim])
-    debate = Debate.model_construct(title="Deep", motion="M.", pro=[claim], con=[])
+        claim = Claim(text=f"level {level}", id=f"d{level}", rebuttals=[claim])
+    debate = Debate(title="Deep", motion="M.", pro=[claim], con=[])
     positions = Positions()
     key_path: tuple[str | int, ...] = ("pro", 0)
     for _ in range(depth):
-        positions.values[key_path] = (1, 1)
+        positions.values[key_path] = 0
         key_path = (*key_path, "rebuttals", 0)
     graph = ArgumentGraph.build(debate, positions, "deep.yaml")
     labelling = grounded(graph)

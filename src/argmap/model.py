@@ -1,34 +1,26 @@
-"""The debate file format (version 1) as pydantic models.
+"""A loaded debate: the plain, immutable records the rest of argmap reads.
 
-The JSON Schema that editors use for completion is generated from these models
-(`argmap schema`), so this module is the single description of the format.
+Loading a file (`argmap.load`) checks it against the format with `argmap.conform` and
+builds these records. They are named tuples: immutable, and made fast, one per claim
+of a file that may hold tens of thousands. The format itself, with a description of every
+field and the JSON Schema editors use, is defined by the pydantic models of
+`argmap.schema_model`; tests keep the two in step, field by field and default by default.
 """
 
 from __future__ import annotations
 
 import re
 from enum import StrEnum
-from typing import Annotated, Literal
-
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    StrictBool,
-    StrictInt,
-    StringConstraints,
-    field_validator,
-)
+from typing import Any, Literal, NamedTuple
 
 FORMAT_VERSION = 1
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 SLUG_RE = re.compile(SLUG_PATTERN)
+#: A `see` reference: `debate-id` or `debate-id:claim-id`.
+SEE_PATTERN = r"^[a-z0-9][a-z0-9_-]*(:[a-z0-9][a-z0-9_.-]*)?$"
+SEE_RE = re.compile(SEE_PATTERN)
 #: The id the motion has in every graph and output; no claim may use it.
 MOTION_ID = "motion"
-
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
-#: A `see` reference: `debate-id` or `debate-id:claim-id`.
-SeeRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*(:[a-z0-9][a-z0-9_.-]*)?$")]
 
 
 class Kind(StrEnum):
@@ -50,131 +42,129 @@ class Side(StrEnum):
         return Side.CON if self is Side.PRO else Side.PRO
 
 
-class _Strict(BaseModel):
-    # Deferred: only `Debate`'s validator is needed to load a file, and it holds the other
-    # models' schemas; building each model's own validator at import cost every command
-    # about 0.03 s of start-up. A model used on its own builds its validator on first use.
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+Verdict = Literal["leans-pro", "balanced", "leans-con"]
 
 
-def _not_blank(value: str) -> str:
-    if not value.strip():
-        raise ValueError("must not be empty")
-    return value
-
-
-class Source(_Strict):
+class Source(NamedTuple):
     """A document the debate's claims cite."""
 
-    id: Slug = Field(description="Slug that claims use in their `sources` list.")
-    title: str = Field(description="Title of the document.")
-    url: str | None = Field(default=None, description="Where the document can be found.")
-    note: str | None = Field(default=None, description="What the document is.")
-
-    _title_not_blank = field_validator("title")(_not_blank)
+    id: str
+    title: str
+    url: str | None = None
+    note: str | None = None
 
 
-class Claim(_Strict):
-    """A claim, with the rebuttals that attack it and the support that backs it."""
+class Claim(NamedTuple):
+    """A claim, with the rebuttals that attack it and the support that backs it.
 
-    text: str = Field(description="The claim, in one or two sentences.")
-    id: Slug | None = Field(
-        default=None,
-        description="Unique slug; needed only where something refers to this claim.",
-    )
-    kind: Kind = Field(default=Kind.CLAIM, description="claim, evidence or proposal.")
-    sources: list[Slug] = Field(default_factory=list, description="Ids of the debate's sources.")
-    tags: list[Slug] = Field(default_factory=list, description="Free slugs for filtering.")
-    note: str | None = Field(default=None, description="A longer explanation.")
-    # Strict: YAML's `true` is not the weight 1, and `1` or 'yes' is not `undercut: true`.
-    weight: StrictInt | None = Field(
-        default=None, ge=1, le=5, description="How strong the author judges the claim, 1 to 5."
-    )
-    undercut: StrictBool = Field(
-        default=False,
-        description=(
-            "On a rebuttal: it attacks the inference from its parent to what the parent "
-            "answers, not the parent's truth."
-        ),
-    )
-    rebuttals: list[Claim] = Field(default_factory=list, description="Claims attacking this one.")
-    support: list[Claim] = Field(default_factory=list, description="Claims backing this one.")
-    also_rebuts: list[Slug] = Field(
-        default_factory=list, description="Ids of other claims this one also attacks."
-    )
-    also_supports: list[Slug] = Field(
-        default_factory=list, description="Ids of other claims this one also backs."
-    )
-    see: list[SeeRef] = Field(
-        default_factory=list,
-        description="Links into other debates: `debate-id` or `debate-id:claim-id`.",
-    )
+    List fields default to a shared empty list: never mutate a record's lists.
+    """
 
-    _text_not_blank = field_validator("text")(_not_blank)
+    text: str
+    id: str | None = None
+    kind: Kind = Kind.CLAIM
+    sources: list[str] = []  # noqa: RUF012 - records are never mutated
+    tags: list[str] = []  # noqa: RUF012
+    note: str | None = None
+    weight: int | None = None
+    undercut: bool = False
+    rebuttals: list[Claim] = []  # noqa: RUF012
+    support: list[Claim] = []  # noqa: RUF012
+    also_rebuts: list[str] = []  # noqa: RUF012
+    also_supports: list[str] = []  # noqa: RUF012
+    see: list[str] = []  # noqa: RUF012
 
 
-Strength = Annotated[float, Field(ge=0, le=1)]
-
-
-class Expectation(_Strict):
+class Expectation(NamedTuple):
     """What an exercise expects the debate to produce (checked by `argmap check`)."""
 
-    standing: list[str] = Field(default_factory=list)
-    defeated: list[str] = Field(default_factory=list)
-    undecided: list[str] = Field(default_factory=list)
-    verdict: Literal["leans-pro", "balanced", "leans-con"] | None = Field(
-        default=None, description="Which way the motion should lean, by its strength."
-    )
-    min_strength: dict[str, Strength] = Field(
-        default_factory=dict,
-        description="Claim id (or `motion`) to the lowest strength (0 to 1) it should have.",
-    )
-    max_strength: dict[str, Strength] = Field(
-        default_factory=dict,
-        description="Claim id (or `motion`) to the highest strength (0 to 1) it should have.",
-    )
+    standing: list[str] = []  # noqa: RUF012
+    defeated: list[str] = []  # noqa: RUF012
+    undecided: list[str] = []  # noqa: RUF012
+    verdict: Verdict | None = None
+    min_strength: dict[str, float] = {}  # noqa: RUF012
+    max_strength: dict[str, float] = {}  # noqa: RUF012
 
 
-class Debate(_Strict):
+class Debate(NamedTuple):
     """A debate file: a motion and the claims for and against it."""
 
-    version: Literal[1] = Field(default=1, description="Format version; only 1 exists.")
-    id: Slug | None = Field(
-        default=None, description="Slug; defaults to the file name without its extension."
-    )
-    title: str = Field(description="Short title shown in lists and diagrams.")
-    motion: str = Field(description="The proposition debated.")
-    summary: str | None = Field(default=None, description="A few sentences of context.")
-    tags: list[Slug] = Field(default_factory=list)
-    sources: list[Source] = Field(default_factory=list)
-    pro: list[Claim] = Field(default_factory=list, description="Claims for the motion.")
-    con: list[Claim] = Field(default_factory=list, description="Claims against the motion.")
-    expect: Expectation | None = Field(
-        default=None, description="Labels an exercise expects (see `argmap check`)."
-    )
+    title: str
+    motion: str
+    version: int = FORMAT_VERSION
+    id: str | None = None
+    summary: str | None = None
+    tags: list[str] = []  # noqa: RUF012
+    sources: list[Source] = []  # noqa: RUF012
+    pro: list[Claim] = []  # noqa: RUF012
+    con: list[Claim] = []  # noqa: RUF012
+    expect: Expectation | None = None
 
-    _title_not_blank = field_validator("title", "motion")(_not_blank)
 
-    @field_validator("version", mode="before")
-    @classmethod
-    def _version_is_a_number(cls, value: object) -> object:
-        # `true` equals 1 in Python; the format's version is the number 1, not a flag.
-        if isinstance(value, bool):
-            raise ValueError("must be the number 1")
-        return value
+#: Field names per record, in the order files usually give them (for "did you mean"
+#: suggestions on unknown keys, and for completion in editors).
+FIELDS: dict[str, tuple[str, ...]] = {
+    "debate": (
+        "version",
+        "id",
+        "title",
+        "motion",
+        "summary",
+        "tags",
+        "sources",
+        "pro",
+        "con",
+        "expect",
+    ),
+    "claim": Claim._fields,
+    "source": Source._fields,
+    "expect": Expectation._fields,
+}
+
+_RECORDS = (Debate, Claim, Source, Expectation)
+
+
+def to_data(
+    record: Debate | Claim | Source | Expectation,
+    *,
+    include: set[str] | frozenset[str] | None = None,
+    exclude: set[str] | frozenset[str] = frozenset(),
+) -> dict[str, Any]:
+    """A record as plain JSON-ready data, fields with their default value left out.
+
+    Nested records and lists of them are converted the same way; kinds become their text.
+    `include` keeps only the named top-level fields, `exclude` drops them.
+    """
+    defaults = type(record)._field_defaults
+    data: dict[str, Any] = {}
+    for name in _order(record):
+        if (include is not None and name not in include) or name in exclude:
+            continue
+        value = getattr(record, name)
+        if name in defaults and value == defaults[name]:
+            continue
+        data[name] = _plain(value)
+    return data
+
+
+def _order(record: Debate | Claim | Source | Expectation) -> tuple[str, ...]:
+    return FIELDS["debate"] if isinstance(record, Debate) else record._fields
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, _RECORDS):
+        return to_data(value)
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, StrEnum):
+        return value.value
+    return value
 
 
 def json_schema() -> dict[str, object]:
     """The JSON Schema of the debate format, as editors and `argmap schema` use it."""
-    schema = Debate.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    return schema
+    from argmap.schema_model import json_schema as schema_of_models
 
-
-#: Field names per model, for "did you mean" suggestions on unknown keys.
-FIELDS: dict[str, tuple[str, ...]] = {
-    "debate": tuple(Debate.model_fields),
-    "claim": tuple(Claim.model_fields),
-    "source": tuple(Source.model_fields),
-    "expect": tuple(Expectation.model_fields),
-}
+    return schema_of_models()

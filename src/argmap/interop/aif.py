@@ -24,7 +24,7 @@ from typing import Any
 
 from argmap.graph import ArgumentGraph, ClaimNode, Relation
 from argmap.interop import Imported, InteropError, Loss, LostItem, shorten_title
-from argmap.model import MOTION_ID, SLUG_RE
+from argmap.model import MOTION_ID, SLUG_RE, to_data
 
 _INFERENCE = {"text": "Default Inference", "type": "RA", "scheme": "Default Inference"}
 _CONFLICT = {"text": "Default Conflict", "type": "CA", "scheme": "Default Conflict"}
@@ -50,9 +50,8 @@ def id_list(ids: list[str]) -> str:
 def _claim_metadata(node: ClaimNode) -> dict[str, Any]:
     meta: dict[str, Any] = {"id": node.id}
     if node.claim is not None:
-        fields = node.claim.model_dump(
-            mode="json",
-            exclude_defaults=True,
+        fields = to_data(
+            node.claim,
             exclude={"text", "id", "rebuttals", "support", "also_rebuts", "also_supports"},
         )
         fields.pop("undercut", None)  # carried by the graph itself
@@ -107,13 +106,7 @@ def export_aif(graph: ArgumentGraph) -> tuple[str, list[str]]:
                 add_edge(link, node_of[target])
     debate = graph.debate
     document_meta: dict[str, Any] = {"version": debate.version, "title": debate.title}
-    document_meta.update(
-        debate.model_dump(
-            mode="json",
-            exclude_defaults=True,
-            include={"id", "summary", "tags", "sources", "expect"},
-        )
-    )
+    document_meta.update(to_data(debate, include={"id", "summary", "tags", "sources", "expect"}))
     document = {"nodes": nodes, "edges": edges, "locutions": [], "argmap": document_meta}
     losses: list[str] = []
     for key, what in _METADATA_FIELDS.items():

@@ -18,7 +18,7 @@ from typing import Any
 from argmap.graph import ArgumentGraph, ClaimNode, Relation
 from argmap.interop.aif import id_list
 from argmap.interop.jsonfmt import yaml_safe_json
-from argmap.model import MOTION_ID
+from argmap.model import MOTION_ID, to_data
 
 INDENT = "  "
 _SYMBOL = {Relation.SUPPORTS: "+", Relation.REBUTS: "-", Relation.UNDERCUTS: "_"}
@@ -41,11 +41,7 @@ def _title(claim_id: str) -> str:
 def _front_matter(graph: ArgumentGraph) -> list[str]:
     debate = graph.debate
     meta: dict[str, Any] = {"title": debate.title}
-    meta.update(
-        debate.model_dump(
-            mode="json", exclude_defaults=True, include={"id", "summary", "tags", "sources"}
-        )
-    )
+    meta.update(to_data(debate, include={"id", "summary", "tags", "sources"}))
     # JSON values are valid YAML flow values, which keeps quoting simple and exact.
     lines = ["==="]
     lines.extend(f"{key}: {yaml_safe_json(value)}" for key, value in meta.items())
@@ -55,9 +51,7 @@ def _front_matter(graph: ArgumentGraph) -> list[str]:
 
 def _data(node: ClaimNode) -> str:
     assert node.claim is not None
-    data = node.claim.model_dump(
-        mode="json", exclude_defaults=True, include={"kind", "weight", "note", "sources", "see"}
-    )
+    data = to_data(node.claim, include={"kind", "weight", "note", "sources", "see"})
     return " " + yaml_safe_json(data) if data else ""
 
 

@@ -18,20 +18,9 @@ from typing import Any
 import yaml
 from yaml.resolver import Resolver
 
-from argmap.model import Debate
+from argmap.model import FIELDS, Debate, to_data
 
-DEBATE_KEYS = (
-    "version",
-    "id",
-    "title",
-    "motion",
-    "summary",
-    "tags",
-    "sources",
-    "pro",
-    "con",
-    "expect",
-)
+DEBATE_KEYS = FIELDS["debate"]
 CLAIM_KEYS = (
     "text",
     "id",
@@ -250,7 +239,7 @@ def dump_debate(data: Mapping[str, Any], header: str = "") -> str:
 def debate_data(debate: Debate) -> dict[str, Any]:
     """A debate as plain data without default values, `version` first."""
     data: dict[str, Any] = {"version": debate.version}
-    data.update(debate.model_dump(mode="json", exclude_defaults=True))
+    data.update(to_data(debate))
     return data
 
 
