@@ -87,7 +87,8 @@ def test_validate_loads_only_what_it_needs() -> None:
         "heavy = {'textual', 'rich', 'graphviz', 'argmap.edit', 'argmap.export',\n"
         "         'argmap.interop', 'concurrent.futures', 'argmap.cli.export',\n"
         "         'argmap.cli.edit', 'argmap.cli.interop', 'argmap.cli.completion',\n"
-        "         'pygls', 'argmap.lsp', 'argmap.cli.lsp'}\n"
+        "         'pygls', 'argmap.lsp', 'argmap.cli.lsp',\n"
+        "         'pydantic', 'argmap.schema_model'}\n"
         "assert not heavy & set(sys.modules), sorted(heavy & set(sys.modules))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -279,3 +279,17 @@ def test_unicode_line_separators_in_text_do_not_shift_positions(separator: str) 
     broken = load_text(text.replace("kind: opinion", "kind: [unclosed"), "broken.yaml")
     assert (broken.errors[0].line, broken.errors[0].col) == (8, 11)
     assert "never closed" in broken.errors[0].message
+
+
+def test_columns_count_characters_and_lines_break_as_editors_do() -> None:
+    # Astral characters count one column each (as editors and LSP clients in UTF-32
+    # show them); CRLF and a lone CR each end one line.
+    line = '  - {text: "😀😀", kind: zz}'
+    text = f"title: T\r\nmotion: M.\rpro:\n{line}\ncon:\n  - text: B.\n    weight: 9\n"
+    loaded = load_text(text, "columns.yaml")
+    found = sorted((d.line, d.col, d.code) for d in loaded.errors)
+    assert found == [(4, line.index("zz") + 1, "unknown-kind"), (7, 13, "weight")]
+    duplicate = load_text("title: T\u2028\nmotion: M.\ntitle: U\npro: []\ncon: []\n", "dup.yaml")
+    (problem,) = duplicate.errors
+    assert (problem.line, problem.col, problem.code) == (3, 1, "duplicate-key")
+    assert "first at line 1, column 1" in problem.message

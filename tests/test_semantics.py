@@ -21,6 +21,7 @@ from argmap.semantics import (
     could_stand,
     explain,
     grounded,
+    undecided_parts,
 )
 
 Load = Callable[..., LoadedDebate]
@@ -34,12 +35,16 @@ def attack_relation(graph: ArgumentGraph) -> set[tuple[str, str]]:
     return {(e.source, e.target) for e in graph.edges if e.relation.value == "rebuts"}
 
 
-def afra(graph: ArgumentGraph) -> tuple[list[str], dict[str, list[str]]]:
+def afra(
+    graph: ArgumentGraph, supports_undercut: bool = False
+) -> tuple[list[str], dict[str, list[str]]]:
     """The debate read as an AFRA (attacks as first-class elements): elements, defeaters.
 
     Elements are the claims and the attacks: each rebuttal edge (nested and cross-links kept
     apart) and each undercut, which attacks the nested attack of its parent. An attack x is
     defeated by an attack y when y targets x or targets x's source (Baroni et al. 2011).
+    With `supports_undercut`, an undercut of a support link is an element too (it targets
+    the support, which is no attack, so it defeats nothing): whether it cuts is read from it.
     """
     nested = {e.source: e for e in graph.edges if not e.cross}
     # attack element: (name, source, target element)
@@ -50,7 +55,7 @@ def afra(graph: ArgumentGraph) -> tuple[list[str], dict[str, list[str]]]:
             attacks.append((f"{kind}:{e.source}>{e.target}", e.source, e.target))
         elif e.relation.value == "undercuts":
             parent = nested[e.target]
-            if parent.relation.value != "supports":
+            if supports_undercut or parent.relation.value != "supports":
                 attacks.append(
                     (f"n:{e.source}>{e.target}", e.source, f"n:{e.target}>{parent.target}")
                 )
@@ -63,32 +68,57 @@ def afra(graph: ArgumentGraph) -> tuple[list[str], dict[str, list[str]]]:
     return elements, {x: defeaters(x) for x in elements}
 
 
-def reference_grounded(graph: ArgumentGraph) -> dict[str, str]:
-    """Grounded labels of the AFRA reading, by repeated full passes of "defended by"."""
-    elements, defeated_by = afra(graph)
-
-    def defeaters(x: str) -> list[str]:
-        return defeated_by[x]
-
+def reference_labels(elements: list[str], defeated_by: dict[str, list[str]]) -> dict[str, str]:
+    """Grounded labels of a framework (Dung 1995): the least fixed point of the
+    characteristic function F(S) = {x | every defeater of x is defeated by a member of S},
+    reached by applying F to the empty set until nothing changes, in full passes."""
     extension: set[str] = set()
     while True:
         defended = {
             x
             for x in elements
-            if all(any(d in extension for d in defeaters(a)) for a in defeaters(x))
+            if all(any(d in extension for d in defeated_by[a]) for a in defeated_by[x])
         }
         if defended == extension:
             break
         extension = defended
     labels = {}
-    for n in graph.nodes:
-        if n in extension:
-            labels[n] = "standing"
-        elif any(a in extension for a in defeaters(n)):
-            labels[n] = "defeated"
+    for x in elements:
+        if x in extension:
+            labels[x] = "standing"
+        elif any(a in extension for a in defeated_by[x]):
+            labels[x] = "defeated"
         else:
-            labels[n] = "undecided"
+            labels[x] = "undecided"
     return labels
+
+
+def reference_grounded(graph: ArgumentGraph) -> dict[str, str]:
+    """Grounded labels of the claims under the AFRA reading."""
+    labels = reference_labels(*afra(graph))
+    return {n: labels[n] for n in graph.nodes}
+
+
+def reference_links(graph: ArgumentGraph) -> tuple[dict[str, tuple[str, ...]], set[str]]:
+    """(cut, link undecided) under the AFRA reading.
+
+    An undercut cuts its parent's link when its attack is in the grounded extension; the
+    link is undecided when no undercut of it cuts it and the attack of one is undecided.
+    """
+    labels = reference_labels(*afra(graph, supports_undercut=True))
+    cut: dict[str, tuple[str, ...]] = {}
+    undecided: set[str] = set()
+    for claim_id in graph.nodes:
+        undercuts = [e.source for e in graph.incoming[claim_id] if e.relation.value == "undercuts"]
+        acting = [labels[f"n:{u}>{claim_id}"] for u in undercuts]
+        standing = tuple(
+            u for u, label in zip(undercuts, acting, strict=True) if label == "standing"
+        )
+        if standing:
+            cut[claim_id] = standing
+        elif "undecided" in acting:
+            undecided.add(claim_id)
+    return cut, undecided
 
 
 def reference_credulous(graph: ArgumentGraph) -> set[str]:
@@ -165,6 +195,51 @@ def test_could_stand_matches_brute_force(text: str) -> None:
     graph = load_ok(text)
     expected = reference_credulous(graph)
     assert set(could_stand(graph)) == expected
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(debates())
+def test_cut_links_match_the_reference_fixpoint(text: str) -> None:
+    graph = load_ok(text)
+    labelling = grounded(graph)
+    cut, undecided = reference_links(graph)
+    # The same cut links, each with the same standing undercuts in the same order.
+    assert labelling.cut == cut
+    assert labelling.link_undecided == undecided
+    assert [labelling.is_cut(c) for c in graph.nodes] == [c in cut for c in graph.nodes]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(debates())
+def test_a_graph_labelled_again_gives_the_same_answers(text: str) -> None:
+    # The attack framework is built once per graph and kept on it; a second labelling, and
+    # one of another graph of the same file, must answer exactly as the first.
+    graph, again = load_ok(text), load_ok(text)
+    first = grounded(graph)
+    assert grounded(graph) == first
+    assert grounded(again) == first
+    assert list(grounded(graph).labels) == list(graph.nodes)
+    try:
+        expected = could_stand(graph, first)
+    except UndecidedPartTooLarge:
+        return
+    assert could_stand(graph) == expected
+    assert could_stand(again, first) == expected  # a labelling made for the other graph
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(debates())
+def test_undecided_parts_group_every_undecided_claim_once(text: str) -> None:
+    graph = load_ok(text)
+    labelling = grounded(graph)
+    parts = undecided_parts(graph, labelling)
+    members = [claim_id for part in parts for claim_id in part]
+    undecided = [c for c, label in labelling.labels.items() if label is Label.UNDECIDED]
+    assert sorted(members) == sorted(undecided)
+    part_of = {claim_id: i for i, part in enumerate(parts) for claim_id in part}
+    for source, target in attack_relation(graph):
+        if source in part_of and target in part_of:
+            assert part_of[source] == part_of[target], (source, target)
 
 
 # --- hand-made cases ----------------------------------------------------------------------
@@ -463,7 +538,7 @@ def test_a_very_deep_debate_needs_no_recursion() -> None:
     positions = Positions()
     key_path: tuple[str | int, ...] = ("pro", 0)
     for _ in range(depth):
-        positions.values[key_path] = (1, 1)
+        positions.values[key_path] = 0
         key_path = (*key_path, "rebuttals", 0)
     graph = ArgumentGraph.build(debate, positions, "deep.yaml")
     labelling = grounded(graph)

@@ -256,7 +256,7 @@ def _rule_scope(
 
 
 def _side_pos(loaded: LoadedDebate, side: str) -> tuple[int, int]:
-    pos = loaded.positions.keys.get((side,))
+    pos = loaded.positions.key_or_none((side,))
     return pos if pos is not None else loaded.positions.at(())
 
 

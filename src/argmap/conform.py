@@ -17,9 +17,11 @@ checked in, extra keys after known ones) are pydantic's, as those models configu
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
+from argmap.ids import KeyPath
 from argmap.model import (
+    FIELDS,
     FORMAT_VERSION,
     SEE_PATTERN,
     SEE_RE,
@@ -32,7 +34,7 @@ from argmap.model import (
     Source,
 )
 
-__all__ = ["Problem", "conform"]
+__all__ = ["ClaimPlace", "Problem", "conform"]
 
 #: One problem, as pydantic would report it: `type`, `loc` (a key path), `msg`, `input`.
 Problem = dict[str, Any]
@@ -43,19 +45,7 @@ _VERDICTS = ("leans-pro", "balanced", "leans-con")
 _CLAIM_KEYS = frozenset(Claim._fields)
 _SOURCE_KEYS = frozenset(Source._fields)
 _EXPECT_KEYS = frozenset(Expectation._fields)
-_DEBATE_FIELDS = (
-    "version",
-    "id",
-    "title",
-    "motion",
-    "summary",
-    "tags",
-    "sources",
-    "pro",
-    "con",
-    "expect",
-)
-_DEBATE_KEYS = frozenset(_DEBATE_FIELDS)
+_DEBATE_KEYS = frozenset(FIELDS["debate"])
 _new = tuple.__new__
 _slug = SLUG_RE.match
 _see = SEE_RE.match
@@ -88,13 +78,24 @@ _MSG = {
 }
 
 
+class ClaimPlace(NamedTuple):
+    """A claim mapping met in raw (possibly invalid) debate data, and where it is."""
+
+    id: str  # its own id when it has a valid one, else the generated one (`pro.1.r2`)
+    explicit: bool
+    path: KeyPath
+    data: dict[str, Any]
+    relation: str  # "top", "r" (a rebuttal) or "s" (support)
+
+
 class _Problems:
-    """Collects problems; one per validation run."""
+    """Collects problems, and the claims met, in document order; one per run."""
 
-    __slots__ = ("items",)
+    __slots__ = ("items", "places")
 
-    def __init__(self) -> None:
+    def __init__(self, places: list[ClaimPlace] | None = None) -> None:
         self.items: list[Problem] = []
+        self.places: list[ClaimPlace] = [] if places is None else places
 
     def add(self, kind: str, loc: tuple[Any, ...], value: Any, msg: str | None = None) -> None:
         self.items.append(
@@ -106,9 +107,16 @@ class _Problems:
         self.add("string_pattern_mismatch", loc, value, _MSG["see" if see else "slug"])
 
 
-def conform(data: Any) -> tuple[Debate | None, list[Problem]]:
-    """The debate record for `data`, or None and every problem (pydantic's shape)."""
-    problems = _Problems()
+def conform(
+    data: Any, places: list[ClaimPlace] | None = None
+) -> tuple[Debate | None, list[Problem]]:
+    """The debate record for `data`, or None and every problem (pydantic's shape).
+
+    `places`, when given, receives every claim mapping met, valid or not, in document
+    order (a claim before its rebuttals, rebuttals before support, `pro` before `con`):
+    the reference checks that follow need them, and this walk meets them anyway.
+    """
+    problems = _Problems(places)
     if type(data) is not dict:
         problems.add("model_type", (), data, _MSG["Debate"])
         return None, problems.items
@@ -190,7 +198,8 @@ def _debate(data: dict[Any, Any], problems: _Problems) -> Debate | None:
     sources = data.get("sources", _MISSING)
     sources = [] if sources is _MISSING else _sources(sources, problems)
     sides = [
-        _claims(data[side], (side,), problems) if side in data else [] for side in ("pro", "con")
+        _claims(data[side], (side,), problems, side, "top") if side in data else []
+        for side in ("pro", "con")
     ]
     expect = data.get("expect")
     if expect is not None:
@@ -241,14 +250,19 @@ def _sources(value: Any, problems: _Problems) -> list[Source]:
     return records
 
 
-def _claims(value: Any, loc: tuple[Any, ...], problems: _Problems) -> list[Claim]:
+def _claims(
+    value: Any, loc: tuple[Any, ...], problems: _Problems, parent: str, relation: str
+) -> list[Claim]:
+    """The claims of a list; `parent` and `relation` make their generated ids."""
     if type(value) is not list:
         problems.add("list_type", loc, value)
         return []
     records: list[Claim] = []
+    # Generated ids: `pro.1` at the top, `<parent id>.r2` and `<parent id>.s1` below.
+    prefix = f"{parent}." if relation == "top" else f"{parent}.{relation}"
     for index, item in enumerate(value):
         if type(item) is dict:
-            records.append(_claim(item, (*loc, index), problems))
+            records.append(_claim(item, (*loc, index), problems, f"{prefix}{index + 1}", relation))
         else:
             problems.add("model_type", (*loc, index), item, _MSG["Claim"])
     return records
@@ -257,17 +271,23 @@ def _claims(value: Any, loc: tuple[Any, ...], problems: _Problems) -> list[Claim
 _NO_LIST: list[Any] = []
 
 
-def _claim(data: dict[Any, Any], loc: tuple[Any, ...], problems: _Problems) -> Claim:
+def _claim(
+    data: dict[Any, Any], loc: tuple[Any, ...], problems: _Problems, generated: str, relation: str
+) -> Claim:
     # Runs once per claim: the common case (every value of the right type) takes one
     # lookup and one type test per key the claim has.
     get = data.get
+    claim_id: Any = get("id")
+    explicit = type(claim_id) is str and _slug(claim_id) is not None
+    problems.places.append(
+        _new(ClaimPlace, (claim_id if explicit else generated, explicit, loc, data, relation))
+    )
     text = get("text", _MISSING)
     if text is _MISSING:
         problems.add("missing", (*loc, "text"), data)
     elif type(text) is not str or not text or text.isspace():
         _text(text, (*loc, "text"), problems)
-    claim_id = get("id")
-    if claim_id is not None and (type(claim_id) is not str or _slug(claim_id) is None):
+    if claim_id is not None and not explicit:
         _slug_value(claim_id, (*loc, "id"), problems)
     kind = get("kind", Kind.CLAIM)
     if kind is not Kind.CLAIM:
@@ -306,10 +326,17 @@ def _claim(data: dict[Any, Any], loc: tuple[Any, ...], problems: _Problems) -> C
     undercut = get("undercut", False)
     if type(undercut) is not bool:
         problems.add("bool_type", (*loc, "undercut"), undercut)
+    own_id: str = claim_id if explicit else generated
     rebuttals = get("rebuttals", _NO_LIST)
-    rebuttals = [] if rebuttals is _NO_LIST else _claims(rebuttals, (*loc, "rebuttals"), problems)
+    if rebuttals is _NO_LIST:
+        rebuttals = []
+    else:
+        rebuttals = _claims(rebuttals, (*loc, "rebuttals"), problems, own_id, "r")
     support = get("support", _NO_LIST)
-    support = [] if support is _NO_LIST else _claims(support, (*loc, "support"), problems)
+    if support is _NO_LIST:
+        support = []
+    else:
+        support = _claims(support, (*loc, "support"), problems, own_id, "s")
     links: list[Any] = []
     for key in ("also_rebuts", "also_supports", "see"):
         value = get(key, _NO_LIST)

@@ -7,10 +7,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from argmap.collector import collector_paused
 from argmap.ids import KeyPath, Positions, child_id, top_level_id
 from argmap.model import MOTION_ID, Claim, Debate, Kind, Side
+
+if TYPE_CHECKING:
+    from argmap.semantics import AttackFramework
 
 
 class Relation(StrEnum):
@@ -67,6 +71,10 @@ class ArgumentGraph:
     edges: list[Edge]
     incoming: dict[str, list[Edge]]
     outgoing: dict[str, list[Edge]]
+    #: The attack relation over integer indices (`argmap.semantics.attack_framework`),
+    #: built on first use: a graph does not change once built, so every labelling of it
+    #: shares one.
+    attack_framework: AttackFramework | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def build(cls, debate: Debate, positions: Positions, path: Path | str) -> ArgumentGraph:

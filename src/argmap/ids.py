@@ -6,6 +6,9 @@ here, below both `argmap.load` and `argmap.graph`, so neither has to import the 
 
 from __future__ import annotations
 
+import re
+from array import array
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 #: A value's place in a debate file: mapping keys and list indexes from the top.
@@ -14,26 +17,62 @@ KeyPath = tuple[str | int, ...]
 Pos = tuple[int, int]
 
 
+#: Line breaks as editors count them (YAML also breaks at NEL, LS and PS).
+_EDITOR_BREAKS = re.compile("\r\n|[\n\r]")
+
+
 @dataclass(slots=True)
 class Positions:
-    """Line and column (1-based) of every value and every mapping key, by key path."""
+    """Where every value and every mapping key of a file starts, by key path.
 
-    values: dict[KeyPath, Pos] = field(default_factory=dict)
-    keys: dict[KeyPath, Pos] = field(default_factory=dict)
+    Each is kept as a character offset into `text`, as the YAML parser's marks give it,
+    and turned into a 1-based line and column, as editors count them, when asked: a big
+    debate has over ten places per claim, and most are never asked for.
+    """
+
+    values: dict[KeyPath, int] = field(default_factory=dict)
+    keys: dict[KeyPath, int] = field(default_factory=dict)
+    text: str = ""
+    _line_starts: array[int] | None = None
+
+    def pos(self, offset: int) -> Pos:
+        """Line and column (1-based) of a character offset into `text`."""
+        starts = self._line_starts
+        if starts is None:
+            starts = self._line_starts = _line_starts(self.text)
+        line = bisect_right(starts, offset)
+        return (line, offset - starts[line - 1] + 1)
 
     def at(self, path: KeyPath) -> Pos:
         """Position of the value at `path`, or of its nearest ancestor that has one."""
         while path:
-            pos = self.values.get(path)
-            if pos is not None:
-                return pos
+            offset = self.values.get(path)
+            if offset is not None:
+                return self.pos(offset)
             path = path[:-1]
-        return self.values.get((), (1, 1))
+        offset = self.values.get(())
+        return (1, 1) if offset is None else self.pos(offset)
 
     def key_at(self, path: KeyPath) -> Pos:
         """Position of the key that introduces `path`, falling back to `at`."""
-        pos = self.keys.get(path)
-        return pos if pos is not None else self.at(path)
+        offset = self.keys.get(path)
+        return self.pos(offset) if offset is not None else self.at(path)
+
+    def key_or_none(self, path: KeyPath) -> Pos | None:
+        """Position of the key that introduces `path`; None when there is no such key."""
+        offset = self.keys.get(path)
+        return None if offset is None else self.pos(offset)
+
+
+def _line_starts(text: str) -> array[int]:
+    if "\r" not in text:  # the common case, without a regular expression
+        starts = array("q", [0])
+        offset = 0
+        for line in text.split("\n")[:-1]:
+            offset += len(line) + 1
+            starts.append(offset)
+        return starts
+    return array("q", [0, *(match.end() for match in _EDITOR_BREAKS.finditer(text))])
 
 
 def top_level_id(side: str, index: int) -> str:

@@ -14,13 +14,12 @@ data, so all problems of a file are reported at once.
 
 from __future__ import annotations
 
-import bisect
 import difflib
 import errno
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from argmap.collector import collector_paused
-from argmap.conform import conform
+from argmap.conform import ClaimPlace, conform
 from argmap.diagnostics import Diagnostic, error, sort_key, warning
 from argmap.ids import KeyPath, Pos, Positions, child_id, top_level_id
 from argmap.model import FIELDS, MOTION_ID, SLUG_RE, Debate, Kind
@@ -78,13 +77,41 @@ _BRACKETS = re.compile(r"[\[\]{}]")
 _COMPACT_NESTING = re.compile(r"(?:[-?] +){" + str(MAX_YAML_NESTING) + ",}")
 
 try:  # The C composer is several times faster; fall back quietly when PyYAML lacks it.
-    _Loader: type[Any] = yaml.CSafeLoader
+    _BaseLoader: type[Any] = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+    _BaseLoader = yaml.SafeLoader
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc]
+    """The safe loader, resolving tags with fewer calls; the tags are the same.
+
+    The composer asks the resolver for the tag of every node: a Python call per node,
+    about a tenth of composing a big debate. Path resolvers are never registered here, so
+    descending and ascending are no-ops, collections get the default tags, and a plain
+    scalar can only be something other than text when its first character starts one of
+    the implicit resolvers' patterns (`~`, `t`, `1`, `-`, ...); claim text rarely does.
+    `tests/test_load_tags.py` checks the tags against PyYAML's own resolver.
+    """
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is yaml.ScalarNode:
+            resolvers = self.yaml_implicit_resolvers
+            if implicit[0] and (not value or value[0] in resolvers or None in resolvers):
+                return _BaseLoader.resolve(self, kind, value, implicit)
+            return _STR_TAG
+        return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
+
+
 _SCALAR_CONSTRUCTORS = {
     tag: fn
     for tag, fn in yaml.constructor.SafeConstructor.yaml_constructors.items()
@@ -261,7 +288,7 @@ def _count_claim_items(text: str, limit: int) -> Pos | None:
                         count += 1
                         if count > limit:
                             mark = event.start_mark
-                            return (mark.line + 1, mark.column + 1) if mark else (1, 1)
+                            return Positions(text=text).pos(mark.index) if mark else (1, 1)
                 elif frame[1]:
                     frame[2] = event.value if isinstance(event, yaml.ScalarEvent) else None
                     frame[1] = False
@@ -351,16 +378,12 @@ def load_text(text: str, path: Path | str = "<text>") -> LoadedDebate:
             path, error(name, too_many, "too-many-claims", too_many_claims_message(claim_limit))
         )
     diagnostics: list[Diagnostic] = []
-    positions = Positions()
+    positions = Positions(text=text)
     with collector_paused(settle=True):
         try:
             root = yaml.compose(text, Loader=_Loader)
         except yaml.MarkedYAMLError as exc:
-            diagnostic = _yaml_error(name, exc, text)
-            to_editor = _editor_lines(text)
-            if to_editor is not None:
-                diagnostic = diagnostic.moved(to_editor(diagnostic.pos))
-            return _failed(path, diagnostic, text)
+            return _failed(path, _yaml_error(name, exc, text), text)
         except yaml.YAMLError as exc:
             return _failed(path, error(name, (1, 1), "yaml", f"YAML error: {exc}"), text)
         except RecursionError:
@@ -376,9 +399,6 @@ def load_text(text: str, path: Path | str = "<text>") -> LoadedDebate:
         data = builder.build(root, release="&" not in text)
         # Free the node tree (about half the objects made) while the collector is paused.
         root = None
-        to_editor = _editor_lines(text)
-        if to_editor is not None:
-            _remap(positions, diagnostics, to_editor)
         if diagnostics and any(
             d.code in {"alias-bomb", "too-deep", "too-many-claims"} for d in diagnostics
         ):
@@ -393,46 +413,15 @@ def load_text(text: str, path: Path | str = "<text>") -> LoadedDebate:
                 )
             )
             return LoadedDebate(path, None, diagnostics, positions, text)
-        debate = _validate(data, name, positions, diagnostics, builder.refused)
-        _check_references(data, name, positions, diagnostics)
+        places: list[ClaimPlace] = []
+        debate = _validate(data, name, positions, diagnostics, builder.refused, places)
+        _check_references(data, name, positions, diagnostics, places)
     if debate is not None and debate.id is None:
         debate = debate._replace(id=slug_from_path(path))
     diagnostics.sort(key=sort_key)
     if any(d.is_error for d in diagnostics):
         debate = None
     return LoadedDebate(path, debate, diagnostics, positions, text)
-
-
-def _editor_lines(text: str) -> Callable[[Pos], Pos] | None:
-    """Map YAML's line numbers to an editor's, when the two differ; None when they agree.
-
-    YAML also breaks lines at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR, which editors
-    show inside a line. A file with one of them in a claim would otherwise have every later
-    position off by a line.
-    """
-    # Three scans for one character each run in C at memory speed; the character-class
-    # search they replace took 13 ms over a 10,000-claim file.
-    if "\x85" not in text and "\u2028" not in text and "\u2029" not in text:
-        return None
-    yaml_starts = [0] + [m.end() for m in _YAML_BREAKS.finditer(text)]
-    editor_starts = [0] + [m.end() for m in _EDITOR_BREAKS.finditer(text)]
-
-    def to_editor(pos: Pos) -> Pos:
-        line, col = pos
-        index = yaml_starts[min(line, len(yaml_starts)) - 1] + col - 1
-        editor_line = bisect.bisect_right(editor_starts, index)
-        return (editor_line, index - editor_starts[editor_line - 1] + 1)
-
-    return to_editor
-
-
-def _remap(
-    positions: Positions, diagnostics: list[Diagnostic], to_editor: Callable[[Pos], Pos]
-) -> None:
-    for table in (positions.values, positions.keys):
-        for path, pos in table.items():
-            table[path] = to_editor(pos)
-    diagnostics[:] = [d.moved(to_editor(d.pos)) for d in diagnostics]
 
 
 def yaml_nesting_beyond_limit(text: str) -> Pos | None:
@@ -512,7 +501,9 @@ def _yaml_error(name: str, exc: yaml.MarkedYAMLError, text: str) -> Diagnostic:
         problem = f"{context}: {problem}"
     if "expected a single document" in context + (exc.problem or ""):
         problem = "file holds more than one YAML document; a debate file holds one"
-    pos = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    # Marks count characters: the offset gives the line and column as editors count them
+    # (YAML also breaks lines at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR).
+    pos = Positions(text=text).pos(mark.index) if mark is not None else (1, 1)
     return error(name, pos, "yaml", f"YAML syntax error: {problem}")
 
 
@@ -535,7 +526,7 @@ class _Builder:
         self.refused: set[KeyPath] = set()
 
     def _pos(self, node: yaml.Node) -> Pos:
-        return (node.start_mark.line + 1, node.start_mark.column + 1)
+        return self.positions.pos(node.start_mark.index)
 
     def build(self, root: yaml.Node, *, release: bool = False) -> Any:
         """Plain data from the node tree; positions and diagnostics go to the builder's.
@@ -558,12 +549,12 @@ class _Builder:
         max_path = 2 * MAX_DEPTH + 2
         while stack:
             node, path, container, slot = stack.pop()
-            mark = node.start_mark
-            values[path] = (mark.line + 1, mark.column + 1)
-            if isinstance(node, scalar_node):
+            values[path] = node.start_mark.index
+            if type(node) is scalar_node:
                 container[slot] = node.value if node.tag == _STR_TAG else self._scalar(node, path)
                 continue
-            if id(node) in entered:
+            # Only a tree with anchors can share nodes (and expand aliases).
+            if not release and id(node) in entered:
                 expansions += 1
                 if expansions > MAX_ALIAS_EXPANSIONS:
                     self.diagnostics.append(
@@ -576,7 +567,8 @@ class _Builder:
                         )
                     )
                     return None
-            entered.add(id(node))
+            if not release:
+                entered.add(id(node))
             # A claim at depth d has a key path of length 2d; its own keys add two more.
             if len(path) > max_path:
                 self.diagnostics.append(
@@ -599,8 +591,7 @@ class _Builder:
                     child = children[index]
                     child_path = (*path, index)
                     if type(child) is scalar_node and child.tag == _STR_TAG:
-                        mark = child.start_mark
-                        values[child_path] = (mark.line + 1, mark.column + 1)
+                        values[child_path] = child.start_mark.index
                         items[index] = child.value
                     else:
                         push((child, child_path, items, index))
@@ -613,20 +604,23 @@ class _Builder:
                 container[slot] = mapping
                 pending: list[tuple[yaml.Node, KeyPath, Any, Any]] = []
                 for key_node, value_node in node.value:
-                    mark = key_node.start_mark
-                    key_pos = (mark.line + 1, mark.column + 1)
-                    if not isinstance(key_node, scalar_node):
+                    if type(key_node) is not scalar_node:
                         self.diagnostics.append(
-                            error(self.name, key_pos, "bad-key", "a key must be plain text")
+                            error(
+                                self.name,
+                                self._pos(key_node),
+                                "bad-key",
+                                "a key must be plain text",
+                            )
                         )
                         continue
                     key = key_node.value if key_node.tag == _STR_TAG else str(key_node.value)
                     if key in mapping:
-                        line, col = keys[(*path, key)]
+                        line, col = self.positions.pos(keys[(*path, key)])
                         self.diagnostics.append(
                             error(
                                 self.name,
-                                key_pos,
+                                self._pos(key_node),
                                 "duplicate-key",
                                 f"key '{key}' is given twice in this mapping "
                                 f"(first at line {line}, column {col}); only one is allowed",
@@ -634,7 +628,7 @@ class _Builder:
                         )
                         continue
                     child_path = (*path, key)
-                    keys[child_path] = key_pos
+                    keys[child_path] = key_node.start_mark.index
                     if key in _CLAIM_LISTS and isinstance(value_node, yaml.SequenceNode):
                         # Counted as the tree is walked, before any model is built.
                         self.claims += len(value_node.value)
@@ -642,15 +636,14 @@ class _Builder:
                             self.diagnostics.append(
                                 error(
                                     self.name,
-                                    key_pos,
+                                    self._pos(key_node),
                                     "too-many-claims",
                                     too_many_claims_message(self.claim_limit),
                                 )
                             )
                             return None
                     if type(value_node) is scalar_node and value_node.tag == _STR_TAG:
-                        mark = value_node.start_mark
-                        values[child_path] = (mark.line + 1, mark.column + 1)
+                        values[child_path] = value_node.start_mark.index
                         mapping[key] = value_node.value
                     else:
                         mapping[key] = None
@@ -693,8 +686,9 @@ def _validate(
     positions: Positions,
     diagnostics: list[Diagnostic],
     refused: set[KeyPath],
+    places: list[ClaimPlace],
 ) -> Debate | None:
-    debate, problems = conform(data)
+    debate, problems = conform(data, places)
     if debate is not None:
         return debate
     errors = [(tuple(err["loc"]), err) for err in problems]
@@ -850,16 +844,7 @@ def _diagnostic_for(
 # --- cross-references ----------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class _RawClaim:
-    id: str
-    explicit: bool
-    path: KeyPath
-    data: dict[str, Any]
-    relation: str  # "top", "r" or "s"
-
-
-def iter_raw_claims(data: dict[str, Any]) -> Iterator[_RawClaim]:
+def iter_raw_claims(data: dict[str, Any]) -> Iterator[ClaimPlace]:
     """Every claim mapping in raw (possibly invalid) debate data, in document order."""
     stack: list[tuple[Any, KeyPath, str, str]] = []
     for side in ("con", "pro"):
@@ -876,7 +861,7 @@ def iter_raw_claims(data: dict[str, Any]) -> Iterator[_RawClaim]:
         own = item.get("id")
         explicit = isinstance(own, str) and slug(own) is not None
         claim_id: str = own if explicit and isinstance(own, str) else generated
-        yield _RawClaim(claim_id, explicit, path, item, relation)
+        yield ClaimPlace(claim_id, explicit, path, item, relation)
         # Pushed last child first, support before rebuttals: rebuttals come out first.
         # The id pattern is `child_id`'s, inlined: this runs for every claim.
         for key, letter in (("support", "s"), ("rebuttals", "r")):
@@ -900,9 +885,17 @@ def _str_list(value: Any) -> list[tuple[int, str]]:
 
 
 def _check_references(
-    data: dict[str, Any], name: str, positions: Positions, diagnostics: list[Diagnostic]
+    data: dict[str, Any],
+    name: str,
+    positions: Positions,
+    diagnostics: list[Diagnostic],
+    claims: list[ClaimPlace],
 ) -> None:
-    claims = list(iter_raw_claims(data))
+    """Ids, sources, links and expectations: what the format alone cannot check.
+
+    `claims` are every claim mapping of `data` in document order, as `iter_raw_claims`
+    (or `conform`, on its way) finds them.
+    """
     first_use: dict[str, KeyPath] = {}
     for claim in claims:
         if not claim.explicit:
@@ -937,23 +930,22 @@ def _check_references(
     source_ids = {
         s["id"] for s in source_list if isinstance(s, dict) and isinstance(s.get("id"), str)
     }
-    seen_sources: dict[str, Pos] = {}
+    seen_sources: dict[str, int] = {}
     for index, source in enumerate(source_list):
         if isinstance(source, dict) and isinstance(source.get("id"), str):
             sid = source["id"]
-            pos = positions.at(("sources", index, "id"))
             if sid in seen_sources:
-                line, col = seen_sources[sid]
+                line, col = positions.at(("sources", seen_sources[sid], "id"))
                 diagnostics.append(
                     error(
                         name,
-                        pos,
+                        positions.at(("sources", index, "id")),
                         "duplicate-source",
                         f"source id '{sid}' is already used at line {line}, column {col}",
                     )
                 )
             else:
-                seen_sources[sid] = pos
+                seen_sources[sid] = index
     evidence = Kind.EVIDENCE.value
     for claim in claims:
         item = claim.data
@@ -962,6 +954,8 @@ def _check_references(
             if not links:
                 continue
             for index, target in _str_list(links):
+                if target in known_ids and target != claim.id and target != MOTION_ID:
+                    continue  # the common case: a link to another claim
                 pos = positions.at((*claim.path, key, index))
                 if target == claim.id:
                     diagnostics.append(

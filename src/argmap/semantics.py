@@ -13,7 +13,9 @@ Guida, "AFRA: Argumentation framework with recursive attacks", IJAR 2011): the l
 claim that has undercuts becomes an argument of its own, attacked by the undercuts and by
 whatever attacks the claim (a link holds only while its claim stands). Grounded labelling
 of that framework is the least fixpoint, computed with a worklist in time linear in claims
-plus edges, without recursion.
+plus edges, without recursion. The framework is numbered (claims in graph order, then the
+link arguments) and built once per graph (`attack_framework`), so the labelling and the
+searches after it work on lists of integers and share one framework.
 
 The preferred semantics answers a softer question for undecided claims: could the claim
 stand in some consistent reading of the debate (is it in some preferred extension)? That
@@ -23,9 +25,11 @@ debate and refuses parts larger than a limit.
 
 from __future__ import annotations
 
+from array import array
 from collections import deque
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import accumulate, chain, pairwise
 
 from argmap.collector import collector_paused
 from argmap.graph import ArgumentGraph, Relation
@@ -56,6 +60,10 @@ class Labelling:
     labels: dict[str, Label]
     cut: dict[str, tuple[str, ...]] = field(default_factory=dict)
     link_undecided: frozenset[str] = frozenset()
+    #: The framework labelled and the label of each of its arguments, links included (by
+    #: index), so `could_stand` and `undecided_parts` need not label it again.
+    framework: AttackFramework | None = field(default=None, repr=False, compare=False)
+    arguments: list[Label] = field(default_factory=list, repr=False, compare=False)
 
     def __getitem__(self, claim_id: str) -> Label:
         return self.labels[claim_id]
@@ -116,48 +124,132 @@ def _link(claim_id: str) -> str:
     return _LINK + claim_id
 
 
-def _attack_lists(graph: ArgumentGraph) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """(attacked_by, attacks) of the framework: claims, plus a link argument per undercut link.
+@dataclass(frozen=True, slots=True)
+class Rows:
+    """Lists of argument numbers, one per argument, packed into two flat arrays.
 
-    A claim with undercuts attacks through its link argument (when it rebuts or undercuts
-    its parent); the link is attacked by the undercuts and by whatever attacks the claim,
-    so it holds exactly while the claim stands and no undercut of it stands.
+    `rows[i]` is row i (an array slice). A graph keeps its framework as long as it lives:
+    packed, its rows take about a third of the memory of a tuple per argument.
     """
-    attacked_by: dict[str, list[str]] = {node_id: [] for node_id in graph.nodes}
-    attacks: dict[str, list[str]] = {node_id: [] for node_id in graph.nodes}
-    # Claims with undercuts, in graph order so the lists (and searches over them) are stable.
-    undercut_parents = list(
-        dict.fromkeys(e.target for e in graph.edges if e.relation is Relation.UNDERCUTS)
-    )
-    has_undercuts = set(undercut_parents)
-    for parent in undercut_parents:
-        attacked_by[_link(parent)] = []
-        attacks[_link(parent)] = []
-    supports = Relation.SUPPORTS
+
+    #: Row i is `items[start[i]:start[i + 1]]`.
+    start: array[int]
+    items: array[int]
+
+    @classmethod
+    def pack(cls, rows: list[list[int]]) -> Rows:
+        """Pack lists of argument numbers, keeping their order."""
+        return cls(
+            array("l", accumulate(map(len, rows), initial=0)), array("l", chain.from_iterable(rows))
+        )
+
+    def __getitem__(self, i: int) -> array[int]:
+        return self.items[self.start[i] : self.start[i + 1]]
+
+    def __len__(self) -> int:
+        return len(self.start) - 1
+
+    def lengths(self) -> list[int]:
+        """How many numbers each row holds."""
+        return [end - begin for begin, end in pairwise(self.start)]
+
+
+@dataclass(frozen=True, slots=True)
+class AttackFramework:
+    """The debate's attack relation over integer indices: claims, plus a link argument per
+    claim that has undercuts.
+
+    Arguments `0 .. len(ids) - 1` are the graph's nodes in its order (the motion first);
+    link argument `len(ids) + k` is the link of claim `link_owner[k]` to its parent, which
+    `link_cutters[k]` undercut. A claim with undercuts attacks through its link argument
+    (when it rebuts or undercuts its parent); the link is attacked by the undercuts and by
+    whatever attacks the claim, so it holds exactly while the claim stands and no undercut
+    of it stands. `attack_framework(graph)` builds it once per graph.
+    """
+
+    ids: list[str]
+    #: attacked_by[i]: the arguments attacking argument i; attacks[i]: those it attacks.
+    attacked_by: Rows
+    attacks: Rows
+    link_owner: list[int]
+    link_cutters: list[list[int]]
+    #: The link argument of each claim that has one.
+    link_of: dict[int, int]
+
+    def name(self, argument: int) -> str:
+        """The claim id of a claim argument; a name no claim has for a link argument."""
+        claims = len(self.ids)
+        if argument < claims:
+            return self.ids[argument]
+        return _link(self.ids[self.link_owner[argument - claims]])
+
+
+def attack_framework(graph: ArgumentGraph) -> AttackFramework:
+    """The graph's attack framework, built on first use and kept on the graph.
+
+    A graph does not change once built, so the labelling, the undecided parts and
+    `could_stand` of one graph all share one framework.
+    """
+    framework = graph.attack_framework
+    if framework is None:
+        # Many small lists and no reference cycles: keep the collector from rescanning the
+        # loaded debate meanwhile.
+        with collector_paused():
+            framework = _build_framework(graph)
+        graph.attack_framework = framework
+    return framework
+
+
+def _build_framework(graph: ArgumentGraph) -> AttackFramework:
+    ids = list(graph.nodes)
+    index = {node_id: i for i, node_id in enumerate(ids)}
+    claims = len(ids)
+    rebuts, undercuts, supports = Relation.REBUTS, Relation.UNDERCUTS, Relation.SUPPORTS
+    # Claims with undercuts, in graph order so the lists (and searches over them) are
+    # stable; each with its undercuts in edge order.
+    link_owner: list[int] = []
+    link_cutters: list[list[int]] = []
+    link_of: dict[int, int] = {}
     for edge in graph.edges:
-        if edge.relation is supports:
+        if edge.relation is undercuts:
+            parent = index[edge.target]
+            link = link_of.get(parent)
+            if link is None:
+                link = link_of[parent] = claims + len(link_owner)
+                link_owner.append(parent)
+                link_cutters.append([])
+            link_cutters[link - claims].append(index[edge.source])
+    total = claims + len(link_owner)
+    attacked_by: list[list[int]] = [[] for _ in range(total)]
+    attacks: list[list[int]] = [[] for _ in range(total)]
+    for edge in graph.edges:
+        relation = edge.relation
+        if relation is supports:
             continue
-        source = edge.source
-        if not edge.cross and source in has_undercuts:
-            source = _link(source)  # the nested attack goes through the claim's link
-        target = edge.target
-        if edge.relation is Relation.UNDERCUTS:
-            target = _link(target)
+        source = index[edge.source]
+        cross = edge.cross
+        if link_of and not cross and source in link_of:
+            source = link_of[source]  # the nested attack goes through the claim's link
+        target = index[edge.target]
+        if relation is not rebuts:
+            target = link_of[target]
         targets = attacks[source]
         # Nesting gives each claim one parent, so only a cross-link can repeat an attack
         # (a rebuttal that also names its parent, or an id listed twice); a claim's own
         # list of targets is short, so the membership test is cheap.
-        if edge.cross and target in targets:
+        if cross and target in targets:
             continue
         attacked_by[target].append(source)
         targets.append(target)
-    for parent in undercut_parents:
+    for k, parent in enumerate(link_owner):
         # A link holds only while its claim stands: what attacks the claim attacks the link.
-        link = _link(parent)
+        link = claims + k
         for attacker in attacked_by[parent]:
             attacked_by[link].append(attacker)
             attacks[attacker].append(link)
-    return attacked_by, attacks
+    return AttackFramework(
+        ids, Rows.pack(attacked_by), Rows.pack(attacks), link_owner, link_cutters, link_of
+    )
 
 
 def grounded(graph: ArgumentGraph) -> Labelling:
@@ -168,60 +260,58 @@ def grounded(graph: ArgumentGraph) -> Labelling:
     nothing changes. Each claim enters the worklist at most once and each attack is looked
     at a bounded number of times.
     """
-    # The labelling builds many small lists and no reference cycles; pausing the cyclic
+    framework = attack_framework(graph)
+    # The labelling builds a few large lists and no reference cycles; pausing the cyclic
     # garbage collector keeps it from rescanning the whole loaded debate meanwhile.
     with collector_paused():
-        attacked_by, attacks = _attack_lists(graph)
-        labels = _grounded(attacked_by, attacks)
+        arguments = _grounded(framework.attacked_by, framework.attacks)
+        ids, link_of, standing_label = framework.ids, framework.link_of, Label.STANDING
         cut: dict[str, tuple[str, ...]] = {}
         link_undecided: set[str] = set()
-        for link in attacked_by:
-            if not link.startswith(_LINK):
-                continue
-            claim_id = link[len(_LINK) :]
+        for owner, cutters in zip(framework.link_owner, framework.link_cutters, strict=True):
             # An undercut acts through its own link when it has undercuts of its own: it
             # cuts only while it stands and that link holds.
-            acting = [labels.get(_link(u), labels[u]) for u in undercuts_of(graph, claim_id)]
+            acting = [arguments[link_of.get(u, u)] for u in cutters]
             standing = tuple(
-                u
-                for u, label in zip(undercuts_of(graph, claim_id), acting, strict=True)
-                if label is Label.STANDING
+                ids[u] for u, label in zip(cutters, acting, strict=True) if label is standing_label
             )
             if standing:
-                cut[claim_id] = standing
+                cut[ids[owner]] = standing
             elif Label.UNDECIDED in acting:
-                link_undecided.add(claim_id)
-        # Keep the graph's node order so output built from the labels is deterministic.
-        return Labelling(
-            {node_id: labels[node_id] for node_id in graph.nodes}, cut, frozenset(link_undecided)
-        )
+                link_undecided.add(ids[owner])
+        # The graph's node order, so output built from the labels is deterministic.
+        labels = dict(zip(ids, arguments[: len(ids)], strict=True))
+        return Labelling(labels, cut, frozenset(link_undecided), framework, arguments)
 
 
-def _grounded(attacked_by: dict[str, list[str]], attacks: dict[str, list[str]]) -> dict[str, Label]:
+def _grounded(attacked_by: Rows, attacks: Rows) -> list[Label]:
+    """The grounded label of every argument of a framework, by index."""
+    standing, defeated = Label.STANDING, Label.DEFEATED
     # How many attackers of each argument are not yet known to be defeated.
-    remaining = {node_id: len(a) for node_id, a in attacked_by.items()}
-    labels: dict[str, Label] = {}
-    queue: deque[str] = deque()
-    for node_id, count in remaining.items():
-        if count == 0:
-            labels[node_id] = Label.STANDING
-            queue.append(node_id)
-    while queue:
-        node_id = queue.popleft()
+    remaining = attacked_by.lengths()
+    labels: list[Label | None] = [None] * len(remaining)
+    # The rows are sliced inline: a method call per argument would cost more than the slice.
+    start, items = attacks.start, attacks.items
+    queue = [i for i, count in enumerate(remaining) if not count]
+    for node in queue:
+        labels[node] = standing
+    # The queue grows while it is walked: first in, first out, without popping.
+    for node in queue:
         # A standing argument defeats everything it attacks.
-        for target in attacks[node_id]:
-            if target in labels:
+        for target in items[start[node] : start[node + 1]]:
+            if labels[target] is not None:
                 continue
-            labels[target] = Label.DEFEATED
+            labels[target] = defeated
             # A defeated argument no longer counts against what it attacks.
-            for victim in attacks[target]:
-                if victim in labels:
+            for victim in items[start[target] : start[target + 1]]:
+                if labels[victim] is not None:
                     continue
                 remaining[victim] -= 1
-                if remaining[victim] == 0:
-                    labels[victim] = Label.STANDING
+                if not remaining[victim]:
+                    labels[victim] = standing
                     queue.append(victim)
-    return {node_id: labels.get(node_id, Label.UNDECIDED) for node_id in attacked_by}
+    undecided = Label.UNDECIDED
+    return [undecided if label is None else label for label in labels]
 
 
 # --- explanations --------------------------------------------------------------------------
@@ -434,19 +524,26 @@ def _cycle_through(graph: ArgumentGraph, labelling: Labelling, claim_id: str) ->
 
 def undecided_parts(graph: ArgumentGraph, labelling: Labelling) -> list[list[str]]:
     """Undecided claims grouped by the rebuttals between them (weakly connected parts)."""
-    attacked_by, attacks = _attack_lists(graph)
-    parts = _undecided_parts(_grounded(attacked_by, attacks), attacked_by, attacks)
-    return [[n for n in part if not n.startswith(_LINK)] for part in parts]
+    framework = attack_framework(graph)
+    claims = len(framework.ids)
+    parts = _undecided_parts(_arguments(framework, labelling), framework)
+    return [[framework.ids[i] for i in part if i < claims] for part in parts]
 
 
-def _undecided_parts(
-    labels: dict[str, Label], attacked_by: dict[str, list[str]], attacks: dict[str, list[str]]
-) -> list[list[str]]:
-    undecided = [n for n, label in labels.items() if label is Label.UNDECIDED]
-    part_of: dict[str, int] = {}
-    parts: list[list[str]] = []
-    for start in undecided:
-        if start in part_of:
+def _arguments(framework: AttackFramework, labelling: Labelling) -> list[Label]:
+    """The grounded label of every argument of the framework, links included, by index."""
+    if labelling.framework is framework:
+        return labelling.arguments
+    return _grounded(framework.attacked_by, framework.attacks)
+
+
+def _undecided_parts(labels: list[Label], framework: AttackFramework) -> list[list[int]]:
+    attacked_by, attacks = framework.attacked_by, framework.attacks
+    undecided = Label.UNDECIDED
+    part_of = [-1] * len(labels)
+    parts: list[list[int]] = []
+    for start, label in enumerate(labels):
+        if label is not undecided or part_of[start] >= 0:
             continue
         part_of[start] = len(parts)
         part = [start]
@@ -454,7 +551,7 @@ def _undecided_parts(
         while stack:
             current = stack.pop()
             for other in (*attacked_by[current], *attacks[current]):
-                if other not in part_of and labels[other] is Label.UNDECIDED:
+                if part_of[other] < 0 and labels[other] is undecided:
                     part_of[other] = len(parts)
                     part.append(other)
                     stack.append(other)
@@ -479,24 +576,27 @@ def could_stand(
     accepted = {n for n, label in labelling.labels.items() if label is Label.STANDING}
     if Label.UNDECIDED not in labelling.labels.values():
         return frozenset(accepted)  # nothing undecided: the usual case, answered at once
-    attacked_by, attacks = _attack_lists(graph)
-    labels = _grounded(attacked_by, attacks)
-    accepted = {n for n, label in labels.items() if label is Label.STANDING}
-    parts = _undecided_parts(labels, attacked_by, attacks)
+    framework = attack_framework(graph)
+    claims = len(framework.ids)
+    parts = _undecided_parts(_arguments(framework, labelling), framework)
     for part in parts:
         if len(part) > limit:
-            example = next(n for n in part if not n.startswith(_LINK))
+            example = next(framework.ids[i] for i in part if i < claims)
             raise UndecidedPartTooLarge(len(part), limit, example)
     for part in parts:
         members = set(part)
+        name = framework.name
         # Within a part only undecided attackers matter: defeated ones are already answered
-        # by standing claims, which every preferred extension contains.
-        inner_by = {n: [a for a in attacked_by[n] if a in members] for n in part}
-        inner_on = {n: {t for t in attacks[n] if t in members} for n in part}
-        for claim_id in part:
-            if claim_id in accepted or claim_id.startswith(_LINK):
+        # by standing claims, which every preferred extension contains. The search works on
+        # names: a part is small, and its order of members follows them.
+        inner_by = {
+            name(n): [name(a) for a in framework.attacked_by[n] if a in members] for n in part
+        }
+        inner_on = {name(n): {name(t) for t in framework.attacks[n] if t in members} for n in part}
+        for n in part:
+            if n >= claims or framework.ids[n] in accepted:
                 continue
-            found = _admissible_with(claim_id, inner_by, inner_on)
+            found = _admissible_with(framework.ids[n], inner_by, inner_on)
             if found is not None:
                 accepted |= found
     return frozenset(n for n in accepted if not n.startswith(_LINK))

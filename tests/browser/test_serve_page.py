@@ -93,12 +93,16 @@ def server() -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
 
 
 def screen_text(browser: Any, limit: float = 30) -> str:
-    """The terminal's screen once it shows the debates (or whatever it shows at the limit)."""
+    """The terminal's screen once it shows the debates (or whatever it shows at the limit).
+
+    Rows fill in as each debate loads in the background, so this waits for the first
+    and the last rows alike.
+    """
     deadline = time.monotonic() + limit
     text = ""
     while time.monotonic() < deadline:
         text = browser.execute_script(SCREEN_TEXT) or ""
-        if "Brain drain" in text:
+        if "Brain drain" in text and "National sovereignty" in text:
             return str(text)
         time.sleep(0.2)
     return str(text)

@@ -18,20 +18,9 @@ from typing import Any
 import yaml
 from yaml.resolver import Resolver
 
-from argmap.model import Debate, to_data
+from argmap.model import FIELDS, Debate, to_data
 
-DEBATE_KEYS = (
-    "version",
-    "id",
-    "title",
-    "motion",
-    "summary",
-    "tags",
-    "sources",
-    "pro",
-    "con",
-    "expect",
-)
+DEBATE_KEYS = FIELDS["debate"]
 CLAIM_KEYS = (
     "text",
     "id",
