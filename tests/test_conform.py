@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from argmap import model, schema_model
-from argmap.conform import ClaimPlace, conform
+from argmap.conform import RawClaim, conform
 from argmap.load import iter_raw_claims, load_text
 
 SLUGS = ["a", "b-1", "x_y", "src", "c.1", "Bad", "-no", "", "pro.1", "d:e", "d:e.f", "motion"]
@@ -292,6 +292,6 @@ def test_a_loaded_debate_exports_the_same_data_as_the_models_dump() -> None:
 def test_the_claims_met_are_the_loaders_claims_with_the_same_ids(data: dict[str, Any]) -> None:
     # Reference checks (duplicate ids, links) run on the claims conform meets on its way;
     # they must be every claim mapping, in document order, with the loader's ids.
-    places: list[ClaimPlace] = []
+    places: list[RawClaim] = []
     conform(data, places)
     assert places == list(iter_raw_claims(data))

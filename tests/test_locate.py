@@ -6,9 +6,9 @@ import textwrap
 
 import pytest
 
+from argmap.ids import LineMap
 from argmap.load import load_file, load_text
 from argmap.locate import (
-    LineMap,
     Role,
     context_at,
     id_insertion,

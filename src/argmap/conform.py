@@ -34,7 +34,7 @@ from argmap.model import (
     Source,
 )
 
-__all__ = ["ClaimPlace", "Problem", "conform"]
+__all__ = ["Problem", "RawClaim", "conform"]
 
 #: One problem, as pydantic would report it: `type`, `loc` (a key path), `msg`, `input`.
 Problem = dict[str, Any]
@@ -78,7 +78,7 @@ _MSG = {
 }
 
 
-class ClaimPlace(NamedTuple):
+class RawClaim(NamedTuple):
     """A claim mapping met in raw (possibly invalid) debate data, and where it is."""
 
     id: str  # its own id when it has a valid one, else the generated one (`pro.1.r2`)
@@ -93,9 +93,9 @@ class _Problems:
 
     __slots__ = ("items", "places")
 
-    def __init__(self, places: list[ClaimPlace] | None = None) -> None:
+    def __init__(self, places: list[RawClaim] | None = None) -> None:
         self.items: list[Problem] = []
-        self.places: list[ClaimPlace] = [] if places is None else places
+        self.places: list[RawClaim] = [] if places is None else places
 
     def add(self, kind: str, loc: tuple[Any, ...], value: Any, msg: str | None = None) -> None:
         self.items.append(
@@ -107,9 +107,7 @@ class _Problems:
         self.add("string_pattern_mismatch", loc, value, _MSG["see" if see else "slug"])
 
 
-def conform(
-    data: Any, places: list[ClaimPlace] | None = None
-) -> tuple[Debate | None, list[Problem]]:
+def conform(data: Any, places: list[RawClaim] | None = None) -> tuple[Debate | None, list[Problem]]:
     """The debate record for `data`, or None and every problem (pydantic's shape).
 
     `places`, when given, receives every claim mapping met, valid or not, in document
@@ -280,7 +278,7 @@ def _claim(
     claim_id: Any = get("id")
     explicit = type(claim_id) is str and _slug(claim_id) is not None
     problems.places.append(
-        _new(ClaimPlace, (claim_id if explicit else generated, explicit, loc, data, relation))
+        _new(RawClaim, (claim_id if explicit else generated, explicit, loc, data, relation))
     )
     text = get("text", _MISSING)
     if text is _MISSING:

@@ -21,6 +21,60 @@ Pos = tuple[int, int]
 _EDITOR_BREAKS = re.compile("\r\n|[\n\r]")
 
 
+class LineMap:
+    """Offsets to 1-based (line, column) as editors count them, and back.
+
+    Lines end at CRLF, LF or a lone CR, as editors break them (YAML also breaks at NEL,
+    LINE SEPARATOR and PARAGRAPH SEPARATOR, which editors show inside a line); columns
+    count characters.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = _line_starts(text)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in characters) of an offset."""
+        line = bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+    def offset(self, line: int, col: int) -> int:
+        """The offset of a 1-based line and column, clamped to the line's end."""
+        if line < 1:
+            return 0
+        if line > len(self.starts):
+            return len(self.text)
+        start = self.starts[line - 1]
+        return min(start + max(col, 1) - 1, self.line_end(line))
+
+    def line_end(self, line: int) -> int:
+        """Offset of the line break ending a 1-based line (or of the text's end)."""
+        if line < len(self.starts):
+            end = self.starts[line] - 1
+            if self.text[end - 1 : end + 1] == "\r\n":
+                end -= 1
+            return end
+        return len(self.text)
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its line break."""
+        if line < 1 or line > len(self.starts):
+            return ""
+        return self.text[self.starts[line - 1] : self.line_end(line)]
+
+
+def _line_starts(text: str) -> array[int]:
+    """The offset where each line starts (as a compact array: a big file has many)."""
+    if "\r" not in text:  # the common case, without a regular expression
+        starts = array("q", [0])
+        offset = 0
+        for line in text.split("\n")[:-1]:
+            offset += len(line) + 1
+            starts.append(offset)
+        return starts
+    return array("q", [0, *(match.end() for match in _EDITOR_BREAKS.finditer(text))])
+
+
 @dataclass(slots=True)
 class Positions:
     """Where every value and every mapping key of a file starts, by key path.
@@ -33,15 +87,14 @@ class Positions:
     values: dict[KeyPath, int] = field(default_factory=dict)
     keys: dict[KeyPath, int] = field(default_factory=dict)
     text: str = ""
-    _line_starts: array[int] | None = None
+    _lines: LineMap | None = None
 
     def pos(self, offset: int) -> Pos:
         """Line and column (1-based) of a character offset into `text`."""
-        starts = self._line_starts
-        if starts is None:
-            starts = self._line_starts = _line_starts(self.text)
-        line = bisect_right(starts, offset)
-        return (line, offset - starts[line - 1] + 1)
+        lines = self._lines
+        if lines is None:
+            lines = self._lines = LineMap(self.text)
+        return lines.position(offset)
 
     def at(self, path: KeyPath) -> Pos:
         """Position of the value at `path`, or of its nearest ancestor that has one."""
@@ -62,17 +115,6 @@ class Positions:
         """Position of the key that introduces `path`; None when there is no such key."""
         offset = self.keys.get(path)
         return None if offset is None else self.pos(offset)
-
-
-def _line_starts(text: str) -> array[int]:
-    if "\r" not in text:  # the common case, without a regular expression
-        starts = array("q", [0])
-        offset = 0
-        for line in text.split("\n")[:-1]:
-            offset += len(line) + 1
-            starts.append(offset)
-        return starts
-    return array("q", [0, *(match.end() for match in _EDITOR_BREAKS.finditer(text))])
 
 
 def top_level_id(side: str, index: int) -> str:

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from argmap.collector import collector_paused
-from argmap.conform import ClaimPlace, conform
+from argmap.conform import RawClaim, conform
 from argmap.diagnostics import Diagnostic, error, sort_key, warning
 from argmap.ids import KeyPath, Pos, Positions, child_id, top_level_id
 from argmap.model import FIELDS, MOTION_ID, SLUG_RE, Debate, Kind
@@ -71,8 +71,6 @@ MAX_DEPTH = 200
 #: How deep YAML collections may nest before parsing is refused. libyaml's composer
 #: recurses in C and crashes the process somewhere past 20,000 levels.
 MAX_YAML_NESTING = 1000
-_YAML_BREAKS = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
-_EDITOR_BREAKS = re.compile("\r\n|[\n\r]")
 _BRACKETS = re.compile(r"[\[\]{}]")
 _COMPACT_NESTING = re.compile(r"(?:[-?] +){" + str(MAX_YAML_NESTING) + ",}")
 
@@ -413,7 +411,7 @@ def load_text(text: str, path: Path | str = "<text>") -> LoadedDebate:
                 )
             )
             return LoadedDebate(path, None, diagnostics, positions, text)
-        places: list[ClaimPlace] = []
+        places: list[RawClaim] = []
         debate = _validate(data, name, positions, diagnostics, builder.refused, places)
         _check_references(data, name, positions, diagnostics, places)
     if debate is not None and debate.id is None:
@@ -686,7 +684,7 @@ def _validate(
     positions: Positions,
     diagnostics: list[Diagnostic],
     refused: set[KeyPath],
-    places: list[ClaimPlace],
+    places: list[RawClaim],
 ) -> Debate | None:
     debate, problems = conform(data, places)
     if debate is not None:
@@ -844,7 +842,7 @@ def _diagnostic_for(
 # --- cross-references ----------------------------------------------------------------------
 
 
-def iter_raw_claims(data: dict[str, Any]) -> Iterator[ClaimPlace]:
+def iter_raw_claims(data: dict[str, Any]) -> Iterator[RawClaim]:
     """Every claim mapping in raw (possibly invalid) debate data, in document order."""
     stack: list[tuple[Any, KeyPath, str, str]] = []
     for side in ("con", "pro"):
@@ -861,7 +859,7 @@ def iter_raw_claims(data: dict[str, Any]) -> Iterator[ClaimPlace]:
         own = item.get("id")
         explicit = isinstance(own, str) and slug(own) is not None
         claim_id: str = own if explicit and isinstance(own, str) else generated
-        yield ClaimPlace(claim_id, explicit, path, item, relation)
+        yield RawClaim(claim_id, explicit, path, item, relation)
         # Pushed last child first, support before rebuttals: rebuttals come out first.
         # The id pattern is `child_id`'s, inlined: this runs for every claim.
         for key, letter in (("support", "s"), ("rebuttals", "r")):
@@ -889,7 +887,7 @@ def _check_references(
     name: str,
     positions: Positions,
     diagnostics: list[Diagnostic],
-    claims: list[ClaimPlace],
+    claims: list[RawClaim],
 ) -> None:
     """Ids, sources, links and expectations: what the format alone cannot check.
 

@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from argmap.collector import collector_paused
-from argmap.ids import KeyPath, child_id, top_level_id
+from argmap.ids import KeyPath, LineMap, child_id, top_level_id
 from argmap.load import yaml_nesting_beyond_limit
 from argmap.model import MOTION_ID, SLUG_RE
 
@@ -33,7 +33,6 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
 _STR_TAG = "tag:yaml.org,2002:str"
-_EDITOR_BREAKS = re.compile("\r\n|[\n\r]")
 _MOTION_KEY = re.compile(r"^(?:motion|'motion'|\"motion\")[ \t]*:", re.MULTILINE)
 _WORD = re.compile(r"[a-z0-9]+")
 #: Words left out of ids made from a claim's text.
@@ -89,43 +88,6 @@ class ClaimPlace:
     id_token: Token | None = None
     text_token: Token | None = None
     children: list[str] = field(default_factory=list)
-
-
-class LineMap:
-    """Offsets to 1-based (line, column) as editors count them, and back."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts = [0] + [m.end() for m in _EDITOR_BREAKS.finditer(text)]
-
-    def position(self, offset: int) -> tuple[int, int]:
-        """1-based line and column (in characters) of an offset."""
-        line = bisect.bisect_right(self.starts, offset)
-        return line, offset - self.starts[line - 1] + 1
-
-    def offset(self, line: int, col: int) -> int:
-        """The offset of a 1-based line and column, clamped to the line's end."""
-        if line < 1:
-            return 0
-        if line > len(self.starts):
-            return len(self.text)
-        start = self.starts[line - 1]
-        return min(start + max(col, 1) - 1, self.line_end(line))
-
-    def line_end(self, line: int) -> int:
-        """Offset of the line break ending a 1-based line (or of the text's end)."""
-        if line < len(self.starts):
-            end = self.starts[line] - 1
-            if self.text[end - 1 : end + 1] == "\r\n":
-                end -= 1
-            return end
-        return len(self.text)
-
-    def line_text(self, line: int) -> str:
-        """The text of a 1-based line, without its line break."""
-        if line < 1 or line > len(self.starts):
-            return ""
-        return self.text[self.starts[line - 1] : self.line_end(line)]
 
 
 @dataclass(slots=True)

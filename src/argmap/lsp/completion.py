@@ -12,7 +12,8 @@ from collections import Counter
 
 from lsprotocol import types
 
-from argmap.locate import ClaimPlace, Context, LineMap, Role, TextIndex, context_at, index_text
+from argmap.ids import LineMap
+from argmap.locate import ClaimPlace, Context, Role, TextIndex, context_at, index_text
 from argmap.lsp.documents import Documents
 from argmap.lsp.positions import Positions
 from argmap.model import FIELDS, MOTION_ID, SLUG_RE, Kind

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from lsprotocol import types
 
-from argmap.locate import LineMap
+from argmap.ids import LineMap
 
 
 def count_units(text: str, encoding: str) -> int:
