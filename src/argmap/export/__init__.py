@@ -8,7 +8,7 @@ Every failure a user can cause or meet is an `ExportError` with a one-line messa
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -48,6 +48,7 @@ __all__ = [
     "output_name",
     "safe_name",
     "to_dot",
+    "write_diagram",
     "write_dot",
 ]
 
@@ -205,6 +206,11 @@ def export_graph(graph: ArgumentGraph, options: ExportOptions, out: Path) -> Pat
             data = render(to_dot(graph, options), options.format)
         except RenderError as exc:
             raise ExportError(str(exc)) from exc
+    return write_diagram(out, data)
+
+
+def write_diagram(out: Path, data: bytes | Iterable[bytes]) -> Path:
+    """Write a diagram's bytes to `out` atomically; ExportError says why it could not."""
     try:
         write_atomic(out, data)
     except OutputError as exc:

@@ -27,14 +27,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from argmap.export import ExportError, ExportOptions, export_graph, to_dot
-from argmap.export.render import RENDERED, RenderError, render, write_atomic
-from argmap.output import OutputError
+from argmap.export import ExportError, ExportOptions, export_graph, to_dot, write_diagram
+from argmap.export.render import RENDERED, RenderError, render
 
 if TYPE_CHECKING:
     from argmap.graph import ArgumentGraph
 
-__all__ = ["Diagram", "DiagramPool", "write_diagram"]
+__all__ = ["Diagram", "DiagramPool"]
 
 
 @dataclass(frozen=True)
@@ -60,17 +59,6 @@ def _render(source: str, fmt: str) -> bytes:
         return render(source, fmt)
     except RenderError as exc:
         raise ExportError(str(exc)) from exc
-
-
-def write_diagram(out: Path, data: bytes) -> Path:
-    """Write drawn bytes to `out` as `export_graph` does (atomically; its error messages)."""
-    try:
-        write_atomic(out, data)
-    except OutputError as exc:
-        raise ExportError(str(exc)) from exc
-    except OSError as exc:
-        raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from exc
-    return out
 
 
 class DiagramPool:
