@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.load import LoadedDebate, load_bytes, load_file, load_paths, load_text
+from argmap.load import LoadCancelled, LoadedDebate, load_bytes, load_file, load_paths, load_text
 
 BAD = Path(__file__).parent / "data" / "bad"
 EXPECT = re.compile(r"^# expect: (\d+):(\d+): (.+)$")
@@ -293,3 +293,26 @@ def test_columns_count_characters_and_lines_break_as_editors_do() -> None:
     (problem,) = duplicate.errors
     assert (problem.line, problem.col, problem.code) == (3, 1, "duplicate-key")
     assert "first at line 1, column 1" in problem.message
+
+
+def test_loading_stops_between_steps_when_asked() -> None:
+    # Asked after each step, loading goes on while `stop` says no and raises when it says
+    # yes; a file loaded with a `stop` that never says yes is the same debate.
+    text = "title: T\nmotion: M.\npro:\n  - text: A.\ncon:\n  - text: B.\n"
+    asked: list[int] = []
+
+    def stop_at(step: int) -> Callable[[], bool]:
+        def stop() -> bool:
+            asked.append(step)
+            return len(asked) >= step
+
+        return stop
+
+    for step in (1, 2, 3):
+        asked.clear()
+        with pytest.raises(LoadCancelled):
+            load_text(text, "t.yaml", stop_at(step))
+        assert len(asked) == step
+    asked.clear()
+    loaded = load_text(text, "t.yaml", lambda: False)
+    assert loaded.ok and loaded.debate == load_text(text, "t.yaml").debate

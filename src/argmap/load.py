@@ -19,7 +19,7 @@ import errno
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "KeyPath",
+    "LoadCancelled",
     "LoadedDebate",
     "Pos",
     "Positions",
@@ -173,6 +174,14 @@ def size_limit() -> int:
     return int(value) if value.isdigit() else DEFAULT_MAX_BYTES
 
 
+#: Asked between the steps of loading: True to stop (see `load_file`).
+Stop = Callable[[], bool]
+
+
+class LoadCancelled(Exception):
+    """Loading stopped between steps because its `stop` said so."""
+
+
 class UnreadableFile(OSError):
     """A path that is not a regular file argmap can read; the message says why."""
 
@@ -302,8 +311,14 @@ def _count_claim_items(text: str, limit: int) -> Pos | None:
     return None
 
 
-def load_file(path: Path | str, *, max_bytes: int | None = None) -> LoadedDebate:
-    """Load and validate one debate file. Never raises for bad content or unreadable files."""
+def load_file(
+    path: Path | str, *, max_bytes: int | None = None, stop: Stop | None = None
+) -> LoadedDebate:
+    """Load and validate one debate file. Never raises for bad content or unreadable files.
+
+    `stop`, when given, is asked between the steps of loading; when it says yes,
+    `LoadCancelled` is raised (an app closing, or a newer version of the text arrived).
+    """
     path = Path(path)
     name = str(path)
     limit = size_limit() if max_bytes is None else max_bytes
@@ -323,10 +338,10 @@ def load_file(path: Path | str, *, max_bytes: int | None = None) -> LoadedDebate
                 "files up to that size (set ARGMAP_MAX_BYTES to raise the limit)",
             ),
         )
-    return load_bytes(data, path)
+    return load_bytes(data, path, stop)
 
 
-def load_bytes(data: bytes, path: Path | str) -> LoadedDebate:
+def load_bytes(data: bytes, path: Path | str, stop: Stop | None = None) -> LoadedDebate:
     """Decode UTF-8 (a BOM is accepted) and load; other encodings get a clear error."""
     path = Path(path)
     if data.startswith(b"\xef\xbb\xbf"):
@@ -346,11 +361,18 @@ def load_bytes(data: bytes, path: Path | str) -> LoadedDebate:
                 f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8",
             ),
         )
-    return load_text(text, path)
+    return load_text(text, path, stop)
 
 
-def load_text(text: str, path: Path | str = "<text>") -> LoadedDebate:
-    """Load a debate from YAML text. `path` names the file in diagnostics and sets the id."""
+def load_text(text: str, path: Path | str = "<text>", stop: Stop | None = None) -> LoadedDebate:
+    """Load a debate from YAML text. `path` names the file in diagnostics and sets the id.
+
+    `stop` is asked between steps, as `load_file` says."""
+
+    def check() -> None:
+        if stop is not None and stop():
+            raise LoadCancelled(str(path))
+
     path = Path(path)
     name = str(path)
     if "\x00" in text:
@@ -379,6 +401,7 @@ def load_text(text: str, path: Path | str = "<text>") -> LoadedDebate:
     positions = Positions(text=text)
     with collector_paused(settle=True):
         try:
+            check()
             root = yaml.compose(text, Loader=_Loader)
         except yaml.MarkedYAMLError as exc:
             return _failed(path, _yaml_error(name, exc, text), text)
@@ -394,6 +417,7 @@ def load_text(text: str, path: Path | str = "<text>") -> LoadedDebate:
             )
         builder = _Builder(name, positions, diagnostics, claim_limit)
         # Without anchors no node is shared, and the tree can be freed while it is read.
+        check()
         data = builder.build(root, release="&" not in text)
         # Free the node tree (about half the objects made) while the collector is paused.
         root = None
@@ -412,6 +436,7 @@ def load_text(text: str, path: Path | str = "<text>") -> LoadedDebate:
             )
             return LoadedDebate(path, None, diagnostics, positions, text)
         places: list[RawClaim] = []
+        check()
         debate = _validate(data, name, positions, diagnostics, builder.refused, places)
         _check_references(data, name, positions, diagnostics, places)
     if debate is not None and debate.id is None:

@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
@@ -14,6 +15,8 @@ from textual.widgets import DataTable, Static
 from tui_helpers import SIZE, settled
 
 import argmap.tui.app as app_module
+import argmap.tui.model as model_module
+from argmap.load import LoadCancelled
 from argmap.tui import ArgmapApp, make_app
 from argmap.tui.model import DebateEntry, prepare_entry
 from argmap.tui.screens.add_claim import AddClaimScreen
@@ -49,10 +52,10 @@ def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
     """Loading energy.yaml waits until the event is set (the others load at once)."""
     release = threading.Event()
 
-    def prepare(path: Path) -> DebateEntry:
+    def prepare(path: Path, stop: Callable[[], bool] | None = None) -> DebateEntry:
         if path.name == "energy.yaml":
             release.wait(30)
-        return prepare_entry(path)
+        return prepare_entry(path, stop)
 
     monkeypatch.setattr(app_module, "prepare_entry", prepare)
     yield release
@@ -109,10 +112,10 @@ async def test_moving_off_a_loading_row_cancels_opening_it(
 async def test_a_file_whose_loading_fails_shows_an_error_row(
     app: ArgmapApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def prepare(path: Path) -> DebateEntry:
+    def prepare(path: Path, stop: Callable[[], bool] | None = None) -> DebateEntry:
         if path.name == "transport.yaml":
             raise MemoryError("out of memory")
-        return prepare_entry(path)
+        return prepare_entry(path, stop)
 
     monkeypatch.setattr(app_module, "prepare_entry", prepare)
     async with app.run_test(size=SIZE) as pilot:
@@ -156,9 +159,9 @@ def threads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, threading.Thread
         seen.append(("save", threading.current_thread()))
         return save(*args, **kwargs)  # type: ignore[arg-type]
 
-    def recorded_prepare(path: Path) -> DebateEntry:
+    def recorded_prepare(path: Path, stop: Callable[[], bool] | None = None) -> DebateEntry:
         seen.append(("load", threading.current_thread()))
-        return prepare(path)
+        return prepare(path, stop)
 
     monkeypatch.setattr(app_module, "save", recorded_save)
     monkeypatch.setattr(app_module, "prepare_entry", recorded_prepare)
@@ -244,3 +247,27 @@ async def test_an_edit_written_on_a_worker_is_not_reported_as_a_change_on_disk(
         await settled(pilot)
         assert any("Added rebuttal" in m for m in app.notice_log)
         assert not any("Changed on disk" in m for m in app.notice_log)
+
+
+def test_loading_stops_between_steps_when_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Quitting while a big debate loads waits for the step under way, not the whole file:
+    # asked to stop once the file is read, loading neither labels nor weighs it.
+    path = tmp_path / "big.yaml"
+    path.write_text(generate_debate_yaml(300, seed=3), encoding="utf-8")
+    steps: list[str] = []
+    real_grounded = model_module.grounded
+
+    def counted(graph: Any) -> Any:
+        steps.append("labelled")
+        return real_grounded(graph)
+
+    monkeypatch.setattr(model_module, "grounded", counted)
+    with pytest.raises(LoadCancelled):
+        prepare_entry(path, stop=lambda: True)
+    assert steps == []
+    # Not asked to stop, the same file is labelled and weighed as usual.
+    entry = prepare_entry(path, stop=lambda: False)
+    assert steps == ["labelled"]
+    assert entry.labelling is not None and entry.headline()

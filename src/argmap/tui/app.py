@@ -29,7 +29,7 @@ from textual.theme import Theme
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from argmap.edit import DebateFile, Edit, EditRefused, FileChanged, read_debate_file, save
-from argmap.load import LoadedDebate
+from argmap.load import LoadCancelled, LoadedDebate
 from argmap.safetext import printable
 from argmap.tui.commands import bindings_for
 from argmap.tui.crash import EXIT_CRASH, save_report
@@ -211,7 +211,11 @@ class ArgmapApp(App[int]):
         for path in loading_order(files):
             if worker.is_cancelled:
                 return
-            self.call_from_thread(self._debate_arrived, path, _prepare(path))
+            try:
+                prepared = _prepare(path, lambda: worker.is_cancelled)
+            except LoadCancelled:
+                return  # the app is closing: let it go without this file
+            self.call_from_thread(self._debate_arrived, path, prepared)
         # Warm the export library (it pulls in graphviz) so `x` opens at once later.
         import argmap.export  # noqa: F401
 
@@ -714,11 +718,14 @@ class ArgmapApp(App[int]):
             )
 
 
-def _prepare(path: Path) -> DebateEntry:
+def _prepare(path: Path, stop: Callable[[], bool] | None = None) -> DebateEntry:
     """Load and label a file on a worker; an error nobody expected becomes the file's
-    error row rather than a row that says "loading" for ever."""
+    error row rather than a row that says "loading" for ever. `LoadCancelled` (when
+    `stop` says so) passes through."""
     try:
-        return prepare_entry(path)
+        return prepare_entry(path, stop)
+    except LoadCancelled:
+        raise
     except Exception as problem:  # any failure is shown on the row
         return failed_entry(path, problem)
 
