@@ -324,12 +324,12 @@ async def test_a_slow_reload_runs_off_the_ui_thread_and_keeps_the_last_version(
     threads: list[str] = []
     real_load = model.load_file
 
-    def slow_load(path: Path):  # type: ignore[no-untyped-def]
+    def slow_load(path: Path, **options):  # type: ignore[no-untyped-def]
         threads.append(threading.current_thread().name)
         if path == energy:
             # Holds until the test has pressed keys (a 20 MB file takes this long).
             release.wait(timeout=10)
-        return real_load(path)
+        return real_load(path, **options)
 
     app = make_app([debates])
     async with app.run_test(size=SIZE) as pilot:
