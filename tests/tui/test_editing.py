@@ -233,7 +233,7 @@ async def test_delete_names_the_links_then_removes_them_and_undo_restores(
         assert "Deleting it removes those links too" in listing
         assert "will not" not in listing
         await pilot.press("y")
-        await pilot.pause()
+        await settled(pilot)  # written and reloaded on a worker
         assert cursor(app) == "motion"
         text = energy.read_text(encoding="utf-8")
         assert "id: delay" not in text and "fast-track" not in text
