@@ -20,7 +20,8 @@ from pydantic import ValidationError
 
 from argmap import model, schema_model
 from argmap.conform import RawClaim, conform
-from argmap.load import iter_raw_claims, load_text
+from argmap.load import load_text
+from argmap.model import SLUG_RE
 
 SLUGS = ["a", "b-1", "x_y", "src", "c.1", "Bad", "-no", "", "pro.1", "d:e", "d:e.f", "motion"]
 NUMERIC_TEXT = ["0.5", " 1 ", "1_0", "nan", "-inf", "1e-1", "abc", "", "0", "1.5", "-0.0"]
@@ -294,4 +295,26 @@ def test_the_claims_met_are_the_loaders_claims_with_the_same_ids(data: dict[str,
     # they must be every claim mapping, in document order, with the loader's ids.
     places: list[RawClaim] = []
     conform(data, places)
-    assert places == list(iter_raw_claims(data))
+    assert places == _raw_claims(data)
+
+
+def _raw_claims(data: dict[str, Any]) -> list[RawClaim]:
+    """Every claim mapping in raw data, in document order: the walk written plainly."""
+    found: list[RawClaim] = []
+
+    def walk(items: Any, path: tuple[Any, ...], prefix: str, relation: str) -> None:
+        if type(items) is not list:
+            return
+        for index, item in enumerate(items):
+            if type(item) is not dict:
+                continue
+            own = item.get("id")
+            explicit = isinstance(own, str) and SLUG_RE.match(own) is not None
+            claim_id = own if explicit else f"{prefix}{index + 1}"
+            found.append(RawClaim(claim_id, explicit, (*path, index), item, relation))
+            walk(item.get("rebuttals"), (*path, index, "rebuttals"), f"{claim_id}.r", "r")
+            walk(item.get("support"), (*path, index, "support"), f"{claim_id}.s", "s")
+
+    for side in ("pro", "con"):
+        walk(data.get(side), (side,), f"{side}.", "top")
+    return found

@@ -19,7 +19,7 @@ import errno
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,7 +30,7 @@ from argmap.collector import collector_paused
 from argmap.conform import RawClaim, conform
 from argmap.diagnostics import Diagnostic, error, sort_key, warning
 from argmap.ids import KeyPath, Pos, Positions, child_id, top_level_id
-from argmap.model import FIELDS, MOTION_ID, SLUG_RE, Debate, Kind
+from argmap.model import FIELDS, MOTION_ID, Debate, Kind
 
 if TYPE_CHECKING:
     from argmap.graph import ArgumentGraph
@@ -45,7 +45,6 @@ __all__ = [
     "check_links_between",
     "child_id",
     "debate_files",
-    "iter_raw_claims",
     "load_bytes",
     "load_file",
     "load_paths",
@@ -867,40 +866,6 @@ def _diagnostic_for(
 # --- cross-references ----------------------------------------------------------------------
 
 
-def iter_raw_claims(data: dict[str, Any]) -> Iterator[RawClaim]:
-    """Every claim mapping in raw (possibly invalid) debate data, in document order."""
-    stack: list[tuple[Any, KeyPath, str, str]] = []
-    for side in ("con", "pro"):
-        items = data.get(side)
-        if isinstance(items, list):
-            for index in range(len(items) - 1, -1, -1):
-                stack.append((items[index], (side, index), top_level_id(side, index), "top"))
-    push = stack.append
-    slug = SLUG_RE.match
-    while stack:
-        item, path, generated, relation = stack.pop()
-        if type(item) is not dict:
-            continue
-        own = item.get("id")
-        explicit = isinstance(own, str) and slug(own) is not None
-        claim_id: str = own if explicit and isinstance(own, str) else generated
-        yield RawClaim(claim_id, explicit, path, item, relation)
-        # Pushed last child first, support before rebuttals: rebuttals come out first.
-        # The id pattern is `child_id`'s, inlined: this runs for every claim.
-        for key, letter in (("support", "s"), ("rebuttals", "r")):
-            children = item.get(key)
-            if type(children) is list:
-                for index in range(len(children) - 1, -1, -1):
-                    push(
-                        (
-                            children[index],
-                            (*path, key, index),
-                            f"{claim_id}.{letter}{index + 1}",
-                            letter,
-                        )
-                    )
-
-
 def _str_list(value: Any) -> list[tuple[int, str]]:
     if not isinstance(value, list):
         return []
@@ -916,8 +881,8 @@ def _check_references(
 ) -> None:
     """Ids, sources, links and expectations: what the format alone cannot check.
 
-    `claims` are every claim mapping of `data` in document order, as `iter_raw_claims`
-    (or `conform`, on its way) finds them.
+    `claims` are every claim mapping of `data` in document order, as `conform` meets
+    them on its way.
     """
     first_use: dict[str, KeyPath] = {}
     for claim in claims:

@@ -279,7 +279,7 @@ class _Indexer:
         )
 
     def claims(self, sides: dict[str, yaml.Node]) -> list[ClaimPlace]:
-        # Mirrors load.iter_raw_claims, so generated ids match what the loader assigns.
+        # Walks claims as argmap.conform does, so generated ids match what the loader assigns.
         order: list[ClaimPlace] = []
         stack: list[tuple[yaml.Node, str, str, str, str, KeyPath]] = []
         for side in ("con", "pro"):

@@ -193,7 +193,7 @@ class Document:
     # --- claims ----------------------------------------------------------------------------
 
     def _index_claims(self) -> None:
-        # Mirrors load.iter_raw_claims, so generated ids match what the loader assigns.
+        # Walks claims as argmap.conform does, so generated ids match what the loader assigns.
         stack: list[tuple[yaml.MappingNode, ClaimSite | None, str, KeyPath]] = []
         stack.append((self.root, None, "", ()))
         while stack:
