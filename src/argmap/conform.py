@@ -17,21 +17,21 @@ checked in, extra keys after known ones) are pydantic's, as those models configu
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+import re
+from typing import Any, NamedTuple, get_args
 
 from argmap.ids import KeyPath
 from argmap.model import (
     FIELDS,
     FORMAT_VERSION,
-    SEE_PATTERN,
     SEE_RE,
-    SLUG_PATTERN,
     SLUG_RE,
     Claim,
     Debate,
     Expectation,
     Kind,
     Source,
+    Verdict,
 )
 
 __all__ = ["Problem", "RawClaim", "conform"]
@@ -41,14 +41,13 @@ Problem = dict[str, Any]
 
 _MISSING: Any = object()
 _KINDS = {kind.value: kind for kind in Kind}
-_VERDICTS = ("leans-pro", "balanced", "leans-con")
+_VERDICTS = get_args(Verdict)
 _CLAIM_KEYS = frozenset(Claim._fields)
 _SOURCE_KEYS = frozenset(Source._fields)
 _EXPECT_KEYS = frozenset(Expectation._fields)
 _DEBATE_KEYS = frozenset(FIELDS["debate"])
 _new = tuple.__new__
 _slug = SLUG_RE.match
-_see = SEE_RE.match
 
 _MSG = {
     "missing": "Field required",
@@ -73,8 +72,6 @@ _MSG = {
     "weight_ge": "Input should be greater than or equal to 1",
     "strength_le": "Input should be less than or equal to 1",
     "strength_ge": "Input should be greater than or equal to 0",
-    "slug": f"String should match pattern '{SLUG_PATTERN}'",
-    "see": f"String should match pattern '{SEE_PATTERN}'",
 }
 
 
@@ -102,9 +99,9 @@ class _Problems:
             {"type": kind, "loc": loc, "msg": msg or _MSG[kind], "input": value},
         )
 
-    def pattern(self, loc: tuple[Any, ...], value: Any) -> None:
-        see = "see" in loc[-2:]
-        self.add("string_pattern_mismatch", loc, value, _MSG["see" if see else "slug"])
+    def pattern(self, loc: tuple[Any, ...], value: Any, pattern: re.Pattern[str]) -> None:
+        message = f"String should match pattern '{pattern.pattern}'"
+        self.add("string_pattern_mismatch", loc, value, message)
 
 
 def conform(data: Any, places: list[RawClaim] | None = None) -> tuple[Debate | None, list[Problem]]:
@@ -143,20 +140,22 @@ def _slug_value(value: Any, loc: tuple[Any, ...], problems: _Problems) -> Any:
     if type(value) is not str:
         problems.add("string_type", loc, value)
     elif _slug(value) is None:
-        problems.pattern(loc, value)
+        problems.pattern(loc, value, SLUG_RE)
     return value
 
 
-def _text_list(value: Any, loc: tuple[Any, ...], problems: _Problems, match: Any) -> Any:
-    """A list of text; with `match`, every item must match that pattern too."""
+def _text_list(
+    value: Any, loc: tuple[Any, ...], problems: _Problems, pattern: re.Pattern[str] | None
+) -> Any:
+    """A list of text; with `pattern`, every item must match it too."""
     if type(value) is not list:
         problems.add("list_type", loc, value)
         return value
     for index, item in enumerate(value):
         if type(item) is not str:
             problems.add("string_type", (*loc, index), item)
-        elif match is not None and match(item) is None:
-            problems.pattern((*loc, index), item)
+        elif pattern is not None and pattern.match(item) is None:
+            problems.pattern((*loc, index), item, pattern)
     return value
 
 
@@ -192,7 +191,7 @@ def _debate(data: dict[Any, Any], problems: _Problems) -> Debate | None:
             values[key] = _text(value, (key,), problems)
     summary = _optional_text(data.get("summary"), ("summary",), problems)
     tags = data.get("tags", _MISSING)
-    tags = [] if tags is _MISSING else _text_list(tags, ("tags",), problems, _slug)
+    tags = [] if tags is _MISSING else _text_list(tags, ("tags",), problems, SLUG_RE)
     sources = data.get("sources", _MISSING)
     sources = [] if sources is _MISSING else _sources(sources, problems)
     sides = [
@@ -296,10 +295,10 @@ def _claim(
             kind = found
     sources = get("sources", _NO_LIST)
     if sources is not _NO_LIST:
-        _text_list(sources, (*loc, "sources"), problems, _slug)
+        _text_list(sources, (*loc, "sources"), problems, SLUG_RE)
     tags = get("tags", _NO_LIST)
     if tags is not _NO_LIST:
-        _text_list(tags, (*loc, "tags"), problems, _slug)
+        _text_list(tags, (*loc, "tags"), problems, SLUG_RE)
     note = get("note")
     if note is not None and type(note) is not str:
         problems.add("string_type", (*loc, "note"), note)
@@ -341,7 +340,7 @@ def _claim(
         if value is _NO_LIST:
             value = []
         else:
-            _text_list(value, (*loc, key), problems, _see if key == "see" else _slug)
+            _text_list(value, (*loc, key), problems, SEE_RE if key == "see" else SLUG_RE)
         links.append(value)
     if not data.keys() <= _CLAIM_KEYS:
         _extra_keys(data, _CLAIM_KEYS, loc, problems)
