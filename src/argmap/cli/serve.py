@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from argmap.cli.common import EXIT_OK, CliError, paths_or_default
+from argmap.web.guard import BadPublicUrl, check_public_url
+from argmap.web.serve import DEFAULT_MAX_TABS
 
 
 def register(subparsers: Any) -> None:
@@ -37,7 +39,20 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--public-url",
         metavar="URL",
-        help="the address browsers use, when not http://HOST:PORT (behind a proxy)",
+        help=(
+            "the address browsers use, as scheme://host[:port], when not http://HOST:PORT "
+            "(behind a proxy); only pages of this address and of HOST:PORT may drive the app"
+        ),
+    )
+    parser.add_argument(
+        "--max-tabs",
+        type=int,
+        default=DEFAULT_MAX_TABS,
+        metavar="N",
+        help=(
+            f"browser tabs served at once, each its own app process of about 100 MB "
+            f"(default {DEFAULT_MAX_TABS}, for 2 cores and 24 GB); more get a 'too many tabs' page"
+        ),
     )
     parser.set_defaults(run=run)
 
@@ -47,6 +62,14 @@ def run(args: argparse.Namespace) -> int:
 
     if not 1 <= args.port <= 65535:
         raise ValueError("--port must be between 1 and 65535")
+    if not 1 <= args.max_tabs <= 1000:
+        raise ValueError("--max-tabs must be between 1 and 1000")
+    url = None
+    if args.public_url is not None:
+        try:
+            url = check_public_url(args.public_url)
+        except BadPublicUrl as exc:
+            raise ValueError(str(exc)) from exc
     paths = paths_or_default(args.paths)
     missing = [p for p in paths if not p.exists()]
     if missing:
@@ -58,7 +81,8 @@ def run(args: argparse.Namespace) -> int:
         host=args.host,
         port=args.port,
         allow_edits=args.allow_edits,
-        public_url=args.public_url,
+        public_url=url,
+        max_tabs=args.max_tabs,
     )
     for note in warnings_for(options):
         print(f"argmap: {note}", file=sys.stderr)

@@ -8,14 +8,14 @@ a shell line), and it opens the app read-only unless edits are allowed.
 from __future__ import annotations
 
 import ipaddress
+import logging
 import shlex
 import socket
 import sys
-import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from argmap.safetext import printable
 
@@ -25,6 +25,11 @@ if TYPE_CHECKING:
 MISSING = (
     "argmap serve needs the textual-serve package; install it with `pip install 'argmap[web]'`"
 )
+
+
+#: Each tab runs an app process of about 100 MB that uses a core while it draws: 2 cores
+#: and 24 GB serve a class of this size.
+DEFAULT_MAX_TABS = 30
 
 
 class ServeError(Exception):
@@ -42,6 +47,8 @@ class ServeOptions:
     #: The address browsers use to reach the server, when it differs from host:port
     #: (behind a proxy, or when listening on every interface).
     public_url: str | None = None
+    #: How many browser tabs (app processes) may be open at once.
+    max_tabs: int = DEFAULT_MAX_TABS
 
 
 def is_loopback(host: str) -> bool:
@@ -100,61 +107,54 @@ def warnings_for(options: ServeOptions) -> list[str]:
     return notes
 
 
+def banner(options: ServeOptions, url: str) -> list[str]:
+    """What is printed once the server listens: what, how, where, and how to stop it."""
+    shown = ", ".join(printable(str(p), one_line=True) for p in options.paths)
+    mode = "edits allowed" if options.allow_edits else "read-only"
+    where = printable(url, one_line=True)
+    if is_wildcard(options.host) and options.public_url is None:
+        where += (
+            " (or any other address of this machine: each browser is answered at the one it used)"
+        )
+    lines = [f"argmap: serving {shown} ({mode}) at {where}"]
+    lines.append(f"argmap: at most {options.max_tabs} tabs at once; press Ctrl+C to stop")
+    return lines
+
+
 def make_server(options: ServeOptions) -> Server:
     """The textual-serve server for these options (not yet listening)."""
     try:
-        from textual_serve.server import Server
+        import textual_serve.server  # noqa: F401
     except ImportError as exc:
         raise ServeError(MISSING) from exc
 
-    from aiohttp import WSCloseCode, web
-
-    class _ArgmapServer(Server):
-        """textual-serve's server, announcing itself in plain words and stopping promptly.
-
-        Its own banner prints the command through Rich markup, where a bracket in a file
-        name would be read as a style; ours is plain text. On Ctrl+C it closes the open
-        tabs' websockets, which ends their app processes; otherwise the server would wait
-        a minute for browsers to hang up.
-        """
-
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self.sockets: weakref.WeakSet[web.WebSocketResponse] = weakref.WeakSet()
-
-        async def _make_app(self) -> web.Application:
-            app = await super()._make_app()
-            app.on_response_prepare.append(self._track)
-            return app
-
-        async def _track(self, request: web.Request, response: web.StreamResponse) -> None:
-            if isinstance(response, web.WebSocketResponse):
-                self.sockets.add(response)
-
-        async def on_shutdown(self, app: web.Application) -> None:
-            for socket_ in list(self.sockets):
-                await socket_.close(code=WSCloseCode.GOING_AWAY, message=b"server stopped")
-
-        async def on_startup(self, app: web.Application) -> None:
-            shown = ", ".join(printable(str(p), one_line=True) for p in options.paths)
-            mode = "edits allowed" if options.allow_edits else "read-only"
-            url = printable(self.public_url, one_line=True)
-            print(f"argmap: serving {shown} ({mode}) at {url}", flush=True)
-            print("argmap: press Ctrl+C to stop", flush=True)
+    from argmap.web.server import ArgmapServer
 
     url = options.public_url or public_url(options.host, options.port)
-    return _ArgmapServer(
+    return ArgmapServer(
         app_command(options.paths, allow_edits=options.allow_edits),
         host=options.host,
         port=options.port,
-        title="argmap",
-        public_url=url.rstrip("/"),
+        url=url,
+        public_url=options.public_url,
+        max_tabs=options.max_tabs,
+        banner=banner(options, url),
     )
+
+
+class _Printable(logging.Formatter):
+    """Log lines with control characters shown as escapes: they quote request headers."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return printable(super().format(record))
 
 
 def serve(options: ServeOptions) -> None:
     """Listen until Ctrl+C (or SIGTERM); each browser tab runs its own app process."""
     server = make_server(options)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_Printable("argmap: %(levelname)s: %(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])
     try:
         server.serve()
     except OSError as exc:  # the port is taken, or the address is not this machine's

@@ -1,0 +1,223 @@
+"""textual-serve's server, made fit to run in a classroom.
+
+It answers only requests for the served address from its own pages (`guard`), caps the
+number of tabs, bounds what a tab may send (`tabs`), forbids other sites to frame it,
+hands browsers the address they actually used, binds before saying it is serving, and stops
+on the first Ctrl+C: the apps get a moment to quit, then they are killed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+import weakref
+from typing import Any
+
+import aiohttp_jinja2
+import jinja2
+from aiohttp import WSCloseCode, web
+from textual_serve.server import Server
+
+from argmap.safetext import printable
+from argmap.web.guard import REFUSED, Addresses, page
+from argmap.web.tabs import MAX_MESSAGE, QUIT_GRACE, TabService, relay, size_from_query
+
+log = logging.getLogger("argmap.serve")
+
+#: Headers on every answer: no other site may frame the app (and trick the user into
+#: typing into it), nor guess types, nor learn the address from a link.
+HEADERS = {
+    "X-Frame-Options": "DENY",
+    "Content-Security-Policy": "frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+#: Requests carry no body here; aiohttp's default allows 1 MB.
+MAX_BODY = 16 * 1024
+
+
+class ArgmapServer(Server):
+    """Serve `command` (one app per tab) on `host:port` to at most `max_tabs` tabs."""
+
+    def __init__(
+        self,
+        command: str,
+        *,
+        host: str,
+        port: int,
+        url: str,
+        public_url: str | None,
+        max_tabs: int,
+        banner: list[str],
+    ) -> None:
+        super().__init__(command, host=host, port=port, title="argmap", public_url=url)
+        self.addresses = Addresses.served(host, port, public_url)
+        self.fixed_url = public_url
+        self.max_tabs = max_tabs
+        self.banner = banner
+        self.tabs: set[TabService] = set()
+        self.open_tabs = 0
+        self.sockets: weakref.WeakSet[web.WebSocketResponse] = weakref.WeakSet()
+
+    async def _make_app(self) -> web.Application:
+        app = web.Application(middlewares=[self._guard], client_max_size=MAX_BODY)
+        aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(self.templates_path))
+        app.add_routes(
+            [
+                web.get("/", self.handle_index, name="index"),
+                web.get("/ws", self.handle_websocket, name="websocket"),
+                web.get("/download/{key}", self.handle_download, name="download"),
+                web.static("/static", self.statics_path, name="static"),
+            ]
+        )
+        app.on_response_prepare.append(self._headers)
+        app.on_shutdown.append(self.on_shutdown)
+        return app
+
+    @web.middleware
+    async def _guard(self, request: web.Request, handler: Any) -> web.StreamResponse:
+        hosts = request.headers.getall("Host", [])
+        origins = request.headers.getall("Origin", [])
+        if (
+            len(hosts) == 1
+            and len(origins) <= 1
+            and self.addresses.host_allowed(hosts[0])
+            and self.addresses.origin_allowed(origins[0] if origins else None)
+        ):
+            response: web.StreamResponse = await handler(request)
+            return response
+        log.warning(
+            "refused a request for %s from %s",
+            printable((hosts or ["no host"])[0][:100], one_line=True),
+            printable((origins or ["no page"])[0][:100], one_line=True),
+        )
+        text = page("Not this address", REFUSED, self.public_url)
+        return web.Response(status=403, text=text, content_type="text/html")
+
+    async def _headers(self, request: web.Request, response: web.StreamResponse) -> None:
+        response.headers.update(HEADERS)
+        if isinstance(response, web.WebSocketResponse):
+            self.sockets.add(response)
+
+    def base_url(self, request: web.Request) -> str:
+        """Where this browser reaches the server: `--public-url`, or the Host it used."""
+        return self.fixed_url or f"http://{request.host}"
+
+    def full_page(self) -> web.Response:
+        message = (
+            f"This server already runs {self.max_tabs} tabs, the most it allows "
+            "(argmap serve --max-tabs). Close a tab, or try again later."
+        )
+        return web.Response(
+            status=503, text=page("Too many tabs", message), content_type="text/html"
+        )
+
+    async def handle_index(self, request: web.Request) -> web.Response:
+        if self.open_tabs >= self.max_tabs:
+            return self.full_page()
+        base = self.base_url(request)
+        size = request.query.get("fontsize", "16")
+        font_size = min(max(int(size), 6), 64) if size.isascii() and size.isdigit() else 16
+        websocket = "wss:" if base.startswith("https:") else "ws:"
+        context = {
+            "font_size": font_size,
+            "app_websocket_url": websocket + base.split(":", 1)[1] + "/ws",
+            "config": {"static": {"url": f"{base}/static/"}},
+            "application": {"name": self.title},
+        }
+        return aiohttp_jinja2.render_template("app_index.html", request, context)
+
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=MAX_MESSAGE)
+        if self.open_tabs >= self.max_tabs:
+            await websocket.prepare(request)
+            await websocket.send_bytes(
+                f"argmap: this server already runs {self.max_tabs} tabs, the most it "
+                "allows; close a tab or try again later.\r\n".encode()
+            )
+            await websocket.close(code=WSCloseCode.TRY_AGAIN_LATER, message=b"too many tabs")
+            return websocket
+        self.open_tabs += 1  # counted before any wait, so tabs opened at once are counted
+        service: TabService | None = None
+        try:
+            width, height = size_from_query(request.query)
+            await websocket.prepare(request)
+            service = TabService(
+                self.command,
+                write_bytes=websocket.send_bytes,
+                write_str=websocket.send_str,
+                close=websocket.close,
+                download_manager=self.download_manager,
+                debug=self.debug,
+            )
+            self.tabs.add(service)
+            await service.start(width, height)
+            await relay(websocket, service)
+        except asyncio.CancelledError:
+            await websocket.close()
+        except Exception:
+            log.exception("a tab failed")
+        finally:
+            if service is not None:
+                await asyncio.shield(service.stop())
+                self.tabs.discard(service)
+            self.open_tabs -= 1
+        return websocket
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        """Ask every app to quit (they are killed soon after), then hang up on the tabs."""
+        await asyncio.gather(*(service.stop() for service in list(self.tabs)))
+        for socket_ in list(self.sockets):
+            await socket_.close(code=WSCloseCode.GOING_AWAY, message=b"server stopped")
+
+    def kill_all(self) -> None:
+        for service in list(self.tabs):
+            service.kill()
+
+    def serve(self, debug: bool = False) -> None:
+        """Listen until Ctrl+C or SIGTERM; the port is bound before the banner is printed."""
+        self.debug = debug
+        asyncio.run(self._serve())
+
+    async def listen(self, host: str | None = None) -> web.AppRunner:
+        """Start answering on `host` (the configured one by default) and this port.
+
+        Raises OSError when the port is taken or the address is not this machine's; the
+        caller cleans the returned runner up to stop.
+        """
+        runner = web.AppRunner(
+            await self._make_app(), access_log=None, shutdown_timeout=QUIT_GRACE + 1
+        )
+        await runner.setup()
+        try:
+            await web.TCPSite(runner, host or self.host, self.port).start()
+        except BaseException:
+            await runner.cleanup()
+            raise
+        return runner
+
+    async def _serve(self) -> None:
+        runner = await self.listen()
+        try:
+            for line in self.banner:
+                print(line, flush=True)
+            await self._until_stopped()
+        finally:
+            await runner.cleanup()
+
+    async def _until_stopped(self) -> None:
+        """Wait for the first Ctrl+C or SIGTERM; a second one kills the apps at once."""
+        loop = asyncio.get_running_loop()
+        stopped = asyncio.Event()
+
+        def on_signal() -> None:
+            if stopped.is_set():
+                self.kill_all()
+            stopped.set()
+
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError):
+                loop.add_signal_handler(sig, on_signal)
+        await stopped.wait()

@@ -1,0 +1,158 @@
+"""One browser tab's app process: started in a process group of its own, bounded, and ended
+with the tab.
+
+textual-serve passes whatever size the browser asks for to the app, which then allocates a
+screen of that size (2147483648 columns grow it by gigabytes), and it asks the app to quit
+when the tab closes but waits for as long as the app takes. Here sizes are clamped, messages
+that are not what the page sends are dropped, and an app that has not quit a moment after
+its tab closed is killed with everything it started.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import os
+import signal
+from asyncio.subprocess import Process
+from typing import Any
+
+from aiohttp import WSMsgType, web
+from textual_serve.app_service import AppService
+
+log = logging.getLogger("argmap.serve")
+
+#: The terminal sizes a tab may ask for: a large monitor at a small font is about 400x120.
+MIN_WIDTH, MAX_WIDTH = 20, 500
+MIN_HEIGHT, MAX_HEIGHT = 5, 200
+#: How long an app has to quit after its tab closed, before it is killed.
+QUIT_GRACE = 2.0
+#: The largest message a tab may send (keys and pasted text; the page sends a few bytes).
+MAX_MESSAGE = 256 * 1024
+
+
+def clamp_size(width: object, height: object) -> tuple[int, int] | None:
+    """A terminal size within bounds, or None when either value is not a whole number."""
+    if not _whole(width) or not _whole(height):
+        return None
+    assert isinstance(width, int) and isinstance(height, int)
+    return (
+        min(max(width, MIN_WIDTH), MAX_WIDTH),
+        min(max(height, MIN_HEIGHT), MAX_HEIGHT),
+    )
+
+
+def size_from_query(query: Any) -> tuple[int, int]:
+    """The clamped size asked for by `?width=&height=` (80x24 when missing or not numbers)."""
+
+    def number(key: str, default: int) -> int:
+        value = str(query.get(key, ""))
+        if not (value.isascii() and value.isdigit()):
+            return default
+        return int(value) if len(value) <= 6 else 10**6  # clamped below; no long numbers
+
+    size = clamp_size(number("width", 80), number("height", 24))
+    assert size is not None
+    return size
+
+
+def _whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+class TabService(AppService):
+    """textual-serve's app service, with the app in its own process group."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._stopping: asyncio.Future[None] | None = None
+
+    async def _open_app_process(self, width: int = 80, height: int = 24) -> Process:
+        environment = self._build_environment(width=width, height=height)
+        self._process = process = await asyncio.create_subprocess_shell(
+            self.command,
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+            env=environment,
+            start_new_session=True,  # its own process group, so all of it can be ended
+        )
+        assert process.stdin is not None
+        self._stdin = process.stdin
+        return process
+
+    @property
+    def pid(self) -> int | None:
+        """The app process's id (its process group's too), once started."""
+        return self._process.pid if self._process is not None else None
+
+    def kill(self, sig: signal.Signals = signal.SIGKILL) -> None:
+        """Send `sig` to the app and every process it started."""
+        process = self._process
+        if process is None or process.returncode is not None:
+            return
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(process.pid, sig)
+
+    async def stop(self) -> None:
+        """Ask the app to quit; kill it (and what it started) if it has not soon after.
+
+        Called from the tab's handler and from the server's shutdown alike: the second
+        caller waits for the first one's stop.
+        """
+        if self._stopping is None:
+            self._stopping = asyncio.ensure_future(self._stop())
+        await asyncio.shield(self._stopping)
+
+    async def _stop(self) -> None:
+        task = self._task
+        if task is None:
+            self.kill()
+            return
+        await self._download_manager.cancel_app_downloads(app_service_id=self.app_service_id)
+        await self.send_meta({"type": "quit"})
+        try:
+            await asyncio.wait_for(asyncio.shield(task), QUIT_GRACE)
+        except TimeoutError:
+            log.warning("an app did not quit when its tab closed; killing it")
+        finally:
+            self.kill()
+            process = self._process
+            if process is not None:
+                await process.wait()
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+
+async def relay(websocket: web.WebSocketResponse, service: TabService) -> None:
+    """Pass the page's keys, sizes and focus changes to the app until the tab closes.
+
+    The page sends JSON lists: `["stdin", text]`, `["resize", {"width": w, "height": h}]`,
+    `["ping", data]`, `["blur"]`, `["focus"]`. Anything else is dropped.
+    """
+    async for message in websocket:
+        if message.type != WSMsgType.TEXT:
+            continue
+        try:
+            envelope = json.loads(message.data)
+        except ValueError:
+            continue
+        if not isinstance(envelope, list) or not envelope:
+            continue
+        kind = envelope[0]
+        data = envelope[1] if len(envelope) > 1 else None
+        if kind == "stdin" and isinstance(data, str):
+            await service.send_bytes(data.encode("utf-8", "replace"))
+        elif kind == "resize" and isinstance(data, dict):
+            size = clamp_size(data.get("width"), data.get("height"))
+            if size is not None:
+                await service.set_terminal_size(*size)
+        elif kind == "ping" and isinstance(data, str) and len(data) <= 64:
+            await websocket.send_json(["pong", data])
+        elif kind == "blur":
+            await service.blur()
+        elif kind == "focus":
+            await service.focus()

@@ -1,0 +1,348 @@
+"""`argmap serve` listening on a loopback port, driven as a browser (or an attacker) would.
+
+Each test starts the server on 127.0.0.1 and a free port and talks to it with aiohttp's
+HTTP and websocket client. The app processes are real `argmap open` processes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("textual_serve", reason="textual-serve is not installed")
+
+import aiohttp
+import yarl
+from aiohttp import web
+
+from argmap.web.serve import app_command
+from argmap.web.server import ArgmapServer
+from argmap.web.tabs import TabService
+
+from conftest import ARGUMENTS
+
+Start = Callable[..., Awaitable[ArgmapServer]]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def alive(pid: int) -> bool:
+    """Whether a process (not yet reaped, or a zombie) is still running."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+async def until(condition: Callable[[], object], limit: float = 20) -> None:
+    """Wait for `condition` to hold (polling), failing after `limit` seconds."""
+    deadline = time.monotonic() + limit
+    while not condition():
+        assert time.monotonic() < deadline, "the condition never held"
+        await asyncio.sleep(0.05)
+
+
+@pytest.fixture
+async def start(tmp_path: Path) -> AsyncIterator[Start]:
+    """Start an in-process server on 127.0.0.1 as if it served `host`; stopped at the end."""
+    runners: list[web.AppRunner] = []
+
+    async def starting(
+        host: str = "127.0.0.1",
+        public_url: str | None = None,
+        max_tabs: int = 30,
+        allow_edits: bool = False,
+    ) -> ArgmapServer:
+        port = free_port()
+        server = ArgmapServer(
+            app_command([ARGUMENTS], allow_edits=allow_edits),
+            host=host,
+            port=port,
+            url=public_url or f"http://127.0.0.1:{port}",
+            public_url=public_url,
+            max_tabs=max_tabs,
+            banner=[],
+        )
+        runners.append(await server.listen("127.0.0.1"))
+        return server
+
+    yield starting
+    for runner in runners:
+        await runner.cleanup()
+
+
+def base(server: ArgmapServer) -> str:
+    return f"http://127.0.0.1:{server.port}"
+
+
+async def screen_until(
+    websocket: aiohttp.ClientWebSocketResponse, *needles: bytes, limit: float = 30
+) -> bytes:
+    """What the app sent until every needle appeared."""
+    seen = b""
+    async with asyncio.timeout(limit):
+        while not all(needle in seen for needle in needles):
+            message = await websocket.receive()
+            assert message.type == aiohttp.WSMsgType.BINARY, message
+            seen += message.data
+    return seen
+
+
+def only_tab(server: ArgmapServer) -> TabService:
+    assert len(server.tabs) == 1
+    return next(iter(server.tabs))
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Origin": "http://evil.example"},
+        {"Host": "evil.example:{port}", "Origin": "http://evil.example:{port}"},
+        {"Host": "evil.example:{port}"},
+        {"Origin": "null"},
+    ],
+)
+async def test_a_websocket_from_another_site_is_refused_before_any_app_starts(
+    start: Start, headers: dict[str, str]
+) -> None:
+    server = await start(allow_edits=True)
+    sent = {key: value.format(port=server.port) for key, value in headers.items()}
+    async with aiohttp.ClientSession() as session:
+        with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+            await session.ws_connect(f"{base(server)}/ws", headers=sent)
+        assert refused.value.status == 403
+        async with session.get(f"{base(server)}/", headers=sent) as page:
+            assert page.status == 403
+            assert "answers only requests made to the address it serves" in await page.text()
+    assert server.tabs == set() and server.open_tabs == 0
+
+
+async def test_the_own_page_drives_the_app(start: Start) -> None:
+    server = await start()
+    async with (
+        aiohttp.ClientSession() as session,
+        session.ws_connect(f"{base(server)}/ws", origin=base(server)) as websocket,
+    ):
+        await screen_until(websocket, b"Brain drain", b"National sovereignty")
+
+
+async def test_the_page_is_not_framed_by_other_sites(start: Start) -> None:
+    server = await start()
+    async with aiohttp.ClientSession() as session, session.get(f"{base(server)}/") as page:
+        assert page.status == 200
+        assert page.headers["X-Frame-Options"] == "DENY"
+        assert "frame-ancestors 'none'" in page.headers["Content-Security-Policy"]
+
+
+async def test_listening_everywhere_the_page_points_at_the_address_the_browser_used(
+    start: Start,
+) -> None:
+    server = await start(host="0.0.0.0")
+    async with aiohttp.ClientSession() as session:
+        for host in (f"127.0.0.1:{server.port}", f"localhost:{server.port}"):
+            async with session.get(f"{base(server)}/", headers={"Host": host}) as page:
+                text = await page.text()
+            assert f'data-session-websocket-url="ws://{host}/ws"' in text
+            assert f'src="http://{host}/static/js/textual.js"' in text
+            assert socket.gethostname() not in text
+
+
+async def test_a_public_url_is_where_the_page_points(start: Start) -> None:
+    server = await start(public_url="https://debates.example")
+    async with (
+        aiohttp.ClientSession() as session,
+        session.get(f"{base(server)}/", headers={"Host": "debates.example"}) as page,
+    ):
+        text = await page.text()
+    assert 'data-session-websocket-url="wss://debates.example/ws"' in text
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/static/../server.py",
+        "/static/%2e%2e/server.py",
+        "/static/..%2fserver.py",
+        "/static/%2e%2e%2f%2e%2e%2fpyproject.toml",
+        "/static//etc/passwd",
+        "/static/js/../../server.py",
+        "/static/",
+        "/static/js/",
+    ],
+)
+async def test_static_files_stay_in_their_folder(start: Start, path: str) -> None:
+    server = await start()
+    async with (
+        aiohttp.ClientSession() as session,
+        session.get(yarl_url(base(server) + path)) as answer,
+    ):
+        body = await answer.read()
+    assert answer.status in (403, 404)
+    assert b"textual_serve" not in body and b"import" not in body and b"root:" not in body
+
+
+def yarl_url(text: str) -> yarl.URL:
+    """The URL exactly as written: no `..` resolved, no `%2e` decoded."""
+    return yarl.URL(text, encoded=True)
+
+
+async def test_a_huge_size_is_clamped_on_connect_and_on_resize(start: Start) -> None:
+    server = await start()
+    huge = 2**31
+    async with (
+        aiohttp.ClientSession() as session,
+        session.ws_connect(
+            f"{base(server)}/ws?width={huge}&height={huge}", origin=base(server)
+        ) as websocket,
+    ):
+        await screen_until(websocket, b"Brain drain", b"National sovereignty")
+        pid = only_tab(server).pid
+        environ = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+        assert b"COLUMNS=500" in environ and b"ROWS=200" in environ
+        await websocket.send_json(["resize", {"width": huge, "height": huge}])
+        await websocket.send_json(["resize", {"width": "9" * 50, "height": None}])
+        await websocket.send_str("not json")
+        await websocket.send_json({"not": "a list"})
+        await websocket.send_json(["stdin", "\ud800"])
+        # The app still answers: a key moves the cursor and it redraws.
+        await websocket.send_json(["stdin", "j"])
+        await screen_until(websocket, b"\x1b[")
+        rss_kb = next(
+            int(line.split()[1])
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines()
+            if line.startswith("VmRSS:")
+        )
+        assert rss_kb < 1_000_000
+
+
+async def test_a_message_over_the_limit_closes_only_that_tab(start: Start) -> None:
+    server = await start()
+    async with aiohttp.ClientSession() as session:
+        async with session.ws_connect(f"{base(server)}/ws", origin=base(server)) as websocket:
+            await screen_until(websocket, b"Brain drain")
+            pid = only_tab(server).pid
+            assert pid is not None
+            await websocket.send_json(["stdin", "x" * (1024 * 1024)])
+            async with asyncio.timeout(20):
+                while (await websocket.receive()).type != aiohttp.WSMsgType.CLOSE:
+                    pass
+        await until(lambda: not alive(pid))
+        async with session.get(f"{base(server)}/") as page:
+            assert page.status == 200
+
+
+async def test_a_hung_app_dies_with_its_tab(start: Start) -> None:
+    server = await start()
+    async with aiohttp.ClientSession() as session:
+        async with session.ws_connect(f"{base(server)}/ws", origin=base(server)) as websocket:
+            await screen_until(websocket, b"Brain drain")
+            pid = only_tab(server).pid
+            assert pid is not None
+            os.kill(pid, signal.SIGSTOP)  # it can no longer quit when asked
+        await until(lambda: not alive(pid))
+    await until(lambda: server.open_tabs == 0)
+
+
+async def test_tabs_beyond_the_limit_get_a_clear_refusal(start: Start) -> None:
+    server = await start(max_tabs=1)
+    async with aiohttp.ClientSession() as session:
+        async with session.ws_connect(f"{base(server)}/ws", origin=base(server)) as first:
+            await screen_until(first, b"Brain drain")
+            async with session.get(f"{base(server)}/") as page:
+                assert page.status == 503
+                assert "already runs 1 tabs" in await page.text()
+            async with session.ws_connect(f"{base(server)}/ws", origin=base(server)) as second:
+                message = await second.receive()
+                assert b"already runs 1 tabs" in message.data
+                assert (await second.receive()).type == aiohttp.WSMsgType.CLOSE
+                assert second.close_code == aiohttp.WSCloseCode.TRY_AGAIN_LATER
+            assert len(server.tabs) == 1
+        await until(lambda: server.open_tabs == 0)
+        async with session.get(f"{base(server)}/") as page:
+            assert page.status == 200
+
+
+def serve_process(*args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "argmap", "serve", str(ARGUMENTS), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+
+
+def children(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (Linux)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+async def test_the_first_ctrl_c_stops_the_server_and_its_hung_apps() -> None:
+    port = free_port()
+    process = serve_process("--port", str(port))
+    url = f"http://127.0.0.1:{port}"
+    try:
+        assert process.stdout is not None
+        assert process.stdout.readline().startswith("argmap: serving ")  # bound by then
+        async with (
+            aiohttp.ClientSession() as session,
+            session.ws_connect(f"{url}/ws", origin=url) as websocket,
+        ):
+            await screen_until(websocket, b"Brain drain")
+            apps = children(process.pid)
+            assert len(apps) == 1
+            os.kill(apps[0], signal.SIGSTOP)
+            process.send_signal(signal.SIGINT)
+            assert process.wait(timeout=15) == 0
+        assert not alive(apps[0])
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.wait()
+    assert process.stderr is not None
+    assert "Traceback" not in process.stderr.read()
+
+
+def test_an_address_not_of_this_machine_fails_before_serving_is_announced() -> None:
+    process = serve_process("--host", "192.0.2.1", "--port", str(free_port()))
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == 1
+    assert "argmap: cannot listen on 192.0.2.1:" in err
+    assert "serving" not in out and "Ctrl+C" not in out
+    assert "Traceback" not in err
+
+
+@pytest.mark.skipif(shutil.which("true") is None, reason="needs a POSIX system")
+def test_help_names_the_tab_limit_and_its_default() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", "serve", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "COLUMNS": "200"},
+    )
+    assert "--max-tabs N" in done.stdout and "default 30" in done.stdout
