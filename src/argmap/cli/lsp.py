@@ -34,5 +34,4 @@ def run(args: argparse.Namespace) -> int:
             f"the language server needs pygls ({missing} is not installed): "
             "pip install 'argmap[lsp]'"
         ) from exc
-    main()
-    return 0
+    return main()

@@ -13,12 +13,13 @@ import asyncio
 import logging
 import os
 import sys
+from typing import BinaryIO, cast
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from argmap import __version__
-from argmap.lsp import actions, completion, navigation, preview, symbols
+from argmap.lsp import actions, completion, navigation, preview, symbols, wire
 from argmap.lsp import hover as hovering
 from argmap.lsp.diagnostics import DEBOUNCE_SECONDS, Published, to_lsp
 from argmap.lsp.documents import Analysis, Documents, uri_path
@@ -34,13 +35,29 @@ class ArgmapServer(LanguageServer):
         # Full sync: the client sends the whole text on each change, so positions never
         # depend on how pygls splits lines (Python also breaks at U+2028; editors do not).
         super().__init__(
-            "argmap", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full
+            "argmap",
+            __version__,
+            text_document_sync_kind=types.TextDocumentSyncKind.Full,
+            protocol_cls=wire.AnsweringProtocol,
         )
         self.docs = Documents()
         self.published: dict[str, list[Published]] = {}
         self.pending: dict[str, asyncio.Task[None]] = {}
         #: What each buffer last told its folder it defines (see `_names_of`).
         self.announced: dict[str, tuple[str, frozenset[str]] | None] = {}
+        #: Where each buffer holding lone surrogates has its first one (see `wire`).
+        self.surrogates: dict[str, int] = {}
+        self.previews = preview.Folder()
+
+    def opened(self, uri: str, version: int | None, text: str) -> None:
+        """Keep a buffer's text, with any lone surrogate read as U+FFFD."""
+        offset = wire.first_surrogate(text)
+        if offset is None:
+            self.surrogates.pop(uri, None)
+        else:
+            self.surrogates[uri] = offset
+            text = wire.without_surrogates(text)
+        self.docs.opened(uri, version, text)
 
     @property
     def encoding(self) -> str:
@@ -97,7 +114,11 @@ class ArgmapServer(LanguageServer):
             self.announced[uri] = names
             self.schedule_folder(uri)
         found = analysis.loaded.diagnostics if analysis.loaded is not None else []
-        published = to_lsp(found, text, Positions(text, self.encoding))
+        positions = Positions(text, self.encoding)
+        published = to_lsp(found, text, positions)
+        if uri in self.surrogates:
+            diagnostic = wire.surrogate_diagnostic(positions, self.surrogates[uri])
+            published.insert(0, Published(diagnostic, None))
         self.published[uri] = published
         self.publish(uri, version, published)
         # Index the text now, while the user reads the diagnostics, not on the first hover.
@@ -126,7 +147,7 @@ def create_server() -> ArgmapServer:
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: ArgmapServer, params: types.DidOpenTextDocumentParams) -> None:
         doc = params.text_document
-        ls.docs.opened(doc.uri, doc.version, doc.text)
+        ls.opened(doc.uri, doc.version, doc.text)
         ls.schedule(doc.uri, 0)
         ls.schedule_folder(doc.uri)
 
@@ -134,7 +155,7 @@ def create_server() -> ArgmapServer:
     def did_change(ls: ArgmapServer, params: types.DidChangeTextDocumentParams) -> None:
         uri = params.text_document.uri
         text = ls.workspace.get_text_document(uri).source
-        ls.docs.opened(uri, params.text_document.version, text)
+        ls.opened(uri, params.text_document.version, text)
         ls.schedule(uri, DEBOUNCE_SECONDS)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
@@ -148,6 +169,7 @@ def create_server() -> ArgmapServer:
         if task is not None:
             task.cancel()
         ls.docs.closed(uri)
+        ls.surrogates.pop(uri, None)
         if ls.published.pop(uri, None) is not None:
             ls.publish(uri, None, [])
         if ls.announced.pop(uri, None) is not None:
@@ -236,7 +258,7 @@ def create_server() -> ArgmapServer:
         loop = asyncio.get_running_loop()
         try:
             path = await loop.run_in_executor(
-                ls.thread_pool, preview.draw, ls.docs.valid(uri) if uri else None
+                ls.thread_pool, preview.draw, ls.docs.valid(uri) if uri else None, ls.previews
             )
         except preview.PreviewRefused as exc:
             ls.window_show_message(
@@ -256,14 +278,18 @@ class _OneLine(logging.Formatter):
         return ""
 
 
-def main() -> None:
-    """Serve over stdin and stdout until the client says exit.
+def main() -> int:
+    """Serve over stdin and stdout until the client says exit; the exit status.
 
     Problems go to stderr, which editors show as the server's log, one line each; set
-    ARGMAP_LSP_DEBUG=1 for full tracebacks.
+    ARGMAP_LSP_DEBUG=1 for full tracebacks. A message too long to read stops the server
+    with status 1.
     """
     handler = logging.StreamHandler(sys.stderr)
     if not os.environ.get("ARGMAP_LSP_DEBUG"):
         handler.setFormatter(_OneLine("argmap lsp: %(levelname)s: %(message)s"))
     logging.basicConfig(level=logging.WARNING, handlers=[handler])
-    create_server().start_io()
+    stdin = wire.BoundedInput(sys.stdin.buffer)
+    # pygls reads its input only with readline() and read(n), which BoundedInput has.
+    create_server().start_io(stdin=cast(BinaryIO, stdin))
+    return 1 if stdin.refused else 0
