@@ -12,7 +12,14 @@ from pathlib import Path
 import pytest
 
 from argmap.cli import main
-from argmap.web.serve import ServeOptions, app_command, is_loopback, public_url, warnings_for
+from argmap.web.serve import (
+    ServeOptions,
+    app_command,
+    banner,
+    is_loopback,
+    public_url,
+    warnings_for,
+)
 
 from conftest import ARGUMENTS
 
@@ -150,3 +157,12 @@ def test_the_printed_address_is_one_a_browser_can_use() -> None:
     assert public_url("::1", 8000) == "http://[::1]:8000"
     # Listening everywhere: the machine's name, not 0.0.0.0 (which no browser can reach).
     assert public_url("0.0.0.0", 8080) == f"http://{socket.gethostname()}:8080"
+
+
+def test_listening_everywhere_the_banner_says_every_address_of_the_machine_works() -> None:
+    options = ServeOptions(paths=(ARGUMENTS,), host="0.0.0.0", port=8080, max_tabs=12)
+    first, second = banner(options, public_url("0.0.0.0", 8080))
+    assert f"at http://{socket.gethostname()}:8080 (or any other address of this machine" in first
+    assert "at most 12 tabs at once; press Ctrl+C to stop" in second
+    proxied = ServeOptions(paths=(ARGUMENTS,), host="0.0.0.0", public_url="https://d.example")
+    assert banner(proxied, "https://d.example")[0].endswith("at https://d.example")

@@ -7,6 +7,7 @@ HTTP and websocket client. The app processes are real `argmap open` processes.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import shutil
 import signal
@@ -172,6 +173,22 @@ async def test_a_public_url_is_where_the_page_points(start: Start) -> None:
     assert 'data-session-websocket-url="wss://debates.example/ws"' in text
 
 
+async def test_a_request_line_naming_another_host_does_not_redirect_the_page(
+    start: Start,
+) -> None:
+    server = await start()
+    host = f"127.0.0.1:{server.port}"
+    reader, writer = await asyncio.open_connection("127.0.0.1", server.port)
+    writer.write(
+        f"GET http://evil.example/ HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode()
+    )
+    answer = (await reader.read()).decode("utf-8", "replace")
+    writer.close()
+    assert answer.startswith("HTTP/1.1 200")
+    assert f'data-session-websocket-url="ws://{host}/ws"' in answer
+    assert "evil.example" not in answer
+
+
 @pytest.mark.parametrize(
     "path",
     [
@@ -230,17 +247,26 @@ async def test_a_huge_size_is_clamped_on_connect_and_on_resize(start: Start) -> 
         assert rss_kb < 1_000_000
 
 
-async def test_a_message_over_the_limit_closes_only_that_tab(start: Start) -> None:
+@pytest.mark.parametrize("compress", [0, 15], ids=["plain", "deflated"])
+async def test_a_message_over_the_limit_closes_only_that_tab(start: Start, compress: int) -> None:
     server = await start()
     async with aiohttp.ClientSession() as session:
-        async with session.ws_connect(f"{base(server)}/ws", origin=base(server)) as websocket:
+        async with session.ws_connect(
+            f"{base(server)}/ws", origin=base(server), compress=compress
+        ) as websocket:
+            assert websocket.compress == compress
             await screen_until(websocket, b"Brain drain")
             pid = only_tab(server).pid
             assert pid is not None
-            await websocket.send_json(["stdin", "x" * (1024 * 1024)])
+            # Deflated, 64 MB of one letter is a frame of about 64 KB.
+            with contextlib.suppress(ConnectionError):  # hung up on while still sending
+                await websocket.send_json(["stdin", "x" * (64 * 1024 * 1024)])
+            ended = (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.ERROR)
             async with asyncio.timeout(20):
-                while (await websocket.receive()).type != aiohttp.WSMsgType.CLOSE:
+                while (await websocket.receive()).type not in ended:
                     pass
+            if compress:
+                assert websocket.close_code == aiohttp.WSCloseCode.MESSAGE_TOO_BIG
         await until(lambda: not alive(pid))
         async with session.get(f"{base(server)}/") as page:
             assert page.status == 200

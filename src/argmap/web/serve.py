@@ -27,7 +27,7 @@ MISSING = (
 )
 
 
-#: Each tab runs an app process of about 100 MB that uses a core while it draws: 2 cores
+#: Each tab runs an app process of about 60 MB that uses a core only while it draws: 2 cores
 #: and 24 GB serve a class of this size.
 DEFAULT_MAX_TABS = 30
 

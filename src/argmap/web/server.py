@@ -102,8 +102,12 @@ class ArgmapServer(Server):
             self.sockets.add(response)
 
     def base_url(self, request: web.Request) -> str:
-        """Where this browser reaches the server: `--public-url`, or the Host it used."""
-        return self.fixed_url or f"http://{request.host}"
+        """Where this browser reaches the server: `--public-url`, or the Host it used.
+
+        The Host header, which the guard checked; not `request.host`, which a request
+        line in absolute form (`GET http://elsewhere/`) would set to another name.
+        """
+        return self.fixed_url or f"http://{request.headers['Host']}"
 
     def full_page(self) -> web.Response:
         message = (
