@@ -68,6 +68,7 @@ async def start(tmp_path: Path) -> AsyncIterator[Start]:
         public_url: str | None = None,
         max_tabs: int = 30,
         allow_edits: bool = False,
+        idle_timeout: float = 15,
     ) -> ArgmapServer:
         port = free_port()
         server = ArgmapServer(
@@ -78,6 +79,7 @@ async def start(tmp_path: Path) -> AsyncIterator[Start]:
             public_url=public_url,
             max_tabs=max_tabs,
             banner=[],
+            idle_timeout=idle_timeout,
         )
         runners.append(await server.listen("127.0.0.1"))
         return server
@@ -134,12 +136,14 @@ async def test_a_websocket_from_another_site_is_refused_before_any_app_starts(
 
 
 async def test_the_own_page_drives_the_app(start: Start) -> None:
-    server = await start()
+    server = await start(idle_timeout=0.5)  # an open tab is not an idle connection
     async with (
         aiohttp.ClientSession() as session,
         session.ws_connect(f"{base(server)}/ws", origin=base(server)) as websocket,
     ):
         await screen_until(websocket, b"Brain drain", b"National sovereignty")
+        await websocket.send_json(["stdin", "\r"])  # open the first debate's map
+        await screen_until(websocket, b"brain-drain")
 
 
 async def test_the_page_is_not_framed_by_other_sites(start: Start) -> None:
@@ -187,6 +191,21 @@ async def test_a_request_line_naming_another_host_does_not_redirect_the_page(
     assert answer.startswith("HTTP/1.1 200")
     assert f'data-session-websocket-url="ws://{host}/ws"' in answer
     assert "evil.example" not in answer
+
+
+async def test_a_request_never_finished_is_hung_up_on(start: Start) -> None:
+    server = await start(idle_timeout=0.5)
+    held = []
+    for _ in range(50):  # slowloris: headers that never end
+        reader, writer = await asyncio.open_connection("127.0.0.1", server.port)
+        writer.write(f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\nX-Wait: ".encode())
+        held.append((reader, writer))
+    async with asyncio.timeout(20):
+        for reader, writer in held:
+            assert await reader.read() == b""  # the server closed it
+            writer.close()
+    async with aiohttp.ClientSession() as session, session.get(f"{base(server)}/") as page:
+        assert page.status == 200
 
 
 @pytest.mark.parametrize(

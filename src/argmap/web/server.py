@@ -36,6 +36,10 @@ HEADERS = {
 }
 #: Requests carry no body here; aiohttp's default allows 1 MB.
 MAX_BODY = 16 * 1024
+#: How long a connection may stay without a request (half a request included) before it is
+#: closed: aiohttp's own default is an hour, which lets a few thousand slow connections
+#: use up the server's file descriptors.
+IDLE_TIMEOUT = 15.0
 
 
 class ArgmapServer(Server):
@@ -51,12 +55,14 @@ class ArgmapServer(Server):
         public_url: str | None,
         max_tabs: int,
         banner: list[str],
+        idle_timeout: float = IDLE_TIMEOUT,
     ) -> None:
         super().__init__(command, host=host, port=port, title="argmap", public_url=url)
         self.addresses = Addresses.served(host, port, public_url)
         self.fixed_url = public_url
         self.max_tabs = max_tabs
         self.banner = banner
+        self.idle_timeout = idle_timeout
         self.tabs: set[TabService] = set()
         self.open_tabs = 0
         self.sockets: weakref.WeakSet[web.WebSocketResponse] = weakref.WeakSet()
@@ -192,7 +198,10 @@ class ArgmapServer(Server):
         caller cleans the returned runner up to stop.
         """
         runner = web.AppRunner(
-            await self._make_app(), access_log=None, shutdown_timeout=QUIT_GRACE + 1
+            await self._make_app(),
+            access_log=None,
+            shutdown_timeout=QUIT_GRACE + 1,
+            keepalive_timeout=self.idle_timeout,
         )
         await runner.setup()
         try:
