@@ -41,13 +41,27 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def alive(pid: int) -> bool:
-    """Whether a process (not yet reaped, or a zombie) is still running."""
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
-            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except FileNotFoundError:
-        return False
+def processes() -> list[tuple[int, str, int, int]]:
+    """(pid, state, parent, process group) of every process (Linux)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            found.append((int(entry.name), fields[0], int(fields[1]), int(fields[2])))
+    return found
+
+
+def group_alive(group: int) -> bool:
+    """Whether any process of a process group is still running (zombies are not)."""
+    return any(pgrp == group and state != "Z" for _, state, _, pgrp in processes())
+
+
+def hang(group: int) -> None:
+    """Stop every process of an app's group: it can no longer quit when asked."""
+    os.killpg(group, signal.SIGSTOP)
 
 
 async def until(condition: Callable[[], object], limit: float = 20) -> None:
@@ -286,7 +300,7 @@ async def test_a_message_over_the_limit_closes_only_that_tab(start: Start, compr
                     pass
             if compress:
                 assert websocket.close_code == aiohttp.WSCloseCode.MESSAGE_TOO_BIG
-        await until(lambda: not alive(pid))
+        await until(lambda: not group_alive(pid))
         async with session.get(f"{base(server)}/") as page:
             assert page.status == 200
 
@@ -298,8 +312,8 @@ async def test_a_hung_app_dies_with_its_tab(start: Start) -> None:
             await screen_until(websocket, b"Brain drain")
             pid = only_tab(server).pid
             assert pid is not None
-            os.kill(pid, signal.SIGSTOP)  # it can no longer quit when asked
-        await until(lambda: not alive(pid))
+            hang(pid)
+        await until(lambda: not group_alive(pid))
     await until(lambda: server.open_tabs == 0)
 
 
@@ -310,10 +324,10 @@ async def test_tabs_beyond_the_limit_get_a_clear_refusal(start: Start) -> None:
             await screen_until(first, b"Brain drain")
             async with session.get(f"{base(server)}/") as page:
                 assert page.status == 503
-                assert "already runs 1 tabs" in await page.text()
+                assert "already runs one tab" in await page.text()
             async with session.ws_connect(f"{base(server)}/ws", origin=base(server)) as second:
                 message = await second.receive()
-                assert b"already runs 1 tabs" in message.data
+                assert b"already runs one tab" in message.data
                 assert (await second.receive()).type == aiohttp.WSMsgType.CLOSE
                 assert second.close_code == aiohttp.WSCloseCode.TRY_AGAIN_LATER
             assert len(server.tabs) == 1
@@ -333,17 +347,8 @@ def serve_process(*args: str) -> subprocess.Popen[str]:
 
 
 def children(pid: int) -> list[int]:
-    """The processes whose parent is `pid` (Linux)."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                found.append(int(entry.name))
-    return found
+    """The processes whose parent is `pid`."""
+    return [child for child, _, parent, _ in processes() if parent == pid]
 
 
 async def test_the_first_ctrl_c_stops_the_server_and_its_hung_apps() -> None:
@@ -360,10 +365,10 @@ async def test_the_first_ctrl_c_stops_the_server_and_its_hung_apps() -> None:
             await screen_until(websocket, b"Brain drain")
             apps = children(process.pid)
             assert len(apps) == 1
-            os.kill(apps[0], signal.SIGSTOP)
+            hang(apps[0])
             process.send_signal(signal.SIGINT)
             assert process.wait(timeout=15) == 0
-        assert not alive(apps[0])
+        assert not group_alive(apps[0])
     finally:
         if process.poll() is None:
             process.kill()

@@ -1,8 +1,10 @@
 """Serve the terminal app to browsers with textual-serve: one app process per browser tab.
 
-textual-serve runs a shell command for every tab that connects and relays the app's screen
-over a websocket. The command is built here from quoted words (never by pasting a path into
-a shell line), and it opens the app read-only unless edits are allowed.
+textual-serve takes one command line, runs it for every tab that connects and relays the
+app's screen over a websocket. The line is built here from quoted words (never by pasting a
+path into it), so a shell and `shlex.split` alike read each path as one word; the tabs
+(`web/tabs.py`) split it and run it without a shell. It opens the app read-only unless
+edits are allowed.
 """
 
 from __future__ import annotations
@@ -69,7 +71,7 @@ def is_wildcard(host: str) -> bool:
 def app_command(
     paths: Sequence[Path], *, allow_edits: bool = False, python: str | None = None
 ) -> str:
-    """The shell command textual-serve runs for each tab: every word quoted with shlex.
+    """The command line each tab runs: every word quoted with shlex.
 
     Paths are made absolute (the app process may start elsewhere) and follow `--`, so a
     file named like an option is still read as a file.

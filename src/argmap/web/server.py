@@ -115,11 +115,16 @@ class ArgmapServer(Server):
         """
         return self.fixed_url or f"http://{request.headers['Host']}"
 
-    def full_page(self) -> web.Response:
-        message = (
-            f"This server already runs {self.max_tabs} tabs, the most it allows "
-            "(argmap serve --max-tabs). Close a tab, or try again later."
+    def full(self) -> str:
+        """What a tab beyond the limit is told."""
+        tabs = "one tab" if self.max_tabs == 1 else f"{self.max_tabs} tabs"
+        return (
+            f"This server already runs {tabs}, the most it allows (argmap serve "
+            "--max-tabs). Close a tab, or try again later."
         )
+
+    def full_page(self) -> web.Response:
+        message = self.full()
         return web.Response(
             status=503, text=page("Too many tabs", message), content_type="text/html"
         )
@@ -143,10 +148,7 @@ class ArgmapServer(Server):
         websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=MAX_MESSAGE)
         if self.open_tabs >= self.max_tabs:
             await websocket.prepare(request)
-            await websocket.send_bytes(
-                f"argmap: this server already runs {self.max_tabs} tabs, the most it "
-                "allows; close a tab or try again later.\r\n".encode()
-            )
+            await websocket.send_bytes(f"argmap: {self.full()}\r\n".encode())
             await websocket.close(code=WSCloseCode.TRY_AGAIN_LATER, message=b"too many tabs")
             return websocket
         self.open_tabs += 1  # counted before any wait, so tabs opened at once are counted

@@ -15,6 +15,7 @@ import contextlib
 import json
 import logging
 import os
+import shlex
 import signal
 from asyncio.subprocess import Process
 from typing import Any
@@ -71,8 +72,10 @@ class TabService(AppService):
 
     async def _open_app_process(self, width: int = 80, height: int = 24) -> Process:
         environment = self._build_environment(width=width, height=height)
-        self._process = process = await asyncio.create_subprocess_shell(
-            self.command,
+        # The command is quoted words (see `app_command`): run it without a shell, so the
+        # app is the process group's leader and nothing stands between it and its signals.
+        self._process = process = await asyncio.create_subprocess_exec(
+            *shlex.split(self.command),
             stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE,
