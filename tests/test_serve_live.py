@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import shlex
 import shutil
 import signal
 import socket
@@ -26,9 +27,9 @@ import aiohttp
 import yarl
 from aiohttp import web
 
-from argmap.web.serve import app_command
+from argmap.web.serve import _Printable, app_command
 from argmap.web.server import ArgmapServer
-from argmap.web.tabs import TabService
+from argmap.web.tabs import MAX_STDERR, TabService
 
 from conftest import ARGUMENTS
 
@@ -83,10 +84,11 @@ async def start(tmp_path: Path) -> AsyncIterator[Start]:
         max_tabs: int = 30,
         allow_edits: bool = False,
         idle_timeout: float = 15,
+        command: str | None = None,
     ) -> ArgmapServer:
         port = free_port()
         server = ArgmapServer(
-            app_command([ARGUMENTS], allow_edits=allow_edits),
+            command or app_command([ARGUMENTS], allow_edits=allow_edits),
             host=host,
             port=port,
             url=public_url or f"http://127.0.0.1:{port}",
@@ -334,6 +336,26 @@ async def test_tabs_beyond_the_limit_get_a_clear_refusal(start: Start) -> None:
         await until(lambda: server.open_tabs == 0)
         async with session.get(f"{base(server)}/") as page:
             assert page.status == 200
+
+
+async def test_an_apps_stderr_is_logged_bounded_and_printable(
+    start: Start, caplog: pytest.LogCaptureFixture
+) -> None:
+    noisy = "import sys; sys.stderr.write('\\x1b]0;pwned\\x07\\x1b[2J' * 100000)"
+    server = await start(command=shlex.join([sys.executable, "-c", noisy]))
+    async with (
+        aiohttp.ClientSession() as session,
+        session.ws_connect(f"{base(server)}/ws", origin=base(server)) as websocket,
+    ):
+        async with asyncio.timeout(20):  # the app ends at once, and the tab is closed
+            while (await websocket.receive()).type != aiohttp.WSMsgType.CLOSE:
+                pass
+    await until(lambda: server.open_tabs == 0)
+    logged = [r for r in caplog.records if "an app wrote to stderr" in r.getMessage()]
+    assert len(logged) == 1 and "(cut)" in logged[0].getMessage()
+    assert len(logged[0].getMessage()) < MAX_STDERR + 100
+    shown = _Printable("%(message)s").format(logged[0])
+    assert "\x1b" not in shown and "\\e]0;pwned\\x07" in shown
 
 
 def serve_process(*args: str) -> subprocess.Popen[str]:

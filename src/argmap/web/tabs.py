@@ -32,6 +32,8 @@ MIN_HEIGHT, MAX_HEIGHT = 5, 200
 QUIT_GRACE = 2.0
 #: The largest message a tab may send (keys and pasted text; the page sends a few bytes).
 MAX_MESSAGE = 256 * 1024
+#: How much of an app's stderr is logged.
+MAX_STDERR = 16 * 1024
 
 
 def clamp_size(width: object, height: object) -> tuple[int, int] | None:
@@ -69,6 +71,8 @@ class TabService(AppService):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._stopping: asyncio.Future[None] | None = None
+        self._stderr_task: asyncio.Task[None] | None = None
+        self._closing: asyncio.Future[None] | None = None
 
     async def _open_app_process(self, width: int = 80, height: int = 24) -> Process:
         environment = self._build_environment(width=width, height=height)
@@ -82,9 +86,24 @@ class TabService(AppService):
             env=environment,
             start_new_session=True,  # its own process group, so all of it can be ended
         )
-        assert process.stdin is not None
+        assert process.stdin is not None and process.stderr is not None
         self._stdin = process.stdin
+        # textual-serve keeps all of an app's stderr in memory and writes it raw to the
+        # server's terminal; here the first MAX_STDERR bytes are logged, made printable.
+        self._stderr_task = asyncio.create_task(_log_stderr(process.stderr))
+        silent = asyncio.StreamReader()
+        silent.feed_eof()
+        process.stderr = silent
         return process
+
+    async def start(self, width: int, height: int) -> None:
+        """Start the app; when it ends (it quit, or crashed), hang up on the tab."""
+        await super().start(width, height)
+        assert self._task is not None
+        self._task.add_done_callback(self._hang_up)
+
+    def _hang_up(self, task: asyncio.Task[None]) -> None:
+        self._closing = asyncio.ensure_future(self.remote_close())
 
     @property
     def pid(self) -> int | None:
@@ -128,6 +147,18 @@ class TabService(AppService):
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
+            if self._stderr_task is not None:
+                await self._stderr_task
+
+
+async def _log_stderr(stderr: asyncio.StreamReader) -> None:
+    """Log what an app wrote to stderr (its first MAX_STDERR bytes) once it closes it."""
+    kept = bytearray()
+    while chunk := await stderr.read(64 * 1024):
+        kept += chunk[: MAX_STDERR - len(kept)]
+    if kept.strip():
+        more = " (cut)" if len(kept) >= MAX_STDERR else ""
+        log.warning("an app wrote to stderr%s:\n%s", more, kept.decode("utf-8", "replace"))
 
 
 async def relay(websocket: web.WebSocketResponse, service: TabService) -> None:
