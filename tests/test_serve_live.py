@@ -27,6 +27,7 @@ import aiohttp
 import yarl
 from aiohttp import web
 
+from argmap.web import tabs
 from argmap.web.serve import _Printable, app_command
 from argmap.web.server import ArgmapServer
 from argmap.web.tabs import MAX_STDERR, TabService
@@ -315,6 +316,23 @@ async def test_a_hung_app_dies_with_its_tab(start: Start) -> None:
             pid = only_tab(server).pid
             assert pid is not None
             hang(pid)
+        await until(lambda: not group_alive(pid))
+    await until(lambda: server.open_tabs == 0)
+
+
+async def test_a_hung_app_flooded_with_keys_still_dies_with_its_tab(
+    start: Start, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tabs, "STDIN_TIMEOUT", 1.0)
+    server = await start()
+    async with aiohttp.ClientSession() as session:
+        async with session.ws_connect(f"{base(server)}/ws", origin=base(server)) as websocket:
+            await screen_until(websocket, b"Brain drain")
+            pid = only_tab(server).pid
+            assert pid is not None
+            hang(pid)
+            for _ in range(8):  # more than the pipe holds: the server's writes block
+                await websocket.send_json(["stdin", "k" * 100_000])
         await until(lambda: not group_alive(pid))
     await until(lambda: server.open_tabs == 0)
 

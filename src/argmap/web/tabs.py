@@ -30,6 +30,8 @@ MIN_WIDTH, MAX_WIDTH = 20, 500
 MIN_HEIGHT, MAX_HEIGHT = 5, 200
 #: How long an app has to quit after its tab closed, before it is killed.
 QUIT_GRACE = 2.0
+#: How long an app may leave its input unread before it is taken for hung and killed.
+STDIN_TIMEOUT = 30.0
 #: The largest message a tab may send (keys and pasted text; the page sends a few bytes).
 MAX_MESSAGE = 256 * 1024
 #: How much of an app's stderr is logged.
@@ -105,6 +107,33 @@ class TabService(AppService):
     def _hang_up(self, task: asyncio.Task[None]) -> None:
         self._closing = asyncio.ensure_future(self.remote_close())
 
+    async def send_bytes(self, data: bytes) -> bool:
+        return await self._send(self.encode_packet(b"D", data))
+
+    async def send_meta(self, data: dict[str, str | int | bool | None]) -> bool:
+        return await self._send(self.encode_packet(b"M", json.dumps(data).encode("utf-8")))
+
+    async def _send(self, packet: bytes) -> bool:
+        """Write to the app; an app that reads nothing for STDIN_TIMEOUT is killed.
+
+        Otherwise a tab typing into a hung app would wait on the full pipe for ever, and
+        never see that the tab has closed.
+        """
+        try:
+            self.stdin.write(packet)
+        except RuntimeError:
+            return False
+        try:
+            async with asyncio.timeout(STDIN_TIMEOUT):
+                await self.stdin.drain()
+        except TimeoutError:
+            log.warning("an app stopped reading its input; killing it")
+            self.kill()
+            return False
+        except Exception:
+            return False
+        return True
+
     @property
     def pid(self) -> int | None:
         """The app process's id (its process group's too), once started."""
@@ -133,10 +162,13 @@ class TabService(AppService):
         if task is None:
             self.kill()
             return
-        await self._download_manager.cancel_app_downloads(app_service_id=self.app_service_id)
-        await self.send_meta({"type": "quit"})
         try:
-            await asyncio.wait_for(asyncio.shield(task), QUIT_GRACE)
+            async with asyncio.timeout(QUIT_GRACE):
+                await self._download_manager.cancel_app_downloads(
+                    app_service_id=self.app_service_id
+                )
+                await self.send_meta({"type": "quit"})
+                await asyncio.shield(task)
         except TimeoutError:
             log.warning("an app did not quit when its tab closed; killing it")
         finally:
