@@ -10,7 +10,6 @@ import asyncio
 import contextlib
 import os
 import shlex
-import shutil
 import signal
 import socket
 import subprocess
@@ -426,7 +425,6 @@ def test_an_address_not_of_this_machine_fails_before_serving_is_announced() -> N
     assert "Traceback" not in err
 
 
-@pytest.mark.skipif(shutil.which("true") is None, reason="needs a POSIX system")
 def test_help_names_the_tab_limit_and_its_default() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "argmap", "serve", "--help"],
