@@ -421,6 +421,7 @@ def test_an_address_not_of_this_machine_fails_before_serving_is_announced() -> N
     out, err = process.communicate(timeout=60)
     assert process.returncode == 1
     assert "argmap: cannot listen on 192.0.2.1:" in err
+    assert "it is not an address of this machine" in err
     assert "serving" not in out and "Ctrl+C" not in out
     assert "Traceback" not in err
 

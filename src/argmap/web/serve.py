@@ -9,8 +9,10 @@ edits are allowed.
 
 from __future__ import annotations
 
+import errno
 import ipaddress
 import logging
+import os
 import shlex
 import socket
 import sys
@@ -161,4 +163,12 @@ def serve(options: ServeOptions) -> None:
         server.serve()
     except OSError as exc:  # the port is taken, or the address is not this machine's
         where = printable(f"{options.host}:{options.port}", one_line=True)
-        raise ServeError(f"cannot listen on {where}: {exc.strerror or exc}") from exc
+        reason = os.strerror(exc.errno) if exc.errno else printable(str(exc), one_line=True)
+        hint = _BIND_HINTS.get(exc.errno or 0, "")
+        raise ServeError(f"cannot listen on {where}: {reason}{hint}") from exc
+
+
+_BIND_HINTS = {
+    errno.EADDRNOTAVAIL: " (it is not an address of this machine; see `hostname -I`)",
+    errno.EADDRINUSE: " (another program listens there; choose another --port)",
+}
