@@ -307,20 +307,9 @@ async def test_a_message_over_the_limit_closes_only_that_tab(start: Start, compr
             assert page.status == 200
 
 
-async def test_a_hung_app_dies_with_its_tab(start: Start) -> None:
-    server = await start()
-    async with aiohttp.ClientSession() as session:
-        async with session.ws_connect(f"{base(server)}/ws", origin=base(server)) as websocket:
-            await screen_until(websocket, b"Brain drain")
-            pid = only_tab(server).pid
-            assert pid is not None
-            hang(pid)
-        await until(lambda: not group_alive(pid))
-    await until(lambda: server.open_tabs == 0)
-
-
-async def test_a_hung_app_flooded_with_keys_still_dies_with_its_tab(
-    start: Start, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("flood", [0, 8], ids=["idle", "flooded-with-keys"])
+async def test_a_hung_app_dies_with_its_tab(
+    start: Start, monkeypatch: pytest.MonkeyPatch, flood: int
 ) -> None:
     monkeypatch.setattr(tabs, "STDIN_TIMEOUT", 1.0)
     server = await start()
@@ -330,7 +319,8 @@ async def test_a_hung_app_flooded_with_keys_still_dies_with_its_tab(
             pid = only_tab(server).pid
             assert pid is not None
             hang(pid)
-            for _ in range(8):  # more than the pipe holds: the server's writes block
+            # More keys than the pipe holds: the server's writes to the app block.
+            for _ in range(flood):
                 await websocket.send_json(["stdin", "k" * 100_000])
         await until(lambda: not group_alive(pid))
     await until(lambda: server.open_tabs == 0)
