@@ -54,6 +54,7 @@ def test_formats_and_extensions_are_the_agreed_ones() -> None:
         "argdown": ".argdown",
         "aif": ".aif.json",
         "kialo": ".kialo.txt",
+        "graphml": ".graphml",
     }
 
 
