@@ -145,7 +145,7 @@ def export_text(
 
         return export_aif(graph)
     if fmt == "kialo":
-        from argmap.interop.kialo import export_kialo
+        from argmap.interop.kialo_out import export_kialo
 
         return export_kialo(graph)
     if fmt == "graphml":
