@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from argmap.interop.kialo_order import Link, plan
 from argmap.model import MOTION_ID
 
 if TYPE_CHECKING:
@@ -37,9 +38,10 @@ def export_kialo(graph: ArgumentGraph) -> tuple[str, list[str]]:
     """The debate in Kialo's classic plain-text layout, and what Kialo cannot hold.
 
     The motion is the thesis `1.`; each claim is `1.x.y. Pro:` (support) or `Con:` (a
-    rebuttal or undercut) under its parent's number; a cross-link is a link entry
-    `-> See 1.x.y.` under the claim it answers. Sources with a URL become footnotes in a
-    `Sources:` section that claims cite as `[N]`.
+    rebuttal or undercut) under its parent's number (claims imported from Kialo keep theirs);
+    a cross-link is a link entry `-> See 1.x.y.` under the claim it answers, after the claim
+    it names. Sources with a URL become footnotes in a `Sources:` section that claims cite
+    as `[N]`.
     """
     from argmap.graph import Relation
     from argmap.interop.aif import id_list
@@ -50,7 +52,6 @@ def export_kialo(graph: ArgumentGraph) -> tuple[str, list[str]]:
     for source in debate.sources:
         if source.url and not any(c.isspace() for c in source.url):
             footnote_of[source.id] = len(footnote_of) + 1
-    number: dict[str, str] = {MOTION_ID: "1"}
     lines = [f"Discussion Title: {' '.join(debate.title.split())}", ""]
     lines.append(f"1. {_kialo_text(graph.motion.text, [])}")
     lost: dict[str, list[str]] = {}
@@ -58,34 +59,25 @@ def export_kialo(graph: ArgumentGraph) -> tuple[str, list[str]]:
     def note(what: str, claim_id: str) -> None:
         lost.setdefault(what, []).append(claim_id)
 
-    # Cross-links become link entries under the claim they point at.
-    links_to: dict[str, list[tuple[str, str]]] = {}
+    # Cross-links become link entries under the claim they answer; `plan` numbers the
+    # claims (keeping Kialo's numbers where the claims came from Kialo) and orders siblings
+    # so that every link entry comes after the claim it names.
+    links: list[Link] = []
     for node in graph.claims():
         assert node.claim is not None
-        for target in node.claim.also_supports:
-            links_to.setdefault(target, []).append((node.id, "Pro"))
-        for target in node.claim.also_rebuts:
-            links_to.setdefault(target, []).append((node.id, "Con"))
-    # Numbers first (links may point forward), then the lines in depth-first order, each
-    # claim's link entries after its subtree, numbered after its children.
-    stack = [MOTION_ID]
-    while stack:
-        current = stack.pop()
-        children = graph.nodes[current].children
-        for index, child in enumerate(children, start=1):
-            number[child] = f"{number[current]}.{index}"
-        stack.extend(reversed(children))
-    work: list[tuple[str, bool]] = [(c, False) for c in reversed(graph.motion.children)]
+        links.extend(Link(node.id, target, "Pro") for target in node.claim.also_supports)
+        links.extend(Link(node.id, target, "Con") for target in node.claim.also_rebuts)
+    layout = plan(graph, links)
+    number = layout.number
+    work: list[tuple[str, bool]] = [(c, False) for c in reversed(layout.children[MOTION_ID])]
     while work:
         claim_id, links_only = work.pop()
         node = graph.nodes[claim_id]
         if links_only:
-            after = len(node.children)
-            for index, (source_id, link_stance) in enumerate(links_to[claim_id], start=1):
-                lines.append(
-                    f"{number[claim_id]}.{after + index}. {link_stance}: "
-                    f"-> See {number[source_id]}."
-                )
+            lines.extend(
+                f"{entry}. {link.stance}: -> See {number[link.source]}."
+                for entry, link in layout.links[claim_id]
+            )
             continue
         claim = node.claim
         assert claim is not None and node.relation is not None
@@ -106,9 +98,9 @@ def export_kialo(graph: ArgumentGraph) -> tuple[str, list[str]]:
             note("sources without a URL (a Kialo footnote needs one)", claim_id)
         marks = [footnote_of[s] for s in claim.sources if s in footnote_of]
         lines.append(f"{number[claim_id]}. {stance}: {_kialo_text(node.text, marks)}")
-        if claim_id in links_to:
+        if claim_id in layout.links:
             work.append((claim_id, True))
-        work.extend((c, False) for c in reversed(node.children))
+        work.extend((c, False) for c in reversed(layout.children[claim_id]))
     if footnote_of:
         lines.extend(["", "Sources:"])
         for source in debate.sources:
@@ -122,6 +114,13 @@ def export_kialo(graph: ArgumentGraph) -> tuple[str, list[str]]:
                         if line.strip()
                     )
     losses = [f"Kialo has no place for {what}: {id_list(ids)}" for what, ids in lost.items()]
+    if layout.forward:
+        pairs = [f"{link.source} -> {link.target}" for link in layout.forward]
+        losses.append(
+            "cross-links left out: the claim each names would come after the link in the "
+            "file (numbers kept from Kialo, or links asking for opposite orders), and "
+            f"readers look the claim up when they reach the link: {id_list(pairs)}"
+        )
     dropped = [k for k in ("summary", "tags", "expect") if getattr(debate, k)]
     if dropped:
         losses.append("Kialo has no place for the debate's " + ", ".join(dropped) + "; left out")
