@@ -37,14 +37,11 @@ _METADATA_FIELDS = {
     "note": "notes",
     "see": "`see` links into other debates",
 }
-_LIST_LIMIT = 20
 
 
 def id_list(ids: list[str]) -> str:
-    """Claim ids for a loss message, shortened when there are very many."""
-    if len(ids) <= _LIST_LIMIT:
-        return ", ".join(ids)
-    return ", ".join(ids[:_LIST_LIMIT]) + f" and {len(ids) - _LIST_LIMIT} more"
+    """Claim ids for a loss message: every one of them, as imports name every item."""
+    return ", ".join(ids)
 
 
 def _claim_metadata(node: ClaimNode) -> dict[str, Any]:
