@@ -8,8 +8,8 @@ Gephi fills its data table:
 - nodes: `label` (the claim id, which Gephi shows on the canvas), `text`, `side` (pro or
   con; none for the motion), `kind`, `relation` (to the parent claim), `depth`, `weight`
   when the claim has one, `grounded` (standing, defeated or undecided), `strength`
-  (gradual strength in [0, 1]), and `tags`, `sources` (source ids), `see` and `note` when
-  set (lists comma-separated);
+  (gradual strength in [0, 1]), and `tags`, `sources` (source ids), `see`, `note` and
+  `scheme` (the argumentation scheme of its link) when set (lists comma-separated);
 - edges: `relation` (rebuts, undercuts or supports) and `cross` (true for a cross-link,
   an `also_rebuts`/`also_supports` entry, false for the tree's own edge);
 - the graph: `title`, `verdict` and `summary`.
@@ -64,6 +64,7 @@ _KEYS = (
     ("n_sources", "node", "sources", "string"),
     ("n_see", "node", "see", "string"),
     ("n_note", "node", "note", "string"),
+    ("n_scheme", "node", "scheme", "string"),
     ("e_relation", "edge", "relation", "string"),
     ("e_cross", "edge", "cross", "boolean"),
 )
@@ -150,7 +151,7 @@ def export_graphml(graph: ArgumentGraph, flavor: str = "plain") -> tuple[str, li
         items.append(("n_grounded", labelling[node.id].value))
         items.append(("n_strength", _number(weighing.strength(node.id))))
         if node.claim is not None:
-            items.extend(_optional(node.claim, replaced))
+            items.extend(_optional(node.id, node.claim, replaced))
         out.extend(f'      <data key="{key}">{value}</data>' for key, value in items)
         if yed:
             out.extend(_yed_node(node))
@@ -180,8 +181,9 @@ def export_graphml(graph: ArgumentGraph, flavor: str = "plain") -> tuple[str, li
     return "\n".join(out) + "\n", losses
 
 
-def _optional(claim: Claim, replaced: list[str]) -> list[tuple[str, str]]:
-    """Data items for the claim fields that are set: tags, source ids, `see` links, note.
+def _optional(claim_id: str, claim: Claim, replaced: list[str]) -> list[tuple[str, str]]:
+    """Data items for the claim fields that are set: tags, source ids, `see` links, note,
+    scheme.
 
     Lists are written comma-separated (ids and tags hold no comma).
     """
@@ -189,10 +191,11 @@ def _optional(claim: Claim, replaced: list[str]) -> list[tuple[str, str]]:
     for key, values in (("n_tags", claim.tags), ("n_sources", claim.sources), ("n_see", claim.see)):
         if values:
             items.append((key, xml_text(", ".join(values))))
-    if claim.note:
-        if _has_unwritable(claim.note) and claim.id is not None:
-            replaced.append(claim.id)
-        items.append(("n_note", xml_text(claim.note)))
+    for key, value in (("n_note", claim.note), ("n_scheme", claim.scheme)):
+        if value:
+            if _has_unwritable(value):
+                replaced.append(claim_id)
+            items.append((key, xml_text(value)))
     return items
 
 

@@ -92,6 +92,8 @@ def export_kialo(graph: ArgumentGraph) -> tuple[str, list[str]]:
             note("tags", claim_id)
         if claim.note:
             note("notes", claim_id)
+        if claim.scheme:
+            note("argumentation schemes", claim_id)
         if claim.see:
             note("`see` links into other debates", claim_id)
         if any(s not in footnote_of for s in claim.sources):
