@@ -172,8 +172,15 @@ def test_yed_flavor_draws_labelled_boxes_and_stays_readable(
     assert len(labels) == len(graph) + 1  # the motion too
     dashed = [s for s in root.iter(f"{y}LineStyle") if s.get("type") == "dashed"]
     assert len(dashed) == 1  # the one cross-link
-    read = _read(text)  # networkx skips yEd's graphics and keeps the data keys
+    read = _read(text)  # networkx reads yEd's label and place beside the data keys
     assert read.number_of_nodes() == len(graph) + 1
+    # Laid out as an outline, so yEd shows no pile of boxes at the origin: a column per
+    # level, a row per claim.
+    places = {(d["x"], d["y"]) for _, d in read.nodes(data=True)}
+    assert len(places) == len(graph) + 1
+    column = {d["text"]: (d["depth"], float(d["x"])) for _, d in read.nodes(data=True)}
+    study, air = column["A study found lower asthma rates."], column["Cars pollute the air."]
+    assert study[0] == 2 and air[0] == 1 and study[1] == 2 * air[1] > 0
 
 
 def test_command_writes_graphml_files_for_a_folder(tmp_path: Path) -> None:

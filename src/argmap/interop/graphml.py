@@ -76,6 +76,7 @@ _SPECIAL = re.compile('[&<>"\r]')
 
 # yEd colours: the side's colour as in argmap's diagrams (light theme), grey for the motion.
 _FILL = {"pro": "#D9F2D9", "con": "#F9DADA", None: "#E6E6E6"}
+_COLUMN, _ROW = 260, 100
 _LINE = {"supports": "#2E7D32", "rebuts": "#C62828", "undercuts": "#6A1B9A"}
 
 
@@ -111,6 +112,7 @@ def export_graphml(graph: ArgumentGraph, flavor: str = "plain") -> tuple[str, li
         node_id[node.id] = f"n{len(ordered)}"
         ordered.append(node)
     replaced: list[str] = []
+    out_rows: list[str] = []  # yEd: one row per claim, in the debate's order
 
     def text_of(node: ClaimNode) -> str:
         if _has_unwritable(node.text) or _has_unwritable(node.id):
@@ -154,7 +156,8 @@ def export_graphml(graph: ArgumentGraph, flavor: str = "plain") -> tuple[str, li
             items.extend(_optional(node.id, node.claim, replaced))
         out.extend(f'      <data key="{key}">{value}</data>' for key, value in items)
         if yed:
-            out.extend(_yed_node(node))
+            out.extend(_yed_node(node, len(out_rows)))
+            out_rows.append(node.id)
         out.append("    </node>")
     for index, edge in enumerate(graph.edges):
         source, target = node_id[edge.source], node_id[edge.target]
@@ -204,13 +207,16 @@ def _number(value: float) -> str:
     return f"{round(value, 6):.6g}"
 
 
-def _yed_node(node: ClaimNode) -> list[str]:
+def _yed_node(node: ClaimNode, row: int) -> list[str]:
+    """yEd's drawing of a claim: a box coloured by side, placed as an indented outline (a
+    column per level, a row per claim) so the file opens readable before any layout."""
     side = node.side.value if node.side is not None else None
     shape = "roundrectangle" if node.claim is not None else "hexagon"
+    x, y = node.depth * _COLUMN, row * _ROW
     return [
         '      <data key="y_node">',
         "        <y:ShapeNode>",
-        '          <y:Geometry width="220.0" height="80.0"/>',
+        f'          <y:Geometry x="{x}.0" y="{y}.0" width="220.0" height="80.0"/>',
         f'          <y:Fill color="{_FILL[side]}" transparent="false"/>',
         '          <y:BorderStyle color="#333333" type="line" width="1.0"/>',
         f'          <y:NodeLabel autoSizePolicy="content">{xml_text(node.text)}</y:NodeLabel>',
