@@ -50,7 +50,7 @@ class Layout:
 def kept_number(claim_id: str, parent_number: str) -> int | None:
     """The last part of a Kialo id that fits under `parent_number`, e.g. 3 for `k-1-2-3`
     under `1.2`; None for any other id."""
-    if not _KIALO_ID.fullmatch(claim_id):
+    if not claim_id.startswith("k-1-") or not _KIALO_ID.fullmatch(claim_id):
         return None
     parent, _, last = claim_id[2:].replace("-", ".").rpartition(".")
     return int(last) if parent == parent_number else None
@@ -115,8 +115,10 @@ def _number_children(
     graph: ArgumentGraph, layout: Layout, parent: str, before: dict[str, set[str]]
 ) -> list[str]:
     """Number `parent`'s children and return them in the order they are written."""
-    prefix = layout.number[parent]
     children = graph.nodes[parent].children
+    if not children:
+        return []
+    prefix = layout.number[parent]
     kept: dict[str, int] = {}
     taken: set[int] = set()
     for child in children:
