@@ -63,6 +63,7 @@ def _documents(noisy: bool) -> dict[str, st.SearchStrategy[Any]]:
             "sources": maybe(slug_lists),
             "tags": maybe(slug_lists),
             "note": maybe(texts),
+            "scheme": maybe(st.one_of(texts, odd_scalars) if noisy else texts),
             "weight": maybe(st.integers(1, 5)),
             "undercut": maybe(st.booleans()),
             "rebuttals": maybe(st.lists(children, max_size=3)),
@@ -232,6 +233,8 @@ def test_the_generator_makes_valid_debates_with_nested_claims() -> None:
         ({"title": "T", "motion": " "}, ["value_error"]),
         ({"title": "T", "motion": "M", "pro": [{"text": "x", "weight": 3.0}]}, ["int_type"]),
         ({"title": "T", "motion": "M", "pro": [{"text": "x", "undercut": 1}]}, ["bool_type"]),
+        ({"title": "T", "motion": "M", "pro": [{"text": "x", "scheme": " "}]}, ["value_error"]),
+        ({"title": "T", "motion": "M", "pro": [{"text": "x", "scheme": 3}]}, ["string_type"]),
         (
             {"title": "T", "motion": "M", "expect": {"min_strength": {"a": "nan"}}},
             ["less_than_equal"],

@@ -54,6 +54,7 @@ def test_formats_and_extensions_are_the_agreed_ones() -> None:
         "argdown": ".argdown",
         "aif": ".aif.json",
         "kialo": ".kialo.txt",
+        "graphml": ".graphml",
     }
 
 
@@ -136,3 +137,20 @@ def test_interop_modules_do_not_import_textual_or_rich() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("fmt", ["kialo", "argdown", "aif"])
+def test_export_notes_name_every_claim_however_many(
+    fmt: str, load_debate: Callable[..., LoadedDebate]
+) -> None:
+    claims = "".join(
+        f"  - id: c{n:02d}\n    text: Reason {n}.\n    note: A note.\n    see: [other]\n"
+        for n in range(1, 31)
+    )
+    graph = load_debate(f"version: 1\ntitle: Many\nmotion: M.\npro:\n{claims}").graph
+    _, losses = export_text(fmt, graph)
+    noted = [loss for loss in losses if "c01" in loss]
+    assert noted, losses
+    for loss in noted:
+        assert "more" not in loss
+        assert all(f"c{n:02d}" in loss for n in range(1, 31)), loss

@@ -342,6 +342,9 @@ def _claim(
         else:
             _text_list(value, (*loc, key), problems, SEE_RE if key == "see" else SLUG_RE)
         links.append(value)
+    scheme = get("scheme")
+    if scheme is not None and (type(scheme) is not str or not scheme or scheme.isspace()):
+        _text(scheme, (*loc, "scheme"), problems)
     if not data.keys() <= _CLAIM_KEYS:
         _extra_keys(data, _CLAIM_KEYS, loc, problems)
     return _new(
@@ -360,6 +363,7 @@ def _claim(
             links[0],
             links[1],
             links[2],
+            scheme,
         ),
     )
 

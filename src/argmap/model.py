@@ -73,6 +73,9 @@ class Claim(NamedTuple):
     also_rebuts: list[str] = []  # noqa: RUF012
     also_supports: list[str] = []  # noqa: RUF012
     see: list[str] = []  # noqa: RUF012
+    #: The argumentation scheme of the claim's link to its parent ("Argument From Expert
+    #: Opinion"), as AIF files from OVA or AIFdb name it.
+    scheme: str | None = None
 
 
 class Expectation(NamedTuple):

@@ -39,6 +39,10 @@ def _not_blank(value: str) -> str:
     return value
 
 
+def _not_blank_if_given(value: str | None) -> str | None:
+    return None if value is None else _not_blank(value)
+
+
 class Source(_Strict):
     """A document the debate's claims cite."""
 
@@ -85,8 +89,16 @@ class Claim(_Strict):
         default_factory=list,
         description="Links into other debates: `debate-id` or `debate-id:claim-id`.",
     )
+    scheme: str | None = Field(
+        default=None,
+        description=(
+            "The argumentation scheme of this claim's link to its parent, e.g. "
+            "'Argument From Expert Opinion' (kept from AIF files)."
+        ),
+    )
 
     _text_not_blank = field_validator("text")(_not_blank)
+    _scheme_not_blank = field_validator("scheme")(_not_blank_if_given)
 
 
 Strength = Annotated[float, Field(ge=0, le=1)]

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 DIAGRAM_FORMATS = ("svg", "png", "pdf", "dot")
 #: Formats written by `argmap.interop` (text, no Graphviz needed).
-TEXT_FORMATS = ("json", "argdown", "aif", "kialo")
+TEXT_FORMATS = ("json", "argdown", "aif", "kialo", "graphml")
 #: Self-contained web pages written by `argmap.export.html` (one per debate, and an index).
 PAGE_FORMATS = ("html",)
 DEFAULT_FOLDER = Path("exports")
@@ -40,7 +40,10 @@ STDOUT = Path("-")
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "export",
-        help="draw debates as SVG/PNG/PDF/DOT diagrams, HTML pages (or json/argdown/aif/kialo)",
+        help=(
+            "draw debates as SVG/PNG/PDF/DOT diagrams, HTML pages "
+            "(or json/argdown/aif/kialo/graphml)"
+        ),
         description=(
             "Draw a debate, or one branch of it, as a Graphviz diagram. The default output "
             "is exports/<debate-id>.<format> (exports/<debate-id>--<root>.<format> with "
@@ -95,6 +98,11 @@ def register(subparsers: Any) -> None:
             "boxes keep their place from step to step"
         ),
     )
+    parser.add_argument(
+        "--graphml-flavor",
+        choices=("plain", "yed"),
+        help="graphml: plain data keys (default), or yed to add yEd's boxes and labels",
+    )
     parser.set_defaults(run=run)
 
 
@@ -115,7 +123,7 @@ def _format(args: argparse.Namespace) -> str:
             return suffix
         if not _out_is_folder(out):
             known = [f".{f}" for f in DIAGRAM_FORMATS + PAGE_FORMATS]
-            known += [".json", ".argdown", ".aif.json"]
+            known += [".json", ".argdown", ".aif.json", ".graphml"]
             raise ValueError(
                 f"--out {show(out)}: argmap does not write '{show(out.suffix)}' files; end "
                 f"the name with one of {', '.join(known)}, or give --format"
@@ -179,6 +187,8 @@ def run(args: argparse.Namespace) -> int:
         ]
         if scoped:
             raise ValueError(f"{', '.join(scoped)} apply to diagrams only, not --format {fmt}")
+    if args.graphml_flavor is not None and fmt != "graphml":
+        raise ValueError(f"--graphml-flavor applies to --format graphml only, not {fmt}")
     if fmt in PAGE_FORMATS and args.dpi is not None:
         raise ValueError("--dpi applies to PNG only, not --format html")
     out = Path(args.out) if args.out else None
@@ -219,7 +229,7 @@ def _run(
     if many and out is not None and out != STDOUT and not _out_is_folder(out):
         raise ValueError(f"--out {out} names a file, but this writes several; give a folder")
     if fmt in TEXT_FORMATS:
-        written = _export_text(fmt, debates, out)
+        written = _export_text(fmt, debates, out, args.graphml_flavor or "plain")
     elif fmt in PAGE_FORMATS:
         folder = any(Path(p).is_dir() for p in paths_or_default(args.paths))
         written = _export_pages(options, debates, out, index=many or folder)
@@ -366,7 +376,9 @@ def _reveal_steps(
     ]
 
 
-def _export_text(fmt: str, debates: list[LoadedDebate], out: Path | None) -> int:
+def _export_text(
+    fmt: str, debates: list[LoadedDebate], out: Path | None, graphml_flavor: str = "plain"
+) -> int:
     from argmap.export import output_name
     from argmap.export.render import write_atomic
     from argmap.interop import TEXT_FORMATS as suffixes
@@ -378,7 +390,7 @@ def _export_text(fmt: str, debates: list[LoadedDebate], out: Path | None) -> int
     for index, item in enumerate(debates, start=1):
         target = _target(out, output_name(item.debate_id, None, suffixes.get(fmt, f".{fmt}")))
         try:
-            text, losses = export_text(fmt, item.graph)
+            text, losses = export_text(fmt, item.graph, graphml_flavor=graphml_flavor)
         except ValueError as exc:
             raise CliError(f"{item.debate_id}: {exc}") from exc
         for loss in losses:

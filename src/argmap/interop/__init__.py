@@ -1,9 +1,9 @@
 """Bring debates in from other tools and take them out again, saying what was lost.
 
-Exports (`export_text`) turn an `ArgumentGraph` into JSON, Argdown or AIF text. Imports
-(`import_text`) turn a Kialo or AIF file into debate YAML, which then goes through
-`argmap.load.load_text` like any file, so an import is held to every check a hand-written
-debate is. Both directions return, next to the result, one message per thing the target
+Exports (`export_text`) turn an `ArgumentGraph` into JSON, Argdown, AIF, Kialo or GraphML
+text. Imports (`import_text`) turn a Kialo or AIF file into debate YAML, which then goes
+through `argmap.load.load_text` like any file, so an import is held to every check a
+hand-written debate is. Both directions return, next to the result, one message per thing the target
 format could not carry, naming the claims concerned: nothing is dropped silently.
 
 Format modules are imported on first use, so importing this package stays cheap.
@@ -25,6 +25,7 @@ TEXT_FORMATS: dict[str, str] = {
     "argdown": ".argdown",
     "aif": ".aif.json",
     "kialo": ".kialo.txt",
+    "graphml": ".graphml",
 }
 #: Import formats `argmap import` reads.
 IMPORT_FORMATS: tuple[str, ...] = ("kialo", "aif", "argdown")
@@ -126,9 +127,11 @@ def shorten_title(text: str, limit: int = 80) -> str:
     return first[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def export_text(fmt: str, graph: ArgumentGraph) -> tuple[str, list[str]]:
+def export_text(
+    fmt: str, graph: ArgumentGraph, *, graphml_flavor: str = "plain"
+) -> tuple[str, list[str]]:
     """Serialize the debate in `fmt`; return the text and one message per thing the format
-    could not carry (with claim ids)."""
+    could not carry (with claim ids). `graphml_flavor` is `yed` to add yEd's drawing."""
     if fmt == "json":
         from argmap.interop.jsonfmt import export_json
 
@@ -142,9 +145,13 @@ def export_text(fmt: str, graph: ArgumentGraph) -> tuple[str, list[str]]:
 
         return export_aif(graph)
     if fmt == "kialo":
-        from argmap.interop.kialo import export_kialo
+        from argmap.interop.kialo_out import export_kialo
 
         return export_kialo(graph)
+    if fmt == "graphml":
+        from argmap.interop.graphml import export_graphml
+
+        return export_graphml(graph, graphml_flavor)
     raise ValueError(f"unknown export format '{fmt}'; expected one of {', '.join(TEXT_FORMATS)}")
 
 

@@ -37,14 +37,21 @@ _METADATA_FIELDS = {
     "note": "notes",
     "see": "`see` links into other debates",
 }
-_LIST_LIMIT = 20
 
 
 def id_list(ids: list[str]) -> str:
-    """Claim ids for a loss message, shortened when there are very many."""
-    if len(ids) <= _LIST_LIMIT:
-        return ", ".join(ids)
-    return ", ".join(ids[:_LIST_LIMIT]) + f" and {len(ids) - _LIST_LIMIT} more"
+    """Claim ids for a loss message: every one of them, as imports name every item."""
+    return ", ".join(ids)
+
+
+def scheme_name(snode: dict[str, Any]) -> str | None:
+    """The argumentation scheme an RA or CA node names (its `scheme`, else its text, as
+    AIFdb writes it), or None for the default inference and conflict, which say nothing."""
+    for value in (snode.get("scheme"), snode.get("text")):
+        if isinstance(value, str) and value.strip():
+            name = " ".join(value.split())
+            return None if name.startswith("Default ") else name
+    return None
 
 
 def _claim_metadata(node: ClaimNode) -> dict[str, Any]:
@@ -52,7 +59,15 @@ def _claim_metadata(node: ClaimNode) -> dict[str, Any]:
     if node.claim is not None:
         fields = to_data(
             node.claim,
-            exclude={"text", "id", "rebuttals", "support", "also_rebuts", "also_supports"},
+            exclude={
+                "text",
+                "id",
+                "rebuttals",
+                "support",
+                "also_rebuts",
+                "also_supports",
+                "scheme",  # written on the claim's S-node
+            },
         )
         fields.pop("undercut", None)  # carried by the graph itself
         meta.update(fields)
@@ -86,6 +101,8 @@ def export_aif(graph: ArgumentGraph) -> tuple[str, list[str]]:
     for node in claims:
         assert node.parent is not None and node.relation is not None
         shape = _INFERENCE if node.relation is Relation.SUPPORTS else _CONFLICT
+        if node.claim is not None and node.claim.scheme is not None:
+            shape = {**shape, "text": node.claim.scheme, "scheme": node.claim.scheme}
         link = add_node({**shape, "argmap": {"relation": node.relation.value}})
         link_of[node.id] = link
         add_edge(node_of[node.id], link)
@@ -605,6 +622,9 @@ def _build(nodeset: Nodeset, motion: str) -> _Built:
         used.add(relation.seq)
         queue.append(premise)
         claim = make_claim(premise)
+        scheme = scheme_name(nodes[relation.snode])
+        if scheme is not None:
+            claim["scheme"] = scheme
         if parent == motion:
             (pro if key == "support" else con).append(claim)
         else:

@@ -102,6 +102,11 @@ def export_argdown(graph: ArgumentGraph) -> tuple[str, list[str]]:
             "Argdown has no links into other documents; `see` links kept only as data on: "
             f"{id_list(see)}"
         )
+    schemes = [n.id for n in graph.claims() if n.claim is not None and n.claim.scheme]
+    if schemes:
+        losses.append(
+            f"Argdown has no place for argumentation schemes; left out: {id_list(schemes)}"
+        )
     if graph.debate.expect is not None:
         losses.append("the exercise's `expect` labels have no place in Argdown; left out")
     return "\n".join(lines) + "\n", losses

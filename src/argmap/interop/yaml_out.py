@@ -29,6 +29,7 @@ CLAIM_KEYS = (
     "sources",
     "tags",
     "note",
+    "scheme",
     "undercut",
     "also_rebuts",
     "also_supports",

@@ -66,6 +66,8 @@ def claim_markdown(
             what += f", {_RELATION[node.relation]} {_code(node.parent)}"
         head = f"**{side}** {escape(what)} {_code(claim_id)}"
     parts = [head, f"**{verdict}**: {escape(reason)}"]
+    if node.claim is not None and node.claim.scheme:
+        parts.append(f"**scheme**: {escape(node.claim.scheme)}")
     if weighing is not None:
         if node.is_motion:
             parts.append(f"**balance**: {escape(weighing.headline())}")

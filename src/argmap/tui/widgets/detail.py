@@ -95,6 +95,8 @@ def describe_claim(entry: DebateEntry, claim_id: str) -> Text:
     if claim is not None and debate is not None:
         if claim.weight is not None:
             out.append(f"Weight: {claim.weight} of 5\n")
+        if claim.scheme:
+            out.append(f"Scheme: {safe(claim.scheme)}\n")
         if claim.sources:
             out.append("\nSources\n", style="bold underline")
             by_id = {s.id: s for s in debate.sources}
