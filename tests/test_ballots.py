@@ -278,3 +278,34 @@ def test_one_ballot_tallies(three: ArgumentGraph) -> None:
 def test_a_tally_of_no_ballot_is_refused(three: ArgumentGraph) -> None:
     with pytest.raises(ValueError, match="no ballots"):
         tally(three, [])
+
+
+# --- the schema ----------------------------------------------------------------------------
+
+
+def test_ballot_schema_copy_is_current() -> None:
+    from argmap.cli.schema import ballot_schema_text
+
+    committed = (Path(__file__).parents[1] / "schema" / "ballot.schema.json").read_text(
+        encoding="utf-8"
+    )
+    assert committed == ballot_schema_text(), (
+        "schema/ballot.schema.json is stale; run "
+        "`argmap schema --ballot > schema/ballot.schema.json`"
+    )
+
+
+def test_the_schema_model_and_the_reader_agree(three: ArgumentGraph) -> None:
+    import yaml
+    from pydantic import ValidationError
+
+    from argmap.ballots.schema import Ballot
+
+    good = "debate: three\nby: Ana\nweights:\n  a: 5\n  b:\n"
+    bad = ["debate: three\nweights: {a: 6}\n", "debate: three\nwieghts: {}\n", "weights: {}\n"]
+    assert _ballot(three, good).ok
+    Ballot.model_validate(yaml.safe_load(good))
+    for text in bad:
+        assert not load_ballot_text(text, "b.yaml").ok
+        with pytest.raises(ValidationError):
+            Ballot.model_validate(yaml.safe_load(text))
