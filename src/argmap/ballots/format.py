@@ -198,7 +198,7 @@ def check_against(loaded: LoadedBallot, graph: ArgumentGraph) -> None:
 def _read(
     data: Any, name: str, positions: Positions, diagnostics: list[Diagnostic]
 ) -> Ballot | None:
-    """The ballot in plain data, every problem added to `diagnostics`; None on an error."""
+    """The ballot in plain data (its valid weights), every problem added to `diagnostics`."""
     if not isinstance(data, dict):
         diagnostics.append(
             error(
@@ -209,7 +209,6 @@ def _read(
             )
         )
         return None
-    before = sum(d.is_error for d in diagnostics)
     for key in data:
         if key not in BALLOT_KEYS:
             diagnostics.append(
@@ -238,8 +237,10 @@ def _read(
     if by is not None and (not isinstance(by, str) or not by.strip()):
         diagnostics.append(error(name, positions.at(("by",)), "bad-value", "`by` must be a name"))
     weights = _weights(data.get("weights"), name, positions, diagnostics)
-    if sum(d.is_error for d in diagnostics) > before or not isinstance(debate, str):
+    if not isinstance(debate, str):
         return None
+    # With errors, the ballot is still checked against its debate (every problem at once);
+    # `_finish` drops it afterwards.
     return Ballot(debate, by.strip() if isinstance(by, str) else None, weights)
 
 
