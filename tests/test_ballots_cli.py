@@ -144,3 +144,31 @@ def test_tally_never_changes_the_debate_or_the_ballots(
     before = [p.read_bytes() for p in files]
     assert main(["tally", str(class_folder / "three.yaml"), str(class_folder / "ballots")]) == 0
     assert [p.read_bytes() for p in files] == before
+
+
+REPO = Path(__file__).parents[1]
+EXAMPLE = REPO / "examples" / "ballots" / "open-science-ip"
+
+
+def test_validate_checks_a_debate_beside_its_ballot_folder_as_alone(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The debate links into other debates; given with a folder of ballots only, it is
+    # still checked as one file (its links are checked when its own folder is given).
+    debate = REPO / "arguments" / "open-science-ip.yaml"
+    assert main(["validate", str(debate), str(EXAMPLE)]) == 0
+    err = capsys.readouterr().err
+    assert err.count("a ballot for debate 'open-science-ip'") == 5
+    assert "error" not in err.replace("0 errors", "")
+
+
+def test_the_readme_shows_the_tally_of_the_shipped_example(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(REPO)
+    assert main(["tally", "arguments/open-science-ip.yaml", "examples/ballots"]) == 0
+    out = capsys.readouterr().out
+    assert "(5 ballots)" in out
+    assert out in (REPO / "README.md").read_text(encoding="utf-8"), (
+        "README's tally of examples/ballots is stale"
+    )

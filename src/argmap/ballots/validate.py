@@ -9,11 +9,18 @@ the debates a bare command reads (`./arguments`, or the bundled ones).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
-from argmap.ballots.format import LoadedBallot, check_against, is_ballot_text, load_ballot_text
+from argmap.ballots.format import (
+    LoadedBallot,
+    check_against,
+    is_ballot_text,
+    load_ballot_file,
+    load_ballot_text,
+)
 from argmap.diagnostics import warning
 from argmap.graph import ArgumentGraph
-from argmap.load import LoadedDebate, load_paths
+from argmap.load import LoadedDebate, debate_files, load_paths, read_regular_file, size_limit
 
 
 def _default_graphs() -> dict[str, ArgumentGraph]:
@@ -22,23 +29,59 @@ def _default_graphs() -> dict[str, ArgumentGraph]:
     return {item.debate_id: item.graph for item in load_paths(default_paths()) if item.ok}
 
 
+def _reads_as_ballot(path: Path) -> bool:
+    try:
+        return path.is_file() and is_ballot_text(
+            read_regular_file(path, size_limit()).decode("utf-8", errors="replace")
+        )
+    except OSError:
+        return False  # the loader reports it
+
+
+def load_checked(
+    paths: Sequence[Path],
+    fallback: Callable[[], dict[str, ArgumentGraph]] = _default_graphs,
+) -> tuple[list[LoadedDebate], list[LoadedBallot]]:
+    """The debates and the ballots among `paths`, each checked as what it is.
+
+    Ballot files, and folders holding only ballots, are set aside before the debates
+    load, so a debate given with its ballots is checked as it would be alone.
+    """
+    ballot_paths: list[Path] = []
+    debate_paths: list[Path] = []
+    for path in paths:
+        # A folder of ballots alone is read as ballots; a folder with debates stays a
+        # folder of debates (with their links checked), its ballots told apart later.
+        files = debate_files(path) if path.is_dir() else [path]
+        if files and all(_reads_as_ballot(f) for f in files):
+            ballot_paths += files
+        else:
+            debate_paths.append(path)
+    loaded = load_paths(debate_paths) if debate_paths else []
+    items = [(p, load_ballot_file(p).text) for p in ballot_paths]
+    return split_ballots(loaded, fallback, items)
+
+
 def split_ballots(
     loaded: Sequence[LoadedDebate],
     fallback: Callable[[], dict[str, ArgumentGraph]] = _default_graphs,
+    more_ballots: Sequence[tuple[Path, str]] = (),
 ) -> tuple[list[LoadedDebate], list[LoadedBallot]]:
-    """The debates, and the ballots checked as ballots, among files loaded as debates."""
+    """The debates, and the ballots checked as ballots, among files loaded as debates
+    (and the ballot texts `more_ballots`)."""
     debates: list[LoadedDebate] = []
-    candidates: list[LoadedDebate] = []
+    candidates: list[tuple[Path, str]] = []
     for item in loaded:
         if not item.ok and item.text and is_ballot_text(item.text):
-            candidates.append(item)
+            candidates.append((item.path, item.text))
         else:
             debates.append(item)
+    candidates += more_ballots
     graphs = {item.debate_id: item.graph for item in debates if item.ok}
     more: dict[str, ArgumentGraph] | None = None
     ballots: list[LoadedBallot] = []
-    for item in candidates:
-        ballot = load_ballot_text(item.text, item.path)
+    for path, text in candidates:
+        ballot = load_ballot_text(text, path)
         debate_id = ballot.ballot.debate if ballot.ballot is not None else None
         if debate_id is not None:
             graph = graphs.get(debate_id)
@@ -48,7 +91,7 @@ def split_ballots(
             if graph is None:
                 ballot.diagnostics.append(
                     warning(
-                        str(item.path),
+                        str(path),
                         ballot.positions.at(("debate",)),
                         "debate-not-found",
                         f"debate '{debate_id}' is not among the files checked, so the "

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 #: Cells a spreadsheet would read as a formula start with one of these.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 #: Claim texts in the report are cut to this many characters.
-TEXT_WIDTH = 60
+TEXT_WIDTH = 40
 
 
 def register(subparsers: Any) -> None:

@@ -14,7 +14,7 @@ from argmap.cli.common import (
     print_diagnostics,
     show,
 )
-from argmap.load import LoadedDebate, load_paths
+from argmap.load import LoadedDebate
 
 if TYPE_CHECKING:
     from argmap.ballots.format import LoadedBallot
@@ -32,9 +32,9 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from argmap.ballots.validate import describe, split_ballots
+    from argmap.ballots.validate import describe, load_checked
 
-    loaded, ballots = split_ballots(load_paths(paths_or_default(args.paths)))
+    loaded, ballots = load_checked(paths_or_default(args.paths))
     checked: list[LoadedDebate | LoadedBallot] = [*loaded, *ballots]
     errors = sum(d.is_error for item in checked for d in item.diagnostics)
     if args.json:
@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
             f"{warnings} warning{'s' * (warnings != 1)}",
             file=sys.stderr,
         )
-    if not loaded:
+    if not checked:
         print("argmap: no debate files (*.yaml, *.yml) found", file=sys.stderr)
         return EXIT_INVALID
     return EXIT_INVALID if errors else EXIT_OK
