@@ -11,6 +11,7 @@ file's lock, refused when the file changed since it was read; the debate is neve
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from argmap.ballots.blank import blank_ballot, yaml_key
@@ -25,7 +26,8 @@ _SCALAR_END = re.compile(r"[^\s#,}\]]*")
 
 def ballot_file_name(by: str) -> str:
     """A file name for a student's ballot: their name as a slug, `.yaml`."""
-    slug = re.sub(r"[^a-z0-9_-]+", "-", by.lower()).strip("-_")
+    plain = unicodedata.normalize("NFKD", by).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9_-]+", "-", plain.lower()).strip("-_")
     return f"{slug or 'ballot'}.yaml"
 
 
