@@ -106,17 +106,27 @@ def diagnostics(docs: Documents, uri: str, text: str, encoding: str) -> list[Pub
     return to_lsp(found, text, Positions(text, encoding))
 
 
-def complete(
+def _place(
     docs: Documents, uri: str, position: types.Position, encoding: str
-) -> types.CompletionList | None:
-    """Claim ids (with their text) where a weight's id is being typed."""
+) -> tuple[str, Positions, int, int] | None:
+    """The buffer's text, its positions, the offset asked about and its line's start."""
     entry = docs.open_texts.get(uri)
     if entry is None:
         return None
     text = entry[1]
     positions = Positions(text, encoding)
     offset = positions.offset(position)
-    line_start = text.rfind("\n", 0, offset) + 1
+    return text, positions, offset, text.rfind("\n", 0, offset) + 1
+
+
+def complete(
+    docs: Documents, uri: str, position: types.Position, encoding: str
+) -> types.CompletionList | None:
+    """Claim ids (with their text) where a weight's id is being typed."""
+    place = _place(docs, uri, position, encoding)
+    if place is None:
+        return None
+    text, positions, offset, line_start = place
     typing = _TYPING_ID.match(text[line_start:offset])
     graph = debate_of(docs, uri, text)
     if typing is None or graph is None:
@@ -142,13 +152,10 @@ def complete(
 
 def hover(docs: Documents, uri: str, position: types.Position, encoding: str) -> types.Hover | None:
     """A claim's side, the author's weight and its text, over its id in a ballot."""
-    entry = docs.open_texts.get(uri)
-    if entry is None:
+    place = _place(docs, uri, position, encoding)
+    if place is None:
         return None
-    text = entry[1]
-    positions = Positions(text, encoding)
-    offset = positions.offset(position)
-    line_start = text.rfind("\n", 0, offset) + 1
+    text, positions, offset, line_start = place
     line_end = text.find("\n", offset)
     words = _ID_AT.finditer(text, line_start, len(text) if line_end < 0 else line_end)
     found = next((m for m in words if m.start() <= offset <= m.end()), None)
