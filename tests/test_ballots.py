@@ -309,3 +309,17 @@ def test_the_schema_model_and_the_reader_agree(three: ArgumentGraph) -> None:
         assert not load_ballot_text(text, "b.yaml").ok
         with pytest.raises(ValidationError):
             Ballot.model_validate(yaml.safe_load(text))
+
+
+def test_hostile_ballots_are_refused_with_a_reason_not_a_crash(three: ArgumentGraph) -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(8)
+    )
+    assert "alias" in _messages(load_ballot_text(bomb + "debate: three\n", "b.yaml"))[0]
+    deep = "debate: three\nweights: " + "[" * 5000 + "]" * 5000 + "\n"
+    assert not load_ballot_text(deep, "b.yaml").ok
+    nul = load_ballot_text("debate: three\x00\n", "b.yaml")
+    assert _messages(nul) == ["b.yaml:1:1: error: file contains NUL bytes"]
+    keys = load_ballot_text("debate: three\nweights: {[1]: 2, ? {x: 1} : 3}\n", "b.yaml", three)
+    assert not keys.ok and "a key must be plain text" in _messages(keys)[0]
