@@ -7,7 +7,7 @@ from pathlib import Path
 
 from lsprotocol import types
 from pytest_lsp import LanguageClient
-from test_lsp import answered, client, diagnostics, folder, open_doc, position_of
+from test_lsp import answered, apply, client, diagnostics, folder, open_doc, position_of
 
 __all__ = ["client", "folder"]  # the fixtures, shared with the debate tests
 
@@ -74,3 +74,25 @@ async def test_hover_over_an_id_shows_the_claims_text_escaped(
     assert reply is not None and isinstance(reply.contents, types.MarkupContent)
     assert "author's weight 3" in reply.contents.value
     assert "\\[1AC\\] \\*\\*fast\\*\\* \\<b\\>x\\</b\\>" in reply.contents.value
+
+
+async def test_a_misspelt_id_has_a_quick_fix(client: LanguageClient, folder: Path) -> None:
+    uri = _ballot_uri(folder)
+    open_doc(client, uri, BALLOT)
+    found = await diagnostics(client, uri, lambda d: len(d) >= 2)
+    typo = next(d for d in found if "growht" in d.message)
+    reply = await answered(
+        client.text_document_code_action_async(
+            types.CodeActionParams(
+                types.TextDocumentIdentifier(uri),
+                typo.range,
+                types.CodeActionContext(diagnostics=[typo]),
+            )
+        )
+    )
+    assert reply is not None
+    fixes = [a for a in reply if isinstance(a, types.CodeAction) and a.edit is not None]
+    assert [a.title for a in fixes] == ["Change to 'growth'"]
+    edit = fixes[0].edit
+    assert edit is not None and edit.changes is not None
+    assert apply(BALLOT, edit.changes[uri]) == BALLOT.replace("growht", "growth")

@@ -234,6 +234,8 @@ def create_server() -> ArgmapServer:
     )
     def code_actions(ls: ArgmapServer, params: types.CodeActionParams) -> list[types.CodeAction]:
         uri = params.text_document.uri
+        if ballots.is_ballot(ls.docs, uri):
+            return actions.quick_fixes(uri, ls.published.get(uri, []), params.range)
         if not ls.docs.is_debate(uri):
             return []
         current = ls.docs.current(uri)
