@@ -507,6 +507,7 @@ def contributions(
     limit: int | None = None,
     *,
     within: int | None = None,
+    only: Iterable[str] | None = None,
 ) -> list[tuple[str, float]]:
     """Signed contributions to `claim_id`'s strength, largest |amount| first.
 
@@ -514,7 +515,8 @@ def contributions(
     strength in the debate without x (other claims' labels held fixed; removing a standing
     undercut restores the link it alone cuts). Negative amounts lowered the strength.
     Claims whose removal changes nothing are left out; ties keep document order.
-    `within` tries only claims at most that many links away (each is still exact).
+    `within` tries only claims at most that many links away (each is still exact);
+    `only` tries only the claims it names.
     """
     qbaf = weighing.qbaf if weighing.qbaf is not None else QBAF.build(graph)
     sigma = [weighing.strengths[i] for i in qbaf.ids]
@@ -525,6 +527,8 @@ def contributions(
         tried = region | _restorers(qbaf, region)
         if within is not None:
             tried &= _reaching(qbaf, target, within)
+        if only is not None:
+            tried &= {qbaf.index[c] for c in only if c in qbaf.index}
         amounts: list[tuple[str, float]] = []
         for x in sorted(tried):
             if x == target:

@@ -91,6 +91,11 @@ def register(subparsers: Any) -> None:
         ),
     )
     parser.add_argument(
+        "--ballots",
+        metavar="DIR",
+        help="html: add the class's vote from the ballots in DIR under each verdict",
+    )
+    parser.add_argument(
         "--reveal",
         action="store_true",
         help=(
@@ -232,7 +237,8 @@ def _run(
         written = _export_text(fmt, debates, out, args.graphml_flavor or "plain")
     elif fmt in PAGE_FORMATS:
         folder = any(Path(p).is_dir() for p in paths_or_default(args.paths))
-        written = _export_pages(options, debates, out, index=many or folder)
+        ballots = Path(args.ballots) if getattr(args, "ballots", None) else None
+        written = _export_pages(options, debates, out, index=many or folder, ballots=ballots)
     elif pool is None:  # DOT on standard output
         from argmap.export import write_dot
 
@@ -410,11 +416,17 @@ def _export_text(
 
 
 def _export_pages(
-    options: ExportOptions, debates: list[LoadedDebate], out: Path | None, *, index: bool
+    options: ExportOptions,
+    debates: list[LoadedDebate],
+    out: Path | None,
+    *,
+    index: bool,
+    ballots: Path | None = None,
 ) -> int:
     """One web page per debate and, for a folder or several debates, index.html."""
     from concurrent.futures import ThreadPoolExecutor
 
+    from argmap.ballots.html import with_class
     from argmap.export import ExportError
     from argmap.export.html import export_page, index_entry, index_page, page_name, with_strengths
     from argmap.export.render import write_atomic
@@ -437,7 +449,7 @@ def _export_pages(
                 options,
                 _target(out, name),
                 index=back,
-                annotate=with_strengths,
+                annotate=with_strengths if ballots is None else with_class(ballots),
             )
             for item, name in jobs
         ]

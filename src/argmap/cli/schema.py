@@ -14,6 +14,13 @@ def schema_text() -> str:
     return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
+def ballot_schema_text() -> str:
+    """The ballot format's schema, as written to `schema/ballot.schema.json`."""
+    from argmap.ballots.schema import ballot_json_schema
+
+    return json.dumps(ballot_json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "schema",
@@ -25,9 +32,10 @@ def register(subparsers: Any) -> None:
             "`argmap new` writes) for completion and checks as you type."
         ),
     )
+    parser.add_argument("--ballot", action="store_true", help="the schema of ballot files instead")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    print(schema_text(), end="")
+    print(ballot_schema_text() if args.ballot else schema_text(), end="")
     return 0

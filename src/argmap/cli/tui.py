@@ -28,6 +28,11 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="refuse every edit, undo and editor (the files are never written)",
     )
+    parser.add_argument(
+        "--ballots",
+        metavar="DIR",
+        help="the class's ballots (default: a ballots/ folder beside the debates); press v",
+    )
     parser.set_defaults(run=run)
 
 
@@ -35,7 +40,8 @@ def run(args: argparse.Namespace) -> int:
     from argmap.bundled import default_paths
 
     paths = [Path(p) for p in args.paths] if args.paths else default_paths(announce=True)
-    return open_app(paths, read_only=args.read_only)
+    ballots = Path(args.ballots) if args.ballots else None
+    return open_app(paths, read_only=args.read_only, ballots=ballots)
 
 
 def run_default(args: argparse.Namespace) -> int:
@@ -45,7 +51,13 @@ def run_default(args: argparse.Namespace) -> int:
     return open_app(default_paths(announce=True))
 
 
-def open_app(paths: Sequence[Path], *, headless: bool = False, read_only: bool = False) -> int:
+def open_app(
+    paths: Sequence[Path],
+    *,
+    headless: bool = False,
+    read_only: bool = False,
+    ballots: Path | None = None,
+) -> int:
     """Run the app; after an unexpected error, one line on stderr and a non-zero status.
 
     `read_only` refuses every edit, undo and editor (as `argmap serve` starts it).
@@ -56,7 +68,7 @@ def open_app(paths: Sequence[Path], *, headless: bool = False, read_only: bool =
     from argmap.tui import make_app
     from argmap.tui.crash import EXIT_CRASH, crash_message
 
-    app = make_app(paths, read_only=read_only)
+    app = make_app(paths, read_only=read_only, ballots=ballots)
     result = app.run(headless=headless)
     if app.crash is not None:
         print(f"argmap: {crash_message(app.crash, app.crash_report)}", file=sys.stderr)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap.cli.common import (
     EXIT_INVALID,
@@ -12,8 +12,12 @@ from argmap.cli.common import (
     json_text,
     paths_or_default,
     print_diagnostics,
+    show,
 )
-from argmap.load import load_paths
+from argmap.load import LoadedDebate
+
+if TYPE_CHECKING:
+    from argmap.ballots.format import LoadedBallot
 
 
 def register(subparsers: Any) -> None:
@@ -28,26 +32,34 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    loaded = load_paths(paths_or_default(args.paths))
-    errors = sum(d.is_error for item in loaded for d in item.diagnostics)
+    from argmap.ballots.validate import describe, load_checked
+
+    loaded, ballots = load_checked(paths_or_default(args.paths))
+    checked: list[LoadedDebate | LoadedBallot] = [*loaded, *ballots]
+    errors = sum(d.is_error for item in checked for d in item.diagnostics)
     if args.json:
         report = {
             "files": [
                 {"path": str(item.path), "ok": item.ok, "id": item.debate_id} for item in loaded
-            ],
-            "diagnostics": [d.to_json() for item in loaded for d in item.diagnostics],
+            ]
+            + [{"path": str(b.path), "ok": b.ok, "kind": "ballot"} for b in ballots],
+            "diagnostics": [d.to_json() for item in checked for d in item.diagnostics],
         }
         print(json_text(report))
     else:
         print_diagnostics(loaded)
-        warnings = sum(not d.is_error for item in loaded for d in item.diagnostics)
-        files = len(loaded)
+        for ballot in ballots:
+            for diagnostic in ballot.diagnostics:
+                print(show(diagnostic.format()), file=sys.stderr)
+            print(show(describe(ballot)), file=sys.stderr)
+        warnings = sum(not d.is_error for item in checked for d in item.diagnostics)
+        files = len(checked)
         print(
             f"{files} file{'s' * (files != 1)}: {errors} error{'s' * (errors != 1)}, "
             f"{warnings} warning{'s' * (warnings != 1)}",
             file=sys.stderr,
         )
-    if not loaded:
+    if not checked:
         print("argmap: no debate files (*.yaml, *.yml) found", file=sys.stderr)
         return EXIT_INVALID
     return EXIT_INVALID if errors else EXIT_OK

@@ -19,7 +19,7 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from argmap import __version__
-from argmap.lsp import actions, completion, navigation, preview, symbols, wire
+from argmap.lsp import actions, ballots, completion, navigation, preview, symbols, wire
 from argmap.lsp import hover as hovering
 from argmap.lsp.diagnostics import DEBOUNCE_SECONDS, Published, to_lsp
 from argmap.lsp.documents import Analysis, Documents, uri_path
@@ -86,6 +86,9 @@ class ArgmapServer(LanguageServer):
         entry = self.docs.open_texts.get(uri)
         if entry is None:
             return
+        if ballots.is_ballot(self.docs, uri):
+            await self.check_ballot(uri, *entry)
+            return
         if not self.docs.is_debate(uri):
             if self.published.pop(uri, None) is not None:
                 self.publish(uri, entry[0], [])
@@ -123,6 +126,15 @@ class ArgmapServer(LanguageServer):
         self.publish(uri, version, published)
         # Index the text now, while the user reads the diagnostics, not on the first hover.
         await loop.run_in_executor(self.thread_pool, lambda: analysis.index)
+
+    async def check_ballot(self, uri: str, version: int | None, text: str) -> None:
+        loop = asyncio.get_running_loop()
+        found = await loop.run_in_executor(
+            self.thread_pool, ballots.diagnostics, self.docs, uri, text, self.encoding
+        )
+        if self.docs.open_texts.get(uri) == (version, text):
+            self.published[uri] = found
+            self.publish(uri, version, found)
 
     def publish(self, uri: str, version: int | None, published: list[Published]) -> None:
         self.text_document_publish_diagnostics(
@@ -211,6 +223,8 @@ def create_server() -> ArgmapServer:
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls: ArgmapServer, params: types.HoverParams) -> types.Hover | None:
+        if ballots.is_ballot(ls.docs, params.text_document.uri):
+            return ballots.hover(ls.docs, params.text_document.uri, params.position, ls.encoding)
         found = target(ls, params.text_document, params.position)
         return hovering.hover(ls.docs, found, ls.encoding) if found else None
 
@@ -220,6 +234,8 @@ def create_server() -> ArgmapServer:
     )
     def complete(ls: ArgmapServer, params: types.CompletionParams) -> types.CompletionList | None:
         uri = params.text_document.uri
+        if ballots.is_ballot(ls.docs, uri):
+            return ballots.complete(ls.docs, uri, params.position, ls.encoding)
         if not ls.docs.is_debate(uri):
             return None
         return completion.complete(ls.docs, uri, params.position, ls.encoding)
@@ -240,6 +256,8 @@ def create_server() -> ArgmapServer:
     )
     def code_actions(ls: ArgmapServer, params: types.CodeActionParams) -> list[types.CodeAction]:
         uri = params.text_document.uri
+        if ballots.is_ballot(ls.docs, uri):
+            return actions.quick_fixes(uri, ls.published.get(uri, []), params.range)
         if not ls.docs.is_debate(uri):
             return []
         current = ls.docs.current(uri)

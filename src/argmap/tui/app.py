@@ -96,9 +96,20 @@ class ArgmapApp(App[int]):
     #: Seconds between looks at the folders of the open files; 0 stops watching.
     WATCH_INTERVAL: ClassVar[float] = 0.3
 
-    def __init__(self, paths: Sequence[Path | str], *, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        paths: Sequence[Path | str],
+        *,
+        read_only: bool = False,
+        ballots: Path | None = None,
+    ) -> None:
         super().__init__()
         self.paths = [Path(p) for p in paths]
+        from argmap.ballots.classview import ballots_folder
+
+        #: Where the class's ballots are (`v`), and the student's name once asked.
+        self.ballots_dir = ballots_folder(self.paths, ballots)
+        self.ballot_name: str | None = None
         #: Never write a file nor start an editor (`argmap serve` runs the app this way, so
         #: one reader cannot rewrite a debate that others are reading).
         self.read_only = read_only
@@ -654,6 +665,12 @@ class ArgmapApp(App[int]):
 
         self.push_screen(SearchScreen(self.search_index), jump)
 
+    def action_class_vote(self) -> None:
+        """The class vote on the debate shown: the class's weights and the student's."""
+        from argmap.tui.screens.class_vote import open_class_vote
+
+        open_class_vote(self, self.ballots_dir, self.read_only)
+
     def action_help(self) -> None:
         from argmap.tui.screens.help import HelpScreen
 
@@ -738,9 +755,12 @@ def _signature(path: Path) -> tuple[int, int, int] | None:
     return (status.st_size, status.st_mtime_ns, status.st_ino)
 
 
-def make_app(paths: Sequence[Path | str], *, read_only: bool = False) -> ArgmapApp:
+def make_app(
+    paths: Sequence[Path | str], *, read_only: bool = False, ballots: Path | None = None
+) -> ArgmapApp:
     """The app over these files and folders (the CLI and the tests both build it here).
 
-    `read_only` refuses every edit, undo and editor (as `argmap serve` needs).
+    `read_only` refuses every edit, undo and editor (as `argmap serve` needs); `ballots`
+    is the class's ballots folder (else `ballots/` beside the debates).
     """
-    return ArgmapApp(paths, read_only=read_only)
+    return ArgmapApp(paths, read_only=read_only, ballots=ballots)

@@ -364,6 +364,16 @@ COMMANDS: tuple[Command, ...] = (
         "map",
     ),
     Command(
+        "class-vote",
+        "v",
+        "class_vote",
+        "Class vote",
+        "The class's ballots on this debate: split, median weights, your own weights",
+        VIEW,
+        "app",
+        aliases="ballot ballots vote class weights tally",
+    ),
+    Command(
         "theme",
         "t",
         "toggle_theme",
