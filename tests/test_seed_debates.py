@@ -354,7 +354,7 @@ SHARED_POINTS: dict[str, list[str]] = {
         "sovereignty:external-influence",
     ],
     "targeted guardrails": [
-        "international-collaboration:security-guardrails",
+        "international-collaboration:guardrails-reply",
         "dual-use-security:calibrated-guardrails",
         "open-science-ip:calibrated-protection",
     ],
@@ -471,7 +471,6 @@ SHARED_POINTS: dict[str, list[str]] = {
         "international-collaboration:return-policies",
         "brain-drain:long-term-ties",
         "brain-drain:local-reinvestment",
-        "international-collaboration:balanced-exchange",
         "brain-drain:balanced-exchange",
     ],
     "ties replace only part": [
