@@ -243,6 +243,19 @@ SHARED_POINTS: dict[str, list[str]] = {
         "brain-drain:rates-growth",
         "sovereignty:rates-trend",
     ],
+    "collaboration as a theme of science policy": [
+        "international-collaboration:core-policy-theme",
+        "sovereignty:core-policy-theme",
+    ],
+    "transparent frameworks for public and private money": [
+        "international-collaboration:transparent-frameworks",
+        "sovereignty:transparent-frameworks",
+    ],
+    "the NSF list of partner countries": [
+        "international-collaboration:nsf-supplements",
+        "dual-use-security:nsf-quantum-partners",
+        "equity-access:nsf-twelve-partners",
+    ],
     "world collaboration rate": [
         "international-collaboration:global-rate-2022",
         "politicisation:rates-2022",
