@@ -607,3 +607,20 @@ def test_the_verdict_table_matches_the_strengths() -> None:
         weighing = strength.weigh(_loaded()[debate_id].graph)
         computed = f"{weighing.verdict.value}, {weighing.motion_strength:.2f}"
         assert stated == computed, debate_id
+
+
+def test_a_verdict_that_rests_on_one_claim_is_called_fragile() -> None:
+    """Removing a debate's largest mover must not change its verdict's category unless the
+    table says "fragile" (and why) in that debate's row."""
+    strength = pytest.importorskip("argmap.strength")
+    readme = (ARGUMENTS / "README.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| `([a-z-]+)` \| (.*)$", readme, re.MULTILINE))
+    unmarked = []
+    for debate_id in DEBATES:
+        graph = _loaded()[debate_id].graph
+        weighing = strength.weigh(graph)
+        mover, amount = strength.contributions(graph, weighing, limit=1)[0]
+        without = strength.verdict_for(weighing.motion_strength - amount)
+        if without is not weighing.verdict and "fragile" not in rows[debate_id]:
+            unmarked.append(f"{debate_id}: without {mover} {without.value}")
+    assert unmarked == []
