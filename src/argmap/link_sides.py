@@ -1,10 +1,11 @@
-"""Cross-links that argue for the wrong side: what `also_supports` and `also_rebuts` may name.
+"""Support across sides: what `also_supports` may name.
 
 A claim's side follows from where it sits: a top-level claim under `pro` or `con` argues
 that side, a rebuttal argues the side opposite its parent and a support its parent's side.
-A claim that `also_supports` another must argue the same side as it (a con claim backing a
-pro claim would count one reason for both sides), and one that `also_rebuts` another must
-argue the opposite side. The loader reports a link that breaks this at the link itself.
+A claim that `also_supports` another must argue the same side as it: a con claim backing a
+pro claim would count one reason for both sides. The loader reports such a link at the
+link itself. (`also_rebuts` within a side is left alone: cycles of rebuttal among claims
+of one side are a legitimate way to build an undecided dispute.)
 """
 
 from __future__ import annotations
@@ -35,37 +36,29 @@ def check_link_sides(
     claims: Iterable[RawClaim],
     diagnostics: list[Diagnostic],
 ) -> None:
-    """Report each `also_supports` across sides and each `also_rebuts` within a side."""
+    """Report each `also_supports` that names a claim of the other side."""
     claims = list(claims)
     sides: dict[str, str | None] = {}
     for claim in claims:
         sides.setdefault(claim.id, side_of_path(claim.path))
     for claim in claims:
-        own = sides.get(claim.id) if claim.explicit else side_of_path(claim.path)
-        if own is None:
+        own = side_of_path(claim.path)
+        links = claim.data.get("also_supports")
+        if own is None or not isinstance(links, list):
             continue
-        for key, same in (("also_supports", True), ("also_rebuts", False)):
-            links = claim.data.get(key)
-            if not isinstance(links, list):
+        for index, target in enumerate(links):
+            if not isinstance(target, str) or target == claim.id:
                 continue
-            for index, target in enumerate(links):
-                if not isinstance(target, str) or target == claim.id:
-                    continue
-                other = sides.get(target)
-                if other is None or (other == own) == same:
-                    continue
-                pos = positions.at((*claim.path, key, index))
-                if same:
-                    message = (
-                        f"'{claim.id}' argues {own} but also supports '{target}', which "
-                        f"argues {other}; a claim supports only claims of its own side "
-                        "(rebut it, or move the point to the side it helps)"
-                    )
-                    code = "cross-side-support"
-                else:
-                    message = (
-                        f"'{claim.id}' argues {own} and also rebuts '{target}', which "
-                        f"argues {own} too; a claim rebuts only claims of the other side"
-                    )
-                    code = "same-side-rebuttal"
-                diagnostics.append(error(name, pos, code, message))
+            other = sides.get(target)
+            if other is None or other == own:
+                continue
+            diagnostics.append(
+                error(
+                    name,
+                    positions.at((*claim.path, "also_supports", index)),
+                    "cross-side-support",
+                    f"'{claim.id}' argues {own} but also supports '{target}', which argues "
+                    f"{other}; a claim supports only claims of its own side (rebut it, or "
+                    "move the point to the side it helps)",
+                )
+            )
