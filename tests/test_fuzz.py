@@ -129,6 +129,7 @@ def debates(draw: st.DrawFn, *, mistakes: bool = True) -> Generated:
         data["sources"] = sources
     data["pro"], data["con"] = [], []
     claims: list[_Claim] = []
+    argues_pro: list[bool] = []  # a support backs only claims of its own side
     for index in range(draw(st.integers(1, 25))):
         claim: dict[str, Any] = {}
         if draw(st.integers(0, 9)) < 6:  # most claims are named, some get generated ids
@@ -151,20 +152,25 @@ def debates(draw: st.DrawFn, *, mistakes: bool = True) -> Generated:
         if parent < 0:
             data["pro" if parent == -1 else "con"].append(claim)
             relation = "top"
+            argues_pro.append(parent == -1)
         else:
             relation = draw(st.sampled_from(["rebuttal", "support"]))
             key = "rebuttals" if relation == "rebuttal" else "support"
             claims[parent].children.setdefault(key, []).append(claim)
+            argues_pro.append(argues_pro[parent] != (relation == "rebuttal"))
             if relation == "rebuttal" and draw(st.integers(0, 4)) == 0:
                 claim["undercut"] = True
         claims.append(_Claim(claim, relation, {}))
     for item in claims:  # children after the claim's own keys, as authors write them
         item.data.update(item.children)
     named = [c.data["id"] for c in claims if "id" in c.data]
+    side = {c.data["id"]: pro for c, pro in zip(claims, argues_pro, strict=True) if "id" in c.data}
     for _ in range(draw(st.integers(0, 4)) if len(named) > 1 else 0):
         source, target = draw(st.lists(st.sampled_from(named), min_size=2, max_size=2))
         if source != target:
             key = draw(st.sampled_from(["also_rebuts", "also_supports"]))
+            if key == "also_supports" and side[source] != side[target]:
+                continue  # support across sides is refused by the loader
             holder = next(c.data for c in claims if c.data.get("id") == source)
             holder.setdefault(key, []).append(target)
     generated = Generated("", len(claims))

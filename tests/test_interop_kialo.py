@@ -74,7 +74,9 @@ def test_see_links_become_cross_links_by_stance_even_to_later_claims() -> None:
     later = graph.node("k-1-3-1").claim  # linked from 1.1.1.1, which comes before it
     earlier = graph.node("k-1-1").claim  # linked as a Con from 1.2.1.1
     assert later is not None and earlier is not None
-    assert later.also_supports == ["k-1-1-1"]
+    # A Pro link from 1.1.1.1 (which argues con) to 1.3.1 (which argues pro) would be support
+    # across sides, which argmap refuses; the loss is reported (next test).
+    assert later.also_supports == []
     assert earlier.also_rebuts == ["k-1-2-1"]
     assert "k-1-1-1-1" not in graph.nodes  # the link line is not a claim of its own
 
@@ -83,10 +85,15 @@ def test_a_link_under_the_thesis_is_reported_not_dropped_silently() -> None:
     losses = kialo("kialo-classic.txt").losses
     assert [(loss.line, loss.message) for loss in losses] == [
         (
+            6,
+            "link 1.1.1.1. (-> See 1.3.1.) supports k-1-1-1 from the other side of the "
+            "thesis; argmap refuses support across sides, so only its original place is kept",
+        ),
+        (
             16,
             "link 1.4. (-> See 1.3.1.) repeats k-1-3-1 under the thesis; argmap cannot "
             "cross-link to the motion, so only its original place is kept",
-        )
+        ),
     ]
 
 

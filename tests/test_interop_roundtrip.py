@@ -40,6 +40,7 @@ def debates(draw: st.DrawFn) -> dict[str, Any]:
     claims: list[dict[str, Any]] = []
     pro: list[dict[str, Any]] = []
     con: list[dict[str, Any]] = []
+    side: dict[int, bool] = {}  # id(claim) -> argues pro: a support backs only its own side
     for index in range(count):
         claim: dict[str, Any] = {"text": draw(WORDS)}
         if draw(st.booleans()):
@@ -58,18 +59,21 @@ def debates(draw: st.DrawFn) -> dict[str, Any]:
         parent = draw(st.integers(-2, len(claims) - 1))
         if parent < 0:
             (pro if parent == -1 else con).append(claim)
+            side[id(claim)] = parent == -1
         else:
             key = draw(st.sampled_from(["rebuttals", "support"]))
             if key == "rebuttals" and draw(st.integers(0, 3)) == 0:
                 claim["undercut"] = True
             claims[parent].setdefault(key, []).append(claim)
+            side[id(claim)] = side[id(claims[parent])] != (key == "rebuttals")
         claims.append(claim)
     named = [c for c in claims if "id" in c]
     for claim in claims:
         for key in ("also_rebuts", "also_supports"):
             if named and draw(st.integers(0, 4)) == 0:
                 target = draw(st.sampled_from(named))
-                if target is not claim:
+                crosses = side[id(target)] != side[id(claim)]
+                if target is not claim and not (key == "also_supports" and crosses):
                     claim[key] = [target["id"]]
     data: dict[str, Any] = {"version": 1, "title": draw(TEXT), "motion": draw(WORDS)}
     if draw(st.booleans()):

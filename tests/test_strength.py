@@ -34,6 +34,7 @@ def debates(draw: st.DrawFn, max_claims: int = 10) -> str:
     count = draw(st.integers(min_value=1, max_value=max_claims))
     claims: list[dict[str, Any]] = []
     top: dict[str, list[dict[str, Any]]] = {"pro": [], "con": []}
+    sides: list[bool] = []  # True for pro: a support may only back its own side
     for index in range(count):
         claim: dict[str, Any] = {"id": f"c{index}", "text": f"Claim {index}."}
         weight = draw(st.integers(0, 5))
@@ -43,17 +44,22 @@ def debates(draw: st.DrawFn, max_claims: int = 10) -> str:
         place = draw(st.integers(min_value=-2, max_value=index - 1)) if index else -1
         if place < 0:
             top["pro" if place == -1 else "con"].append(claim)
+            sides.append(place == -1)
         elif draw(st.booleans()):
             claim["undercut"] = draw(st.integers(0, 2)) == 0
             claims[place].setdefault("rebuttals", []).append(claim)
+            sides.append(not sides[place])
         else:
             claims[place].setdefault("support", []).append(claim)
+            sides.append(sides[place])
     links = draw(
         st.lists(st.tuples(st.integers(0, count - 1), st.integers(0, count - 1)), max_size=count)
     )
     for source, target in links:
         if source != target:
             key = "also_rebuts" if (source + target) % 3 else "also_supports"
+            if key == "also_supports" and sides[source] != sides[target]:
+                continue  # support across sides is refused by the loader
             targets = claims[source].setdefault(key, [])
             if f"c{target}" not in targets:
                 targets.append(f"c{target}")

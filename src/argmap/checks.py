@@ -12,6 +12,8 @@ A rules file is YAML:
       evidence_has_source: true    # every piece of evidence cites a source
       no_unanswered_top_level: true  # every top-level claim has a rebuttal (or pro / con)
       min_top_level_strength: 0.2  # no top-level claim weaker than 0.2 (or {pro: S, con: S})
+      weights_have_reasons: true   # every weight other than 3 has its reason in the note
+      top_level_answers_motion: true  # no top-level evidence; top-level proposals say how
 
 Every breach is a `Diagnostic` at the claim or key it concerns, with the message
 `rule NAME: ...`; a bad rules file gives diagnostics of its own, never an exception.
@@ -31,6 +33,7 @@ from argmap.diagnostics import Diagnostic, error
 from argmap.graph import ArgumentGraph
 from argmap.load import LoadedDebate, UnreadableFile, read_regular_file
 from argmap.model import MOTION_ID, Kind, Side
+from argmap.reasons import motion_answer_breaches, weight_reason_breaches
 from argmap.semantics import Label, Labelling, attackers_of, explain, grounded
 from argmap.stats import debate_stats
 from argmap.strength import moved_most, strength_reason, weigh
@@ -64,6 +67,12 @@ RULES: dict[str, RuleSpec] = {
     ),
     "min_top_level_strength": RuleSpec(
         "strength", True, "every top-level claim of the side has at least strength S"
+    ),
+    "weights_have_reasons": RuleSpec(
+        "flag", True, "every weight other than 3 has a note that says 'Weight N' and why"
+    ),
+    "top_level_answers_motion": RuleSpec(
+        "flag", True, "no top-level evidence, and every top-level proposal says how it answers"
     ),
 }
 
@@ -340,6 +349,14 @@ def check_rules(
                         f"top-level {side} claim '{node_id}' has strength {strength:.2f}, "
                         f"below {scope[side]:g}; answer its rebuttals or back it with support",
                     )
+        elif rule.name in ("weights_have_reasons", "top_level_answers_motion"):
+            find = (
+                weight_reason_breaches
+                if rule.name == "weights_have_reasons"
+                else motion_answer_breaches
+            )
+            for node, message in find(graph) if scope else ():
+                breach((node.line, node.col), rule, message)
         elif rule.name == "no_unanswered_top_level":
             for node_id in graph.motion.children:
                 node = graph.nodes[node_id]

@@ -30,6 +30,7 @@ from argmap.collector import collector_paused
 from argmap.conform import RawClaim, conform
 from argmap.diagnostics import Diagnostic, error, sort_key, warning
 from argmap.ids import KeyPath, Pos, Positions, child_id, top_level_id
+from argmap.link_sides import check_link_sides
 from argmap.model import FIELDS, MOTION_ID, Debate, Kind
 
 if TYPE_CHECKING:
@@ -998,6 +999,7 @@ def _check_references(
                     f"evidence '{claim.id}' cites no source",
                 )
             )
+    check_link_sides(name, positions, claims, diagnostics)
     expect = data.get("expect")
     if isinstance(expect, dict):
         # A warning, not an error: the debate itself is sound; `argmap check`, which reads

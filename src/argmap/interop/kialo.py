@@ -343,6 +343,7 @@ def parse_kialo(text: str) -> Imported:
         return number
 
     # Second pass: nest each claim under its parent, in file order.
+    argues_pro: dict[str, bool] = {}  # a support argues its parent's side, a rebuttal the other
     for number, written_parent, stance, line, claim in placed:
         parent = written_parent
         if parent in link_numbers:
@@ -357,9 +358,11 @@ def parse_kialo(text: str) -> Imported:
             )
         if parent == "1":
             (pro if stance == "Pro" else con).append(claim)
+            argues_pro[number] = stance == "Pro"
         elif parent in claims:
             key = "support" if stance == "Pro" else "rebuttals"
             claims[parent].setdefault(key, []).append(claim)
+            argues_pro[number] = argues_pro.get(parent, True) == (stance == "Pro")
         else:
             raise InteropError(f"claim {number}. has no parent claim {parent}. in the file", line)
     for entry, raw_target in link_entries:
@@ -387,6 +390,15 @@ def parse_kialo(text: str) -> Imported:
             losses.append(Loss(f"{what} links a claim under itself; dropped", entry.line))
             continue
         key = "also_supports" if stance_of[entry.number] == "Pro" else "also_rebuts"
+        if key == "also_supports" and argues_pro.get(target) != argues_pro.get(parent):
+            losses.append(
+                Loss(
+                    f"{what} supports {claim_id(parent)} from the other side of the thesis; "
+                    "argmap refuses support across sides, so only its original place is kept",
+                    entry.line,
+                )
+            )
+            continue
         targets = claims[target].setdefault(key, [])
         if claim_id(parent) not in targets:
             targets.append(claim_id(parent))
