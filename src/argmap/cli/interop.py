@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from argmap.cli.common import EXIT_OK, EXIT_USAGE, CliError, print_diagnostics
-from argmap.load import UnreadableFile, read_regular_file, slug_from_path
+from argmap.load import UnreadableFile, read_regular_file, size_limit, slug_from_path
 from argmap.output import OutputError, existing_target, write_output
 from argmap.safetext import printable
 
@@ -109,7 +109,7 @@ def default_output(source: Path) -> Path:
 
 def _read(path: Path) -> str:
     try:
-        data = read_regular_file(path)
+        data = read_regular_file(path, size_limit())
     except UnreadableFile as exc:
         raise CliError(f"{_show(path)}: {exc.message}") from None
     try:

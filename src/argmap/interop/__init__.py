@@ -174,9 +174,11 @@ def read_import(fmt: str, text: str, motion: str | None = None) -> Imported:
 def _outcome(
     fmt: str, imported: Imported, path: Path | str, debate_id: str | None
 ) -> ImportOutcome:
+    from argmap.interop.limits import check_depth
     from argmap.interop.yaml_out import dump_debate
     from argmap.load import load_text
 
+    check_depth(imported.data)
     data = dict(imported.data)
     if debate_id is not None:
         data["id"] = debate_id

@@ -255,7 +255,11 @@ def _wrapper_text(wrapper: dict[str, Any], losses: list[Loss]) -> str | None:
     value = wrapper.get("text")
     if isinstance(value, str) and value.strip():
         # OVA marks the analysed spans with HTML; the words are what a reader needs.
-        plain = html.unescape(_TAG.sub("", value.replace("<br>", "\n")))
+        marked = value.replace("<br>", "\n")
+        # No tag closes after the last `>`: leaving that tail out of the search keeps a
+        # text of many `<` linear (each would otherwise be read to the end).
+        last = marked.rfind(">") + 1
+        plain = html.unescape(_TAG.sub("", marked[:last]) + marked[last:])
         summary = "\n".join(" ".join(line.split()) for line in plain.splitlines()).strip()
         summary = re.sub(r"\n{3,}", "\n\n", summary) or None
     for key, value in wrapper.items():
@@ -631,6 +635,7 @@ def _build(nodeset: Nodeset, motion: str) -> _Built:
     # Everything else becomes a cross-link where argmap can express one.
     premise_of_link = {link: premise for premise, link in tree_link.items()}
     rest = [r for n in placed for r in index.by_premise.get(n, ()) if r.seq not in used]
+    linked: set[tuple[str, str, str]] = set()  # cross-links made: (premise, key, target id)
     for relation in sorted(rest, key=lambda r: (r.order, r.seq)):
         premise = relation.premise
         target = relation.target
@@ -675,7 +680,9 @@ def _build(nodeset: Nodeset, motion: str) -> _Built:
         if "id" not in claims[target]:
             losses.append(Loss(f"cross-link from {ids[premise]} to a claim without an id; dropped"))
             continue
-        if relation.cross or ids[target] not in targets:
+        # A set beside the list: a claim with thousands of cross-links stays linear.
+        if relation.cross or (premise, key, ids[target]) not in linked:
+            linked.add((premise, key, ids[target]))
             targets.append(ids[target])
     document_meta = nodeset.document.get("argmap")
     meta = document_meta if isinstance(document_meta, dict) else {}

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from argmap.interop import Imported, InteropError, Loss, LostItem, shorten_title
+from argmap.interop.textscan import sub_links
 from argmap.model import MOTION_ID
 
 if TYPE_CHECKING:  # the graph is needed for export only; an import never builds one
@@ -170,11 +171,15 @@ def _starts_thesis(match: re.Match[str], previous: _Entry) -> bool:
     `N.` is either a thesis of its own or an item of a numbered list inside the claim above
     (`1. first`, `2. second` on its continuation lines). A list starts at 1 and counts up.
     """
-    number = int(match.group(1).rstrip("."))
+    digits = match.group(1).rstrip(".")
+    if len(digits) > 9:  # no list is that long (and int() refuses thousands of digits)
+        return True
+    number = int(digits)
     if number == 1:
         return False
-    before = [line for line in previous.lines[1:] if line.strip()]
-    return not (before and re.match(rf"{number - 1}\.\s", before[-1]))
+    # The last non-empty continuation line, found from the end: a long list stays linear.
+    last = next((line for line in reversed(previous.lines[1:]) if line.strip()), None)
+    return not (last is not None and re.match(rf"{number - 1}\.\s", last))
 
 
 def _read_sources(
@@ -237,7 +242,7 @@ def _clean_text(
         cited.append(sources.for_url(url, words))
         return words
 
-    text = _MD_LINK.sub(link, raw) if "](" in raw else raw
+    text = sub_links(raw, _MD_LINK, link, image=True) if "](" in raw else raw
 
     def footnote(match: re.Match[str]) -> str:
         source = sources.footnotes.get(match.group(1))
@@ -338,13 +343,24 @@ def parse_kialo(text: str) -> Imported:
         claims[number] = claim
         placed.append((number, parent, stance, entry.line, claim))
 
+    resolved: dict[str, str] = {}
+
     def through_links(number: str) -> str:
-        """The claim a number stands for, following links (which may chain)."""
-        visited: set[str] = set()
-        while number in link_numbers and number not in visited:
-            visited.add(number)
+        """The claim a number stands for, following links (which may chain or loop).
+
+        Every number on the way is remembered with the claim it leads to, so a chain of
+        links is walked once however many links point into it.
+        """
+        path: list[str] = []
+        on_path: set[str] = set()
+        while number in link_numbers and number not in resolved and number not in on_path:
+            path.append(number)
+            on_path.add(number)
             number = link_numbers[number]
-        return number
+        end = resolved.get(number, number)
+        for step in path:
+            resolved[step] = end
+        return end
 
     # Second pass: nest each claim under its parent, in file order.
     for number, written_parent, stance, line, claim in placed:
@@ -366,6 +382,7 @@ def parse_kialo(text: str) -> Imported:
             claims[parent].setdefault(key, []).append(claim)
         else:
             raise InteropError(f"claim {number}. has no parent claim {parent}. in the file", line)
+    linked: set[tuple[str, str, str]] = set()  # cross-links made: (claim, key, target)
     for entry, raw_target in link_entries:
         parent = through_links(entry.parent)
         target = through_links(raw_target)
@@ -391,9 +408,9 @@ def parse_kialo(text: str) -> Imported:
             losses.append(Loss(f"{what} links a claim under itself; dropped", entry.line))
             continue
         key = "also_supports" if stance_of[entry.number] == "Pro" else "also_rebuts"
-        targets = claims[target].setdefault(key, [])
-        if claim_id(parent) not in targets:
-            targets.append(claim_id(parent))
+        if (target, key, parent) not in linked:  # a set: thousands of links stay linear
+            linked.add((target, key, parent))
+            claims[target].setdefault(key, []).append(claim_id(parent))
     losses.extend(_left_out_losses(left_out))
     unused = [s for s in sources.ordered if s["id"] in sources.used]
     skipped = [s["id"] for s in sources.ordered if s["id"] not in sources.used]
