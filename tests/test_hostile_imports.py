@@ -212,3 +212,54 @@ def test_the_linear_scans_find_what_the_expressions_they_replace_find() -> None:
         assert sub_links(text, argdown._LINK, mark) == argdown._LINK.sub(mark, text), text
         assert sub_links(text, _KIALO_LINK, mark, image=True) == _KIALO_LINK.sub(mark, text)
         assert sub_tags(text, argdown._TAG, argdown._TAG_WORD, mark) == argdown._TAG.sub(mark, text)
+
+
+def _conclusions(count: int, long_id: int | None = None, deep: int | None = None) -> str:
+    """An AIF file of `count` conclusions, each with one premise; the one at `long_id` has
+    a 400-character nodeID, the one at `deep` a chain of attacks past the depth limit."""
+    nodes: list[dict[str, str]] = []
+    edges: list[dict[str, str]] = []
+
+    def relate(premise: str, conclusion: str, kind: str, key: str) -> None:
+        nodes.append({"nodeID": f"s{key}", "type": kind, "text": kind})
+        edges.append({"edgeID": f"a{key}", "fromID": premise, "toID": f"s{key}"})
+        edges.append({"edgeID": f"b{key}", "fromID": f"s{key}", "toID": conclusion})
+
+    for r in range(count):
+        root = "n" + "x" * 400 + str(r) if r == long_id else f"c{r}"
+        nodes.append({"nodeID": root, "type": "I", "text": f"Conclusion {r}."})
+        nodes.append({"nodeID": f"p{r}", "type": "I", "text": f"Premise {r}."})
+        relate(f"p{r}", root, "RA", str(r))
+        if r == deep:
+            previous = f"p{r}"
+            for level in range(MAX_DEPTH + 5):
+                node = f"d{r}-{level}"
+                nodes.append({"nodeID": node, "type": "I", "text": f"Attack {level}."})
+                relate(node, previous, "CA", f"{r}-{level}")
+                previous = node
+    return json.dumps({"nodes": nodes, "edges": edges, "locutions": []})
+
+
+def test_import_aif_all_gives_a_conclusion_with_a_long_node_id_a_file_name_that_fits(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "many.json"
+    source.write_text(_conclusions(20, long_id=12))
+    assert main(["import", "aif", str(source), "--all", "-o", str(tmp_path / "out")]) == 0
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert len(names) == 20
+    assert max(len(name) for name in names) <= 90
+    assert "20 debates written" in capsys.readouterr().err
+
+
+def test_import_aif_all_reports_one_bad_conclusion_and_writes_the_others(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "many.json"
+    source.write_text(_conclusions(15, deep=3))
+    assert main(["import", "aif", str(source), "--all", "-o", str(tmp_path / "out")]) == 1
+    names = {p.name for p in (tmp_path / "out").iterdir()}
+    assert len(names) == 14 and "many-c3.yaml" not in names
+    err = capsys.readouterr().err
+    assert f"many-c3.yaml: claims nest deeper than {MAX_DEPTH} levels" in err
+    assert "1 of the 15 debates could not be imported" in err

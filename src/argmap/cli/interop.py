@@ -253,26 +253,41 @@ def _run_all(args: argparse.Namespace, source: Path) -> int:
         raise CliError(f"{shown} is not a folder; --all writes one file per debate into -o DIR/")
     text = _read(source)
     base = slug_from_path(Path(_stem(source)))
-    outcomes, losses = _converted("aif", source, lambda: import_aif_all(text, folder, base))
+    outcomes, losses, refused = _converted(
+        "aif", source, lambda: import_aif_all(text, folder, base)
+    )
     report = Path(args.report) if args.report else None
     _check_free([target for target, _ in outcomes], args.force)
     _check_free([report] if report else [], args.force)
     _print_losses(losses, source)
     for _, outcome in outcomes:
         _print_losses(outcome.losses, source)
-    bad = [outcome.loaded for _, outcome in outcomes if not outcome.loaded.ok]
     print_diagnostics([outcome.loaded for _, outcome in outcomes])
-    if bad:
-        raise CliError(
-            f"{len(bad)} of the {len(outcomes)} debates do not validate; nothing written "
-            "(the lines above are lines of the converted YAML)"
-        )
+    # One debate that cannot be made or written is named; the others are still written.
+    failed = [f"{_show(target)}: {reason}" for target, reason in refused]
+    written: list[tuple[Path, ImportOutcome]] = []
     for target, outcome in outcomes:
-        _write(target, outcome.yaml_text, args.force)
+        if not outcome.loaded.ok:
+            failed.append(
+                f"{_show(target)}: the debate does not validate (the lines above are lines "
+                "of the converted YAML); not written"
+            )
+            continue
+        try:
+            _write(target, outcome.yaml_text, args.force)
+        except CliError as exc:
+            failed.append(str(exc))
+            continue
+        written.append((target, outcome))
         shown = printable(str(target), one_line=True)
         print(f"wrote {shown} ({_claims(outcome)})", file=sys.stderr)
+    for message in failed:
+        print(f"argmap: {printable(message, one_line=True)}", file=sys.stderr)
     shown = printable(str(folder), one_line=True)
-    noun = "debate" if len(outcomes) == 1 else "debates"
-    print(f"{len(outcomes)} {noun} written to {shown}/", file=sys.stderr)
-    _write_report(report, source, "aif", outcomes, losses, args.force)
+    noun = "debate" if len(written) == 1 else "debates"
+    print(f"{len(written)} {noun} written to {shown}/", file=sys.stderr)
+    _write_report(report, source, "aif", written, losses, args.force)
+    if failed:
+        total = len(outcomes) + len(refused)
+        raise CliError(f"{len(failed)} of the {total} debates could not be imported (named above)")
     return EXIT_OK

@@ -270,6 +270,22 @@ def _wrapper_text(wrapper: dict[str, Any], losses: list[Loss]) -> str | None:
     return summary
 
 
+#: Debate ids (and so file names) made from nodeIDs are cut to this length: a file name
+#: longer than the file system allows would stop the import halfway.
+MAX_DEBATE_ID = 80
+
+
+def bounded_slug(slug: str, limit: int = MAX_DEBATE_ID) -> str:
+    """`slug` when short enough, else its start and a short digest of the whole, so two
+    long ids that differ only at the end stay distinct (and the same on every run)."""
+    if len(slug) <= limit:
+        return slug
+    import hashlib
+
+    digest = hashlib.sha256(slug.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    return f"{slug[: limit - 11].rstrip('-_')}-{digest}"
+
+
 def _node_slug(node_id: str) -> str:
     slug = re.sub(r"[^a-z0-9_-]+", "-", node_id.lower()).strip("-_")
     return f"aif-{slug or 'node'}"
@@ -441,7 +457,7 @@ def split_aif(text: str, base_id: str) -> AifSplit:
     builds: list[tuple[str, _Built]] = []
     taken: set[str] = set()
     for root in roots:
-        debate_id = f"{base_id}-{_node_slug(root).removeprefix('aif-')}"
+        debate_id = bounded_slug(f"{base_id}-{_node_slug(root).removeprefix('aif-')}")
         while debate_id in taken:  # two nodeIDs that slug alike
             debate_id += "-x"
         taken.add(debate_id)
