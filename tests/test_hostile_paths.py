@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 from argmap.bundled import bundled_files
 from argmap.cli import main
+from argmap.export import dot_available
 
 DEBATE = bundled_files()[0]
 LONG = "x" * 300
@@ -77,3 +79,29 @@ def test_init_skips_a_target_that_is_a_symbolic_link_and_copies_the_rest(
     assert sorted(p.name for p in folder.iterdir() if not p.is_symlink()) == sorted(others)
     assert not (tmp_path / "elsewhere.yaml").exists()
     assert f"copied {len(others)} debates" in err and "could not write 1" in err
+
+
+@pytest.mark.skipif(
+    not dot_available() and os.environ.get("CI") != "true",
+    reason="Graphviz `dot` is not installed",
+)
+def test_a_debate_whose_id_is_index_keeps_its_page_beside_the_folder_index(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "debates"
+    folder.mkdir()
+    text = "title: T\nmotion: M.\npro:\n  - text: A reason.\n"
+    (folder / "index.yaml").write_text(text, encoding="utf-8")
+    (folder / "other.yaml").write_text(text, encoding="utf-8")
+    out = tmp_path / "site"
+    assert main(["export", str(folder), "--format", "html", "--out", f"{out}/"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == [
+        "index.debate.html",
+        "index.html",
+        "other.html",
+    ]
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="index.debate.html"' in index and 'href="other.html"' in index
+    assert 'href="index.html"' not in index  # the index never links to itself
+    page = (out / "index.debate.html").read_text(encoding="utf-8")
+    assert '<a class="back" href="index.html">' in page

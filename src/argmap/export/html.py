@@ -456,6 +456,14 @@ def index_page(entries: Sequence[IndexEntry], options: ExportOptions) -> str:
     return _page("Debates · argmap", body, THEMES[options.theme], None)
 
 
+#: The page a debate whose id is `index` gets instead of `index.html`, which is the
+#: folder's index. Debate ids are slugs, which hold no dot, so no other debate's page
+#: can have this name.
+INDEX_DEBATE_PAGE = "index.debate.html"
+
+
 def page_name(debate_id: str) -> str:
-    """`<debate-id>.html`, a safe file name."""
-    return output_name(debate_id, None, ".html")
+    """`<debate-id>.html`, a safe file name that is never the folder's `index.html`."""
+    name = output_name(debate_id, None, ".html")
+    # Compared without case: on a case-insensitive file system INDEX.html is index.html.
+    return INDEX_DEBATE_PAGE if name.lower() == "index.html" else name
