@@ -177,9 +177,17 @@ def _starts_thesis(match: re.Match[str], previous: _Entry) -> bool:
     number = int(digits)
     if number == 1:
         return False
-    # The last non-empty continuation line, found from the end: a long list stays linear.
-    last = next((line for line in reversed(previous.lines[1:]) if line.strip()), None)
-    return not (last is not None and re.match(rf"{number - 1}\.\s", last))
+    # The last non-empty continuation line, found from the end without copying the list,
+    # so a long numbered list stays linear.
+    lines = previous.lines
+    index = len(lines) - 1
+    while index >= 1 and not lines[index].strip():
+        index -= 1
+    if index < 1:
+        return True
+    item = f"{number - 1}."
+    last = lines[index]
+    return not (last.startswith(item) and last[len(item) : len(item) + 1].isspace())
 
 
 def _read_sources(
