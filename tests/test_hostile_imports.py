@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from argmap.cli import main
-from argmap.interop import InteropError, import_text, read_import
+from argmap.interop import InteropError, import_aif_all, import_text, read_import
 from argmap.interop import argdown_in as argdown
 from argmap.interop.textscan import comment_spans, sub_emphasis, sub_links, sub_tags
 from argmap.load import MAX_DEPTH
@@ -263,3 +263,80 @@ def test_import_aif_all_reports_one_bad_conclusion_and_writes_the_others(
     err = capsys.readouterr().err
     assert f"many-c3.yaml: claims nest deeper than {MAX_DEPTH} levels" in err
     assert "1 of the 15 debates could not be imported" in err
+
+
+_LAUGHS = "".join(
+    f"{name}: &{name} [{', '.join([f'*{prev}'] * 9)}]\n"
+    for prev, name in zip("abcdef", "bcdefg", strict=True)
+)
+
+
+def test_aliases_in_argdown_front_matter_are_refused_not_expanded() -> None:
+    text = "===\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + _LAUGHS
+    text += "tags: [*g]\n===\n[motion]: M.\n  - [x]: A.\n"
+    with pytest.raises(InteropError, match="aliases"):
+        import_text("argdown", text, "bomb.yaml")
+
+
+def test_an_argdown_data_object_with_aliases_stays_text() -> None:
+    data = "{note: &a [lol, lol], tags: [*a, *a]}"
+    imported = read_import("argdown", f"[motion]: M.\n  - [x]: Words {data}\n")
+    claim = imported.data["con"][0]
+    assert claim["text"] == f"Words {data}"
+    assert "note" not in claim and "tags" not in claim
+
+
+def test_deeply_nested_argdown_data_and_front_matter_are_refused_cleanly() -> None:
+    deep = "{a: " * 300 + "1" + "}" * 300
+    imported = read_import("argdown", f"[motion]: M.\n  - [x]: Words {deep}\n")
+    assert imported.data["con"][0]["text"].startswith("Words {a: {a:")
+    with pytest.raises(InteropError, match="front matter"):
+        read_import("argdown", f"===\ntitle: {deep}\n===\n[motion]: M.\n  - [x]: A.\n")
+
+
+def _roots_sharing(roots: int, premises: int) -> str:
+    """`roots` conclusions that all rest on one claim with `premises` premises of its own."""
+    nodes = [{"nodeID": "p", "type": "I", "text": "Shared."}]
+    edges = []
+
+    def relate(premise: str, conclusion: str, key: str) -> None:
+        nodes.append({"nodeID": f"s{key}", "type": "RA", "text": "RA"})
+        edges.append({"edgeID": f"a{key}", "fromID": premise, "toID": f"s{key}"})
+        edges.append({"edgeID": f"b{key}", "fromID": f"s{key}", "toID": conclusion})
+
+    for j in range(premises):
+        nodes.append({"nodeID": f"q{j}", "type": "I", "text": f"Premise {j}."})
+        relate(f"q{j}", "p", f"q{j}")
+    for i in range(roots):
+        nodes.append({"nodeID": f"r{i}", "type": "I", "text": f"Conclusion {i}."})
+        relate("p", f"r{i}", f"r{i}")
+    nodes.append({"nodeID": "big", "type": "I", "text": "The biggest."})
+    for j in range(premises + 5):
+        nodes.append({"nodeID": f"b{j}", "type": "I", "text": f"Big premise {j}."})
+        relate(f"b{j}", "big", f"b{j}")
+    return json.dumps({"nodes": nodes, "edges": edges})
+
+
+def test_the_motion_is_the_largest_conclusion_even_among_many_sharing_premises(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    imported = read_import("aif", _roots_sharing(50, 20))
+    assert imported.data["motion"] == "The biggest."
+    # With the comparison cut short, a choice is still made and the note says how.
+    monkeypatch.setattr("argmap.interop.aif_roots._COMPARE_BUDGET", 30)
+    imported = read_import("aif", _roots_sharing(50, 20))
+    (note,) = [loss for loss in imported.losses if "became the motion" in loss.message]
+    assert "compared before the comparison grew too costly" in note.message
+
+
+def test_import_aif_all_refuses_copying_a_shared_argument_past_the_claim_cap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARGMAP_MAX_CLAIMS", "500")
+    with pytest.raises(InteropError, match="more than 500 claims in all"):
+        import_aif_all(_roots_sharing(40, 20), tmp_path, "x")
+    monkeypatch.setenv("ARGMAP_MAX_CLAIMS", "5000")
+    outcomes, _, refused = import_aif_all(_roots_sharing(40, 20), tmp_path, "x")
+    assert len(outcomes) == 41 and not refused
+    claim = outcomes[0][1].loaded.graph.node("aif-p").claim
+    assert claim is not None and len(claim.see) == 10

@@ -24,6 +24,8 @@ from typing import Any
 
 from argmap.graph import ArgumentGraph, ClaimNode, Relation
 from argmap.interop import Imported, InteropError, Loss, LostItem, shorten_title
+from argmap.interop.aif_roots import largest_root
+from argmap.interop.limits import bounded_slug
 from argmap.model import MOTION_ID, SLUG_RE, to_data
 
 _INFERENCE = {"text": "Default Inference", "type": "RA", "scheme": "Default Inference"}
@@ -270,22 +272,6 @@ def _wrapper_text(wrapper: dict[str, Any], losses: list[Loss]) -> str | None:
     return summary
 
 
-#: Debate ids (and so file names) made from nodeIDs are cut to this length: a file name
-#: longer than the file system allows would stop the import halfway.
-MAX_DEBATE_ID = 80
-
-
-def bounded_slug(slug: str, limit: int = MAX_DEBATE_ID) -> str:
-    """`slug` when short enough, else its start and a short digest of the whole, so two
-    long ids that differ only at the end stay distinct (and the same on every run)."""
-    if len(slug) <= limit:
-        return slug
-    import hashlib
-
-    digest = hashlib.sha256(slug.encode("utf-8", "surrogatepass")).hexdigest()[:10]
-    return f"{slug[: limit - 11].rstrip('-_')}-{digest}"
-
-
 def _node_slug(node_id: str) -> str:
     slug = re.sub(r"[^a-z0-9_-]+", "-", node_id.lower()).strip("-_")
     return f"aif-{slug or 'node'}"
@@ -439,6 +425,10 @@ class AifSplit:
     losses: list[Loss]  # what the file holds that no debate carries
 
 
+#: `see` links a premise shared by several conclusions gets, at most, to its other places.
+_SEE_LIMIT = 10
+
+
 def split_aif(text: str, base_id: str) -> AifSplit:
     """One debate per top-level conclusion of an AIF file, each with its whole subtree.
 
@@ -454,34 +444,51 @@ def split_aif(text: str, base_id: str) -> AifSplit:
             "no I-node is concluded without also being a premise, so the file has no "
             "top-level conclusion to make a debate of; pick one with --motion NODE"
         )
+    from argmap.load import max_claims
+
     builds: list[tuple[str, _Built]] = []
     taken: set[str] = set()
+    # Premises shared by several conclusions are copied into each debate: thousands of
+    # conclusions over one large argument would make the square of the file.
+    limit, total = max_claims(), 0
     for root in roots:
         debate_id = bounded_slug(f"{base_id}-{_node_slug(root).removeprefix('aif-')}")
         while debate_id in taken:  # two nodeIDs that slug alike
             debate_id += "-x"
         taken.add(debate_id)
-        builds.append((debate_id, _build(nodeset, root)))
+        built = _build(nodeset, root)
+        total += len(built.placed) - 1
+        if total > limit:
+            raise InteropError(
+                f"the {len(roots)} debates of this file would hold more than {limit:,} claims "
+                "in all (premises shared by several conclusions are copied into each); import "
+                "one conclusion with --motion NODE (or set ARGMAP_MAX_CLAIMS to raise the limit)"
+            )
+        builds.append((debate_id, built))
     where: dict[str, list[int]] = {}
     for index, (_, built) in enumerate(builds):
         for node in built.placed:
             where.setdefault(node, []).append(index)
     shared = [n for n in nodeset.i_nodes if len(where.get(n, ())) > 1]
+    capped = 0
     for node in shared:
-        for index in where[node]:
+        places = where[node]
+        capped += len(places) > _SEE_LIMIT + 1
+        for index in places:
             claim = builds[index][1].claims[node]
             links = claim.setdefault("see", [])
-            for other in where[node]:
-                if other == index:
-                    continue
+            # The first places only: a premise in thousands of debates would otherwise
+            # carry thousands of links in each (the square of the places).
+            for other in [p for p in places[: _SEE_LIMIT + 1] if p != index][:_SEE_LIMIT]:
                 other_id, other_built = builds[other]
                 target_claim = other_built.claims[node].get("id")
                 links.append(f"{other_id}:{target_claim}" if target_claim else other_id)
     if shared:
+        most = f" (the first {_SEE_LIMIT} of them for {capped})" if capped else ""
         losses.append(
             Loss(
                 f"{_count(shared, 'premise')} shared by several conclusions: each is in every "
-                "debate that rests on it, with a `see` link to its other places",
+                f"debate that rests on it, with a `see` link to its other places{most}",
                 items=nodeset.items(shared),
             )
         )
@@ -540,25 +547,17 @@ def _find_motion(nodeset: Nodeset, losses: list[Loss]) -> str:
         )
     if len(roots) == 1:
         return roots[0]
-    incoming: dict[str, list[str]] = {}
-    for relation in relations:
-        incoming.setdefault(relation.target, []).append(relation.premise)
-
-    def reach(root: str) -> int:
-        seen = {root}
-        queue = deque([root])
-        while queue:
-            for premise in incoming.get(queue.popleft(), []):
-                if premise not in seen:
-                    seen.add(premise)
-                    queue.append(premise)
-        return len(seen)
-
-    best = max(roots, key=reach)  # max keeps the first of equals: file order
+    best, compared = largest_root(nodeset, roots)
+    how = (
+        "the one with most claims below it"
+        if compared == len(roots)
+        else f"the one with most claims below it of the {compared} compared before the "
+        "comparison grew too costly"
+    )
     losses.append(
         Loss(
-            f"the file has {len(roots)} top-level conclusions; I-node {best} (the one with "
-            "most claims below it) became the motion; the others are named below as left out"
+            f"the file has {len(roots)} top-level conclusions; I-node {best} ({how}) became "
+            "the motion; the others are named below as left out (choose one with --motion NODE)"
         )
     )
     return best

@@ -37,6 +37,7 @@ from typing import Any
 import yaml
 
 from argmap.interop import Imported, InteropError, Loss, LostItem, shorten_title
+from argmap.interop.limits import EmbeddedYamlRefused, load_embedded_yaml
 from argmap.interop.textscan import comment_spans, sub_emphasis, sub_links, sub_tags
 from argmap.model import MOTION_ID, SLUG_RE
 
@@ -170,7 +171,9 @@ class _Reader:
             if self.lines[end].strip() == "===":
                 body = "\n".join(self.lines[index + 1 : end])
                 try:
-                    front = yaml.safe_load(body) if body.strip() else {}
+                    front = load_embedded_yaml(body) if body.strip() else {}
+                except EmbeddedYamlRefused as exc:
+                    raise InteropError(f"the front matter: {exc}", index + 1) from None
                 except yaml.YAMLError as exc:
                     mark = getattr(exc, "problem_mark", None)
                     line = index + 2 + mark.line if mark is not None else index + 1
@@ -326,8 +329,8 @@ class _Reader:
         brace = re.search(r"(?<!\\)\{", text)
         if brace and text.rstrip().endswith("}"):
             try:
-                loaded = yaml.safe_load(text[brace.start() :])
-            except yaml.YAMLError:
+                loaded = load_embedded_yaml(text[brace.start() :])
+            except yaml.YAMLError:  # a syntax error, or what argmap will not read: text
                 loaded = None
             if isinstance(loaded, dict):
                 data = loaded
