@@ -340,3 +340,18 @@ def test_import_aif_all_refuses_copying_a_shared_argument_past_the_claim_cap(
     assert len(outcomes) == 41 and not refused
     claim = outcomes[0][1].loaded.graph.node("aif-p").claim
     assert claim is not None and len(claim.see) == 10
+
+
+def test_an_s_node_joining_thousands_of_premises_to_thousands_of_conclusions_is_refused() -> None:
+    nodes = [{"nodeID": "s", "type": "RA", "text": "RA"}]
+    edges = []
+    for i in range(40):
+        nodes.append({"nodeID": f"p{i}", "type": "I", "text": f"Premise {i}."})
+        nodes.append({"nodeID": f"c{i}", "type": "I", "text": f"Conclusion {i}."})
+        edges.append({"edgeID": f"a{i}", "fromID": f"p{i}", "toID": "s"})
+        edges.append({"edgeID": f"b{i}", "fromID": "s", "toID": f"c{i}"})
+    with pytest.raises(InteropError, match="joins 40 premises to 40 conclusions"):
+        read_import("aif", json.dumps({"nodes": nodes, "edges": edges}))
+    # One conclusion, as real files have it: every premise is read.
+    text = json.dumps({"nodes": nodes, "edges": [e for e in edges if e["toID"] in {"s", "c0"}]})
+    assert len(read_import("aif", text).data["pro"]) == 40

@@ -277,6 +277,10 @@ def _node_slug(node_id: str) -> str:
     return f"aif-{slug or 'node'}"
 
 
+#: Relations (premise times conclusion) one S-node may stand for.
+_RELATIONS_PER_SNODE = 1000
+
+
 def read_nodeset(text: str) -> Nodeset:
     """AIF JSON (bare, or in OVA's or xAIF's wrapper) as claims and relations.
 
@@ -360,6 +364,14 @@ def read_nodeset(text: str) -> Nodeset:
                 )
             )
         supports = str(raw["type"]) == "RA"
+        # Every premise relates to every conclusion: an S-node with thousands of each would
+        # make the square of its edges. Real files give an S-node one conclusion.
+        if len(premises) * len(out_of[snode]) > _RELATIONS_PER_SNODE:
+            raise InteropError(
+                f"{raw['type']} node {snode} joins {len(premises)} premises to "
+                f"{len(out_of[snode])} conclusions; argmap reads at most "
+                f"{_RELATIONS_PER_SNODE:,} relations from one S-node"
+            )
         for premise in premises:
             for conclusion in out_of[snode]:
                 if supports and not is_i(conclusion):
