@@ -138,11 +138,23 @@ def _check_output(target: Path, force: bool) -> None:
         raise CliError(f"{_show(target)} already exists; use --force to replace it")
 
 
+#: Items a note lists on the terminal; `--report FILE.json` lists every one.
+_ITEMS_SHOWN = 50
+
+
 def _print_losses(losses: list[Loss], source: Path) -> None:
     name = printable(str(source), one_line=True)
     for loss in losses:
-        for line in loss.format_lines(name):
+        lines = loss.format_lines(name)
+        shown = lines[: 1 + _ITEMS_SHOWN]
+        for line in shown:
             print(printable(line, one_line=True), file=sys.stderr)
+        if len(lines) > len(shown):
+            print(
+                f"{name}: note:   ... and {len(lines) - len(shown):,} more "
+                "(--report FILE.json lists every one)",
+                file=sys.stderr,
+            )
 
 
 def _write_report(

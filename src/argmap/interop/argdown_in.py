@@ -85,6 +85,7 @@ class _Element:
     title: str | None
     line: int
     text: str = ""
+    body: str = ""  # the first line of its first definition, to compare a second one with
     defined: bool = False  # a definition `[title]: text` was read
     skip: bool = False  # continuation lines belong to a second definition, left out
     extras: list[str] = field(default_factory=list)  # tags and data written on references
@@ -129,7 +130,11 @@ class _Reader:
     """One pass over the document's lines, collecting elements, relations and losses."""
 
     def __init__(self, text: str) -> None:
-        self.lines = _blank_comments(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        self.lines = _blank_comments(text).split("\n")
+        #: Lines holding something before comments were blanked: a line that is blank only
+        #: once its comment is gone is not an empty line, and ends no block.
+        self.written = [bool(line.strip()) for line in text.split("\n")]
         self.elements: dict[str, _Element] = {}
         self.relations: list[_Relation] = []
         self.losses: list[Loss] = []
@@ -137,6 +142,10 @@ class _Reader:
         self.headings: list[LostItem] = []
         self.sources: dict[str, dict[str, str]] = {}  # url -> source
         self.untitled = 0
+        #: Later definitions of a title, with another text (left out).
+        self.redefined: list[LostItem] = []
+        #: Lines the Argdown grammar rejects, read as plain text.
+        self.rejected: list[LostItem] = []
 
     # -- the document ------------------------------------------------------------------
 
@@ -147,11 +156,33 @@ class _Reader:
             line = self.lines[number]
             if line.strip():
                 block.append((number + 1, line))
+            elif self.written[number]:
+                continue  # a comment alone on its line (or lines) changes no structure
             elif block:
                 self._block(block)
                 block = []
         if block:
             self._block(block)
+        if self.redefined:
+            count = len(self.redefined)
+            self.losses.append(
+                Loss(
+                    f"{count} later definition{'s' * (count != 1)} of a title with another "
+                    "text left out (a title keeps its first text)",
+                    items=tuple(self.redefined),
+                )
+            )
+        if self.rejected:
+            count = len(self.rejected)
+            self.losses.append(
+                Loss(
+                    f"this does not look like valid Argdown: {count} line{'s' * (count != 1)} "
+                    "the Argdown grammar rejects (an unclosed `[title` or `<title`, a relation "
+                    "with no element above it) were read as plain text; check the file with "
+                    "Argdown's own tools",
+                    items=tuple(self.rejected),
+                )
+            )
         if self.headings:
             self.losses.append(
                 Loss(
@@ -234,6 +265,8 @@ class _Reader:
             relation = _RELATION.match(line) if stack else None
             if relation is None:
                 if current is None:
+                    if _RELATION.match(line):  # a relation to nothing: no element above it
+                        self.rejected.append(LostItem(f"line {number}", line.strip()))
                     current = self._element(line.strip(), number)
                     stack.append((len(line) - len(line.lstrip()), current.key))
                 else:
@@ -271,6 +304,8 @@ class _Reader:
                 else:
                     element.skip = element.defined
                 return element
+        if text.startswith(("[", "<")):  # a title that is never closed
+            self.rejected.append(LostItem(f"line {line}", text))
         self.untitled += 1
         element = _Element(f"(untitled, line {line})", None, line)
         self.elements[element.key] = element
@@ -279,17 +314,13 @@ class _Reader:
 
     def _define(self, element: _Element, body: str, line: int) -> None:
         if element.defined:
-            self.losses.append(
-                Loss(
-                    f"{element.key} is defined twice; kept its first text, left out the text "
-                    f"at line {line}",
-                    line,
-                    (LostItem(element.key, body),),
-                )
-            )
+            # The same text again loses nothing; another text is one item of one note.
+            if " ".join(body.split()) != " ".join(element.body.split()):
+                self.redefined.append(LostItem(f"{element.key} at line {line}", body))
             element.skip = True
             return
         element.defined, element.skip, element.text = True, False, body
+        element.body = body
 
     def _annotate(self, element: _Element, body: str) -> None:
         # A reference may carry tags and data of its own: `[title] #tag {data}`.
