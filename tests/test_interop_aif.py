@@ -287,7 +287,8 @@ def test_motion_picks_another_conclusion() -> None:
 def test_all_makes_one_debate_per_conclusion_with_shared_premises_linked(
     tmp_path: Path,
 ) -> None:
-    outcomes, losses = import_aif_all(QT30, tmp_path, "qt")
+    outcomes, losses, refused = import_aif_all(QT30, tmp_path, "qt")
+    assert refused == []
     assert [path.name for path, _ in outcomes] == ["qt-101.yaml", "qt-104.yaml", "qt-109.yaml"]
     assert all(outcome.loaded.ok for _, outcome in outcomes)
     first = outcomes[0][1].loaded.graph

@@ -149,7 +149,10 @@ def test_a_title_defined_twice_keeps_the_first_text_and_says_so() -> None:
     outcome = argdown("[T]: Thesis.\n  + [r]: One.\n\n[r]: Two.\n")
     assert outcome.loaded.debate is not None
     assert outcome.loaded.debate.pro[0].text == "One."
-    assert any("defined twice" in m for m in messages(outcome))
+    assert any("1 later definition of a title with another" in m for m in messages(outcome))
+    # The same text again loses nothing, and is not reported.
+    same = argdown("[T]: Thesis.\n  + [r]: One.\n\n[r]:   One.\n")
+    assert not any("later definition" in m for m in messages(same))
 
 
 @pytest.mark.parametrize(

@@ -160,13 +160,48 @@ def write_temp(target: Path, data: bytes | Iterable[bytes], mode: int) -> Path:
 
 
 def _cannot_write(target: Path, exc: OSError) -> OutputError:
+    return OutputError(f"cannot write {_show(target)}: {_reason(target, exc)}")
+
+
+def _reason(target: Path, exc: OSError) -> str:
     if exc.errno == errno.ENOTDIR:
-        reason = f"{_show(_blocking_parent(target))} is a file, not a folder"
-    elif exc.errno == errno.ENOENT:
-        reason = f"the folder {_show(target.parent)} does not exist"
+        return f"{_show(_blocking_parent(target))} is a file, not a folder"
+    if exc.errno == errno.ENAMETOOLONG:
+        return "the name is too long for the file system"
+    if exc.errno == errno.ENOENT:
+        try:
+            folder_there = target.parent.is_dir()
+        except OSError:
+            folder_there = False
+        if folder_there:  # /proc, /sys: the folder is there and refuses new files
+            return f"the folder {_show(target.parent)} does not accept new files"
+        return f"the folder {_show(target.parent)} does not exist"
+    return exc.strerror or str(exc)
+
+
+def write_failure(target: Path | str, exc: OSError) -> str:
+    """The one-line message for an `OSError` met writing `target`.
+
+    An `OutputError` already names the path and the reason and is returned as it is, so
+    no message says "cannot write X: cannot write X".
+    """
+    if isinstance(exc, OutputError):
+        return exc.message
+    return _cannot_write(Path(target), exc).message
+
+
+def os_error_message(exc: OSError) -> str:
+    """A one-line message for an `OSError` that reached the command line unhandled: the
+    file it names and why (a name too long for the file system, a permission, ...)."""
+    if isinstance(exc, OutputError):
+        return exc.message
+    if exc.errno == errno.ENAMETOOLONG:
+        reason = "the name is too long for the file system"
     else:
         reason = exc.strerror or str(exc)
-    return OutputError(f"cannot write {_show(target)}: {reason}")
+    if exc.filename is None:
+        return reason
+    return f"{_show(exc.filename)}: {reason}"
 
 
 def write_output(

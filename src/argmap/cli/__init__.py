@@ -127,6 +127,11 @@ def _main(argv: Sequence[str]) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_INVALID
+    except OSError as exc:  # a path the system refuses (a name too long, a permission)
+        from argmap.output import os_error_message
+
+        print(f"argmap: {printable(os_error_message(exc), one_line=True)}", file=sys.stderr)
+        return EXIT_INVALID
     except ValueError as exc:  # a usage problem found after parsing
         print(f"argmap: {printable(str(exc), one_line=True)}", file=sys.stderr)
         return EXIT_USAGE

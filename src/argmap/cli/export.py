@@ -389,6 +389,7 @@ def _export_text(
     from argmap.export.render import write_atomic
     from argmap.interop import TEXT_FORMATS as suffixes
     from argmap.interop import export_text
+    from argmap.output import write_failure
 
     started = time.perf_counter()
     last = Path()
@@ -407,7 +408,7 @@ def _export_text(
         try:
             write_atomic(target, str(text).encode("utf-8"))
         except OSError as exc:
-            raise CliError(f"cannot write {show(target)}: {exc.strerror or exc}") from exc
+            raise CliError(write_failure(target, exc)) from exc
         last = target
         progress.step(index, target)
     if out != STDOUT:
@@ -430,7 +431,7 @@ def _export_pages(
     from argmap.export import ExportError
     from argmap.export.html import export_page, index_entry, index_page, page_name, with_strengths
     from argmap.export.render import write_atomic
-    from argmap.output import OutputError
+    from argmap.output import write_failure
 
     options = replace(options, format="svg")
     _note_fast_layouts(debates, options)
@@ -467,9 +468,7 @@ def _export_pages(
         target = last.parent / "index.html"
         try:
             write_atomic(target, index_page(entries, options).encode("utf-8"))
-        except OutputError as exc:
-            raise CliError(str(exc)) from exc
         except OSError as exc:
-            raise CliError(f"cannot write {show(target)}: {exc.strerror or exc}") from exc
+            raise CliError(write_failure(target, exc)) from exc
         print(f"wrote {show(target)}", file=sys.stderr)
     return len(jobs)

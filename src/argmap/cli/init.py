@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.bundled import LOCAL_FOLDER, bundled_files
-from argmap.cli.common import EXIT_OK, CliError, show
+from argmap.cli.common import EXIT_INVALID, EXIT_OK, CliError, show
 from argmap.load import UnreadableFile, read_regular_file
 from argmap.output import OutputError, make_folder, write_output
 
@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
         make_folder(folder)
     except OutputError as exc:
         raise CliError(exc.message) from None
-    copied = kept = 0
+    copied = kept = refused = 0
     for source in bundled_files():
         target = folder / source.name
         try:
@@ -45,15 +45,20 @@ def run(args: argparse.Namespace) -> int:
         except UnreadableFile as exc:
             raise CliError(f"cannot read the bundled {show(source)}: {exc.message}") from None
         except OutputError as exc:
-            if not exc.exists:
-                raise CliError(exc.message) from None
-            print(f"argmap: kept {show(target)} (it already exists)", file=sys.stderr)
-            kept += 1
+            # One target argmap will not write (a symbolic link, a folder, ...) is named
+            # and skipped; the other debates are still copied.
+            if exc.exists:
+                print(f"argmap: kept {show(target)} (it already exists)", file=sys.stderr)
+                kept += 1
+            else:
+                print(f"argmap: {show(exc.message)}", file=sys.stderr)
+                refused += 1
             continue
         copied += 1
     print(
         f"copied {copied} debate{'s' * (copied != 1)} to {show(folder)}/"
-        + (f"; kept {kept} already there" if kept else ""),
+        + (f"; kept {kept} already there" if kept else "")
+        + (f"; could not write {refused} (named above)" if refused else ""),
         file=sys.stderr,
     )
-    return EXIT_OK
+    return EXIT_INVALID if refused else EXIT_OK

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from argmap.cli.common import EXIT_OK, EXIT_USAGE, CliError, print_diagnostics
-from argmap.load import UnreadableFile, read_regular_file, slug_from_path
+from argmap.load import UnreadableFile, read_regular_file, size_limit, slug_from_path
 from argmap.output import OutputError, existing_target, write_output
 from argmap.safetext import printable
 
@@ -109,7 +109,7 @@ def default_output(source: Path) -> Path:
 
 def _read(path: Path) -> str:
     try:
-        data = read_regular_file(path)
+        data = read_regular_file(path, size_limit())
     except UnreadableFile as exc:
         raise CliError(f"{_show(path)}: {exc.message}") from None
     try:
@@ -138,11 +138,23 @@ def _check_output(target: Path, force: bool) -> None:
         raise CliError(f"{_show(target)} already exists; use --force to replace it")
 
 
+#: Items a note lists on the terminal; `--report FILE.json` lists every one.
+_ITEMS_SHOWN = 50
+
+
 def _print_losses(losses: list[Loss], source: Path) -> None:
     name = printable(str(source), one_line=True)
     for loss in losses:
-        for line in loss.format_lines(name):
+        lines = loss.format_lines(name)
+        shown = lines[: 1 + _ITEMS_SHOWN]
+        for line in shown:
             print(printable(line, one_line=True), file=sys.stderr)
+        if len(lines) > len(shown):
+            print(
+                f"{name}: note:   ... and {len(lines) - len(shown):,} more "
+                "(--report FILE.json lists every one)",
+                file=sys.stderr,
+            )
 
 
 def _write_report(
@@ -253,26 +265,41 @@ def _run_all(args: argparse.Namespace, source: Path) -> int:
         raise CliError(f"{shown} is not a folder; --all writes one file per debate into -o DIR/")
     text = _read(source)
     base = slug_from_path(Path(_stem(source)))
-    outcomes, losses = _converted("aif", source, lambda: import_aif_all(text, folder, base))
+    outcomes, losses, refused = _converted(
+        "aif", source, lambda: import_aif_all(text, folder, base)
+    )
     report = Path(args.report) if args.report else None
     _check_free([target for target, _ in outcomes], args.force)
     _check_free([report] if report else [], args.force)
     _print_losses(losses, source)
     for _, outcome in outcomes:
         _print_losses(outcome.losses, source)
-    bad = [outcome.loaded for _, outcome in outcomes if not outcome.loaded.ok]
     print_diagnostics([outcome.loaded for _, outcome in outcomes])
-    if bad:
-        raise CliError(
-            f"{len(bad)} of the {len(outcomes)} debates do not validate; nothing written "
-            "(the lines above are lines of the converted YAML)"
-        )
+    # One debate that cannot be made or written is named; the others are still written.
+    failed = [f"{_show(target)}: {reason}" for target, reason in refused]
+    written: list[tuple[Path, ImportOutcome]] = []
     for target, outcome in outcomes:
-        _write(target, outcome.yaml_text, args.force)
+        if not outcome.loaded.ok:
+            failed.append(
+                f"{_show(target)}: the debate does not validate (the lines above are lines "
+                "of the converted YAML); not written"
+            )
+            continue
+        try:
+            _write(target, outcome.yaml_text, args.force)
+        except CliError as exc:
+            failed.append(str(exc))
+            continue
+        written.append((target, outcome))
         shown = printable(str(target), one_line=True)
         print(f"wrote {shown} ({_claims(outcome)})", file=sys.stderr)
+    for message in failed:
+        print(f"argmap: {printable(message, one_line=True)}", file=sys.stderr)
     shown = printable(str(folder), one_line=True)
-    noun = "debate" if len(outcomes) == 1 else "debates"
-    print(f"{len(outcomes)} {noun} written to {shown}/", file=sys.stderr)
-    _write_report(report, source, "aif", outcomes, losses, args.force)
+    noun = "debate" if len(written) == 1 else "debates"
+    print(f"{len(written)} {noun} written to {shown}/", file=sys.stderr)
+    _write_report(report, source, "aif", written, losses, args.force)
+    if failed:
+        total = len(outcomes) + len(refused)
+        raise CliError(f"{len(failed)} of the {total} debates could not be imported (named above)")
     return EXIT_OK

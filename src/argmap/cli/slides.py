@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.cli.common import CliError, load_skipping_invalid, show
+from argmap.export.deck_budget import DEFAULT_MAX_DECK_CLAIMS
 
 DEFAULT_FOLDER = Path("exports")
 
@@ -49,6 +50,13 @@ def register(subparsers: Any) -> None:
         "--depth", type=int, metavar="N", help="levels below each top-level claim to show"
     )
     parser.add_argument("--side", choices=("pro", "con"), help="only one side's claims")
+    parser.add_argument(
+        "--max-claims",
+        type=int,
+        metavar="N",
+        help=f"refuse a deck drawing more than N claims (default {DEFAULT_MAX_DECK_CLAIMS}; "
+        "0: no limit)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -66,9 +74,46 @@ def _is_folder(out: Path) -> bool:
     return out.is_dir() or str(out).endswith(("/", "\\")) or not out.suffix
 
 
+class DeckProgress:
+    """What a deck is doing, on stderr: redrawn in place on a terminal; in a log, a line
+    every `EVERY` branches and one before the slides are drawn."""
+
+    EVERY = 25
+
+    def __init__(self, debate_id: str) -> None:
+        self.name = show(debate_id)
+        self.live = sys.stderr.isatty()
+        self.drawn = False
+
+    def _say(self, text: str) -> None:
+        if self.live:
+            sys.stderr.write(f"\r{text}\x1b[K")
+            sys.stderr.flush()
+            self.drawn = True
+        else:
+            print(text, file=sys.stderr)
+
+    def planned(self, done: int, total: int) -> None:
+        """A top-level claim's branch is planned."""
+        if self.live or done % self.EVERY == 0:
+            self._say(f"{self.name}: planned {done} of {total} branches")
+
+    def writing(self, slides: int, target: Path) -> None:
+        """The plan is done; the slides are being drawn and written."""
+        self._say(f"{self.name}: drawing {slides} slides into {show(target)}")
+
+    def done(self) -> None:
+        """Clear the redrawn line, so the summary line stands alone."""
+        if self.drawn:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+            self.drawn = False
+
+
 def run(args: argparse.Namespace) -> int:
     """Plan and write one deck per valid debate; exit 1 if any file was skipped."""
     from argmap.export import ExportError
+    from argmap.export.deck_budget import check_budget
     from argmap.export.slides import DeckOptions, build_deck, deck_output, write_deck
 
     options = DeckOptions(theme=args.theme, reveal=args.reveal, depth=args.depth, side=args.side)
@@ -84,9 +129,18 @@ def run(args: argparse.Namespace) -> int:
             raise ValueError(f"--out {show(out)}: a deck is .pdf or .pptx")
         if args.format and args.format != suffix:
             raise ValueError(f"--format {args.format} does not match --out's suffix .{suffix}")
+    limit = DEFAULT_MAX_DECK_CLAIMS if args.max_claims is None else args.max_claims
+    if limit < 0:
+        raise ValueError("--max-claims must be 0 (no limit) or more")
     valid, skipped = load_skipping_invalid(args.paths, "make slides of")
     if out is not None and not _is_folder(out) and len(valid) > 1:
         raise ValueError(f"--out {show(out)} names one file, but there are {len(valid)} debates")
+    # Every deck is checked against the budget before any is made.
+    for item in valid:
+        try:
+            check_budget(item.graph, options, limit)
+        except ExportError as exc:
+            raise CliError(f"{show(item.debate_id)}: {exc}") from exc
     for item in valid:
         started = time.perf_counter()
         if out is None:
@@ -95,11 +149,15 @@ def run(args: argparse.Namespace) -> int:
             target = deck_output(item.debate_id, fmt, out)
         else:
             target = out
+        progress = DeckProgress(item.debate_id)
         try:
-            deck = build_deck(item.graph, options)
+            deck = build_deck(item.graph, options, progress.planned)
+            progress.writing(len(deck.slides), target)
             write_deck(deck, target)
         except ExportError as exc:
             raise CliError(str(exc)) from exc
+        finally:
+            progress.done()
         elapsed = time.perf_counter() - started
         count = len(deck.slides)
         print(f"wrote {show(target)}: {count} slides in {elapsed:.1f} s", file=sys.stderr)

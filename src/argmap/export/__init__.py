@@ -26,7 +26,7 @@ from argmap.export.dot import (
 )
 from argmap.export.render import FORMATS, RenderError, dot_available, render, write_atomic
 from argmap.graph import ArgumentGraph
-from argmap.output import OutputError
+from argmap.output import write_failure
 
 if TYPE_CHECKING:
     import graphviz
@@ -213,8 +213,6 @@ def write_diagram(out: Path, data: bytes | Iterable[bytes]) -> Path:
     """Write a diagram's bytes to `out` atomically; ExportError says why it could not."""
     try:
         write_atomic(out, data)
-    except OutputError as exc:
-        raise ExportError(str(exc)) from exc
     except OSError as exc:
-        raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from exc
+        raise ExportError(write_failure(out, exc)) from exc
     return out

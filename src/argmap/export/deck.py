@@ -13,6 +13,7 @@ from argmap.export import ExportError
 from argmap.export.dot import Theme
 from argmap.export.fit import Size
 from argmap.export.render import RenderError
+from argmap.output import write_failure
 
 #: Themes a deck can take (`slides` is the light look with slide sizes).
 DECK_THEMES = ("slides", "print", "dark")
@@ -114,5 +115,5 @@ def write_deck(deck: Deck, out: Path) -> Path:
     try:
         write_atomic(out, data)
     except OSError as exc:
-        raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from exc
+        raise ExportError(write_failure(out, exc)) from exc
     return out

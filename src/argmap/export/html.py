@@ -29,7 +29,7 @@ from argmap.export.dot import THEMES, Theme, subtree_sizes
 from argmap.export.render import RenderError, render, write_atomic
 from argmap.graph import ArgumentGraph, ClaimNode, Edge, Relation
 from argmap.model import MOTION_ID, Kind, Side
-from argmap.output import OutputError
+from argmap.output import write_failure
 from argmap.safetext import printable
 from argmap.semantics import Label, Labelling, explain, grounded
 from argmap.strength import explain_strength, weigh
@@ -409,11 +409,8 @@ def export_page(
     page = debate_page(graph, options, facts, diagram_svg(graph, options), index=index)
     try:
         write_atomic(out, page.encode("utf-8"))
-    except OutputError as exc:  # not a regular file there, or no folder: says so itself
-        raise ExportError(str(exc)) from exc
-    except OSError as exc:
-        where = printable(str(out), one_line=True)
-        raise ExportError(f"cannot write {where}: {exc.strerror or exc}") from exc
+    except OSError as exc:  # an OutputError (not a regular file there, ...) says so itself
+        raise ExportError(write_failure(out, exc)) from exc
     return facts
 
 
@@ -459,6 +456,14 @@ def index_page(entries: Sequence[IndexEntry], options: ExportOptions) -> str:
     return _page("Debates · argmap", body, THEMES[options.theme], None)
 
 
+#: The page a debate whose id is `index` gets instead of `index.html`, which is the
+#: folder's index. Debate ids are slugs, which hold no dot, so no other debate's page
+#: can have this name.
+INDEX_DEBATE_PAGE = "index.debate.html"
+
+
 def page_name(debate_id: str) -> str:
-    """`<debate-id>.html`, a safe file name."""
-    return output_name(debate_id, None, ".html")
+    """`<debate-id>.html`, a safe file name that is never the folder's `index.html`."""
+    name = output_name(debate_id, None, ".html")
+    # Compared without case: on a case-insensitive file system INDEX.html is index.html.
+    return INDEX_DEBATE_PAGE if name.lower() == "index.html" else name

@@ -11,6 +11,7 @@ below the rule. `argmap.export.deck_pdf` and `argmap.export.deck_pptx` write the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from argmap.export import ExportError, ExportOptions
@@ -144,9 +145,12 @@ class _Part:
 
 
 class _Planner:
-    def __init__(self, graph: ArgumentGraph, options: DeckOptions) -> None:
+    def __init__(
+        self, graph: ArgumentGraph, options: DeckOptions, progress: Progress | None = None
+    ) -> None:
         self.graph = graph
         self.options = options
+        self.progress = progress
         self.theme = deck_theme(options.theme)
         self.labels = grounded(graph)
         self.weighing = weigh(graph, self.labels)
@@ -434,8 +438,10 @@ class _Planner:
         graph = self.graph
         overview = self.plan_overview()
         branches: list[_Part] = []
-        for top in self.tops:
+        for done, top in enumerate(self.tops, start=1):
             branches += self.plan_branch(top)
+            if self.progress is not None:
+                self.progress(done, len(self.tops))
         # Number the slides: title, overview, legend, branches (steps), closing.
         number = 1 + len(overview) + 2 + 1
         for part in branches:
@@ -644,14 +650,21 @@ def _split(items: list[str], count: int) -> list[list[str]]:
     return [g for g in groups if g]
 
 
-def build_deck(graph: ArgumentGraph, options: DeckOptions | None = None) -> Deck:
+#: Called with (branches planned, branches in all) as the planner goes.
+Progress = Callable[[int, int], None]
+
+
+def build_deck(
+    graph: ArgumentGraph, options: DeckOptions | None = None, progress: Progress | None = None
+) -> Deck:
     """Plan the deck of a debate: every slide's content, diagram and size.
 
+    `progress`, when given, is called after each top-level claim's branch is planned.
     Raises ExportError for bad options, a missing `dot` program or a failed layout.
     """
     options = options or DeckOptions()
     options.check()
     try:
-        return _Planner(graph, options).deck()
+        return _Planner(graph, options, progress).deck()
     except RenderError as exc:
         raise ExportError(str(exc)) from exc

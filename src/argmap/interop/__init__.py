@@ -181,9 +181,11 @@ def read_import(fmt: str, text: str, motion: str | None = None) -> Imported:
 def _outcome(
     fmt: str, imported: Imported, path: Path | str, debate_id: str | None
 ) -> ImportOutcome:
+    from argmap.interop.limits import check_depth
     from argmap.interop.yaml_out import dump_debate
     from argmap.load import load_text
 
+    check_depth(imported.data)
     data = dict(imported.data)
     if debate_id is not None:
         data["id"] = debate_id
@@ -216,20 +218,22 @@ def import_text(
 
 def import_aif_all(
     text: str, folder: Path, base_id: str
-) -> tuple[list[tuple[Path, ImportOutcome]], list[Loss]]:
+) -> tuple[list[tuple[Path, ImportOutcome]], list[Loss], list[tuple[Path, str]]]:
     """One debate per top-level conclusion of an AIF file, as `folder/<id>.yaml` outcomes.
 
-    Returns the outcomes and the losses of the file as a whole (each outcome carries its
-    own). Raises InteropError when `text` is not AIF JSON.
+    Returns the outcomes, the losses of the file as a whole (each outcome carries its
+    own), and the debates refused (too deep to read) with the reason, so one bad
+    conclusion never stops the others. Raises InteropError when `text` is not AIF JSON.
     """
     from argmap.interop.aif import split_aif
 
     split = split_aif(text, base_id)
-    outcomes = [
-        (
-            folder / f"{debate_id}.yaml",
-            _outcome("aif", imported, folder / f"{debate_id}.yaml", debate_id),
-        )
-        for debate_id, imported in split.debates
-    ]
-    return outcomes, split.losses
+    outcomes: list[tuple[Path, ImportOutcome]] = []
+    refused: list[tuple[Path, str]] = []
+    for debate_id, imported in split.debates:
+        target = folder / f"{debate_id}.yaml"
+        try:
+            outcomes.append((target, _outcome("aif", imported, target, debate_id)))
+        except InteropError as exc:
+            refused.append((target, exc.message))
+    return outcomes, split.losses, refused

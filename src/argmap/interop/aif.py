@@ -24,6 +24,8 @@ from typing import Any
 
 from argmap.graph import ArgumentGraph, ClaimNode, Relation
 from argmap.interop import Imported, InteropError, Loss, LostItem, shorten_title
+from argmap.interop.aif_roots import largest_root
+from argmap.interop.limits import bounded_slug
 from argmap.model import MOTION_ID, SLUG_RE, to_data
 
 _INFERENCE = {"text": "Default Inference", "type": "RA", "scheme": "Default Inference"}
@@ -272,7 +274,11 @@ def _wrapper_text(wrapper: dict[str, Any], losses: list[Loss]) -> str | None:
     value = wrapper.get("text")
     if isinstance(value, str) and value.strip():
         # OVA marks the analysed spans with HTML; the words are what a reader needs.
-        plain = html.unescape(_TAG.sub("", value.replace("<br>", "\n")))
+        marked = value.replace("<br>", "\n")
+        # No tag closes after the last `>`: leaving that tail out of the search keeps a
+        # text of many `<` linear (each would otherwise be read to the end).
+        last = marked.rfind(">") + 1
+        plain = html.unescape(_TAG.sub("", marked[:last]) + marked[last:])
         summary = "\n".join(" ".join(line.split()) for line in plain.splitlines()).strip()
         summary = re.sub(r"\n{3,}", "\n\n", summary) or None
     for key, value in wrapper.items():
@@ -286,6 +292,10 @@ def _wrapper_text(wrapper: dict[str, Any], losses: list[Loss]) -> str | None:
 def _node_slug(node_id: str) -> str:
     slug = re.sub(r"[^a-z0-9_-]+", "-", node_id.lower()).strip("-_")
     return f"aif-{slug or 'node'}"
+
+
+#: Relations (premise times conclusion) one S-node may stand for.
+_RELATIONS_PER_SNODE = 1000
 
 
 def read_nodeset(text: str) -> Nodeset:
@@ -371,6 +381,14 @@ def read_nodeset(text: str) -> Nodeset:
                 )
             )
         supports = str(raw["type"]) == "RA"
+        # Every premise relates to every conclusion: an S-node with thousands of each would
+        # make the square of its edges. Real files give an S-node one conclusion.
+        if len(premises) * len(out_of[snode]) > _RELATIONS_PER_SNODE:
+            raise InteropError(
+                f"{raw['type']} node {snode} joins {len(premises)} premises to "
+                f"{len(out_of[snode])} conclusions; argmap reads at most "
+                f"{_RELATIONS_PER_SNODE:,} relations from one S-node"
+            )
         for premise in premises:
             for conclusion in out_of[snode]:
                 if supports and not is_i(conclusion):
@@ -436,6 +454,10 @@ class AifSplit:
     losses: list[Loss]  # what the file holds that no debate carries
 
 
+#: `see` links a premise shared by several conclusions gets, at most, to its other places.
+_SEE_LIMIT = 10
+
+
 def split_aif(text: str, base_id: str) -> AifSplit:
     """One debate per top-level conclusion of an AIF file, each with its whole subtree.
 
@@ -451,34 +473,51 @@ def split_aif(text: str, base_id: str) -> AifSplit:
             "no I-node is concluded without also being a premise, so the file has no "
             "top-level conclusion to make a debate of; pick one with --motion NODE"
         )
+    from argmap.load import max_claims
+
     builds: list[tuple[str, _Built]] = []
     taken: set[str] = set()
+    # Premises shared by several conclusions are copied into each debate: thousands of
+    # conclusions over one large argument would make the square of the file.
+    limit, total = max_claims(), 0
     for root in roots:
-        debate_id = f"{base_id}-{_node_slug(root).removeprefix('aif-')}"
+        debate_id = bounded_slug(f"{base_id}-{_node_slug(root).removeprefix('aif-')}")
         while debate_id in taken:  # two nodeIDs that slug alike
             debate_id += "-x"
         taken.add(debate_id)
-        builds.append((debate_id, _build(nodeset, root)))
+        built = _build(nodeset, root)
+        total += len(built.placed) - 1
+        if total > limit:
+            raise InteropError(
+                f"the {len(roots)} debates of this file would hold more than {limit:,} claims "
+                "in all (premises shared by several conclusions are copied into each); import "
+                "one conclusion with --motion NODE (or set ARGMAP_MAX_CLAIMS to raise the limit)"
+            )
+        builds.append((debate_id, built))
     where: dict[str, list[int]] = {}
     for index, (_, built) in enumerate(builds):
         for node in built.placed:
             where.setdefault(node, []).append(index)
     shared = [n for n in nodeset.i_nodes if len(where.get(n, ())) > 1]
+    capped = 0
     for node in shared:
-        for index in where[node]:
+        places = where[node]
+        capped += len(places) > _SEE_LIMIT + 1
+        for index in places:
             claim = builds[index][1].claims[node]
             links = claim.setdefault("see", [])
-            for other in where[node]:
-                if other == index:
-                    continue
+            # The first places only: a premise in thousands of debates would otherwise
+            # carry thousands of links in each (the square of the places).
+            for other in [p for p in places[: _SEE_LIMIT + 1] if p != index][:_SEE_LIMIT]:
                 other_id, other_built = builds[other]
                 target_claim = other_built.claims[node].get("id")
                 links.append(f"{other_id}:{target_claim}" if target_claim else other_id)
     if shared:
+        most = f" (the first {_SEE_LIMIT} of them for {capped})" if capped else ""
         losses.append(
             Loss(
                 f"{_count(shared, 'premise')} shared by several conclusions: each is in every "
-                "debate that rests on it, with a `see` link to its other places",
+                f"debate that rests on it, with a `see` link to its other places{most}",
                 items=nodeset.items(shared),
             )
         )
@@ -537,25 +576,17 @@ def _find_motion(nodeset: Nodeset, losses: list[Loss]) -> str:
         )
     if len(roots) == 1:
         return roots[0]
-    incoming: dict[str, list[str]] = {}
-    for relation in relations:
-        incoming.setdefault(relation.target, []).append(relation.premise)
-
-    def reach(root: str) -> int:
-        seen = {root}
-        queue = deque([root])
-        while queue:
-            for premise in incoming.get(queue.popleft(), []):
-                if premise not in seen:
-                    seen.add(premise)
-                    queue.append(premise)
-        return len(seen)
-
-    best = max(roots, key=reach)  # max keeps the first of equals: file order
+    best, compared = largest_root(nodeset, roots)
+    how = (
+        "the one with most claims below it"
+        if compared == len(roots)
+        else f"the one with most claims below it of the {compared} compared before the "
+        "comparison grew too costly"
+    )
     losses.append(
         Loss(
-            f"the file has {len(roots)} top-level conclusions; I-node {best} (the one with "
-            "most claims below it) became the motion; the others are named below as left out"
+            f"the file has {len(roots)} top-level conclusions; I-node {best} ({how}) became "
+            "the motion; the others are named below as left out (choose one with --motion NODE)"
         )
     )
     return best
@@ -651,6 +682,7 @@ def _build(nodeset: Nodeset, motion: str) -> _Built:
     # Everything else becomes a cross-link where argmap can express one.
     premise_of_link = {link: premise for premise, link in tree_link.items()}
     rest = [r for n in placed for r in index.by_premise.get(n, ()) if r.seq not in used]
+    linked: set[tuple[str, str, str]] = set()  # cross-links made: (premise, key, target id)
     for relation in sorted(rest, key=lambda r: (r.order, r.seq)):
         premise = relation.premise
         target = relation.target
@@ -695,7 +727,9 @@ def _build(nodeset: Nodeset, motion: str) -> _Built:
         if "id" not in claims[target]:
             losses.append(Loss(f"cross-link from {ids[premise]} to a claim without an id; dropped"))
             continue
-        if relation.cross or ids[target] not in targets:
+        # A set beside the list: a claim with thousands of cross-links stays linear.
+        if relation.cross or (premise, key, ids[target]) not in linked:
+            linked.add((premise, key, ids[target]))
             targets.append(ids[target])
     document_meta = nodeset.document.get("argmap")
     meta = document_meta if isinstance(document_meta, dict) else {}

@@ -37,6 +37,8 @@ from typing import Any
 import yaml
 
 from argmap.interop import Imported, InteropError, Loss, LostItem, shorten_title
+from argmap.interop.limits import EmbeddedYamlRefused, load_embedded_yaml
+from argmap.interop.textscan import comment_spans, sub_emphasis, sub_links, sub_tags
 from argmap.model import MOTION_ID, SLUG_RE
 
 # Relation symbols, longest first so `<+` is not read as `<` text; what each means for
@@ -60,12 +62,19 @@ _HEADING = re.compile(r"^#{1,6}\s+(.*)$")
 _PCS = re.compile(r"^\s*\(\d+\)\s")
 _LIST = re.compile(r"^\s*(?:\*|\d+\.)\s")
 _TAG = re.compile(r"(?<!\\)#(\([^)]*\)|[^\s#{}()\[\]<>]+)")
+_TAG_WORD = re.compile(r"(?<!\\)#([^\s#{}()\[\]<>]+)")
 _LINK = re.compile(r"(?<!\\)\[((?:[^\]\\]|\\.)*)\]\(([^()\s]+)\)")
-_BOLD = re.compile(r"(?<!\\)(\*\*|__)(?=\S)(.+?)(?<=\S)(?<!\\)\1")
-_ITALIC = re.compile(r"(?:(?<=\s)|^)([*_])(?=\S)(.+?)(?<=\S)(?<!\\)\1(?=\s|$|[.,;:!?)])")
+# Emphasis: `**bold**`, `__bold__`, `*italic*`, `_italic_`, found by where a marker may
+# open and close (see `textscan.sub_emphasis`, which pairs them in linear time).
+_BOLD_OPEN = re.compile(r"(?<!\\)(?=(?:\*\*|__)\S)")
+_BOLD_CLOSE = {m: re.compile(r"(?<=\S)(?<!\\)(?=" + re.escape(m) + ")") for m in ("**", "__")}
+_ITALIC_OPEN = re.compile(r"(?:(?<=\s)|^)(?=[*_]\S)")
+_ITALIC_CLOSE = {
+    m: re.compile(r"(?<=\S)(?<!\\)(?=" + re.escape(m) + r"(?:\s|$|[.,;:!?)]))") for m in "*_"
+}
 _ESCAPE = re.compile(r"\\(.)")
 _GENERATED_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*(\.(?:\d+|[rs]\d+))+$")
-_COMMENTS = re.compile(r"<!--.*?-->|/\*.*?\*/|(?<![\\:/])//[^\n]*", re.DOTALL)
+_NOT_BREAK = re.compile(r"[^\n]")
 _DATA_FIELDS = ("kind", "weight", "note", "sources", "see")
 _FRONT_FIELDS = ("title", "id", "summary", "tags", "sources")
 
@@ -76,12 +85,14 @@ class _Element:
     title: str | None
     line: int
     text: str = ""
+    body: str = ""  # the first line of its first definition, to compare a second one with
     defined: bool = False  # a definition `[title]: text` was read
     skip: bool = False  # continuation lines belong to a second definition, left out
     extras: list[str] = field(default_factory=list)  # tags and data written on references
-    tags: list[str] = field(default_factory=list)
+    # Tags and source ids in the order first met (dicts: a set that keeps order).
+    tags: dict[str, None] = field(default_factory=dict)
     data: dict[str, Any] = field(default_factory=dict)
-    sources: list[str] = field(default_factory=list)
+    sources: dict[str, None] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -97,10 +108,14 @@ class _Relation:
 def _blank_comments(text: str) -> str:
     """Comments replaced by spaces, keeping every line break so line numbers stay right."""
 
-    def blank(match: re.Match[str]) -> str:
-        return re.sub(r"[^\n]", " ", match.group(0))
-
-    return _COMMENTS.sub(blank, text)
+    out: list[str] = []
+    done = 0
+    for start, end in comment_spans(text):
+        out.append(text[done:start])
+        out.append(_NOT_BREAK.sub(" ", text[start:end]))
+        done = end
+    out.append(text[done:])
+    return "".join(out)
 
 
 def _unescape(text: str) -> str:
@@ -115,7 +130,11 @@ class _Reader:
     """One pass over the document's lines, collecting elements, relations and losses."""
 
     def __init__(self, text: str) -> None:
-        self.lines = _blank_comments(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        self.lines = _blank_comments(text).split("\n")
+        #: Lines holding something before comments were blanked: a line that is blank only
+        #: once its comment is gone is not an empty line, and ends no block.
+        self.written = [bool(line.strip()) for line in text.split("\n")]
         self.elements: dict[str, _Element] = {}
         self.relations: list[_Relation] = []
         self.losses: list[Loss] = []
@@ -123,6 +142,10 @@ class _Reader:
         self.headings: list[LostItem] = []
         self.sources: dict[str, dict[str, str]] = {}  # url -> source
         self.untitled = 0
+        #: Later definitions of a title, with another text (left out).
+        self.redefined: list[LostItem] = []
+        #: Lines the Argdown grammar rejects, read as plain text.
+        self.rejected: list[LostItem] = []
 
     # -- the document ------------------------------------------------------------------
 
@@ -133,11 +156,33 @@ class _Reader:
             line = self.lines[number]
             if line.strip():
                 block.append((number + 1, line))
+            elif self.written[number]:
+                continue  # a comment alone on its line (or lines) changes no structure
             elif block:
                 self._block(block)
                 block = []
         if block:
             self._block(block)
+        if self.redefined:
+            count = len(self.redefined)
+            self.losses.append(
+                Loss(
+                    f"{count} later definition{'s' * (count != 1)} of a title with another "
+                    "text left out (a title keeps its first text)",
+                    items=tuple(self.redefined),
+                )
+            )
+        if self.rejected:
+            count = len(self.rejected)
+            self.losses.append(
+                Loss(
+                    f"this does not look like valid Argdown: {count} line{'s' * (count != 1)} "
+                    "the Argdown grammar rejects (an unclosed `[title` or `<title`, a relation "
+                    "with no element above it) were read as plain text; check the file with "
+                    "Argdown's own tools",
+                    items=tuple(self.rejected),
+                )
+            )
         if self.headings:
             self.losses.append(
                 Loss(
@@ -157,7 +202,9 @@ class _Reader:
             if self.lines[end].strip() == "===":
                 body = "\n".join(self.lines[index + 1 : end])
                 try:
-                    front = yaml.safe_load(body) if body.strip() else {}
+                    front = load_embedded_yaml(body) if body.strip() else {}
+                except EmbeddedYamlRefused as exc:
+                    raise InteropError(f"the front matter: {exc}", index + 1) from None
                 except yaml.YAMLError as exc:
                     mark = getattr(exc, "problem_mark", None)
                     line = index + 2 + mark.line if mark is not None else index + 1
@@ -178,15 +225,20 @@ class _Reader:
         raise InteropError("the front matter opened with `===` is never closed", index + 1)
 
     def _block(self, block: list[tuple[int, str]]) -> None:
+        # A heading ends at its line; the rest is a block of its own.
+        skip = 0
+        while skip < len(block):
+            number, first = block[skip]
+            heading = _HEADING.match(first.strip())
+            if heading is None:
+                break
+            self.headings.append(LostItem(f"line {number}", heading.group(1).strip()))
+            skip += 1
+        if skip:
+            if skip == len(block):
+                return
+            block = block[skip:]
         number, first = block[0]
-        stripped = first.strip()
-        heading = _HEADING.match(stripped)
-        if heading:
-            title = heading.group(1).strip()
-            self.headings.append(LostItem(f"line {number}", title))
-            if len(block) > 1:  # a heading ends at its line; the rest is a block of its own
-                self._block(block[1:])
-            return
         if _PCS.match(first) or any(line.strip() in {"--", "----"} for _, line in block):
             self.losses.append(
                 Loss(
@@ -213,6 +265,8 @@ class _Reader:
             relation = _RELATION.match(line) if stack else None
             if relation is None:
                 if current is None:
+                    if _RELATION.match(line):  # a relation to nothing: no element above it
+                        self.rejected.append(LostItem(f"line {number}", line.strip()))
                     current = self._element(line.strip(), number)
                     stack.append((len(line) - len(line.lstrip()), current.key))
                 else:
@@ -250,6 +304,8 @@ class _Reader:
                 else:
                     element.skip = element.defined
                 return element
+        if text.startswith(("[", "<")):  # a title that is never closed
+            self.rejected.append(LostItem(f"line {line}", text))
         self.untitled += 1
         element = _Element(f"(untitled, line {line})", None, line)
         self.elements[element.key] = element
@@ -258,17 +314,13 @@ class _Reader:
 
     def _define(self, element: _Element, body: str, line: int) -> None:
         if element.defined:
-            self.losses.append(
-                Loss(
-                    f"{element.key} is defined twice; kept its first text, left out the text "
-                    f"at line {line}",
-                    line,
-                    (LostItem(element.key, body),),
-                )
-            )
+            # The same text again loses nothing; another text is one item of one note.
+            if " ".join(body.split()) != " ".join(element.body.split()):
+                self.redefined.append(LostItem(f"{element.key} at line {line}", body))
             element.skip = True
             return
         element.defined, element.skip, element.text = True, False, body
+        element.body = body
 
     def _annotate(self, element: _Element, body: str) -> None:
         # A reference may carry tags and data of its own: `[title] #tag {data}`.
@@ -295,12 +347,12 @@ class _Reader:
                 self.losses.append(
                     Loss(f"text after the reference {element.key} left out: {text!r}", element.line)
                 )
-            element.tags.extend(t for t in tags if t not in element.tags)
+            element.tags.update(dict.fromkeys(tags))
             element.data.update(data)
         text = pieces[0]
-        text = _LINK.sub(lambda m: self._link(m, element), text)
-        text = _BOLD.sub(r"\2", text)
-        text = _ITALIC.sub(r"\2", text)
+        text = sub_links(text, _LINK, lambda m: self._link(m, element))
+        text = sub_emphasis(text, _BOLD_OPEN, _BOLD_CLOSE, 2)
+        text = sub_emphasis(text, _ITALIC_OPEN, _ITALIC_CLOSE, 1)
         element.text = _unescape(" ".join(text.split()))
 
     def _split_extras(self, text: str, element: _Element) -> tuple[str, list[str], dict[str, Any]]:
@@ -308,8 +360,8 @@ class _Reader:
         brace = re.search(r"(?<!\\)\{", text)
         if brace and text.rstrip().endswith("}"):
             try:
-                loaded = yaml.safe_load(text[brace.start() :])
-            except yaml.YAMLError:
+                loaded = load_embedded_yaml(text[brace.start() :])
+            except yaml.YAMLError:  # a syntax error, or what argmap will not read: text
                 loaded = None
             if isinstance(loaded, dict):
                 data = loaded
@@ -331,7 +383,7 @@ class _Reader:
                 )
             return ""
 
-        text = _TAG.sub(tag, text)
+        text = sub_tags(text, _TAG, _TAG_WORD, tag)
         return text.strip(), tags, data
 
     def _link(self, match: re.Match[str], element: _Element) -> str:
@@ -340,8 +392,7 @@ class _Reader:
         if source is None:
             source = {"id": f"link-{len(self.sources) + 1}", "title": words or url, "url": url}
             self.sources[url] = source
-        if source["id"] not in element.sources:
-            element.sources.append(source["id"])
+        element.sources[source["id"]] = None
         return match.group(1)
 
 
@@ -393,6 +444,7 @@ def _ids(reader: _Reader, motion: str) -> dict[str, str | None]:
     """Each element's claim id: its title when a slug, a slug of it, or None (generated)."""
     taken = {MOTION_ID}
     ids: dict[str, str | None] = {}
+    suffix: dict[str, int] = {}
     for key, element in reader.elements.items():
         if key == motion:
             continue
@@ -404,10 +456,13 @@ def _ids(reader: _Reader, motion: str) -> dict[str, str | None]:
         else:
             base = _slug(title) if title else ""
             base = base if base and SLUG_RE.match(base) else f"ad-{element.line}"
-            candidate, n = base, 1
+            # Counting on from the last number a base was given keeps thousands of
+            # titles with one slug linear.
+            candidate, n = base, suffix.get(base, 1)
             while candidate in taken:
                 n += 1
                 candidate = f"{base}-{n}"
+            suffix[base] = n
             ids[key] = candidate
         if ids[key] is not None:
             taken.add(str(ids[key]))
@@ -427,7 +482,7 @@ def _claim(element: _Element, claim_id: str | None, reader: _Reader) -> dict[str
     if element.sources:
         claim["sources"] = [*claim.get("sources", []), *element.sources]
     if element.tags:
-        claim["tags"] = element.tags
+        claim["tags"] = list(element.tags)
     other = [str(k) for k in element.data if k not in _DATA_FIELDS]
     if other:
         reader.losses.append(
@@ -452,6 +507,7 @@ def _build(reader: _Reader, motion: str) -> Imported:
     used: set[int] = set()
     parent_of: dict[str, tuple[str, str]] = {}  # element -> (parent, kind) in the nesting
     order = [motion]  # placed elements, in the order they were placed
+    linked: set[tuple[str, str, str]] = set()  # cross-links made: (premise, key, target id)
 
     def place(relation: _Relation, current: str) -> None:
         premise = relation.premise
@@ -521,9 +577,9 @@ def _build(reader: _Reader, motion: str) -> Imported:
             )
             kind = "rebuts"
         key = "also_supports" if kind == "supports" else "also_rebuts"
-        targets = claims[premise].setdefault(key, [])
-        if target_id not in targets:
-            targets.append(target_id)
+        if (premise, key, target_id) not in linked:
+            linked.add((premise, key, target_id))
+            claims[premise].setdefault(key, []).append(target_id)
     unplaced = [k for k in elements if k not in placed]
     if unplaced:
         losses.append(

@@ -29,6 +29,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from argmap.interop import Imported, InteropError, Loss, LostItem, shorten_title
+from argmap.interop.textscan import sub_links
 
 _CLAIM = re.compile(r"^\s*((?:\d+\.)+)(?:\s+(Pro|Con|Thesis):)?(?:\s+(.*))?$")
 _HEADER = re.compile(r"^\s*Discussion (?:Title|Name):\s*(.*)$")
@@ -166,11 +167,23 @@ def _starts_thesis(match: re.Match[str], previous: _Entry) -> bool:
     `N.` is either a thesis of its own or an item of a numbered list inside the claim above
     (`1. first`, `2. second` on its continuation lines). A list starts at 1 and counts up.
     """
-    number = int(match.group(1).rstrip("."))
+    digits = match.group(1).rstrip(".")
+    if len(digits) > 9:  # no list is that long (and int() refuses thousands of digits)
+        return True
+    number = int(digits)
     if number == 1:
         return False
-    before = [line for line in previous.lines[1:] if line.strip()]
-    return not (before and re.match(rf"{number - 1}\.\s", before[-1]))
+    # The last non-empty continuation line, found from the end without copying the list,
+    # so a long numbered list stays linear.
+    lines = previous.lines
+    index = len(lines) - 1
+    while index >= 1 and not lines[index].strip():
+        index -= 1
+    if index < 1:
+        return True
+    item = f"{number - 1}."
+    last = lines[index]
+    return not (last.startswith(item) and last[len(item) : len(item) + 1].isspace())
 
 
 def _read_sources(
@@ -233,7 +246,7 @@ def _clean_text(
         cited.append(sources.for_url(url, words))
         return words
 
-    text = _MD_LINK.sub(link, raw) if "](" in raw else raw
+    text = sub_links(raw, _MD_LINK, link, image=True) if "](" in raw else raw
 
     def footnote(match: re.Match[str]) -> str:
         source = sources.footnotes.get(match.group(1))
@@ -334,13 +347,24 @@ def parse_kialo(text: str) -> Imported:
         claims[number] = claim
         placed.append((number, parent, stance, entry.line, claim))
 
+    resolved: dict[str, str] = {}
+
     def through_links(number: str) -> str:
-        """The claim a number stands for, following links (which may chain)."""
-        visited: set[str] = set()
-        while number in link_numbers and number not in visited:
-            visited.add(number)
+        """The claim a number stands for, following links (which may chain or loop).
+
+        Every number on the way is remembered with the claim it leads to, so a chain of
+        links is walked once however many links point into it.
+        """
+        path: list[str] = []
+        on_path: set[str] = set()
+        while number in link_numbers and number not in resolved and number not in on_path:
+            path.append(number)
+            on_path.add(number)
             number = link_numbers[number]
-        return number
+        end = resolved.get(number, number)
+        for step in path:
+            resolved[step] = end
+        return end
 
     # Second pass: nest each claim under its parent, in file order.
     argues_pro: dict[str, bool] = {}  # a support argues its parent's side, a rebuttal the other
@@ -365,6 +389,7 @@ def parse_kialo(text: str) -> Imported:
             argues_pro[number] = argues_pro.get(parent, True) == (stance == "Pro")
         else:
             raise InteropError(f"claim {number}. has no parent claim {parent}. in the file", line)
+    linked: set[tuple[str, str, str]] = set()  # cross-links made: (claim, key, target)
     for entry, raw_target in link_entries:
         parent = through_links(entry.parent)
         target = through_links(raw_target)
@@ -399,9 +424,9 @@ def parse_kialo(text: str) -> Imported:
                 )
             )
             continue
-        targets = claims[target].setdefault(key, [])
-        if claim_id(parent) not in targets:
-            targets.append(claim_id(parent))
+        if (target, key, parent) not in linked:  # a set: thousands of links stay linear
+            linked.add((target, key, parent))
+            claims[target].setdefault(key, []).append(claim_id(parent))
     losses.extend(_left_out_losses(left_out))
     unused = [s for s in sources.ordered if s["id"] in sources.used]
     skipped = [s["id"] for s in sources.ordered if s["id"] not in sources.used]
