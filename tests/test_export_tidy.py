@@ -225,3 +225,27 @@ def test_a_diagram_drawn_in_pieces_is_the_diagram_drawn_at_once(
     # Every claim's box is drawn exactly where the whole drawing puts it.
     assert _boxes(joined) == _boxes(whole)
     assert joined.count('class="edge"') == whole.count('class="edge"')
+
+
+def test_a_piece_that_fails_leaves_no_file_and_one_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import argmap.export.render
+    from argmap.export import ExportError, export_graph
+
+    drawn: list[str] = []
+
+    def draw(source: str, fmt: str) -> bytes:
+        drawn.append(source)
+        if len(drawn) == 3:
+            raise argmap.export.render.RenderError("Graphviz `dot` could not draw: killed")
+        return b'<svg>\n<g id="graph0" class="graph">\n<!-- n -->\n</g>\n</svg>\n'
+
+    monkeypatch.setattr(argmap.export.render, "_draw", draw)
+    monkeypatch.setattr(pinned, "PIECE", 10)
+    graph = load_file(ARGUMENTS / "brain-drain.yaml").graph
+    out = tmp_path / "brain-drain.svg"
+    with pytest.raises(ExportError, match="killed"):
+        export_graph(graph, ExportOptions(format="svg", layout="tree"), out)
+    assert len(drawn) == 3  # the pieces after the failing one are never drawn
+    assert list(tmp_path.iterdir()) == []  # no file, no temporary file left behind

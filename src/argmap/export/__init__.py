@@ -212,15 +212,15 @@ def export_graph(graph: ArgumentGraph, options: ExportOptions, out: Path) -> Pat
     (naming the fix and `--format dot`), a failed render, or a file that cannot be written.
     """
     data: Iterable[bytes]
-    if options.format == "dot":
-        # Written in chunks: the DOT of a 50,000-claim debate is never held as one string
-        # and its bytes besides (about 100 MB less at the peak).
-        data = (chunk.encode("utf-8") for chunk in _chunks(_digraph(graph, options)))
-    else:
-        # A big pinned diagram is drawn piece by piece while it is written; a piece that
-        # fails leaves no file behind (the write is atomic).
-        data = render_parts(to_dot(graph, options), options.format)
     try:
+        if options.format == "dot":
+            # Written in chunks: the DOT of a 50,000-claim debate is never held as one
+            # string and its bytes besides (about 100 MB less at the peak).
+            data = (chunk.encode("utf-8") for chunk in _chunks(_digraph(graph, options)))
+        else:
+            # A big pinned diagram is drawn piece by piece while it is written; a piece
+            # that fails leaves no file behind (the write is atomic).
+            data = render_parts(to_dot(graph, options), options.format)
         return write_diagram(out, data)
     except RenderError as exc:
         raise ExportError(str(exc)) from exc
