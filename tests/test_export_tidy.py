@@ -249,3 +249,21 @@ def test_a_piece_that_fails_leaves_no_file_and_one_clear_error(
         export_graph(graph, ExportOptions(format="svg", layout="tree"), out)
     assert len(drawn) == 3  # the pieces after the failing one are never drawn
     assert list(tmp_path.iterdir()) == []  # no file, no temporary file left behind
+
+
+@needs_dot
+def test_the_export_command_writes_a_diagram_drawn_in_pieces_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argmap.cli import main
+
+    path = ARGUMENTS / "brain-drain.yaml"
+    source = to_dot(load_file(path).graph, ExportOptions(format="svg", layout="tree"))
+    whole = render(source, "svg").decode("utf-8")
+    monkeypatch.setattr(pinned, "PIECE", 10)
+    for target in (tmp_path / "one.svg", tmp_path / "folder"):
+        # A single file and a folder export both go through the pool of `dot` runs.
+        given = path if target.suffix else ARGUMENTS
+        assert main(["export", str(given), "--layout", "tree", "-o", str(target)]) == 0
+        written = target if target.suffix else target / "brain-drain.svg"
+        assert _boxes(written.read_text(encoding="utf-8")) == _boxes(whole)

@@ -6,8 +6,9 @@ import contextlib
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import IO
 
 from argmap.output import write_output
 
@@ -61,6 +62,30 @@ def render_parts(source: str, fmt: str) -> Iterable[bytes]:
         if pieces is not None:
             return pieces
     return [_draw(source, fmt)]
+
+
+def render_spooled(source: str, fmt: str) -> bytes | Iterator[bytes]:
+    """The drawing `render` makes, drawn now: its bytes, or, when it is drawn in pieces,
+    the pieces written to an unnamed temporary file as they come and read back in chunks
+    by the iterator returned."""
+    parts = render_parts(source, fmt)
+    if isinstance(parts, list):
+        return b"".join(parts)
+    spool = tempfile.TemporaryFile()  # noqa: SIM115 (closed by the reader, `_read_back`)
+    try:
+        for part in parts:
+            spool.write(part)
+        spool.seek(0)
+    except BaseException:
+        spool.close()
+        raise
+    return _read_back(spool)
+
+
+def _read_back(spool: IO[bytes]) -> Iterator[bytes]:
+    with spool:
+        while chunk := spool.read(1 << 20):
+            yield chunk
 
 
 def _draw(source: str, fmt: str) -> bytes:
