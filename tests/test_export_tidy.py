@@ -258,12 +258,13 @@ def test_the_export_command_writes_a_diagram_drawn_in_pieces_whole(
     from argmap.cli import main
 
     path = ARGUMENTS / "brain-drain.yaml"
-    source = to_dot(load_file(path).graph, ExportOptions(format="svg", layout="tree"))
-    whole = render(source, "svg").decode("utf-8")
+    options = ExportOptions(format="svg", layout="tree", rankdir="LR")
+    whole = render(to_dot(load_file(path).graph, options), "svg").decode("utf-8")
     monkeypatch.setattr(pinned, "PIECE", 10)
     for target in (tmp_path / "one.svg", tmp_path / "folder"):
         # A single file and a folder export both go through the pool of `dot` runs.
         given = path if target.suffix else ARGUMENTS
-        assert main(["export", str(given), "--layout", "tree", "-o", str(target)]) == 0
+        command = ["export", str(given), "--layout", "tree", "--rankdir", "LR", "-o", str(target)]
+        assert main(command) == 0
         written = target if target.suffix else target / "brain-drain.svg"
         assert _boxes(written.read_text(encoding="utf-8")) == _boxes(whole)

@@ -145,7 +145,7 @@ class DiagramPool:
             while pending:
                 diagram, future = pending.popleft()
                 made = future.result()
-                if isinstance(made, bytes):  # prepared: drawn, not yet written
+                if isinstance(made, bytes | Iterator):  # prepared: drawn, not yet written
                     write_diagram(diagram.out, made)
                 del made, future
                 yield diagram.out
