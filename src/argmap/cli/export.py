@@ -83,11 +83,12 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--dpi", type=int, metavar="N", help="resolution of PNG output")
     parser.add_argument(
         "--layout",
-        choices=("auto", "full", "fast"),
+        choices=("auto", "full", "fast", "tree"),
         default="auto",
         help=(
-            "full: the detailed layout; fast: a quicker, rougher one; "
-            "auto (default): full up to 2,000 boxes, fast above"
+            "full: the detailed layout; fast: a quicker, rougher one; tree: a tidy tree "
+            "laid out in linear time, cross-links drawn straight over it; auto (default): "
+            "full up to 2,000 boxes, fast up to 5,000, tree above"
         ),
     )
     parser.add_argument(
@@ -345,19 +346,30 @@ def _diagrams(
 
 def _note_fast_layouts(debates: list[LoadedDebate], options: ExportOptions) -> None:
     """Say on stderr which big diagrams get the quicker layout, and how to draw less."""
-    from argmap.export import LARGE_DIAGRAM, diagram_size, fast_layout_chosen
+    from argmap.export import (
+        LARGE_DIAGRAM,
+        TREE_DIAGRAM,
+        diagram_size,
+        fast_layout_chosen,
+        tree_layout_chosen,
+    )
     from argmap.safetext import printable
 
     for item in debates:
-        if fast_layout_chosen(item.graph, options):
-            size = diagram_size(item.graph, options)
-            print(
-                f"argmap: {printable(item.debate_id, one_line=True)} draws {size:,} boxes "
-                f"(over {LARGE_DIAGRAM:,}), so it gets a quicker, rougher layout; "
-                "--layout full for the detailed one (much slower), or --root ID --depth N "
-                "to draw one branch",
-                file=sys.stderr,
-            )
+        if tree_layout_chosen(item.graph, options):
+            size, over, layout = diagram_size(item.graph, options), TREE_DIAGRAM, "a tidy tree"
+        elif fast_layout_chosen(item.graph, options):
+            size, over, layout = diagram_size(item.graph, options), LARGE_DIAGRAM, "a quicker"
+            layout += ", rougher layout"
+        else:
+            continue
+        print(
+            f"argmap: {printable(item.debate_id, one_line=True)} draws {size:,} boxes "
+            f"(over {over:,}), so it is laid out as {layout}; "
+            "--layout full for the detailed one (much slower), or --root ID --depth N "
+            "to draw one branch",
+            file=sys.stderr,
+        )
 
 
 def _reveal_steps(

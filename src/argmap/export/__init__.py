@@ -19,12 +19,20 @@ from argmap.export.dot import (
     RANKDIRS,
     SIDES,
     THEMES,
+    TREE_DIAGRAM,
     ScopeError,
     build_digraph,
     compute_scope,
     uses_fast_layout,
+    uses_tree_layout,
 )
-from argmap.export.render import FORMATS, RenderError, dot_available, render, write_atomic
+from argmap.export.render import (
+    FORMATS,
+    RenderError,
+    dot_available,
+    render_parts,
+    write_atomic,
+)
 from argmap.graph import ArgumentGraph
 from argmap.output import write_failure
 
@@ -38,6 +46,7 @@ __all__ = [
     "RANKDIRS",
     "SIDES",
     "THEMES",
+    "TREE_DIAGRAM",
     "ExportError",
     "ExportOptions",
     "default_output",
@@ -48,6 +57,7 @@ __all__ = [
     "output_name",
     "safe_name",
     "to_dot",
+    "tree_layout_chosen",
     "write_diagram",
     "write_dot",
 ]
@@ -72,7 +82,7 @@ class ExportOptions:
     dpi: int | None = None
     #: Encode each claim's strength: border width, and a bar with the figure in the box.
     strength: bool = False
-    layout: str = "auto"  # auto | full | fast (see LARGE_DIAGRAM)
+    layout: str = "auto"  # auto | full | fast | tree (see LARGE_DIAGRAM, TREE_DIAGRAM)
     #: A reveal step: claims more than this many levels below the root are laid out but
     #: not drawn, so every box stays where the full diagram puts it.
     reveal: int | None = None
@@ -142,6 +152,11 @@ def fast_layout_chosen(graph: ArgumentGraph, options: ExportOptions) -> bool:
     return options.layout == "auto" and uses_fast_layout(diagram_size(graph, options), "auto")
 
 
+def tree_layout_chosen(graph: ArgumentGraph, options: ExportOptions) -> bool:
+    """Whether `layout: auto` lays this diagram out as a tidy tree (a very big one)."""
+    return options.layout == "auto" and uses_tree_layout(diagram_size(graph, options), "auto")
+
+
 def to_dot(graph: ArgumentGraph, options: ExportOptions) -> str:
     """Deterministic DOT source of the debate, or of the part `options` selects."""
     options.check()
@@ -196,17 +211,19 @@ def export_graph(graph: ArgumentGraph, options: ExportOptions, out: Path) -> Pat
     Raises ExportError for an unknown root (with close matches), a missing `dot` program
     (naming the fix and `--format dot`), a failed render, or a file that cannot be written.
     """
-    data: bytes | Iterator[bytes]
-    if options.format == "dot":
-        # Written in chunks: the DOT of a 50,000-claim debate is never held as one string
-        # and its bytes besides (about 100 MB less at the peak).
-        data = (chunk.encode("utf-8") for chunk in _chunks(_digraph(graph, options)))
-    else:
-        try:
-            data = render(to_dot(graph, options), options.format)
-        except RenderError as exc:
-            raise ExportError(str(exc)) from exc
-    return write_diagram(out, data)
+    data: Iterable[bytes]
+    try:
+        if options.format == "dot":
+            # Written in chunks: the DOT of a 50,000-claim debate is never held as one
+            # string and its bytes besides (about 100 MB less at the peak).
+            data = (chunk.encode("utf-8") for chunk in _chunks(_digraph(graph, options)))
+        else:
+            # A big pinned diagram is drawn piece by piece while it is written; a piece
+            # that fails leaves no file behind (the write is atomic).
+            data = render_parts(to_dot(graph, options), options.format)
+        return write_diagram(out, data)
+    except RenderError as exc:
+        raise ExportError(str(exc)) from exc
 
 
 def write_diagram(out: Path, data: bytes | Iterable[bytes]) -> Path:

@@ -20,7 +20,7 @@ import itertools
 import os
 import threading
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +28,14 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from argmap.export import ExportError, ExportOptions, export_graph, to_dot, write_diagram
-from argmap.export.render import RENDERED, RenderError, render
+from argmap.export.render import (
+    PINNED_COMMAND,
+    RENDERED,
+    RenderError,
+    layout_command,
+    render,
+    render_spooled,
+)
 
 if TYPE_CHECKING:
     from argmap.graph import ArgumentGraph
@@ -53,9 +60,13 @@ def _key(diagram: Diagram) -> _Key:
     return (id(diagram.graph), diagram.options, diagram.out)
 
 
-def _render(source: str, fmt: str) -> bytes:
-    """DOT source drawn by `dot`, with the errors `export_graph` gives."""
+def _render(source: str, fmt: str) -> bytes | Iterable[bytes]:
+    """DOT source drawn by `dot`, with the errors `export_graph` gives: the drawing's bytes,
+    or, for a big diagram drawn in pieces, its pieces spooled to a temporary file (a
+    100,000-claim SVG is some 230 MB, never held in memory)."""
     try:
+        if layout_command(source) is PINNED_COMMAND:
+            return render_spooled(source, fmt)
         return render(source, fmt)
     except RenderError as exc:
         raise ExportError(str(exc)) from exc
@@ -134,7 +145,7 @@ class DiagramPool:
             while pending:
                 diagram, future = pending.popleft()
                 made = future.result()
-                if isinstance(made, bytes):  # prepared: drawn, not yet written
+                if isinstance(made, bytes | Iterator):  # prepared: drawn, not yet written
                     write_diagram(diagram.out, made)
                 del made, future
                 yield diagram.out

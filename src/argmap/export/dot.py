@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from argmap.bars import square_bar
 from argmap.collector import collector_paused
+from argmap.export.tidy import Pins
 from argmap.graph import ArgumentGraph, ClaimNode, Edge, Relation
 from argmap.model import MOTION_ID, Kind, Side
 from argmap.semantics import Label, Labelling, grounded
@@ -35,9 +36,10 @@ RANKDIRS = ("TB", "LR", "auto")
 #: With rankdir "auto", a diagram wider than this many claims on one level is drawn LR.
 AUTO_LR_WIDTH = 7
 SIDES = ("pro", "con")
-#: "auto" lays a diagram out with the detailed settings up to `LARGE_DIAGRAM` boxes and
-#: with `fast_layout` above; "full" and "fast" choose one for any size.
-LAYOUTS = ("auto", "full", "fast")
+#: "auto" lays a diagram out with the detailed settings up to `LARGE_DIAGRAM` boxes, with
+#: `fast_layout` above, and as a tidy tree (`argmap.export.tidy`) above `TREE_DIAGRAM`;
+#: "full", "fast" and "tree" choose one for any size.
+LAYOUTS = ("auto", "full", "fast", "tree")
 #: Above this many boxes the detailed layout takes tens of seconds: `dot` spends almost
 #: all of it placing boxes sideways (network simplex), whose passes grow with the boxes.
 LARGE_DIAGRAM = 2000
@@ -45,6 +47,9 @@ LARGE_DIAGRAM = 2000
 #: 10,000-claim debate: 400 passes lay it out in about a quarter of the detailed time;
 #: branches drift further from their parents, ranks and edges stay as they were.
 FAST_LAYOUT_PASSES = 400
+#: Above this many boxes even the quicker `dot` layout grows faster than the diagram (a
+#: 50,000-claim debate: over a minute and a gigabyte); the tidy tree is linear.
+TREE_DIAGRAM = 5000
 
 
 def fast_layout(boxes: int) -> dict[str, str]:
@@ -58,7 +63,12 @@ def fast_layout(boxes: int) -> dict[str, str]:
 
 def uses_fast_layout(claims: int, layout: str) -> bool:
     """Whether a diagram of `claims` claims is laid out with `FAST_LAYOUT`."""
-    return layout == "fast" or (layout == "auto" and claims > LARGE_DIAGRAM)
+    return layout == "fast" or (layout == "auto" and LARGE_DIAGRAM < claims <= TREE_DIAGRAM)
+
+
+def uses_tree_layout(claims: int, layout: str) -> bool:
+    """Whether a diagram of `claims` claims is laid out as a tidy tree, `dot` only drawing."""
+    return layout == "tree" or (layout == "auto" and claims > TREE_DIAGRAM)
 
 
 class ScopeError(Exception):
@@ -510,6 +520,8 @@ class _Builder:
         self._quote = quick_quote(getattr(quote, "__wrapped__", quote))
         self._quoted: dict[str, str] = {}
         self._rendered: dict[tuple[tuple[str, str], ...], list[tuple[str, str]]] = {}
+        #: The boxes to pin, when the diagram is laid out as a tidy tree.
+        self.pins: Pins | None = None
 
     # DOT lines ------------------------------------------------------------------------------
     # Node and edge statements are written straight into the Digraph's body, exactly as its
@@ -546,6 +558,8 @@ class _Builder:
     ) -> None:
         """Add a node statement, as `graphviz.Digraph.node` would."""
         line = self._attr_list(label, attrs, per_claim)
+        if self.pins is not None:
+            self.pins.box(len(self.dot.body), name, label, attrs.get("margin", "0.15,0.08"))
         self.dot.body.append(f"\t{self._quoted_value(name)}{line}\n")
 
     def edge(self, tail: str, head: str, **attrs: str) -> None:
@@ -693,6 +707,8 @@ class _Builder:
             margin="0.08,0.03",
             height="0.2",
         )
+        if self.pins is not None:
+            self.pins.link(anchor, name)
         if kind != "more" and self.drawing.stubs_beside:
             # On the anchor's level, beside it: a slide is wider than it is tall.
             self.dot.body.append(f"\t{{rank=same; {anchor}; {name}}}\n")
@@ -755,6 +771,10 @@ class _Builder:
             graph_attrs["dpi"] = str(dpi)
         if uses_fast_layout(len(scope.shown), opts.layout):
             graph_attrs.update(fast_layout(len(scope.shown)))
+        if uses_tree_layout(len(scope.shown), opts.layout):
+            # Boxes pinned where the tidy tree puts them; Graphviz only draws (see render).
+            graph_attrs.update(layout="neato", splines="line", outputorder="edgesfirst")
+            self.pins = Pins(theme.fontsize)
         self.dot.attr("graph", **graph_attrs)
         self.dot.attr("node", fontname=FONTNAME, fontsize=f"{theme.fontsize:g}", margin="0.15,0.08")
         self.dot.attr(
@@ -771,6 +791,10 @@ class _Builder:
             self.add_grid(scope, self.drawing.columns)
         if opts.legend:
             self.add_legend(scope)
+        if self.pins is not None:
+            gap, level_gap = theme.nodesep * 72, theme.ranksep * 72
+            rankdir = graph_attrs["rankdir"]
+            self.pins.pin(self.dot.body, rankdir, gap=gap, level_gap=level_gap)
         return self.dot
 
     def add_grid(self, scope: Scope, columns: int) -> None:
@@ -806,6 +830,8 @@ class _Builder:
             # Drawn parent -> child so rebuttals sit below what they answer; the arrow
             # (at the tail) points at the claim rebutted or supported.
             self.edge(self.names[node.parent], self.names[claim_id], **attrs)
+            if self.pins is not None:
+                self.pins.link(self.names[node.parent], self.names[claim_id])
 
     def add_cross_links(self, scope: Scope) -> None:
         for edge in self.graph.edges:
