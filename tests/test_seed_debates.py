@@ -589,9 +589,29 @@ def test_the_verdict_table_matches_the_strengths() -> None:
     """arguments/README.md states each debate's verdict; it must be what argmap computes."""
     strength = pytest.importorskip("argmap.strength")
     readme = (ARGUMENTS / "README.md").read_text(encoding="utf-8")
-    rows = dict(re.findall(r"^\| `([a-z-]+)` \| ([a-z-]+, [0-9.]+) \|", readme, re.MULTILINE))
+    rows = {
+        m[0]: m[1:]
+        for m in re.findall(
+            r"^\| `([a-z-]+)` \| ([a-z-]+, [0-9.]+) \| ([^|]+) \| ([^|]+) \| ([^|]+) \|",
+            readme,
+            re.MULTILINE,
+        )
+    }
     assert sorted(rows) == sorted(DEBATES)
-    for debate_id, stated in rows.items():
-        weighing = strength.weigh(_loaded()[debate_id].graph)
+    from argmap.robustness import robustness
+
+    for debate_id, (stated, robust, span, others) in rows.items():
+        graph = _loaded()[debate_id].graph
+        weighing = strength.weigh(graph)
         computed = f"{weighing.verdict.value}, {weighing.motion_strength:.2f}"
         assert stated == computed, debate_id
+        # The robustness columns: what one change flips, the range, the other semantics.
+        found = robustness(graph, weighing)
+        flips = (len(found.flip_by_removal), len({c for c, _, _ in found.flip_by_weight}))
+        expected = "robust" if found.robust else "fragile: {} by removal, {} by weight"
+        assert robust.strip() == expected.format(*flips), debate_id
+        assert span.strip() == f"{found.low:.2f}–{found.high:.2f}", debate_id
+        verdicts = ", ".join(
+            f"{name} {v.value}" for name, (_, v) in found.semantics.items() if name != found.chosen
+        )
+        assert others.strip() == verdicts, debate_id

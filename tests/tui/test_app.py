@@ -464,14 +464,15 @@ async def test_strength_shows_in_the_list_the_map_and_the_detail(app: ArgmapApp)
         await pilot.press("down")
         await pilot.pause()
         info = static_text(app, "#debate-info")
-        # The balance comes before what the labels say.
-        assert info.index(entry.weighing.headline()) < info.index("By labels alone")
+        # The verdict with its robustness comes first; no grounded label of the motion.
+        verdict = entry.verdict().line(entry.graph)
+        assert " ".join(info.split()).index(" ".join(verdict.split())) < info.index("Motion:")
+        assert "motion is defeated" not in info and "By labels alone" not in info
         await pilot.press("enter")
         await pilot.pause(0.2)
-        detail = static_text(app, "#claim-text")
-        headline = detail.index(entry.weighing.headline())
-        assert headline < detail.index("Raised most by") < detail.index("top-level claims stand")
-        assert headline < detail.index(f"{entry.label('motion').value}:")
+        detail = " ".join(static_text(app, "#claim-text").split())
+        headline = detail.index(" ".join(verdict.split()))
+        assert headline < detail.index("Raised most by") < detail.index("Strict reading")
         tree = app.screen.query_one(ClaimTree)
         first = str(tree.root.children[0].label)
         assert f"{entry.strength('cost'):.2f}" in first and "Sharing the cost" in first
