@@ -530,7 +530,7 @@ class _Planner:
                     crumb,
                     source=self.source(part, texts, hidden=hidden),
                     claims=shown,
-                    notes=slide_notes(graph, self.labels, shown),
+                    notes=slide_notes(graph, self.labels, shown, self.weighing),
                 )
             )
         return slides
@@ -552,7 +552,7 @@ class _Planner:
             crumb,
             source=self.source(part, {}, self.overview_marks(part)),
             claims=claims,
-            notes=slide_notes(graph, self.labels, claims),
+            notes=slide_notes(graph, self.labels, claims, self.weighing),
         )
 
     def legend_slides(self) -> list[Slide]:
@@ -625,7 +625,7 @@ class _Planner:
             Section("Claims that move the verdict most", tuple(movers) or ("none",), 22.0),
         )
         notes = [verdict_line(graph, self.reading)]
-        notes += [claim_notes(graph, labels, c) for c in [*stands, *falls]]
+        notes += [claim_notes(graph, labels, c, self.weighing) for c in [*stands, *falls]]
         return Slide(
             "closing",
             "Where the debate ends",
