@@ -480,7 +480,9 @@ async def test_strength_shows_in_the_list_the_map_and_the_detail(app: ArgmapApp)
         await pilot.pause(0.2)
         detail = static_text(app, "#claim-text")
         assert f"Strength {entry.strength('cost'):.2f}" in detail
-        assert "lowered most by 'overruns'" in detail and "raised most by 'telescopes'" in detail
+        # Claims are named by their text, not their ids.
+        assert "lowered most by 'Joint projects overrun their…'" in detail
+        assert "raised most by 'Telescopes are already built this…'" in detail
 
 
 async def test_o_lists_answers_strongest_first_and_back(app: ArgmapApp) -> None:
@@ -520,5 +522,6 @@ def test_a_row_shows_strength_and_a_cut_link() -> None:
         "t.yaml",
     ).graph
     row = claim_row(graph.nodes["stat"], Label.STANDING, strength=0.5, cut=True)
-    assert row.plain == "− ✓ ▅0.50 ✂ Papers [1] are cited more."
+    # Strength first, then the strict label.
+    assert row.plain == "− ▅0.50 ✓ ✂ Papers [1] are cited more."
     assert claim_row(graph.nodes["stat"], Label.STANDING).plain == "− ✓ Papers [1] are cited more."
