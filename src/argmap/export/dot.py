@@ -21,6 +21,7 @@ from argmap.bars import square_bar
 from argmap.collector import collector_paused
 from argmap.graph import ArgumentGraph, ClaimNode, Edge, Relation
 from argmap.model import MOTION_ID, Kind, Side
+from argmap.reading import short_text
 from argmap.semantics import Label, Labelling, grounded
 from argmap.strength import weigh
 from argmap.verdict import debate_verdict
@@ -267,14 +268,7 @@ def wrap_lines(text: str, width: int) -> list[str]:
 
 def shorten(text: str, limit: int) -> str:
     """`text` cut to at most `limit` characters at a word boundary, ending in "…"."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    space = cut.rfind(" ")
-    if space > limit // 2:
-        cut = cut[:space]
-    return cut.rstrip(" ,;:.-") + "…"
+    return short_text(text, limit)
 
 
 def _fill(words: list[str], width: int) -> list[str]:
