@@ -23,9 +23,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import generate_debate_yaml
 
+from argmap.contributions import contributions
 from argmap.load import load_text
 from argmap.semantics import grounded
-from argmap.strength import contributions, weigh
+from argmap.strength import weigh
 
 SIZES = (1_000, 10_000, 50_000)
 RUNS = 5
@@ -66,7 +67,8 @@ def measure(size: int) -> None:
     print(
         f"{size:>8} {labels_time:>9.3f} {strength_time:>11.3f} {weigh_time:>8.3f} "
         f"{contrib_time:>10.3f} {on_cycles:>10} "
-        f"{'yes' if weighing.converged else 'no':>8}  {weighing.headline()}",
+        f"{'yes' if weighing.converged else 'no':>8}  {weighing.verdict.phrase} "
+        f"({weighing.motion_strength:.2f})",
         flush=True,
     )
 

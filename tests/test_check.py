@@ -305,10 +305,12 @@ def test_expect_verdict_and_strengths(
         "(base 0.50; lowered most by 'cheap' -0.10; raised most by 'invoice' +0.10) "
         "(expected at line 28)"
     )
+    # The verdict line every surface shows, then the claims that moved it, by text.
     assert lines[1].startswith(
-        f"{path}:26:12: error: expect: the verdict should be leans-con but is leans-pro "
-        "(motion strength 0.57; raised most by 'trust' +"
+        f"{path}:26:12: error: expect: the verdict should be leans-con but is leans-pro: "
+        "Leans pro (0.57) — fragile: without "
     )
+    assert "Raised most by 'Open data builds trust.' +" in lines[1]
     assert len(lines) == 2
     fixed = text.replace("verdict: leans-con", "verdict: leans-pro").replace(
         "cost: 0.4", "cost: 0.5"

@@ -101,9 +101,13 @@ def test_show_prints_tree_with_side_kind_id_and_status(
     assert main(["show", str(path)]) == 0
     out = capsys.readouterr().out
     assert "MOTION Something should happen." in out
-    assert "+ ✗ A reason for it [1AC].  (p-a, defeated, strength 0.40)" in out
-    assert "− ✓ [evidence] No [/x].  (p-a.r1, standing, strength 0.50)" in out
-    assert "− ✓ A reason against it.  (c-a, standing, strength 0.50)" in out
+    # Strength first, then the strict label; ids only when asked.
+    assert "+ 0.40 ✗ A reason for it [1AC].  (defeated)" in out
+    assert "− 0.50 ✓ [evidence] No [/x].  (standing)" in out
+    assert "− 0.50 ✓ A reason against it.  (standing)" in out
+    assert "p-a" not in out
+    assert main(["show", str(path), "--show-ids"]) == 0
+    assert "+ 0.40 ✗ A reason for it [1AC].  (p-a, defeated)" in capsys.readouterr().out
 
 
 def test_show_leads_with_the_balance_then_the_claims_then_the_labels(
@@ -114,17 +118,17 @@ def test_show_leads_with_the_balance_then_the_claims_then_the_labels(
             "    text: A reason against it.\n", "    text: A reason against it.\n    weight: 5\n"
         )
     )
-    assert main(["show", str(path), "--why"]) == 0
+    assert main(["show", str(path), "--why=all"]) == 0
     text = " ".join(capsys.readouterr().out.split())  # the console wraps long lines
     # 'c-a' (weight 5, base 5/6) outweighs 'p-a' (0.5): E = -1/3, h = 0.1, σ = 0.45, which
-    # is still balanced (leaning needs below 0.45).
+    # is still balanced (leaning needs below 0.45). Without 'p-a' it would lean con.
     order = [
-        "MOTION Something should happen. Balanced — strength 0.45 ",
-        "Raised most by 'p-a' +0.",
-        "lowered most by 'c-a' -0.",
-        "1 of 1 con and 1 of 1 pro top-level claims stand",
-        "by labels alone the motion is defeated",
-        "defeated: rebutted by 'c-a'",
+        "MOTION Something should happen. Balanced (0.45) — fragile: without 'A reason for "
+        "it.' it leans con",
+        "Raised most by 'A reason for it.' +0.",
+        "lowered most by 'A reason against it.' -0.",
+        "Strict reading (grounded labels): 1 of 1 con and 1 of 1 pro top-level claims stand",
+        "+ 0.50 ✓ A reason for it. (standing)",
     ]
     places = [text.index(part) for part in order]
     assert places == sorted(places)
@@ -211,7 +215,7 @@ def test_show_why_gives_each_label_its_reason(
             "    text: A reason for it.\n    rebuttals:\n      - id: r1\n        text: R1.\n",
         )
     )
-    assert main(["show", str(path), "--why"]) == 0
+    assert main(["show", str(path), "--why=all"]) == 0
     out = capsys.readouterr().out
     assert "defeated: rebutted by 'r1', which stands because nothing answers it" in out
     assert "standing: nothing rebuts it" in out

@@ -90,6 +90,7 @@ def _documents(noisy: bool) -> dict[str, st.SearchStrategy[Any]]:
             "verdict": maybe(st.sampled_from(["leans-pro", "balanced", "leans-con"])),
             "min_strength": maybe(strengths),
             "max_strength": maybe(strengths),
+            "robust": maybe(st.booleans()),
             **odd({"other": odd_values}),
         },
     )
@@ -107,6 +108,7 @@ def _documents(noisy: bool) -> dict[str, st.SearchStrategy[Any]]:
         "version": st.one_of(st.just(1), odd_scalars) if noisy else st.just(1),
         "id": maybe(slugs),
         "summary": maybe(texts),
+        "semantics": maybe(st.sampled_from(["quadratic-energy", "df-quad", "max-based"])),
         "tags": maybe(slug_lists),
         "sources": maybe(source_lists),
         "pro": maybe(st.lists(claim_trees, max_size=3)),

@@ -160,11 +160,13 @@ def test_a_cut_link_is_drawn_faint_with_scissors_and_explained(lab: ArgumentGrap
     assert "✂" not in to_dot(lab, ExportOptions(format="dot", root="cost"))
 
 
-def test_the_motion_box_leads_with_the_balance(lab: ArgumentGraph) -> None:
+def test_the_motion_box_leads_with_the_verdict(lab: ArgumentGraph) -> None:
     motion = node_for(to_dot(lab, ExportOptions(format="dot")), "motion")
-    balance = re.search(r"(Leans pro|Balanced|Leans con) — strength \d\.\d\d", motion)
-    labels = motion.index("by labels alone: ")
-    assert balance is not None and balance.start() < labels
+    verdict = re.search(r"(Leans pro|Balanced|Leans con) \(\d\.\d\d\) · (robust|fragile)", motion)
+    assert verdict is not None
+    # What flips it (or that nothing does) follows; the grounded label is not shown.
+    assert "without " in motion[verdict.end() :] or "no single removal" in motion
+    assert "labels alone" not in motion and "motion is defeated" not in motion
 
 
 def test_strength_option_sets_border_width_and_a_bar(lab: ArgumentGraph) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import os
 import re
 import stat
@@ -131,7 +132,9 @@ def test_the_outline_nests_claims_with_their_labels_and_reasons(
     assert "defeated: " in outline and "standing: " in outline
     assert '↪ also rebuts <a class="jump" href="#o-p-a">p-a</a>' in outline
     # c-a stands and attacks the motion.
-    assert "<strong>The motion is defeated</strong>" in page
+    # The verdict leads the page; the motion's grounded label is no headline.
+    assert re.search(r'<p class="verdict balanced"><strong>Balanced \(0\.4\d\) — fragile: ', page)
+    assert "motion is defeated" not in page
     assert "(3 claims: 2 standing, 1 defeated, 0 undecided)" in page
 
 
@@ -145,7 +148,8 @@ def test_the_index_lists_each_debate_with_its_verdict() -> None:
     page = index_page(entries, ExportOptions())
     assert '<a href="brain-drain.html">Brain drain and talent mobility</a>' in page
     assert page.count('class="verdict"') == 2
-    assert "the motion is defeated" in page or "the motion stands" in page
+    assert "<strong>Leans con (0.28) — fragile: without " in page
+    assert "motion is defeated" not in page and "motion stands" not in page
 
 
 @needs_dot
@@ -231,6 +235,7 @@ def test_the_page_takes_the_theme_colours(tmp_path: Path) -> None:
 @needs_dot
 def test_pages_show_strengths_and_the_index_the_balance(tmp_path: Path) -> None:
     from argmap.strength import weigh
+    from argmap.verdict import debate_verdict
 
     assert main(["export", str(ARGUMENTS), "-f", "html", "-o", f"{tmp_path}/"]) == 0
     graph = load_file(ARGUMENTS / "brain-drain.yaml").graph
@@ -241,8 +246,11 @@ def test_pages_show_strengths_and_the_index_the_balance(tmp_path: Path) -> None:
         entry = entry[: entry.index("</div>")]  # the entry's header
         assert f'<span class="strength">strength {weighing.strength(claim.id):.2f}</span>' in entry
     motion = page[page.index('id="o-motion"') :]
-    assert f'<p class="note">{weighing.headline()}</p>' in motion
-    assert "The motion has strength" in motion
+    reading = debate_verdict(graph)
+    line = html.escape(reading.line(graph), quote=True)
+    assert f'<p class="why"><strong>{line}</strong></p>' in motion
+    assert "Strict reading (grounded labels)" in motion
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
-    assert f'<p class="note">{weighing.headline()}</p>' in index
-    assert "The motion has strength" not in index
+    assert f"<strong>{line}</strong>" in index
+    movers = html.escape(reading.movers_line(graph), quote=True)
+    assert f'<p class="note">{movers}</p>' in index

@@ -21,7 +21,8 @@ from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 from argmap.load import load_paths, load_text
 from argmap.locate import is_debate_text
 from argmap.lsp.hover import escape
-from argmap.strength import explain_strength, weigh
+from argmap.reading import explain_strength
+from argmap.strength import weigh
 
 TRADE = textwrap.dedent(
     """\
@@ -373,7 +374,7 @@ async def test_hover_names_side_kind_label_and_reason_with_text_escaped(
     assert "'jobs'" in value and "which stands" in value
     # Its gradual strength and what moved it, as `argmap.strength` explains it.
     graph = load_text(TRADE, folder / "trade.yaml").graph
-    strength = explain_strength(graph, weigh(graph), "growth")
+    strength = explain_strength(graph, weigh(graph), "growth", show_ids=True)
     assert strength.startswith("Strength 0.")
     assert escape(strength) in value
     # Brackets, asterisks and tags from the file are shown as characters, not markup.

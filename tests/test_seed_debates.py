@@ -601,25 +601,47 @@ def test_the_verdict_table_matches_the_strengths() -> None:
     """arguments/README.md states each debate's verdict; it must be what argmap computes."""
     strength = pytest.importorskip("argmap.strength")
     readme = (ARGUMENTS / "README.md").read_text(encoding="utf-8")
-    rows = dict(re.findall(r"^\| `([a-z-]+)` \| ([a-z-]+, [0-9.]+) \|", readme, re.MULTILINE))
+    rows = {
+        m[0]: m[1:]
+        for m in re.findall(
+            r"^\| `([a-z-]+)` \| ([a-z-]+, [0-9.]+) \| ([^|]+) \| ([^|]+) \| ([^|]+) \|",
+            readme,
+            re.MULTILINE,
+        )
+    }
     assert sorted(rows) == sorted(DEBATES)
-    for debate_id, stated in rows.items():
-        weighing = strength.weigh(_loaded()[debate_id].graph)
+    from argmap.robustness import robustness
+
+    for debate_id, (stated, robust, span, others) in rows.items():
+        graph = _loaded()[debate_id].graph
+        weighing = strength.weigh(graph)
         computed = f"{weighing.verdict.value}, {weighing.motion_strength:.2f}"
         assert stated == computed, debate_id
+        # The robustness columns: what one change flips, the range, the other semantics.
+        found = robustness(graph, weighing)
+        flips = (len(found.flip_by_removal), len({c for c, _, _ in found.flip_by_weight}))
+        expected = "robust" if found.robust else "fragile: {} by removal, {} by weight"
+        assert robust.strip() == expected.format(*flips), debate_id
+        assert span.strip() == f"{found.low:.2f}–{found.high:.2f}", debate_id
+        verdicts = ", ".join(
+            f"{name} {v.value}" for name, (_, v) in found.semantics.items() if name != found.chosen
+        )
+        assert others.strip() == verdicts, debate_id
 
 
 def test_a_verdict_that_rests_on_one_claim_is_called_fragile() -> None:
     """Removing a debate's largest mover must not change its verdict's category unless the
     table says "fragile" (and why) in that debate's row."""
     strength = pytest.importorskip("argmap.strength")
+    from argmap.contributions import contributions
+
     readme = (ARGUMENTS / "README.md").read_text(encoding="utf-8")
     rows = dict(re.findall(r"^\| `([a-z-]+)` \| (.*)$", readme, re.MULTILINE))
     unmarked = []
     for debate_id in DEBATES:
         graph = _loaded()[debate_id].graph
         weighing = strength.weigh(graph)
-        mover, amount = strength.contributions(graph, weighing, limit=1)[0]
+        mover, amount = contributions(graph, weighing, limit=1)[0]
         without = strength.verdict_for(weighing.motion_strength - amount)
         if without is not weighing.verdict and "fragile" not in rows[debate_id]:
             unmarked.append(f"{debate_id}: without {mover} {without.value}")

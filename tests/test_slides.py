@@ -230,7 +230,9 @@ def test_title_and_closing_slides_name_the_verdict(brain_drain: tuple[Deck, byte
     deck, _, _ = brain_drain
     title, closing = deck.slides[0], deck.slides[-1]
     text = " ".join(line for section in title.sections for line in section.lines)
-    assert "the motion is defeated" in text
+    # The verdict with its robustness, never the motion's grounded label.
+    assert "Verdict: Leans con (0.28) — fragile: without " in text
+    assert "motion is defeated" not in text
     headings = [section.heading for section in closing.sections]
     assert headings[0].startswith("What stands") and headings[1].startswith("What falls")
     assert headings[2] == "Claims that move the verdict most"
@@ -346,26 +348,30 @@ def test_missing_dot_is_one_line_and_exit_1(
 
 
 def test_verdict_names_the_claims_that_decide_it(tmp_path: Path) -> None:
+    from argmap.contributions import contributions
     from argmap.export.verdict import verdict_line, verdict_movers
     from argmap.semantics import grounded
-    from argmap.strength import contributions, weigh
+    from argmap.strength import weigh
+    from argmap.verdict import debate_verdict
 
     path = tmp_path / "lab.yaml"
     path.write_text(SMALL, encoding="utf-8")
     graph = _graph(path)
     labels = grounded(graph)
     weighing = weigh(graph, labels)
-    line = verdict_line(labels, weighing)
-    assert line.startswith(f"Verdict: {weighing.headline()}")
-    assert line.endswith("by labels alone the motion is defeated")
-    movers = verdict_movers(graph, weighing, 2)
-    expected = contributions(graph, weighing, "motion", 2)
+    reading = debate_verdict(graph, labels, weighing)
+    line = verdict_line(graph, reading)
+    assert line == f"Verdict: {reading.line(graph)}"
+    assert "motion is defeated" not in line
+    movers = verdict_movers(graph, reading, 2)
+    expected = sorted(contributions(graph, weighing, "motion"), key=lambda item: -item[1])
+    expected = [expected[0], expected[-1]]
     assert len(movers) == len(expected) == 2
     for text, (claim_id, amount) in zip(movers, expected, strict=True):
         assert text.endswith(f"({amount:+.2f})")
         assert graph.nodes[claim_id].text[:20] in text
     # 'cost' attacks the motion directly and nothing answers it: it pulls hardest.
-    assert expected[0][0] == "cost" and expected[0][1] < 0
+    assert expected[-1][0] == "cost" and expected[-1][1] < 0
 
 
 def test_side_and_depth_choose_what_the_deck_shows(tmp_path: Path) -> None:

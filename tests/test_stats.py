@@ -81,7 +81,7 @@ def test_counts_shape_and_labels(debate_path: Path) -> None:
         "mandate": "undecided",
         "cost": "undecided",
     }
-    assert stats.motion == "undecided"
+    assert stats.strict_motion_label == "undecided"
     assert stats.by_side_label["con"] == {"standing": 2, "defeated": 0, "undecided": 1}
     assert stats.by_side_label["pro"] == {"standing": 2, "defeated": 1, "undecided": 1}
     assert stats.cut == ["reciprocity"]
@@ -159,8 +159,11 @@ def test_csv_is_one_flat_row_per_debate(
     assert rows[0]["con_standing"] == "2"
     assert rows[0]["unanswered_ids"] == "not-always survey"
     assert rows[0]["longest_rebuttal_chain"] == "4"
-    assert rows[1]["motion"] == "defeated"
+    assert "motion" not in rows[1]  # the grounded label of the motion is no column
     assert rows[1]["verdict"] == "balanced" and float(rows[1]["motion_strength"]) == 0.5
+    # One pro and one con claim: removing either makes it lean, so it is fragile.
+    assert rows[1]["robust"] == "no" and rows[1]["flip_by_removal_ids"] == "a b"
+    assert rows[1]["headline"].startswith("Balanced (0.50) — fragile: without 'A.'")
     assert rows[0]["cut_ids"] == "reciprocity"
     # Flat: no cell holds a JSON list or mapping.
     assert not any(cell.startswith(("[", "{")) for row in rows for cell in row.values())
@@ -170,13 +173,13 @@ def test_table_lists_each_debate(debate_path: Path, capsys: pytest.CaptureFixtur
     code, out, _ = run(capsys, "stats", str(debate_path))
     assert code == 0
     header, row = out.splitlines()
-    assert header.split()[:4] == ["debate", "claims", "pro", "con"]
-    *numbers, verdict, strength, label = row.split()
-    assert numbers == ["sharing", "7", "4", "3", "1", "1", "4", "4", "1", "2", "2"]
+    # The verdict and how robust it is come first; no column for the motion's label.
+    assert header.split()[:6] == ["debate", "balance", "robust", "claims", "pro", "con"]
+    assert "motion" not in header.split()
+    name, verdict, strength, robust, *numbers = row.split()
+    assert numbers == ["7", "4", "3", "1", "1", "4", "4", "1", "2", "2"]
     assert verdict in {"leans-pro", "balanced", "leans-con"} and 0 <= float(strength) <= 1
-    assert label == "undecided"
-    # The balance comes before what the labels say.
-    assert header.split()[-2:] == ["balance", "motion"]
+    assert name == "sharing" and robust in {"robust", "fragile"}
 
 
 def test_invalid_file_is_reported_and_others_still_counted(

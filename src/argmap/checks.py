@@ -14,6 +14,7 @@ A rules file is YAML:
       min_top_level_strength: 0.2  # no top-level claim weaker than 0.2 (or {pro: S, con: S})
       weights_have_reasons: true   # every weight other than 3 has its reason in the note
       top_level_answers_motion: true  # no top-level evidence; top-level proposals say how
+      robust_verdict: true         # no single removal or weight step flips the verdict
 
 Every breach is a `Diagnostic` at the claim or key it concerns, with the message
 `rule NAME: ...`; a bad rules file gives diagnostics of its own, never an exception.
@@ -29,14 +30,17 @@ from typing import Any
 
 import yaml
 
+from argmap.check_verdict import robust_rule, verdict_expectations
 from argmap.diagnostics import Diagnostic, error
 from argmap.graph import ArgumentGraph
 from argmap.load import LoadedDebate, UnreadableFile, read_regular_file
 from argmap.model import MOTION_ID, Kind, Side
+from argmap.reading import strength_reason
 from argmap.reasons import motion_answer_breaches, weight_reason_breaches
 from argmap.semantics import Label, Labelling, attackers_of, explain, grounded
 from argmap.stats import debate_stats
-from argmap.strength import moved_most, strength_reason, weigh
+from argmap.strength import weigh
+from argmap.verdict import debate_verdict
 
 SIDES = (Side.PRO.value, Side.CON.value)
 #: `debate` scopes a minimum to the whole debate rather than to one side.
@@ -73,6 +77,9 @@ RULES: dict[str, RuleSpec] = {
     ),
     "top_level_answers_motion": RuleSpec(
         "flag", True, "no top-level evidence, and every top-level proposal says how it answers"
+    ),
+    "robust_verdict": RuleSpec(
+        "flag", False, "no single removal or one-step weight change flips the verdict"
     ),
 }
 
@@ -270,11 +277,14 @@ def _side_pos(loaded: LoadedDebate, side: str) -> tuple[int, int]:
 
 
 def check_rules(
-    loaded: LoadedDebate, rules: RuleSet, labelling: Labelling | None = None
+    loaded: LoadedDebate,
+    rules: RuleSet,
+    semantics: str | None = None,
+    labelling: Labelling | None = None,
 ) -> list[Diagnostic]:
     """Every breach of `rules` in a valid debate, in file order."""
     graph = loaded.graph
-    stats = debate_stats(graph, labelling)
+    stats = debate_stats(graph, labelling, semantics)
     name = str(loaded.path)
     breaches: list[Diagnostic] = []
 
@@ -333,6 +343,9 @@ def check_rules(
                 side = node.side.value if node.side else ""
                 if side in scope and node.claim is not None and not node.claim.sources:
                     breach((node.line, node.col), rule, f"{side} claim '{node.id}' cites no source")
+        elif rule.name == "robust_verdict":
+            if scope:
+                breaches += robust_rule(loaded, debate_verdict(graph, semantics=semantics))
         elif rule.name == "evidence_has_source":
             for node in graph.claims() if scope else ():
                 if node.kind is Kind.EVIDENCE and node.claim and not node.claim.sources:
@@ -398,7 +411,7 @@ def _hint(graph: ArgumentGraph, labelling: Labelling, claim_id: str, wanted: Lab
 
 
 def check_expectations(
-    loaded: LoadedDebate, labelling: Labelling | None = None
+    loaded: LoadedDebate, semantics: str | None = None, labelling: Labelling | None = None
 ) -> list[Diagnostic]:
     """Where computed labels differ from the debate's `expect:` block, with a hint."""
     debate = loaded.debate
@@ -452,38 +465,27 @@ def check_expectations(
                     f"(expected at line {entry[0]})",
                 )
             )
-    problems += _check_strength_expectations(loaded, labelling)
+    problems += _check_strength_expectations(loaded, labelling, semantics)
     problems.sort(key=lambda d: (d.line, d.col, d.message))
     return problems
 
 
-def _check_strength_expectations(loaded: LoadedDebate, labelling: Labelling) -> list[Diagnostic]:
-    """Where the verdict or a strength differs from the `expect:` block."""
+def _check_strength_expectations(
+    loaded: LoadedDebate, labelling: Labelling, semantics: str | None
+) -> list[Diagnostic]:
+    """Where the verdict, its robustness or a strength differs from the `expect:` block."""
     expect = loaded.debate.expect if loaded.debate is not None else None
-    if expect is None or not (expect.verdict or expect.min_strength or expect.max_strength):
+    if expect is None or not (
+        expect.verdict or expect.robust is not None or expect.min_strength or expect.max_strength
+    ):
         return []
     graph = loaded.graph
-    weighing = weigh(graph, labelling)
+    weighing = weigh(graph, labelling, semantics)
     name = str(loaded.path)
     problems: list[Diagnostic] = []
-    if expect.verdict is not None and weighing.verdict.value != expect.verdict:
-        raised, lowered = moved_most(graph, weighing, 2)
-        moved = "; ".join(
-            f"{way} most by " + ", ".join(f"'{c}' {a:+.2f}" for c, a in items)
-            for way, items in (("raised", raised), ("lowered", lowered))
-            if items
-        )
-        problems.append(
-            error(
-                name,
-                loaded.positions.at(("expect", "verdict")),
-                "expect-verdict",
-                f"expect: the verdict should be {expect.verdict} but is "
-                f"{weighing.verdict.value} (motion strength {weighing.motion_strength:.2f}"
-                + (f"; {moved}" if moved else "")
-                + ")",
-            )
-        )
+    if expect.verdict is not None or expect.robust is not None:
+        reading = debate_verdict(graph, labelling, weighing, per_side=2)
+        problems += verdict_expectations(loaded, reading)
     bounds = [("min_strength", expect.min_strength, 1), ("max_strength", expect.max_strength, -1)]
     for key, limits, direction in bounds:
         for claim_id, limit in limits.items():
@@ -504,7 +506,7 @@ def _check_strength_expectations(loaded: LoadedDebate, labelling: Labelling) -> 
             node = graph.nodes[claim_id]
             shown = "the motion" if claim_id == MOTION_ID else f"'{claim_id}'"
             word = "at least" if direction > 0 else "at most"
-            why = strength_reason(graph, weighing, claim_id)
+            why = strength_reason(graph, weighing, claim_id, show_ids=True)
             problems.append(
                 error(
                     name,

@@ -30,6 +30,7 @@ from argmap.model import (
     Debate,
     Expectation,
     Kind,
+    SemanticsName,
     Source,
     Verdict,
 )
@@ -42,6 +43,7 @@ Problem = dict[str, Any]
 _MISSING: Any = object()
 _KINDS = {kind.value: kind for kind in Kind}
 _VERDICTS = get_args(Verdict)
+_SEMANTICS = get_args(SemanticsName)
 _CLAIM_KEYS = frozenset(Claim._fields)
 _SOURCE_KEYS = frozenset(Source._fields)
 _EXPECT_KEYS = frozenset(Expectation._fields)
@@ -61,6 +63,7 @@ _MSG = {
     "float_parsing": "Input should be a valid number, unable to parse string as a number",
     "enum": "Input should be 'claim', 'evidence' or 'proposal'",
     "verdict": "Input should be 'leans-pro', 'balanced' or 'leans-con'",
+    "semantics": "Input should be 'quadratic-energy', 'df-quad' or 'max-based'",
     "version": "Input should be 1",
     "blank": "Value error, must not be empty",
     "version_bool": "Value error, must be the number 1",
@@ -190,6 +193,9 @@ def _debate(data: dict[Any, Any], problems: _Problems) -> Debate | None:
         else:
             values[key] = _text(value, (key,), problems)
     summary = _optional_text(data.get("summary"), ("summary",), problems)
+    semantics = data.get("semantics")
+    if semantics is not None and (type(semantics) is not str or semantics not in _SEMANTICS):
+        problems.add("literal_error", ("semantics",), semantics, _MSG["semantics"])
     tags = data.get("tags", _MISSING)
     tags = [] if tags is _MISSING else _text_list(tags, ("tags",), problems, SLUG_RE)
     sources = data.get("sources", _MISSING)
@@ -216,6 +222,7 @@ def _debate(data: dict[Any, Any], problems: _Problems) -> Debate | None:
         pro=sides[0],
         con=sides[1],
         expect=expect,
+        semantics=semantics,
     )
 
 
@@ -381,9 +388,12 @@ def _expectation(value: Any, problems: _Problems) -> Expectation | None:
     if verdict is not None and (type(verdict) is not str or verdict not in _VERDICTS):
         problems.add("literal_error", (*loc, "verdict"), verdict, _MSG["verdict"])
     bounds = [_strengths(value, key, problems) for key in ("min_strength", "max_strength")]
+    robust = value.get("robust")
+    if robust is not None and type(robust) is not bool:
+        problems.add("bool_type", (*loc, "robust"), robust)
     if not value.keys() <= _EXPECT_KEYS:
         _extra_keys(value, _EXPECT_KEYS, loc, problems)
-    return Expectation(lists[0], lists[1], lists[2], verdict, bounds[0], bounds[1])
+    return Expectation(lists[0], lists[1], lists[2], verdict, bounds[0], bounds[1], robust)
 
 
 def _strengths(expect: dict[Any, Any], key: str, problems: _Problems) -> dict[str, float]:

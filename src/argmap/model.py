@@ -43,6 +43,8 @@ class Side(StrEnum):
 
 
 Verdict = Literal["leans-pro", "balanced", "leans-con"]
+#: The gradual semantics a debate may be weighed with (`argmap.gradual`), default first.
+SemanticsName = Literal["quadratic-energy", "df-quad", "max-based"]
 
 
 class Source(NamedTuple):
@@ -87,6 +89,7 @@ class Expectation(NamedTuple):
     verdict: Verdict | None = None
     min_strength: dict[str, float] = {}  # noqa: RUF012
     max_strength: dict[str, float] = {}  # noqa: RUF012
+    robust: bool | None = None
 
 
 class Debate(NamedTuple):
@@ -102,6 +105,7 @@ class Debate(NamedTuple):
     pro: list[Claim] = []  # noqa: RUF012
     con: list[Claim] = []  # noqa: RUF012
     expect: Expectation | None = None
+    semantics: SemanticsName | None = None
 
 
 #: Field names per record, in the order files usually give them (for "did you mean"
@@ -113,6 +117,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "title",
         "motion",
         "summary",
+        "semantics",
         "tags",
         "sources",
         "pro",

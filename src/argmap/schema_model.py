@@ -121,6 +121,11 @@ class Expectation(_Strict):
         default_factory=dict,
         description="Claim id (or `motion`) to the highest strength (0 to 1) it should have.",
     )
+    robust: StrictBool | None = Field(
+        default=None,
+        description="Whether no single removal and no one-step weight change should flip "
+        "the verdict.",
+    )
 
 
 class Debate(_Strict):
@@ -133,6 +138,11 @@ class Debate(_Strict):
     title: str = Field(description="Short title shown in lists and diagrams.")
     motion: str = Field(description="The proposition debated.")
     summary: str | None = Field(default=None, description="A few sentences of context.")
+    semantics: Literal["quadratic-energy", "df-quad", "max-based"] | None = Field(
+        default=None,
+        description="The gradual semantics the debate is weighed with; quadratic energy "
+        "when not given (see docs/semantics.md).",
+    )
     tags: list[Slug] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
     pro: list[Claim] = Field(default_factory=list, description="Claims for the motion.")

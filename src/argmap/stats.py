@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from argmap.contributions import contributions
 from argmap.graph import ArgumentGraph, ClaimNode, Relation
 from argmap.load import slug_from_path
 from argmap.model import MOTION_ID, Kind, Side
+from argmap.robustness import Robustness
 from argmap.semantics import (
     Label,
     Labelling,
@@ -20,7 +22,8 @@ from argmap.semantics import (
     could_stand,
     grounded,
 )
-from argmap.strength import contributions, weigh
+from argmap.strength import weigh
+from argmap.verdict import debate_verdict
 
 SIDES = (Side.PRO.value, Side.CON.value)
 KINDS = tuple(k.value for k in Kind)
@@ -31,6 +34,16 @@ CSV_COLUMNS = (
     "id",
     "title",
     "path",
+    "verdict",
+    "motion_strength",
+    "robust",
+    "range_low",
+    "range_high",
+    "flip_by_removal",
+    "flip_by_removal_ids",
+    "flip_by_weight",
+    "flip_by_weight_ids",
+    "headline",
     "claims",
     "pro",
     "con",
@@ -43,9 +56,6 @@ CSV_COLUMNS = (
     "max_depth_con",
     "branching_mean",
     "branching_max",
-    "motion",
-    "verdict",
-    "motion_strength",
     *LABELS,
     *(f"{s}_{label}" for s in SIDES for label in LABELS),
     "unanswered",
@@ -85,7 +95,8 @@ class DebateStats:
     #: Mean and largest number of claims nested directly under a claim that has any.
     branching_mean: float = 0.0
     branching_max: int = 0
-    motion: str = Label.STANDING.value
+    #: The motion's grounded label: the strict reading, never the headline.
+    strict_motion_label: str = Label.STANDING.value
     by_label: dict[str, int] = field(default_factory=lambda: _zeros(LABELS))
     by_side_label: dict[str, dict[str, int]] = field(
         default_factory=lambda: {s: _zeros(LABELS) for s in SIDES}
@@ -107,6 +118,13 @@ class DebateStats:
     motion_strength: float = 0.5
     #: Removal contributions to the motion's strength, largest first.
     contributions: list[tuple[str, float]] = field(default_factory=list)
+    #: How robust the verdict is, and the verdict line every surface shows.
+    robustness: Robustness | None = None
+    headline: str = ""
+
+    @property
+    def robust(self) -> bool:
+        return self.robustness is not None and self.robustness.robust
 
     def to_json(self) -> dict[str, object]:
         """The entry of this debate in `argmap stats --json`."""
@@ -114,6 +132,11 @@ class DebateStats:
             "id": self.id,
             "title": self.title,
             "path": self.path,
+            "verdict": self.verdict,
+            "motion_strength": round(self.motion_strength, 4),
+            "robust": self.robust,
+            "headline": self.headline,
+            "robustness": self.robustness.to_json() if self.robustness else None,
             "claims": self.claims,
             **self.by_side,
             "kinds": self.by_kind,
@@ -122,7 +145,6 @@ class DebateStats:
             "max_depth": self.max_depth,
             "max_depth_by_side": self.depth_by_side,
             "branching": {"mean": self.branching_mean, "max": self.branching_max},
-            "motion": self.motion,
             **self.by_label,
             "labels_by_side": self.by_side_label,
             "labels": self.labels,
@@ -131,8 +153,7 @@ class DebateStats:
             "longest_rebuttal_chain": self.longest_rebuttal_chain,
             "could_stand": self.could_stand,
             "cut": self.cut,
-            "verdict": self.verdict,
-            "motion_strength": round(self.motion_strength, 4),
+            "strict_motion_label": self.strict_motion_label,
             "strengths": {k: round(v, 4) for k, v in self.strengths.items()},
             "contributions": {k: round(v, 4) for k, v in self.contributions},
         }
@@ -143,6 +164,10 @@ class DebateStats:
             "id": self.id,
             "title": self.title,
             "path": self.path,
+            "verdict": self.verdict,
+            "motion_strength": round(self.motion_strength, 4),
+            "robust": "yes" if self.robust else "no",
+            "headline": self.headline,
             "claims": self.claims,
             **self.by_side,
             "top_level_pro": self.top_level["pro"],
@@ -152,10 +177,14 @@ class DebateStats:
             "max_depth_con": self.depth_by_side["con"],
             "branching_mean": self.branching_mean,
             "branching_max": self.branching_max,
-            "motion": self.motion,
-            "verdict": self.verdict,
-            "motion_strength": round(self.motion_strength, 4),
             **self.by_label,
+        }
+        r = self.robustness
+        row["range_low"] = round(r.low, 4) if r else ""
+        row["range_high"] = round(r.high, 4) if r else ""
+        flips = {
+            "flip_by_removal": [c for c, _ in r.flip_by_removal] if r else [],
+            "flip_by_weight": sorted({c for c, _, _ in r.flip_by_weight}) if r else [],
         }
         for kind in KINDS:
             row[f"kind_{kind}"] = self.by_kind[kind]
@@ -169,6 +198,7 @@ class DebateStats:
             "evidence_without_source": self.evidence_without_source,
             "longest_rebuttal_chain": self.longest_rebuttal_chain,
             "cut": self.cut,
+            **flips,
         }
         for name, ids in lists.items():
             row[name] = len(ids)
@@ -183,17 +213,23 @@ def debate_id(graph: ArgumentGraph) -> str:
     return graph.debate.id or slug_from_path(graph.path)
 
 
-def debate_stats(graph: ArgumentGraph, labelling: Labelling | None = None) -> DebateStats:
-    """Count and measure one debate; `labelling` defaults to the grounded one."""
+def debate_stats(
+    graph: ArgumentGraph, labelling: Labelling | None = None, semantics: str | None = None
+) -> DebateStats:
+    """Count and measure one debate; `labelling` defaults to the grounded one, `semantics`
+    to the debate's own or quadratic energy."""
     labelling = labelling or grounded(graph)
     stats = DebateStats(debate_id(graph), graph.debate.title, str(graph.path))
-    stats.motion = labelling.motion.value
-    weighing = weigh(graph, labelling)
+    stats.strict_motion_label = labelling.motion.value
+    weighing = weigh(graph, labelling, semantics)
     # The motion first, then the claims in document order (filled in below).
     stats.strengths = {MOTION_ID: weighing.motion_strength}
     stats.verdict = weighing.verdict.value
     stats.motion_strength = weighing.motion_strength
     stats.contributions = contributions(graph, weighing)
+    reading = debate_verdict(graph, labelling, weighing, amounts=stats.contributions)
+    stats.robustness = reading.robustness
+    stats.headline = reading.line(graph)
     branch_side: dict[str, str] = {}
     order: list[ClaimNode] = []
     branching_total = branching_parents = 0

@@ -28,7 +28,6 @@ way to y, stopping where nothing changes.
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -50,6 +49,9 @@ STEP = 0.5
 MAX_STEPS = 20_000
 #: Changes smaller than this are not propagated when working out contributions.
 NEGLIGIBLE = 1e-12
+#: The semantics strengths are computed with unless a debate or an option names another
+#: (`argmap.gradual`).
+DEFAULT_SEMANTICS = "quadratic-energy"
 
 
 def base_score(weight: int | None) -> float:
@@ -441,6 +443,8 @@ class Weighing:
     qbaf: QBAF | None = field(default=None, repr=False, compare=False)
     #: Claims whose link to their parent a standing undercut cuts, and the undercuts.
     cut_by: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
+    #: The gradual semantics the strengths come from (`argmap.gradual.SEMANTICS`).
+    semantics: str = DEFAULT_SEMANTICS
 
     def strength(self, claim_id: str) -> float:
         """The strength of a claim (or of the motion, `motion`); KeyError if unknown."""
@@ -462,354 +466,45 @@ class Weighing:
         """Whether every strength settled (always on debates without cycles)."""
         return not self.unsettled
 
-    def headline(self) -> str:
-        """The motion's balance, e.g. 'Leans con — strength 0.38'."""
-        return f"{self.verdict.phrase} — strength {self.motion_strength:.2f}"
 
-
-def weigh(graph: ArgumentGraph, labelling: Labelling | None = None) -> Weighing:
-    """The quadratic energy strength of every claim of the debate, and the verdict.
+def weigh(
+    graph: ArgumentGraph,
+    labelling: Labelling | None = None,
+    semantics: str | None = None,
+) -> Weighing:
+    """The strength of every claim of the debate, and the verdict.
 
     Pass the debate's grounded `labelling` when it is at hand; it says which links are cut.
+    The semantics is `semantics`, else the debate's own `semantics:`, else quadratic energy.
     """
+    if semantics is None:
+        semantics = graph.debate.semantics or DEFAULT_SEMANTICS
     # Many small lists and tuples, no reference cycles: keep the collector from rescanning,
     # and settle what is made so the next collection does not scan it either.
     with collector_paused(settle=True):
         labelling = labelling if labelling is not None else grounded(graph)
-        weighing = weigh_qbaf(QBAF.build(graph, labelling))
+        weighing = weigh_qbaf(QBAF.build(graph, labelling), semantics)
         return replace(weighing, cut_by=labelling.cut)
 
 
-def weigh_qbaf(qbaf: QBAF) -> Weighing:
+def weigh_qbaf(qbaf: QBAF, semantics: str = DEFAULT_SEMANTICS) -> Weighing:
     """Strengths and verdict of a framework built by `QBAF.build` or `QBAF.from_links`.
 
     The verdict is read from the claim `motion`; a framework without one is balanced.
     """
     with collector_paused():
-        sigma, energies, unsettled = qbaf.solve()
-        qbaf.energies = energies  # kept for contributions, which start from them
+        if semantics == DEFAULT_SEMANTICS:
+            sigma, energies, unsettled = qbaf.solve()
+            qbaf.energies = energies  # kept for contributions, which start from them
+        else:
+            from argmap.gradual import solve  # it builds on this module
+
+            sigma, unsettled = solve(qbaf, semantics)
         strengths = dict(zip(qbaf.ids, sigma, strict=True))
         return Weighing(
             strengths,
             verdict_for(strengths.get(MOTION_ID, NEUTRAL_BASE)),
             tuple(qbaf.ids[i] for i in unsettled),
             qbaf,
+            semantics=semantics,
         )
-
-
-# --- contributions -------------------------------------------------------------------------
-
-
-def contributions(
-    graph: ArgumentGraph,
-    weighing: Weighing,
-    claim_id: str = MOTION_ID,
-    limit: int | None = None,
-    *,
-    within: int | None = None,
-    only: Iterable[str] | None = None,
-) -> list[tuple[str, float]]:
-    """Signed contributions to `claim_id`'s strength, largest |amount| first.
-
-    The method is removal: the contribution of x is the strength of `claim_id` minus its
-    strength in the debate without x (other claims' labels held fixed; removing a standing
-    undercut restores the link it alone cuts). Negative amounts lowered the strength.
-    Claims whose removal changes nothing are left out; ties keep document order.
-    `within` tries only claims at most that many links away (each is still exact);
-    `only` tries only the claims it names.
-    """
-    qbaf = weighing.qbaf if weighing.qbaf is not None else QBAF.build(graph)
-    sigma = [weighing.strengths[i] for i in qbaf.ids]
-    energies = qbaf.energies or [qbaf.energy(i, sigma) for i in range(len(qbaf.ids))]
-    target = qbaf.index[claim_id]
-    with collector_paused():
-        region = _reaching(qbaf, target)
-        tried = region | _restorers(qbaf, region)
-        if within is not None:
-            tried &= _reaching(qbaf, target, within)
-        if only is not None:
-            tried &= {qbaf.index[c] for c in only if c in qbaf.index}
-        amounts: list[tuple[str, float]] = []
-        for x in sorted(tried):
-            if x == target:
-                continue
-            without = _without(qbaf, sigma, energies, x, target, region)
-            amount = sigma[target] - without
-            if abs(amount) > NEGLIGIBLE:
-                amounts.append((qbaf.ids[x], amount))
-    amounts.sort(key=lambda item: -abs(item[1]))
-    return amounts if limit is None else amounts[:limit]
-
-
-def _reaching(qbaf: QBAF, target: int, within: int | None = None) -> set[int]:
-    """The target and every claim whose strength can reach it along links (at most
-    `within` links away when given).
-
-    Links that removing an undercut would restore count too, so the claims behind them are
-    recomputed when that undercut is removed; so do those undercuts themselves.
-    """
-    restorable: dict[int, list[int]] = {}
-    for cutter, links in qbaf.restores.items():
-        for p, g, _ in links:
-            restorable.setdefault(g, []).extend((p, cutter))
-    seen = {target}
-    level = [target]
-    steps = 0
-    while level and (within is None or steps < within):
-        steps += 1
-        following: list[int] = []
-        for node in level:
-            for j in (*(j for j, _ in qbaf.incoming[node]), *restorable.get(node, ())):
-                if j not in seen:
-                    seen.add(j)
-                    following.append(j)
-        level = following
-    return seen
-
-
-def _restorers(qbaf: QBAF, region: set[int]) -> set[int]:
-    """Standing undercuts whose removal would restore a link into the region."""
-    return {u for u, links in qbaf.restores.items() if any(g in region for _, g, _ in links)}
-
-
-def _without(
-    qbaf: QBAF,
-    sigma: list[float],
-    energies: list[float],
-    removed: int,
-    target: int,
-    region: set[int],
-) -> float:
-    """The target's strength with claim `removed` taken out, recomputing only what changes.
-
-    Changes travel along links in evaluation order (a heap of part positions); a cycle that
-    is reached is settled again as a whole.
-    """
-    chain = _along_chain(qbaf, sigma, energies, removed, target, region)
-    if chain is not None:
-        return chain
-    changed: dict[int, float] = {removed: 0.0}  # a removed claim carries nothing
-    pending: dict[int, float] = {}  # energy deltas waiting at each claim
-    heap: list[int] = []
-
-    def push(node: int, delta: float) -> None:
-        if node not in region or node == removed:
-            return
-        if node not in pending:
-            pending[node] = 0.0
-            heapq.heappush(heap, qbaf.part_of[node])
-        pending[node] += delta
-
-    for t, sign in qbaf.outgoing[removed]:
-        push(t, -sign * sigma[removed])
-    # Links the removed undercut alone cut come back, and carry later changes of their claim.
-    restored: dict[int, list[tuple[int, float]]] = {}
-    for p, g, sign in qbaf.restores.get(removed, ()):
-        push(g, sign * sigma[p])
-        restored.setdefault(p, []).append((g, sign))
-    done_parts: set[int] = set()
-    while heap:
-        position = heapq.heappop(heap)
-        if position in done_parts:
-            continue
-        done_parts.add(position)
-        part = qbaf.part(position)
-        if not qbaf.is_cyclic(position):
-            node = part[0]
-            new = influence(qbaf.base[node], energies[node] + pending.pop(node))
-            moved = {node: new} if abs(new - sigma[node]) > NEGLIGIBLE else {}
-        else:
-            for node in part:
-                pending.pop(node, None)
-            moved = _resettle(qbaf, sigma, changed, part, removed, restored)
-        for node, new in moved.items():
-            changed[node] = new
-            step = new - sigma[node]
-            for t, sign in (*qbaf.outgoing[node], *restored.get(node, ())):
-                if qbaf.part_of[t] not in done_parts:
-                    push(t, sign * step)
-    return changed.get(target, sigma[target])
-
-
-def _along_chain(
-    qbaf: QBAF,
-    sigma: list[float],
-    energies: list[float],
-    removed: int,
-    target: int,
-    region: set[int],
-) -> float | None:
-    """`_without` for the usual case, a chain of single links off any cycle; else None."""
-    if removed in qbaf.restores or qbaf.is_cyclic(qbaf.part_of[removed]):
-        return None
-    links = qbaf.outgoing[removed]
-    if len(links) != 1:
-        return None
-    node, sign = links[0]
-    delta = -sign * sigma[removed]
-    while True:
-        if node not in region:
-            return sigma[target]
-        if qbaf.is_cyclic(qbaf.part_of[node]):
-            return None
-        new = influence(qbaf.base[node], energies[node] + delta)
-        if node == target:
-            return new
-        step = new - sigma[node]
-        if abs(step) <= NEGLIGIBLE:
-            return sigma[target]
-        links = qbaf.outgoing[node]
-        if len(links) != 1:
-            return None
-        node, sign = links[0]
-        delta = sign * step
-
-
-def _resettle(
-    qbaf: QBAF,
-    sigma: list[float],
-    changed: dict[int, float],
-    part: list[int],
-    removed: int,
-    restored: dict[int, list[tuple[int, float]]],
-) -> dict[int, float]:
-    """Settle a cycle again with some claims changed or removed; the members that moved."""
-    extra: dict[int, list[tuple[int, float]]] = {}
-    for p, links in restored.items():
-        for g, sign in links:
-            extra.setdefault(g, []).append((p, sign))
-    view = list(sigma)
-    for node, value in changed.items():
-        view[node] = value
-    members = [m for m in part if m != removed]
-    if removed in part:
-        view[removed] = 0.0
-    qbaf.settle(members, view, extra)
-    return {m: view[m] for m in members if abs(view[m] - sigma[m]) > NEGLIGIBLE}
-
-
-# --- explanations --------------------------------------------------------------------------
-
-
-def _name(claim_id: str) -> str:
-    return "the motion" if claim_id == MOTION_ID else f"'{claim_id}'"
-
-
-def strength_reason(graph: ArgumentGraph, weighing: Weighing, claim_id: str) -> str:
-    """A short clause for messages: "base 0.50; lowered most by 'r' -0.20"."""
-    parts = [f"base {weighing.base(claim_id):.2f}"]
-    amounts = contributions(graph, weighing, claim_id)
-    lowered = [(c, a) for c, a in amounts if a < 0]
-    raised = [(c, a) for c, a in amounts if a > 0]
-    if lowered:
-        parts.append(f"lowered most by {_name(lowered[0][0])} {lowered[0][1]:+.2f}")
-    if raised:
-        parts.append(f"raised most by {_name(raised[0][0])} {raised[0][1]:+.2f}")
-    return "; ".join(parts)
-
-
-def explain_strength(graph: ArgumentGraph, weighing: Weighing, claim_id: str) -> str:
-    """One or two plain sentences: the strength, its base score, what moved it most."""
-    value = weighing.strength(claim_id)
-    base = weighing.base(claim_id)
-    node = graph.node(claim_id)
-    if node.claim is None:
-        origin = "the neutral base score"
-    elif node.claim.weight is None:
-        origin = "base 0.50, no weight given"
-    else:
-        origin = f"base {base:.2f} from weight {node.claim.weight}"
-    subject = "The motion has strength" if claim_id == MOTION_ID else "Strength"
-    text = f"{subject} {value:.2f} ({origin})."
-    amounts = contributions(graph, weighing, claim_id)
-    lowered = [(c, a) for c, a in amounts if a < 0]
-    raised = [(c, a) for c, a in amounts if a > 0]
-    parts = []
-    if lowered:
-        c, a = lowered[0]
-        parts.append(f"lowered most by {_name(c)} ({a:+.2f})")
-    if raised:
-        c, a = raised[0]
-        parts.append(f"raised most by {_name(c)} ({a:+.2f})")
-    if parts:
-        sentence = "; ".join(parts)
-        text += " " + sentence[0].upper() + sentence[1:] + "."
-    elif not any(e.relation is not Relation.UNDERCUTS for e in graph.incoming[claim_id]):
-        text += " Nothing rebuts or supports it, so it keeps its base score."
-    else:
-        text += " What rebuts or supports it is cut or cancels out, so it keeps its base score."
-    if claim_id in weighing.cut_by:
-        cutters = " and ".join(_name(u) for u in weighing.cut_by[claim_id])
-        text += (
-            f" Its link to {_name(node.parent or MOTION_ID)} is cut by {cutters} (an "
-            "undercut), so it moves nothing there."
-        )
-    if claim_id in weighing.unsettled:
-        text += " Its cycle did not settle, so this figure is approximate."
-    return text
-
-
-# --- the motion's headline -----------------------------------------------------------------
-
-
-def _amounts(items: list[tuple[str, float]]) -> str:
-    return ", ".join(f"{_name(c)} {a:+.2f}" for c, a in items)
-
-
-#: Above this many claims, the motion's headline weighs only claims near the motion.
-LARGE_DEBATE = 5_000
-#: How near: links between a claim and the motion (2: top-level claims and their answers).
-NEAR_MOTION = 2
-
-
-def moved_most(
-    graph: ArgumentGraph, weighing: Weighing, per_side: int = 3
-) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
-    """(raised, lowered): the claims whose removal would change the motion most, each way.
-
-    On a debate of more than `LARGE_DEBATE` claims only claims within `NEAR_MOTION` links
-    of the motion are tried, so a headline stays quick; `contributions` lists them all.
-    """
-    within = NEAR_MOTION if len(graph) > LARGE_DEBATE else None
-    amounts = contributions(graph, weighing, within=within)
-    raised = [(c, a) for c, a in amounts if a > 0][:per_side]
-    lowered = [(c, a) for c, a in amounts if a < 0][:per_side]
-    return raised, lowered
-
-
-def grounded_summary(graph: ArgumentGraph, labelling: Labelling) -> str:
-    """'2 of 4 con and 3 of 4 pro top-level claims stand (...); by labels the motion is ...'."""
-    counts = {"pro": [0, 0], "con": [0, 0]}
-    for claim_id in graph.motion.children:
-        node = graph.nodes[claim_id]
-        if node.side is None:
-            continue
-        counts[node.side.value][1] += 1
-        if labelling[claim_id].value == "standing":
-            counts[node.side.value][0] += 1
-    con, pro = counts["con"], counts["pro"]
-    return (
-        f"{con[0]} of {con[1]} con and {pro[0]} of {pro[1]} pro top-level claims stand "
-        f"(unanswered or defended); by labels alone the motion is {labelling.motion.value}"
-    )
-
-
-def motion_summary(
-    graph: ArgumentGraph, weighing: Weighing, labelling: Labelling, per_side: int = 3
-) -> list[str]:
-    """The motion's headline, in order: the balance, what moved it most, the labels.
-
-    For example `["Leans con — strength 0.38", "Raised by 'a' +0.15; lowered by 'b' -0.13",
-    "4 of 4 con and 2 of 4 pro top-level claims stand (...); ... defeated"]`.
-    """
-    raised, lowered = moved_most(graph, weighing, per_side)
-    moves = []
-    if raised:
-        moves.append(f"raised most by {_amounts(raised)}")
-    if lowered:
-        moves.append(f"lowered most by {_amounts(lowered)}")
-    moved = "; ".join(moves) or "nothing moves it from its base score"
-    lines = [weighing.headline(), moved[0].upper() + moved[1:], grounded_summary(graph, labelling)]
-    if weighing.unsettled:
-        lines.append(f"{len(weighing.unsettled)} claims on cycles did not settle")
-    return lines

@@ -16,6 +16,7 @@ from argmap.ballots.tally import TOP, Tally, tally
 from argmap.export.dot import shorten
 from argmap.graph import ArgumentGraph
 from argmap.strength import Verdict
+from argmap.verdict import weighed_title
 
 #: Claim texts in the lines are cut to this many characters.
 TEXT_WIDTH = 50
@@ -45,7 +46,7 @@ def class_lines(graph: ArgumentGraph, result: Tally, top: int = TOP) -> list[str
         f"Class vote, {count} ballot{'s' * (count != 1)}: {split_bar(result)} "
         f"{split[Verdict.LEANS_PRO]} lean pro, {split[Verdict.BALANCED]} balanced, "
         f"{split[Verdict.LEANS_CON]} lean con; under the class's median weights: "
-        f"{result.median.headline()}"
+        f"{weighed_title(result.median)}"
     ]
     contested = [
         f"'{shorten(graph.nodes[c.claim_id].text, TEXT_WIDTH)}' (weights {c.low:g}-{c.high:g})"

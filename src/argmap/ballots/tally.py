@@ -29,9 +29,10 @@ from pathlib import Path
 
 from argmap.ballots.format import MAX_WEIGHT, MIN_WEIGHT, LoadedBallot
 from argmap.ballots.weights import Weigher, author_weight
+from argmap.contributions import contributions
 from argmap.graph import ArgumentGraph
 from argmap.model import MOTION_ID
-from argmap.strength import Verdict, Weighing, contributions
+from argmap.strength import Verdict, Weighing
 
 #: How many claims each list of the class's summary names by default.
 TOP = 3

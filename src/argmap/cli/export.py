@@ -17,6 +17,7 @@ from argmap.cli.common import (
     show,
     unknown_claim,
 )
+from argmap.cli.semantics_option import add_semantics_option
 from argmap.safetext import printable
 
 if TYPE_CHECKING:
@@ -60,6 +61,7 @@ def register(subparsers: Any) -> None:
         help="output format (default: from --out's suffix, else svg)",
     )
     parser.add_argument("--out", "-o", metavar="FILE_OR_DIR", help="output file or folder")
+    add_semantics_option(parser)
     parser.add_argument("--root", metavar="ID", help="draw this claim and its path to the motion")
     parser.add_argument("--depth", type=int, metavar="N", help="levels below the root to draw")
     parser.add_argument("--side", choices=("pro", "con"), help="only the branches of one side")
@@ -169,6 +171,7 @@ def _options(fmt: str, args: argparse.Namespace) -> ExportOptions:
         strength=args.strength,
         layout=args.layout,
         dpi=args.dpi,
+        semantics=args.semantics,
     )
     try:
         options.check()
@@ -463,6 +466,7 @@ def _export_pages(
                 _target(out, name),
                 index=back,
                 annotate=with_strengths if ballots is None else with_class(ballots),
+                semantics=options.semantics,
             )
             for item, name in jobs
         ]

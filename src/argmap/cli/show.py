@@ -6,6 +6,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from argmap.cli.common import load_valid, unknown_claim
+from argmap.cli.semantics_option import add_semantics_option
 from argmap.model import MOTION_ID
 from argmap.safetext import printable
 
@@ -37,18 +38,31 @@ def register(subparsers: Any) -> None:
         "show",
         help="print a debate as a tree",
         description=(
-            "Print a debate as a tree: side (+ pro in blue, − con in vermillion), status "
-            "(✓ standing in bold, ✗ defeated dimmed and struck through, ? undecided in "
-            "italics), kind, text, id and strength (0 to 1). The motion comes with its "
-            "balance first: its strength and verdict, then the claims that move it most."
+            "Print a debate as a tree. The motion comes with its verdict first: which way "
+            "it leans, its strength, whether one claim flips it (robust or fragile) and "
+            "whether other semantics agree; then the claims that move it most. Each claim "
+            "shows its side (+ pro in blue, − con in vermillion), its strength (0 to 1), "
+            "then its strict grounded label (✓ standing in bold, ✗ defeated dimmed and "
+            "struck through, ? undecided in italics), kind and text."
         ),
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="debate files or folders")
     parser.add_argument("--root", metavar="ID", help="start at this claim")
     parser.add_argument("--depth", type=int, metavar="N", help="show N levels below the root")
     parser.add_argument(
-        "--why", action="store_true", help="say under each claim why it stands or not"
+        "--why",
+        nargs="?",
+        const="summary",
+        choices=("summary", "all"),
+        help=(
+            "say why: `--why` explains the verdict and the claims that move it (a screen); "
+            "`--why=all` says under every claim why it stands or not and how strong it is"
+        ),
     )
+    parser.add_argument(
+        "--show-ids", action="store_true", help="show claim ids, and name claims by id"
+    )
+    add_semantics_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -58,6 +72,7 @@ def _label(
     weighing: Weighing,
     reason: str | None = None,
     headline: list[str] | None = None,
+    show_ids: bool = False,
 ) -> Text:
     from rich.text import Text
 
@@ -65,7 +80,7 @@ def _label(
     if node.side is None:
         text.append("MOTION ", style="bold")
         text.append(_safe(node.text), style="bold")
-        # The balance comes first; the labels' verdict is the last word, not the first.
+        # The verdict comes first; the strict reading of the labels, if shown, last.
         for index, line in enumerate(headline or []):
             text.append(f"\n{_safe(line)}", style="bold" if index == 0 else "")
         if reason:
@@ -73,7 +88,10 @@ def _label(
         return text
     mark, colour = SIDE_MARK[node.side.value]
     status = labelling[node.id].value
+    strength = weighing.strength(node.id)
     text.append(f"{mark} ", style=f"bold {colour}")
+    # Strength first (what the verdict weighs), then the strict label's glyph.
+    text.append(f"{strength:.2f} ", style="bold" if strength >= 0.5 else "")
     text.append(f"{STATUS_GLYPH[status]} ", style="bold" if status == "standing" else "dim")
     relation = node.relation.value if node.relation else ""
     if relation == "undercuts":
@@ -81,8 +99,8 @@ def _label(
     if node.kind.value != "claim":
         text.append(f"[{_one(node.kind.value)}] ", style="cyan")
     text.append(_safe(node.text), style=LABEL_STYLE[status])
-    strength = weighing.strength(node.id)
-    text.append(f"  ({_one(node.id)}, {status}, strength {strength:.2f})", style="dim")
+    shown = f"{_one(node.id)}, " if show_ids else ""
+    text.append(f"  ({shown}{status})", style="dim")
     for edge in node.claim.also_rebuts if node.claim else []:
         text.append(f"  ↪ also rebuts {_one(edge)}", style="magenta")
     for edge in node.claim.also_supports if node.claim else []:
@@ -94,25 +112,43 @@ def _label(
     return text
 
 
-def render_tree(graph: ArgumentGraph, root: str, depth: int | None, *, why: bool = False) -> Any:
+def render_tree(
+    graph: ArgumentGraph,
+    root: str,
+    depth: int | None,
+    *,
+    why: bool = False,
+    show_ids: bool = False,
+    semantics: str | None = None,
+) -> Any:
     """A rich Tree of the claim `root` and `depth` levels below it (with reasons if `why`)."""
     from rich.text import Text
     from rich.tree import Tree
 
+    from argmap.reading import explain_strength, label_and_strength
     from argmap.semantics import explain, grounded
-    from argmap.strength import explain_strength, motion_summary, weigh
+    from argmap.strength import weigh
+    from argmap.verdict import debate_verdict, strict_reading
 
     labelling = grounded(graph)
-    weighing = weigh(graph, labelling)
+    weighing = weigh(graph, labelling, semantics)
 
     def label(node_id: str) -> Text:
         reason = None
-        if why:
-            reason = explain(graph, labelling, node_id)
-            if node_id != MOTION_ID:
-                reason += "\n" + explain_strength(graph, weighing, node_id)
-        headline = motion_summary(graph, weighing, labelling) if node_id == MOTION_ID else None
-        return _label(graph.nodes[node_id], labelling, weighing, reason, headline)
+        if why and node_id != MOTION_ID:
+            parts = [
+                label_and_strength(graph, labelling, weighing, node_id, show_ids=show_ids),
+                explain(graph, labelling, node_id),
+                explain_strength(graph, weighing, node_id, show_ids=show_ids),
+            ]
+            reason = "\n".join(part for part in parts if part)
+        headline = None
+        if node_id == MOTION_ID:
+            reading = debate_verdict(graph, labelling, weighing)
+            headline = reading.lines(graph, show_ids=show_ids)
+            if why:
+                headline.append(strict_reading(graph, labelling))
+        return _label(graph.nodes[node_id], labelling, weighing, reason, headline, show_ids)
 
     top = Tree(label(root))
     stack: list[tuple[Tree, str, int]] = [(top, root, 0)]
@@ -127,6 +163,41 @@ def render_tree(graph: ArgumentGraph, root: str, depth: int | None, *, why: bool
         for child in children:
             stack.append((branch.add(label(child)), child, level + 1))
     return top
+
+
+def why_summary(graph: ArgumentGraph, show_ids: bool, semantics: str | None) -> Text:
+    """The verdict and why, on one screen: the headline, the claims that move it most,
+    each with its strength and label (and a sentence where they disagree), the strict
+    reading; `--why=all` gives every claim."""
+    from rich.text import Text
+
+    from argmap.reading import label_and_strength, name
+    from argmap.semantics import grounded
+    from argmap.strength import weigh
+    from argmap.verdict import debate_verdict, strict_reading
+
+    labelling = grounded(graph)
+    weighing = weigh(graph, labelling, semantics)
+    reading = debate_verdict(graph, labelling, weighing)
+    text = Text()
+    text.append("MOTION ", style="bold")
+    text.append(_safe(graph.motion.text), style="bold")
+    for index, line in enumerate(reading.lines(graph, show_ids=show_ids)):
+        text.append(f"\n{_safe(line)}", style="bold" if index == 0 else "")
+    text.append("\nWhat moves it most (amount: the motion's strength with minus without it):")
+    for claim_id, amount in [*reading.raised, *reading.lowered]:
+        node = graph.nodes[claim_id]
+        mark, colour = SIDE_MARK[node.side.value if node.side else "pro"]
+        status = labelling[claim_id].value
+        text.append(f"\n  {mark} ", style=f"bold {colour}")
+        text.append(f"{amount:+.2f}  {weighing.strength(claim_id):.2f} {STATUS_GLYPH[status]} ")
+        text.append(_safe(name(graph, claim_id, show_ids=show_ids)))
+        note = label_and_strength(graph, labelling, weighing, claim_id, show_ids=show_ids)
+        if note:
+            text.append(f"\n      {_safe(note)}", style="dim italic")
+    text.append(f"\n{_safe(strict_reading(graph, labelling))}", style="dim")
+    text.append("\nEvery claim with its reasons: argmap show --why=all", style="dim")
+    return text
 
 
 def run(args: argparse.Namespace) -> int:
@@ -146,6 +217,17 @@ def run(args: argparse.Namespace) -> int:
         heading = Text(f"{_one(item.debate_id)} — ", style="bold")
         heading.append(_one(item.graph.debate.title))
         console.print(heading)
-        console.print(render_tree(item.graph, root, args.depth, why=args.why))
+        if args.why == "summary" and root == MOTION_ID:
+            console.print(why_summary(item.graph, args.show_ids, args.semantics))
+        else:
+            tree = render_tree(
+                item.graph,
+                root,
+                args.depth,
+                why=args.why is not None,
+                show_ids=args.show_ids,
+                semantics=args.semantics,
+            )
+            console.print(tree)
         console.print()
     return 0

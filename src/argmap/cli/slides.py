@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.cli.common import CliError, load_skipping_invalid, show
+from argmap.cli.semantics_option import add_semantics_option
 from argmap.export.deck_budget import DEFAULT_MAX_DECK_CLAIMS
 
 DEFAULT_FOLDER = Path("exports")
@@ -29,6 +30,7 @@ def register(subparsers: Any) -> None:
         ),
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="debate files or folders")
+    add_semantics_option(parser)
     parser.add_argument(
         "--out", "-o", metavar="DECK_OR_DIR", help="deck.pdf, deck.pptx, or a folder"
     )
@@ -116,7 +118,13 @@ def run(args: argparse.Namespace) -> int:
     from argmap.export.deck_budget import check_budget
     from argmap.export.slides import DeckOptions, build_deck, deck_output, write_deck
 
-    options = DeckOptions(theme=args.theme, reveal=args.reveal, depth=args.depth, side=args.side)
+    options = DeckOptions(
+        theme=args.theme,
+        reveal=args.reveal,
+        depth=args.depth,
+        side=args.side,
+        semantics=args.semantics,
+    )
     try:
         options.check()
     except ExportError as exc:

@@ -15,6 +15,7 @@ from argmap.cli.common import (
     print_diagnostics,
     show,
 )
+from argmap.cli.semantics_option import add_semantics_option
 from argmap.load import LoadedDebate, load_paths
 from argmap.safetext import printable
 
@@ -28,17 +29,19 @@ def register(subparsers: Any) -> None:
         "stats",
         help="count claims, depth and which claims stand, per debate",
         description=(
-            "Summarise each debate: claims by side and kind, depth, branching, standing / "
-            "defeated / undecided by side, unanswered claims, evidence without a source, "
-            "the longest rebuttal chain, and the balance: the motion's strength, its verdict "
-            "(leans-pro, balanced, leans-con) and the claims that move it most. Invalid "
-            "files are reported on stderr (exit 1); the others are still summarised."
+            "Summarise each debate: first its verdict (leans-pro, balanced, leans-con), the "
+            "motion's strength and whether one removal or one weight step flips it "
+            "(robust or fragile); then claims by side and kind, depth, standing / defeated "
+            "/ undecided by side, unanswered claims, evidence without a source and the "
+            "longest rebuttal chain. Invalid files are reported on stderr (exit 1); the "
+            "others are still summarised."
         ),
     )
     stats.add_argument("paths", nargs="*", metavar="PATH", help="debate files or folders")
     output = stats.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="print an object with a `debates` list")
     output.add_argument("--csv", action="store_true", help="print one CSV row per debate")
+    add_semantics_option(stats)
     stats.set_defaults(run=run_stats)
 
     check = subparsers.add_parser(
@@ -52,6 +55,7 @@ def register(subparsers: Any) -> None:
     )
     check.add_argument("paths", nargs="*", metavar="PATH", help="debate files or folders")
     check.add_argument("--rules", metavar="RULES.yaml", help="a rules file")
+    add_semantics_option(check)
     check.set_defaults(run=run_check)
 
 
@@ -67,7 +71,7 @@ def run_stats(args: argparse.Namespace) -> int:
     from argmap.stats import CSV_COLUMNS, debate_stats
 
     valid, errors = _load(args.paths)
-    results = [debate_stats(item.graph) for item in valid]
+    results = [debate_stats(item.graph, semantics=args.semantics) for item in valid]
     if args.json:
         print(json_text({"debates": [r.to_json() for r in results]}))
     elif args.csv:
@@ -91,6 +95,9 @@ def run_stats(args: argparse.Namespace) -> int:
 #: Column headings, long and abbreviated (for narrow terminals).
 HEADINGS = (
     ("debate", "debate"),
+    # The verdict first: the balance (verdict and the motion's strength), how robust.
+    ("balance", "bal"),
+    ("robust", "rob"),
     ("claims", "claims"),
     ("pro", "pro"),
     ("con", "con"),
@@ -101,9 +108,6 @@ HEADINGS = (
     ("defeated", "✗"),
     ("undecided", "?"),
     ("unanswered", "unans"),
-    # The balance (verdict and the motion's strength) before what the labels say.
-    ("balance", "bal"),
-    ("motion", "motion"),
 )
 #: Verdicts in narrow tables.
 SHORT_VERDICT = {"leans-pro": "pro", "balanced": "even", "leans-con": "con"}
@@ -126,11 +130,13 @@ def format_table(
     With `width` (a terminal's columns), the table fits: headings are abbreviated first
     (✓ ✗ ? for standing, defeated, undecided), then debate ids are cut with "…". Lines
     are never wrapped. With `colour`, the side columns take the diagrams' blue and
-    vermillion and the motion's status its weight (bold standing, dim defeated).
+    vermillion, and a fragile verdict is dimmed.
     """
     rows = [
         [
             printable(r.id, one_line=True),
+            f"{r.verdict} {r.motion_strength:.2f}",
+            "robust" if r.robust else "fragile",
             r.claims,
             r.by_side["pro"],
             r.by_side["con"],
@@ -141,8 +147,6 @@ def format_table(
             r.by_label["defeated"],
             r.by_label["undecided"],
             len(r.unanswered),
-            f"{r.verdict} {r.motion_strength:.2f}",
-            r.motion,
         ]
         for r in results
     ]
@@ -174,15 +178,14 @@ def format_table(
         # Give the debate ids back the room the dropped columns left.
         others = sum(widths[i] + 2 for i in columns[1:])
         widths[0] = max(widths[0], min(widths_of(headers)[0], width - others))
-    last = columns[-1]
     lines = []
     for number, row in enumerate([headers, *body]):
         parts = []
         for i in columns:
             cell = _fit(row[i], widths[i])
-            # Names, the balance and the motion's label read left to right; numbers line up
-            # on the right.
-            left = i in (0, last) or HEADINGS[i][0] == "balance"
+            # Names, the balance and its robustness read left to right; numbers line up on
+            # the right.
+            left = i == 0 or HEADINGS[i][0] in ("balance", "robust")
             padded = cell.ljust(widths[i]) if left else cell.rjust(widths[i])
             if colour:
                 padded = _coloured(padded, HEADINGS[i][0], cell, heading=number == 0)
@@ -195,8 +198,8 @@ def _coloured(padded: str, column: str, cell: str, *, heading: bool) -> str:
     style = _SIDE_COLOUR.get(column, "")
     if not style and column in {"standing", "defeated"} and heading:
         style = _STATUS_STYLE[column]
-    if not style and column == "motion" and not heading:
-        style = _STATUS_STYLE.get(cell, "")
+    if not style and column == "robust" and not heading and cell.strip() == "fragile":
+        style = _DIM
     return f"{style}{padded}{_RESET}" if style else padded
 
 
@@ -221,9 +224,9 @@ def run_check(args: argparse.Namespace) -> int:
     valid, errors = _load(args.paths)
     breaches = 0
     for item in valid:
-        found = check_expectations(item)
+        found = check_expectations(item, args.semantics)
         if rules is not None:
-            found += check_rules(item, rules)
+            found += check_rules(item, rules, args.semantics)
         found.sort(key=lambda d: (d.line, d.col))
         for diagnostic in found:
             print(show(diagnostic.format()))

@@ -15,6 +15,7 @@ from argmap.cli.common import (
     show,
 )
 from argmap.safetext import printable
+from argmap.verdict import weighed_title
 
 if TYPE_CHECKING:
     from argmap.ballots.tally import Contested, Tally
@@ -195,8 +196,8 @@ def format_report(result: Tally) -> str:
         f"{split[Verdict.BALANCED]} balanced, {split[Verdict.LEANS_CON]} lean con",
         f"Motion strength: median {median:.2f}, interquartile range {q1:.2f}-{q3:.2f} "
         f"({q3 - q1:.2f})",
-        f"Under the class's median weights: {result.median.headline()}",
-        f"Under the author's weights:       {result.author.headline()}",
+        f"Under the class's median weights: {weighed_title(result.median)}",
+        f"Under the author's weights:       {weighed_title(result.author)}",
     ]
     lines += ["", "Most contested weights (standard deviation; lowest-highest):"]
     lines += [

@@ -86,6 +86,8 @@ class ExportOptions:
     #: A reveal step: claims more than this many levels below the root are laid out but
     #: not drawn, so every box stays where the full diagram puts it.
     reveal: int | None = None
+    #: The gradual semantics to weigh with (`argmap.gradual`); None: the debate's own.
+    semantics: str | None = None
 
     def check(self) -> None:
         """Raise ExportError naming the first option that is out of range."""

@@ -29,6 +29,8 @@ class DeckOptions:
     reveal: bool = False
     depth: int | None = None
     side: str | None = None
+    #: The gradual semantics to weigh with (`argmap.gradual`); None: the debate's own.
+    semantics: str | None = None
 
     def check(self) -> None:
         """Raise ExportError naming the first option out of range."""

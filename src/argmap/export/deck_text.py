@@ -8,8 +8,10 @@ from collections.abc import Iterable
 from argmap.export.dot import shorten
 from argmap.graph import ArgumentGraph
 from argmap.model import Side
+from argmap.reading import label_and_strength
 from argmap.safetext import printable
 from argmap.semantics import Labelling, explain
+from argmap.strength import Weighing
 
 _XML_UNUSABLE = re.compile("[\ud800-\udfff\ufffe\uffff]")
 
@@ -31,8 +33,11 @@ def claim_line(graph: ArgumentGraph, claim_id: str, limit: int = 70) -> str:
     return f"{mark} {shorten(plain(graph.nodes[claim_id].text), limit)}"
 
 
-def claim_notes(graph: ArgumentGraph, labels: Labelling, claim_id: str) -> str:
-    """A claim for the speaker: full text, label and its reason, sources and note."""
+def claim_notes(
+    graph: ArgumentGraph, labels: Labelling, claim_id: str, weighing: Weighing | None = None
+) -> str:
+    """A claim for the speaker: full text, label and its reason, sources and note; with
+    `weighing`, its strength, and a sentence where label and strength seem to disagree."""
     node = graph.nodes[claim_id]
     if node.is_motion:
         head = "MOTION"
@@ -40,6 +45,11 @@ def claim_notes(graph: ArgumentGraph, labels: Labelling, claim_id: str) -> str:
         head = f"{side_word(graph, claim_id)} {node.kind.value} '{plain(claim_id)}'"
     lines = [f"{head} ({labels[claim_id].value})", plain(node.text)]
     lines.append("Why: " + plain(explain(graph, labels, claim_id)))
+    if weighing is not None and not node.is_motion:
+        lines.append(f"Strength: {weighing.strength(claim_id):.2f}")
+        note = label_and_strength(graph, labels, weighing, claim_id)
+        if note:
+            lines.append(plain(note))
     if node.claim is not None:
         sources = {s.id: s for s in graph.debate.sources}
         cited = []
@@ -57,9 +67,14 @@ def claim_notes(graph: ArgumentGraph, labels: Labelling, claim_id: str) -> str:
     return "\n".join(lines)
 
 
-def slide_notes(graph: ArgumentGraph, labels: Labelling, claims: Iterable[str]) -> str:
+def slide_notes(
+    graph: ArgumentGraph,
+    labels: Labelling,
+    claims: Iterable[str],
+    weighing: Weighing | None = None,
+) -> str:
     """Speaker notes for the claims of a slide, one paragraph each."""
-    return "\n\n".join(claim_notes(graph, labels, c) for c in claims)
+    return "\n\n".join(claim_notes(graph, labels, c, weighing) for c in claims)
 
 
 def breadcrumb(graph: ArgumentGraph, claim_id: str, limit: int = 96) -> str:

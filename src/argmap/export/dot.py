@@ -22,8 +22,10 @@ from argmap.collector import collector_paused
 from argmap.export.tidy import Pins
 from argmap.graph import ArgumentGraph, ClaimNode, Edge, Relation
 from argmap.model import MOTION_ID, Kind, Side
+from argmap.reading import short_text
 from argmap.semantics import Label, Labelling, grounded
 from argmap.strength import weigh
+from argmap.verdict import debate_verdict
 
 if TYPE_CHECKING:
     import graphviz
@@ -276,14 +278,7 @@ def wrap_lines(text: str, width: int) -> list[str]:
 
 def shorten(text: str, limit: int) -> str:
     """`text` cut to at most `limit` characters at a word boundary, ending in "…"."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    space = cut.rfind(" ")
-    if space > limit // 2:
-        cut = cut[:space]
-    return cut.rstrip(" ,;:.-") + "…"
+    return short_text(text, limit)
 
 
 def _fill(words: list[str], width: int) -> list[str]:
@@ -508,10 +503,13 @@ class _Builder:
         self.labels = grounded(graph)
         # Keep only what the drawing needs (every strength and the motion's balance), so
         # the framework behind them is freed before the DOT text is built.
-        weighing = weigh(graph, self.labels)
+        weighing = weigh(graph, self.labels, self.options.semantics)
         self.strengths = weighing.strengths
-        self.balance = weighing.headline()
-        del weighing
+        reading = debate_verdict(graph, self.labels, weighing)
+        # The verdict and how robust it is; what flips it, in a quieter line.
+        self.balance = f"{reading.title()} · {reading.word}"
+        self.flips = reading.why_fragile(graph) or "no single removal or weight step changes it"
+        del weighing, reading
         self.names: dict[str, str] = {}
         self.stub_count = 0
         self.dot = graphviz.Digraph(name="argmap", strict=False)
@@ -596,15 +594,11 @@ class _Builder:
         if node.is_motion:
             head = _font("MOTION", self.small(), text_colour, bold=True)
             body = _font(self.body_text(node), theme.fontsize * 1.15, text_colour)
-            # The balance first; what the labels say comes second, in a quieter line.
-            balance = self.balance
-            labels = {
-                Label.STANDING: "by labels alone: ✓ the motion stands",
-                Label.DEFEATED: "by labels alone: ✗ the motion is defeated",
-                Label.UNDECIDED: "by labels alone: ? the motion is undecided",
-            }[state]
-            verdict = _font(escape_html(balance), theme.fontsize, text_colour, bold=True)
-            tail = _font(escape_html(labels), self.small(), theme.muted)
+            # The verdict with its robustness; what flips it in a quieter line.
+            verdict = _font(escape_html(self.balance), theme.fontsize, text_colour, bold=True)
+            tail = _font(
+                html_lines(self.flips, max(self.options.wrap, 40)), self.small(), theme.muted
+            )
             return f"<{head}<BR/>{body}<BR/>{verdict}<BR/>{tail}>"
         assert node.side is not None
         parts = [node.side.value.upper()]

@@ -27,12 +27,15 @@ from pathlib import Path
 from argmap.export import ExportError, ExportOptions, output_name, to_dot
 from argmap.export.dot import THEMES, Theme, subtree_sizes
 from argmap.export.render import RenderError, render, write_atomic
+from argmap.gradual import SEMANTICS
 from argmap.graph import ArgumentGraph, ClaimNode, Edge, Relation
 from argmap.model import MOTION_ID, Kind, Side
 from argmap.output import write_failure
+from argmap.reading import label_and_strength
 from argmap.safetext import printable
 from argmap.semantics import Label, Labelling, explain, grounded
-from argmap.strength import explain_strength, weigh
+from argmap.strength import weigh
+from argmap.verdict import debate_verdict, strict_reading
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -79,11 +82,6 @@ LABEL_MARKS = {
     Label.DEFEATED: "✗ defeated",
     Label.UNDECIDED: "? undecided",
 }
-VERDICTS = {
-    Label.STANDING: "the motion stands",
-    Label.DEFEATED: "the motion is defeated",
-    Label.UNDECIDED: "the motion is undecided",
-}
 RELATION_WORDS = {
     Relation.REBUTS: "rebuts",
     Relation.SUPPORTS: "supports",
@@ -119,39 +117,60 @@ class DebateFacts:
 
     labelling: Labelling
     claims: dict[str, ClaimFacts]
+    #: The verdict line (`argmap.verdict`): verdict, strength, robustness, other semantics.
     verdict: str
-    #: Lines under the verdict (a headline from the strengths, for example).
+    #: Lines under the verdict: the movers, the range, the strict reading.
     headline: tuple[str, ...] = ()
+    #: `leans-pro`, `balanced` or `leans-con`, and robust or fragile (for the page's style).
+    leaning: str = "balanced"
+    robust: bool = False
+    #: 'Leans pro (0.60) · fragile', for the motion's box.
+    title: str = ""
+    #: The semantics the strengths come from (`argmap.gradual.SEMANTICS`).
+    semantics: str = ""
 
 
 #: Adds lines to the facts of a debate (a strength per claim, a headline); None adds none.
 Annotate = Callable[[ArgumentGraph, DebateFacts], DebateFacts]
 
 
-def debate_facts(graph: ArgumentGraph, annotate: Annotate | None = None) -> DebateFacts:
-    """Labels, plain-language reasons and the verdict of a debate."""
+def debate_facts(
+    graph: ArgumentGraph, annotate: Annotate | None = None, semantics: str | None = None
+) -> DebateFacts:
+    """Labels, plain-language reasons and the verdict of a debate.
+
+    The verdict is the debate's verdict line (`argmap.verdict`), never the motion's
+    grounded label; the strict reading of the labels comes last under it.
+    """
     labelling = grounded(graph)
     claims = {
         claim_id: ClaimFacts(labelling[claim_id], explain(graph, labelling, claim_id))
         for claim_id in graph.nodes
     }
-    facts = DebateFacts(labelling, claims, VERDICTS[labelling.motion])
+    reading = debate_verdict(graph, labelling, semantics=semantics)
+    facts = DebateFacts(
+        labelling,
+        claims,
+        reading.line(graph),
+        (*reading.lines(graph)[1:], strict_reading(graph, labelling)),
+        reading.verdict.value,
+        reading.robust,
+        f"{reading.title()} · {reading.word}",
+        reading.weighing.semantics,
+    )
     return annotate(graph, facts) if annotate is not None else facts
 
 
 def with_strengths(graph: ArgumentGraph, facts: DebateFacts) -> DebateFacts:
-    """The facts with every claim's gradual strength and the motion's balance.
-
-    Strength is `argmap.strength`'s quadratic energy semantics (Potyka, KR 2018); the
-    headline says which way the motion leans and what moved it most.
-    """
-    weighing = weigh(graph, facts.labelling)
-    claims = {
-        claim_id: replace(claim, strength=weighing.strength(claim_id))
-        for claim_id, claim in facts.claims.items()
-    }
-    lines = (weighing.headline(), explain_strength(graph, weighing, MOTION_ID))
-    return replace(facts, claims=claims, headline=(*facts.headline, *lines))
+    """The facts with every claim's gradual strength, and a sentence where a claim's
+    label and strength seem to disagree (`argmap.reading.label_and_strength`)."""
+    weighing = weigh(graph, facts.labelling, facts.semantics or None)
+    claims = {}
+    for claim_id, claim in facts.claims.items():
+        note = label_and_strength(graph, facts.labelling, weighing, claim_id)
+        notes = (note, *claim.notes) if note else claim.notes
+        claims[claim_id] = replace(claim, strength=weighing.strength(claim_id), notes=notes)
+    return replace(facts, claims=claims)
 
 
 # --- the diagram -----------------------------------------------------------------------------
@@ -280,8 +299,9 @@ def outline_html(graph: ArgumentGraph, facts: DebateFacts) -> str:
     out.append(
         f'<div class="motion-box" id="o-{MOTION_ID}" data-claim="{MOTION_ID}">'
         f'<div class="head"><span class="side">MOTION</span> '
-        f'<span class="label">{text(facts.verdict)}</span></div>'
+        f'<span class="label">{text(facts.title)}</span></div>'
         f'<a class="text" href="#claim-{MOTION_ID}">{text(motion.text)}</a>'
+        f'<p class="why"><strong>{text(facts.verdict)}</strong></p>'
         + "".join(f'<p class="note">{text(line)}</p>' for line in facts.headline)
         + "</div>"
     )
@@ -364,8 +384,8 @@ def debate_page(
     tally = ", ".join(f"{n} {label.value}" for label, n in counts.items())
     body = (
         f"<header>{back}<h1>{text(debate.title)}</h1>"
-        f'<p class="verdict {facts.labelling.motion.value}">'
-        f"<strong>{text(facts.verdict[:1].upper() + facts.verdict[1:])}</strong> "
+        f'<p class="verdict {facts.leaning}">'
+        f"<strong>{text(facts.verdict)}</strong> "
         f'<span class="tally">({len(graph)} claims: {tally})</span></p>'
         '<div class="tools js-only">'
         '<input type="search" id="search" placeholder="Search claims" '
@@ -387,8 +407,10 @@ def debate_page(
         "<footer>Made with argmap. Labels: grounded semantics (Dung, 1995); "
         "a claim stands when every rebuttal of it is defeated."
         + (
-            " Strength: quadratic energy semantics (Potyka, 2018), from 0 to 1."
-            if facts.claims[MOTION_ID].strength is not None
+            f" Strength: {SEMANTICS[facts.semantics].title} semantics "
+            f"({SEMANTICS[facts.semantics].paper}), from 0 to 1; the verdict is the motion's "
+            "strength (leans pro above 0.55, leans con below 0.45)."
+            if facts.semantics
             else ""
         )
         + "</footer>"
@@ -403,9 +425,10 @@ def export_page(
     *,
     index: str = "",
     annotate: Annotate | None = None,
+    semantics: str | None = None,
 ) -> DebateFacts:
     """Write the debate's page to `out`; return the facts it shows (the index lists them)."""
-    facts = debate_facts(graph, annotate)
+    facts = debate_facts(graph, annotate, semantics)
     page = debate_page(graph, options, facts, diagram_svg(graph, options), index=index)
     try:
         write_atomic(out, page.encode("utf-8"))
@@ -442,11 +465,11 @@ def index_page(entries: Sequence[IndexEntry], options: ExportOptions) -> str:
         counts = ", ".join(f"{n} {label.value}" for label, n in entry.counts.items())
         headline = "".join(f'<p class="note">{text(line)}</p>' for line in entry.facts.headline[:1])
         rows.append(
-            f'<li class="debate {entry.facts.labelling.motion.value}">'
+            f'<li class="debate {entry.facts.leaning}">'
             f'<a href="{html.escape(entry.page, quote=True)}">{text(entry.title)}</a>'
+            f'<p class="verdict"><strong>{text(entry.facts.verdict)}</strong></p>'
             f'<p class="motion">{text(entry.motion)}</p>'
-            f'<p class="verdict"><strong>{text(entry.facts.verdict)}</strong> '
-            f'<span class="tally">({entry.claims} claims: {counts})</span></p>{headline}</li>'
+            f'<p class="tally">{entry.claims} claims; strict labels: {counts}</p>{headline}</li>'
         )
     body = (
         f"<header><h1>Debates</h1><p>{len(entries)} debate{'s' * (len(entries) != 1)}</p>"

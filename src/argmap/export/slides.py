@@ -57,8 +57,9 @@ from argmap.export.render import RenderError
 from argmap.export.verdict import verdict_line, verdict_movers
 from argmap.graph import ArgumentGraph
 from argmap.model import MOTION_ID, Side
-from argmap.semantics import Label, explain, grounded
+from argmap.semantics import Label, grounded
 from argmap.strength import weigh
+from argmap.verdict import debate_verdict, strict_reading
 
 __all__ = [
     "DECK_FORMATS",
@@ -153,7 +154,8 @@ class _Planner:
         self.progress = progress
         self.theme = deck_theme(options.theme)
         self.labels = grounded(graph)
-        self.weighing = weigh(graph, self.labels)
+        self.weighing = weigh(graph, self.labels, options.semantics)
+        self.reading = debate_verdict(graph, self.labels, self.weighing)
         self.sizes = subtree_sizes(graph)
         self.tops = [
             c
@@ -534,7 +536,7 @@ class _Planner:
                     crumb,
                     source=self.source(part, texts, hidden=hidden),
                     claims=shown,
-                    notes=slide_notes(graph, self.labels, shown),
+                    notes=slide_notes(graph, self.labels, shown, self.weighing),
                 )
             )
         return slides
@@ -556,7 +558,7 @@ class _Planner:
             crumb,
             source=self.source(part, {}, self.overview_marks(part)),
             claims=claims,
-            notes=slide_notes(graph, self.labels, claims),
+            notes=slide_notes(graph, self.labels, claims, self.weighing),
         )
 
     def legend_slides(self) -> list[Slide]:
@@ -592,14 +594,15 @@ class _Planner:
         con = len(graph) - pro
         sections = [
             Section("", (shorten(plain(debate.motion), 200),), 28.0),
-            Section("", (verdict_line(self.labels, self.weighing),), 24.0),
+            Section("", (verdict_line(graph, self.reading),), 24.0),
             Section("", (f"{len(graph)} claims: {pro} for the motion, {con} against",), 20.0),
         ]
         if debate.summary:
             sections.append(Section("", (shorten(plain(debate.summary), 260),), 20.0))
         notes = [plain(debate.title), "Motion: " + plain(debate.motion)]
-        notes.append(verdict_line(self.labels, self.weighing))
-        notes.append("Why: " + plain(explain(graph, self.labels, MOTION_ID)))
+        notes.append(verdict_line(graph, self.reading))
+        notes += [plain(line) for line in self.reading.lines(graph)[1:]]
+        notes.append(plain(strict_reading(graph, self.labels)))
         if debate.summary:
             notes.append(plain(debate.summary))
         return Slide(
@@ -621,18 +624,18 @@ class _Planner:
                 lines.append(f"… and {len(claims) - CLOSING_ITEMS} more")
             return tuple(lines) or ("none",)
 
-        movers = verdict_movers(graph, self.weighing, CLOSING_ITEMS)
+        movers = verdict_movers(graph, self.reading, CLOSING_ITEMS)
         sections = (
             Section(f"What stands ({len(stands)} of {len(self.tops)})", listing(stands), 22.0),
             Section(f"What falls ({len(falls)} of {len(self.tops)})", listing(falls), 22.0),
             Section("Claims that move the verdict most", tuple(movers) or ("none",), 22.0),
         )
-        notes = [verdict_line(labels, self.weighing)]
-        notes += [claim_notes(graph, labels, c) for c in [*stands, *falls]]
+        notes = [verdict_line(graph, self.reading)]
+        notes += [claim_notes(graph, labels, c, self.weighing) for c in [*stands, *falls]]
         return Slide(
             "closing",
             "Where the debate ends",
-            verdict_line(labels, self.weighing),
+            verdict_line(graph, self.reading),
             sections=sections,
             claims=tuple([*stands, *falls]),
             notes="\n\n".join(notes),

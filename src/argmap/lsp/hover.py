@@ -18,9 +18,11 @@ from argmap.lsp.documents import Documents
 from argmap.lsp.navigation import Target
 from argmap.lsp.positions import Positions
 from argmap.model import MOTION_ID
+from argmap.reading import explain_strength
 from argmap.safetext import printable
 from argmap.semantics import Labelling, explain, grounded
-from argmap.strength import Weighing, explain_strength, weigh
+from argmap.strength import Weighing, weigh
+from argmap.verdict import debate_verdict
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&$])")
 _EXPECTED = frozenset({"standing", "defeated", "undecided"})
@@ -70,8 +72,13 @@ def claim_markdown(
         parts.append(f"**scheme**: {escape(node.claim.scheme)}")
     if weighing is not None:
         if node.is_motion:
-            parts.append(f"**balance**: {escape(weighing.headline())}")
-        parts.append(escape(explain_strength(graph, weighing, claim_id)))
+            # The verdict first; the motion's grounded label is the strict reading after it.
+            reading = debate_verdict(graph, labels, weighing)
+            lines = reading.lines(graph, show_ids=True)
+            parts.insert(1, f"**verdict**: {escape(lines[0])}")
+            parts[2] = f"**strict reading** ({verdict}): {escape(reason)}"
+            parts += [escape(line) for line in lines[1:]]
+        parts.append(escape(explain_strength(graph, weighing, claim_id, show_ids=True)))
     parts.append(quote(node.text))
     return "\n\n".join(parts)
 
@@ -143,7 +150,7 @@ def _markdown(docs: Documents, target: Target) -> str | None:
             return "\n\n".join(
                 [
                     f"**{escape(debate.title)}** ({_code(target.debate)})",
-                    f"**motion**, {labels.motion.value}; {escape(weighing.headline())}",
+                    f"**verdict**: {escape(debate_verdict(graph, labels, weighing).line(graph))}",
                     quote(debate.motion),
                 ]
             )

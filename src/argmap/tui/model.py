@@ -25,8 +25,10 @@ from argmap.load import (
     load_file,
 )
 from argmap.model import MOTION_ID, Side
+from argmap.reading import label_and_strength, strength_reason
 from argmap.semantics import Label, Labelling, explain, grounded
-from argmap.strength import Weighing, motion_summary, strength_reason, weigh
+from argmap.strength import Weighing, weigh
+from argmap.verdict import DebateVerdict, debate_verdict, strict_reading
 
 #: A place in the app: a debate and a claim in it (the motion is `motion`).
 Location = tuple[str, str]
@@ -49,6 +51,7 @@ class DebateEntry:
     #: Strengths and the motion's headline, worked out when first asked for.
     _weighing: Weighing | None = None
     _headline: list[str] | None = None
+    _verdict: DebateVerdict | None = None
 
     @property
     def ok(self) -> bool:
@@ -122,17 +125,34 @@ class DebateEntry:
         """Its base score and what moved its strength most: "base 0.50; lowered most by ..."."""
         return strength_reason(self.graph, self.weighing, claim_id)
 
+    def verdict(self) -> DebateVerdict:
+        """The debate's verdict, its robustness and movers (`argmap.verdict`)."""
+        assert self.labelling is not None
+        if self._verdict is None:
+            self._verdict = debate_verdict(self.graph, self.labelling, self.weighing)
+        return self._verdict
+
     def headline(self) -> list[str]:
-        """The motion's headline: balance, the claims that move it most, the labels."""
+        """The motion's headline: the verdict line, the claims that move it most, the range
+        of its strength, and last the strict reading of the labels."""
         assert self.labelling is not None
         if self._headline is None:
-            self._headline = motion_summary(self.graph, self.weighing, self.labelling)
+            self._headline = [
+                *self.verdict().lines(self.graph),
+                strict_reading(self.graph, self.labelling),
+            ]
         return self._headline
+
+    def label_note(self, claim_id: str) -> str | None:
+        """A sentence where the claim's label and strength seem to disagree, else None."""
+        assert self.labelling is not None
+        return label_and_strength(self.graph, self.labelling, self.weighing, claim_id)
 
     def forget_strengths(self) -> None:
         """Drop the cached strengths (the labelling changed)."""
         self._weighing = None
         self._headline = None
+        self._verdict = None
 
 
 def _entry(loaded: LoadedDebate) -> DebateEntry:

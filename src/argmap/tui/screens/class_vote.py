@@ -28,6 +28,7 @@ from argmap.model import MOTION_ID
 from argmap.strength import Verdict
 from argmap.tui.model import DebateEntry
 from argmap.tui.widgets.labels import SIDE_SYMBOL, safe, shorten, side_style
+from argmap.verdict import weighed_title
 
 
 class NameScreen(ModalScreen[str | None]):
@@ -111,7 +112,7 @@ class ClassVoteScreen(Screen[None]):
         weighing = view.weighing(self.class_median)
         whose = "class's median weights" if self.class_median else "author's weights"
         self.query_one("#vote-verdict", Static).update(
-            f"Under the {whose}: {weighing.headline()}   (m switches)"
+            f"Under the {whose}: {weighed_title(weighing)}   (m switches)"
         )
         options = self.query_one(OptionList)
         keep = keep or self.highlighted

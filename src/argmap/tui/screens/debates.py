@@ -17,8 +17,6 @@ from argmap.tui.host import Host
 from argmap.tui.model import DebateEntry, balance
 from argmap.tui.widgets.labels import (
     ERROR_STYLE,
-    STATUS_MARK,
-    STATUS_STYLE,
     WARNING_STYLE,
     safe,
     safe_block,
@@ -231,23 +229,13 @@ class DebatesScreen(Screen[None]):
         info = Text()
         info.append(safe(entry.title), style="bold")
         info.append(f"  ({safe(str(entry.path))})\n", style="dim")
+        if entry.openable:
+            # The verdict first, with how robust it is: every surface leads with it.
+            info.append(safe_block(entry.headline()[0]) + "\n", style="bold")
         if entry.motion:
             info.append("Motion: ", style="bold")
             info.append(safe_block(entry.motion) + "\n")
         if entry.openable:
-            stand = balance(entry)
-            # The balance first; the labels' verdict answers another question, second.
-            info.append(entry.weighing.headline(), style="bold")
-            info.append(". ")
-            mark = STATUS_MARK[stand.motion]
-            info.append(
-                f"By labels alone {mark} the motion is {stand.motion.value}",
-                style=STATUS_STYLE[stand.motion],
-            )
-            info.append(
-                f": {stand.pro_standing} of {stand.pro} pro and "
-                f"{stand.con_standing} of {stand.con} con claims stand. "
-            )
             info.append("Enter opens the map.\n", style="italic")
         if entry.broken is not None:
             info.append(

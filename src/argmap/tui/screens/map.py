@@ -36,12 +36,15 @@ DETAIL_DELAY = 0.03
 
 
 def legend() -> Text:
-    """What the marks mean: sides by colour and symbol, status by glyph and weight."""
+    """What the marks mean: sides by colour and symbol, strength, then the strict status by
+    glyph and weight."""
     return Text.assemble(
         side_mark(Side.PRO),
         " pro  ",
         side_mark(Side.CON),
         " con  ",
+        ("0.7", "bold"),
+        " strength  ",
         status_mark(Label.STANDING),
         " standing  ",
         status_mark(Label.DEFEATED),

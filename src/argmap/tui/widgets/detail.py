@@ -74,22 +74,29 @@ def describe_claim(entry: DebateEntry, claim_id: str) -> Text:
     out.append(safe_block(node.text) + "\n\n", style="bold")
     value = entry.strength(claim_id)
     if node.is_motion:
-        # The balance first, then what moves it, then what the labels say.
-        first, *rest = entry.headline()
+        # The verdict first, then what moves it; the strict reading of the labels last,
+        # in place of the motion's label.
+        first, *rest, strict = entry.headline()
         out.append(safe_block(first) + "\n", style="bold")
         out.append(f"con {balance_bar(value, 11)} pro\n", style="bold")
         for line in rest:
             out.append(safe_block(line) + "\n")
-        out.append("\n")
+        out.append(safe_block(strict) + "\n", style="dim")
     else:
         out.append(f"Strength {value:.2f} {strength_bar(value, 8).rstrip()}", style="bold")
         out.append(f" — {safe_block(entry.strength_reason(claim_id))}\n")
-    out.append_text(status_mark(label))
-    out.append(" ")
-    out.append(label.value, style=STATUS_STYLE[label])
-    reason = entry.reason(claim_id)
-    _, _, why = reason.partition(": ")
-    out.append(f": {safe_block(why or reason)}\n")
+        note = entry.label_note(claim_id)
+        if note:
+            out.append(safe_block(note) + "\n", style="italic")
+    if not node.is_motion:
+        # The strict label and its reason, after the strength (the motion's is the strict
+        # reading above).
+        out.append_text(status_mark(label))
+        out.append(" ")
+        out.append(label.value, style=STATUS_STYLE[label])
+        reason = entry.reason(claim_id)
+        _, _, why = reason.partition(": ")
+        out.append(f": {safe_block(why or reason)}\n")
     claim = node.claim
     debate = entry.loaded.debate
     if claim is not None and debate is not None:

@@ -101,18 +101,21 @@ def claim_row(
     strength: float | None = None,
     cut: bool = False,
 ) -> Text:
-    """A map row: side symbol, status mark, strength (when given), kind, then the text.
+    """A map row: side symbol, strength (when given), strict status mark, kind, the text.
 
+    The strength comes first: it is what the verdict weighs. The motion has no status
+    mark: its strict label is not its verdict (the detail panel says both).
     `width` is the room for the whole row; the claim's text is cut at a word with "…".
     `cut`: a standing undercut cuts the claim's link to what it answers (marked ✂).
     """
     row = Text(no_wrap=True, overflow="ellipsis")
     row.append_text(side_mark(node.side))
     row.append(" ")
-    row.append_text(status_mark(label))
-    row.append(" ")
     if strength is not None:
         row.append_text(strength_mark(strength))
+        row.append(" ")
+    if not node.is_motion:
+        row.append_text(status_mark(label))
         row.append(" ")
     if node.is_motion:
         row.append("Motion: ", style="bold")

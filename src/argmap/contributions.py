@@ -1,0 +1,254 @@
+"""Why a claim is as strong as it is: removal contributions, and strengths after one change.
+
+Contributions are removal contributions (Kampik, Potyka, Yin, Čyras, Toni, "Contribution
+functions for quantitative bipolar argumentation graphs", KR 2024):
+ctrb(x → y) = σ(y) − σ(y in the debate without x), the other claims' labels held fixed.
+Only claims that can reach y are tried, and each removal recomputes only the claims on its
+way to y, stopping where nothing changes. The same recomputation gives y's strength after
+one claim's base score changes (`with_base`), which `argmap.robustness` uses for weight
+steps. Under a semantics other than quadratic energy each removal is a full recomputation
+(`argmap.gradual`).
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable
+
+from argmap.collector import collector_paused
+from argmap.gradual import solve
+from argmap.graph import ArgumentGraph
+from argmap.model import MOTION_ID
+from argmap.strength import DEFAULT_SEMANTICS, NEGLIGIBLE, QBAF, Weighing, influence
+
+
+def contributions(
+    graph: ArgumentGraph,
+    weighing: Weighing,
+    claim_id: str = MOTION_ID,
+    limit: int | None = None,
+    *,
+    within: int | None = None,
+    only: Iterable[str] | None = None,
+) -> list[tuple[str, float]]:
+    """Signed contributions to `claim_id`'s strength, largest |amount| first.
+
+    The method is removal: the contribution of x is the strength of `claim_id` minus its
+    strength in the debate without x (other claims' labels held fixed; removing a standing
+    undercut restores the link it alone cuts). Negative amounts lowered the strength.
+    Claims whose removal changes nothing are left out; ties keep document order.
+    `within` tries only claims at most that many links away (each is still exact);
+    `only` tries only the claims it names.
+    """
+    qbaf = weighing.qbaf if weighing.qbaf is not None else QBAF.build(graph)
+    sigma = [weighing.strengths[i] for i in qbaf.ids]
+    energies = qbaf.energies or [qbaf.energy(i, sigma) for i in range(len(qbaf.ids))]
+    target = qbaf.index[claim_id]
+    fast = weighing.semantics == DEFAULT_SEMANTICS
+    with collector_paused():
+        region = reaching(qbaf, target)
+        tried = region | _restorers(qbaf, region)
+        if within is not None:
+            tried &= reaching(qbaf, target, within)
+        if only is not None:
+            tried &= {qbaf.index[c] for c in only if c in qbaf.index}
+        amounts: list[tuple[str, float]] = []
+        for x in sorted(tried):
+            if x == target:
+                continue
+            without = (
+                _without(qbaf, sigma, energies, x, target, region)
+                if fast
+                else solve(qbaf, weighing.semantics, removed=x)[0][target]
+            )
+            amount = sigma[target] - without
+            if abs(amount) > NEGLIGIBLE:
+                amounts.append((qbaf.ids[x], amount))
+    amounts.sort(key=lambda item: -abs(item[1]))
+    return amounts if limit is None else amounts[:limit]
+
+
+def reaching(qbaf: QBAF, target: int, within: int | None = None) -> set[int]:
+    """The target and every claim whose strength can reach it along links (at most
+    `within` links away when given).
+
+    Links that removing an undercut would restore count too, so the claims behind them are
+    recomputed when that undercut is removed; so do those undercuts themselves.
+    """
+    restorable: dict[int, list[int]] = {}
+    for cutter, links in qbaf.restores.items():
+        for p, g, _ in links:
+            restorable.setdefault(g, []).extend((p, cutter))
+    seen = {target}
+    level = [target]
+    steps = 0
+    while level and (within is None or steps < within):
+        steps += 1
+        following: list[int] = []
+        for node in level:
+            for j in (*(j for j, _ in qbaf.incoming[node]), *restorable.get(node, ())):
+                if j not in seen:
+                    seen.add(j)
+                    following.append(j)
+        level = following
+    return seen
+
+
+def _restorers(qbaf: QBAF, region: set[int]) -> set[int]:
+    """Standing undercuts whose removal would restore a link into the region."""
+    return {u for u, links in qbaf.restores.items() if any(g in region for _, g, _ in links)}
+
+
+def _without(
+    qbaf: QBAF,
+    sigma: list[float],
+    energies: list[float],
+    removed: int,
+    target: int,
+    region: set[int],
+) -> float:
+    """The target's strength with claim `removed` taken out, recomputing only what changes.
+
+    Changes travel along links in evaluation order (a heap of part positions); a cycle that
+    is reached is settled again as a whole.
+    """
+    chain = _along_chain(qbaf, sigma, energies, removed, target, region)
+    if chain is not None:
+        return chain
+    return _propagate(qbaf, sigma, energies, target, region, removed)
+
+
+def with_base(
+    qbaf: QBAF,
+    sigma: list[float],
+    energies: list[float],
+    claim: int,
+    base: float,
+    target: int,
+    region: set[int],
+) -> float:
+    """The target's strength with claim `claim`'s base score set to `base` (quadratic
+    energy), recomputing only what changes; `region` is `reaching(qbaf, target)`."""
+    if claim not in region:
+        return sigma[target]
+    old = qbaf.base[claim]
+    qbaf.base[claim] = base
+    try:
+        return _propagate(qbaf, sigma, energies, target, region, -1, start=claim)
+    finally:
+        qbaf.base[claim] = old
+
+
+def _propagate(
+    qbaf: QBAF,
+    sigma: list[float],
+    energies: list[float],
+    target: int,
+    region: set[int],
+    removed: int,
+    start: int | None = None,
+) -> float:
+    """Carry a change to the target: claim `removed` taken out (or none, -1), or claim
+    `start` recomputed from its own base score."""
+    changed: dict[int, float] = {} if removed < 0 else {removed: 0.0}  # removed: carries nothing
+    pending: dict[int, float] = {}  # energy deltas waiting at each claim
+    heap: list[int] = []
+
+    def push(node: int, delta: float) -> None:
+        if node not in region or node == removed:
+            return
+        if node not in pending:
+            pending[node] = 0.0
+            heapq.heappush(heap, qbaf.part_of[node])
+        pending[node] += delta
+
+    restored: dict[int, list[tuple[int, float]]] = {}
+    if start is not None:
+        push(start, 0.0)
+    else:
+        for t, sign in qbaf.outgoing[removed]:
+            push(t, -sign * sigma[removed])
+        # Links the removed undercut alone cut come back, and carry later changes of their
+        # claim.
+        for p, g, sign in qbaf.restores.get(removed, ()):
+            push(g, sign * sigma[p])
+            restored.setdefault(p, []).append((g, sign))
+    done_parts: set[int] = set()
+    while heap:
+        position = heapq.heappop(heap)
+        if position in done_parts:
+            continue
+        done_parts.add(position)
+        part = qbaf.part(position)
+        if not qbaf.is_cyclic(position):
+            node = part[0]
+            new = influence(qbaf.base[node], energies[node] + pending.pop(node))
+            moved = {node: new} if abs(new - sigma[node]) > NEGLIGIBLE else {}
+        else:
+            for node in part:
+                pending.pop(node, None)
+            moved = _resettle(qbaf, sigma, changed, part, removed, restored)
+        for node, new in moved.items():
+            changed[node] = new
+            step = new - sigma[node]
+            for t, sign in (*qbaf.outgoing[node], *restored.get(node, ())):
+                if qbaf.part_of[t] not in done_parts:
+                    push(t, sign * step)
+    return changed.get(target, sigma[target])
+
+
+def _along_chain(
+    qbaf: QBAF,
+    sigma: list[float],
+    energies: list[float],
+    removed: int,
+    target: int,
+    region: set[int],
+) -> float | None:
+    """`_without` for the usual case, a chain of single links off any cycle; else None."""
+    if removed in qbaf.restores or qbaf.is_cyclic(qbaf.part_of[removed]):
+        return None
+    links = qbaf.outgoing[removed]
+    if len(links) != 1:
+        return None
+    node, sign = links[0]
+    delta = -sign * sigma[removed]
+    while True:
+        if node not in region:
+            return sigma[target]
+        if qbaf.is_cyclic(qbaf.part_of[node]):
+            return None
+        new = influence(qbaf.base[node], energies[node] + delta)
+        if node == target:
+            return new
+        step = new - sigma[node]
+        if abs(step) <= NEGLIGIBLE:
+            return sigma[target]
+        links = qbaf.outgoing[node]
+        if len(links) != 1:
+            return None
+        node, sign = links[0]
+        delta = sign * step
+
+
+def _resettle(
+    qbaf: QBAF,
+    sigma: list[float],
+    changed: dict[int, float],
+    part: list[int],
+    removed: int,
+    restored: dict[int, list[tuple[int, float]]],
+) -> dict[int, float]:
+    """Settle a cycle again with some claims changed or removed; the members that moved."""
+    extra: dict[int, list[tuple[int, float]]] = {}
+    for p, links in restored.items():
+        for g, sign in links:
+            extra.setdefault(g, []).append((p, sign))
+    view = list(sigma)
+    for node, value in changed.items():
+        view[node] = value
+    members = [m for m in part if m != removed]
+    if removed in part:
+        view[removed] = 0.0
+    qbaf.settle(members, view, extra)
+    return {m: view[m] for m in members if abs(view[m] - sigma[m]) > NEGLIGIBLE}

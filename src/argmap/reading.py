@@ -1,0 +1,159 @@
+"""How argmap reads a claim to a student: names by short text, strengths explained, and
+one sentence where the grounded label and the strength seem to disagree.
+
+Claims are named by a short form of their text ('Guardrails calibrated to risk…'); ids
+only when asked (`show_ids`, as in the language server). The texts returned here are raw:
+every surface escapes them for where it prints them.
+"""
+
+from __future__ import annotations
+
+from argmap.contributions import contributions
+from argmap.graph import ArgumentGraph, Relation
+from argmap.model import MOTION_ID
+from argmap.semantics import Label, Labelling, attack_holds, attackers_of
+from argmap.strength import Weighing
+
+#: Characters of a claim's text in its short form.
+SHORT = 36
+#: A claim is strong from this strength on (the middle of the scale).
+STRONG = 0.5
+
+
+def short_text(text: str, limit: int = SHORT) -> str:
+    """`text` on one line, cut to at most `limit` characters at a word, ending in "…"."""
+    words = " ".join(text[: limit * 4].split())
+    if len(words) <= limit and len(text) <= limit * 4:
+        return words
+    cut = words[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-") + "…"
+
+
+def name(graph: ArgumentGraph, claim_id: str, *, show_ids: bool = False) -> str:
+    """How a sentence names a claim: 'short text…' (or 'id'), or `the motion`."""
+    if claim_id == MOTION_ID:
+        return "the motion"
+    if show_ids:
+        return f"'{claim_id}'"
+    return f"'{short_text(graph.nodes[claim_id].text)}'"
+
+
+def amounts_text(
+    graph: ArgumentGraph, items: list[tuple[str, float]], *, show_ids: bool = False
+) -> str:
+    """ "'a…' +0.15, 'b…' +0.09": claims and their signed contributions."""
+    return ", ".join(f"{name(graph, c, show_ids=show_ids)} {a:+.2f}" for c, a in items)
+
+
+def strength_reason(
+    graph: ArgumentGraph, weighing: Weighing, claim_id: str, *, show_ids: bool = False
+) -> str:
+    """A short clause for messages: "base 0.50; lowered most by 'r…' -0.20"."""
+    parts = [f"base {weighing.base(claim_id):.2f}"]
+    amounts = contributions(graph, weighing, claim_id)
+    lowered = [(c, a) for c, a in amounts if a < 0]
+    raised = [(c, a) for c, a in amounts if a > 0]
+    if lowered:
+        parts.append(f"lowered most by {amounts_text(graph, lowered[:1], show_ids=show_ids)}")
+    if raised:
+        parts.append(f"raised most by {amounts_text(graph, raised[:1], show_ids=show_ids)}")
+    return "; ".join(parts)
+
+
+def explain_strength(
+    graph: ArgumentGraph, weighing: Weighing, claim_id: str, *, show_ids: bool = False
+) -> str:
+    """One or two plain sentences: the strength, its base score, what moved it most."""
+
+    def called(c: str) -> str:
+        return name(graph, c, show_ids=show_ids)
+
+    value = weighing.strength(claim_id)
+    base = weighing.base(claim_id)
+    node = graph.node(claim_id)
+    if node.claim is None:
+        origin = "the neutral base score"
+    elif node.claim.weight is None:
+        origin = "base 0.50, no weight given"
+    else:
+        origin = f"base {base:.2f} from weight {node.claim.weight}"
+    subject = "The motion has strength" if claim_id == MOTION_ID else "Strength"
+    text = f"{subject} {value:.2f} ({origin})."
+    amounts = contributions(graph, weighing, claim_id)
+    lowered = [(c, a) for c, a in amounts if a < 0]
+    raised = [(c, a) for c, a in amounts if a > 0]
+    parts = []
+    if lowered:
+        c, a = lowered[0]
+        parts.append(f"lowered most by {called(c)} ({a:+.2f})")
+    if raised:
+        c, a = raised[0]
+        parts.append(f"raised most by {called(c)} ({a:+.2f})")
+    if parts:
+        sentence = "; ".join(parts)
+        text += " " + sentence[0].upper() + sentence[1:] + "."
+    elif not any(e.relation is not Relation.UNDERCUTS for e in graph.incoming[claim_id]):
+        text += " Nothing rebuts or supports it, so it keeps its base score."
+    else:
+        text += " What rebuts or supports it is cut or cancels out, so it keeps its base score."
+    if claim_id in weighing.cut_by:
+        cutters = " and ".join(called(u) for u in weighing.cut_by[claim_id])
+        text += (
+            f" Its link to {called(node.parent or MOTION_ID)} is cut by {cutters} (an "
+            "undercut), so it moves nothing there."
+        )
+    if claim_id in weighing.unsettled:
+        text += " Its cycle did not settle, so this figure is approximate."
+    return text
+
+
+def label_and_strength(
+    graph: ArgumentGraph,
+    labelling: Labelling,
+    weighing: Weighing,
+    claim_id: str,
+    *,
+    show_ids: bool = False,
+) -> str | None:
+    """One plain sentence where the grounded label and the strength seem to disagree
+    (defeated but strong, standing but weak); None where they agree."""
+    if claim_id == MOTION_ID or claim_id not in graph.nodes:
+        return None
+    label, value = labelling[claim_id], weighing.strength(claim_id)
+
+    def called(c: str) -> str:
+        return name(graph, c, show_ids=show_ids)
+
+    amounts = contributions(graph, weighing, claim_id)
+    if label is Label.DEFEATED and value >= STRONG:
+        winners = [
+            a
+            for a in attackers_of(graph, claim_id)
+            if labelling[a] is Label.STANDING
+            and attack_holds(graph, labelling, a, claim_id) == "holds"
+        ]
+        answer = f"{called(winners[0])} answers it and stands" if winners else "it is answered"
+        raised = [c for c, a in amounts if a > 0]
+        support = len(graph.supporters(claim_id))
+        if support:
+            keeps = f"its {support} support{'s' * (support != 1)} still keep it strong"
+        elif raised:
+            keeps = f"{called(raised[0])} still keeps it strong"
+        else:
+            keeps = "its weight still keeps it strong"
+        return f"Strictly, {answer}; {keeps} ({value:.2f})."
+    if label is Label.STANDING and value < STRONG:
+        lowered = [c for c, a in amounts if a < 0]
+        if lowered:
+            why = f"{called(lowered[0])} still weighs against it"
+        else:
+            why = "its low weight keeps it weak"
+        if attackers_of(graph, claim_id):
+            strictly = "every claim that answers it is answered in turn"
+        else:
+            strictly = "nothing answers it"
+        return f"Strictly it stands, as {strictly}; but {why} ({value:.2f})."
+    return None
