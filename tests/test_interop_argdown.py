@@ -152,6 +152,23 @@ def test_a_title_defined_twice_keeps_the_first_text_and_says_so() -> None:
     assert any("defined twice" in m for m in messages(outcome))
 
 
+def test_a_multi_line_comment_keeps_the_line_numbers_after_it() -> None:
+    outcome = argdown("/* one\ntwo\nthree */\n[T]: Thesis.\n  + [r]: One.\n\n[r]: Two.\n")
+    [twice] = [loss for loss in outcome.losses if "defined twice" in loss.message]
+    assert twice.line == 7
+    assert twice.message.endswith("at line 7")
+
+
+def test_a_statement_and_an_argument_with_the_same_title_get_different_ids() -> None:
+    outcome = argdown("[T]: Thesis.\n  + [r]: One.\n  - <r>: Two.\n")
+    debate = outcome.loaded.debate
+    assert debate is not None
+    assert [(c.id, c.text) for c in (*debate.pro, *debate.con)] == [
+        ("r", "One."),
+        ("r-2", "Two."),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
