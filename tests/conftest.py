@@ -10,21 +10,6 @@ import pytest
 
 from argmap.load import LoadedDebate, load_file
 
-REPO = Path(__file__).resolve().parents[1]
-ARGUMENTS = REPO / "arguments"
-
-MINIMAL = """\
-version: 1
-title: Test debate
-motion: Something should happen.
-pro:
-  - id: p-a
-    text: A reason for it.
-con:
-  - id: c-a
-    text: A reason against it.
-"""
-
 
 @pytest.fixture
 def write_debate(tmp_path: Path) -> Callable[..., Path]:

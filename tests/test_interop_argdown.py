@@ -8,14 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import ARGUMENTS
 from hypothesis import given
 from test_interop_roundtrip import FAST, debates, load_generated
 
 from argmap.interop import ImportOutcome, InteropError, export_text, import_text
 from argmap.load import load_file
 from argmap.semantics import grounded
-
-from conftest import ARGUMENTS
 
 DATA = Path(__file__).parent / "data" / "interop"
 

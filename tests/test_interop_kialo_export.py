@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import ARGUMENTS
 from hypothesis import given
 from test_interop_roundtrip import FAST, debates, load_generated
 
@@ -15,8 +16,6 @@ from argmap.cli import main
 from argmap.graph import ArgumentGraph, Relation
 from argmap.interop import export_text, import_text
 from argmap.load import LoadedDebate, load_file, load_text
-
-from conftest import ARGUMENTS
 
 DEBATE = """\
 title: Car-free centres

@@ -10,11 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import ARGUMENTS
 
 from argmap.cli import main
 from argmap.web.serve import ServeOptions, app_command, is_loopback, public_url, warnings_for
-
-from conftest import ARGUMENTS
 
 #: File names a shell would otherwise read as commands, globs, variables or options.
 HOSTILE_NAMES = (
