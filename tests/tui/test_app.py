@@ -8,7 +8,7 @@ import pytest
 from rich.console import Console
 from rich.text import Text
 from textual.widgets import Input, OptionList, Static
-from tui_helpers import SIZE, open_energy, ready
+from tui_helpers import SIZE, detail_follows, open_energy, ready
 
 from argmap.tui import ArgmapApp, make_app
 from argmap.tui.commands import COMMANDS
@@ -100,7 +100,7 @@ async def test_detail_shows_status_reason_sources_tags_and_note(app: ArgmapApp) 
     async with app.run_test(size=(120, 40)) as pilot:
         await open_energy(pilot)
         await pilot.press("j")
-        await pilot.pause(0.2)  # the panel follows once the cursor rests
+        await detail_follows(pilot)  # the panel follows once the cursor rests
         detail = static_text(app, "#claim-text")
         assert "PRO" in detail and "cost" in detail
         assert "standing" in detail and "overruns" in detail

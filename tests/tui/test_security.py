@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Static
-from tui_helpers import DATA, SIZE, ready
+from tui_helpers import DATA, SIZE, detail_follows, ready
 
 from argmap.tui import ArgmapApp, make_app
 from argmap.tui.editing import editor_command
@@ -218,7 +218,7 @@ async def test_a_source_address_with_a_space_is_shown_not_a_crash(tmp_path: Path
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("enter", "j")
-        await pilot.pause(0.2)
+        await detail_follows(pilot)
         assert isinstance(app.screen, MapScreen)
         assert app.screen.cursor_claim == "p"
         shown = str(app.screen.query_one("#claim-text", Static).render())
