@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Static
-from tui_helpers import DATA, SIZE, detail_follows, ready
+from tui_helpers import DATA, SIZE, detail_follows, ready, until
 
 from argmap.tui import ArgmapApp, make_app
 from argmap.tui.editing import editor_command
@@ -70,7 +70,7 @@ async def test_a_file_name_never_reaches_the_editor_as_an_option_or_command(
         await pilot.pause()
         assert isinstance(app.screen, MapScreen)
         await pilot.press("e")
-        await pilot.pause(0.1)
+        await until(pilot, (tmp_path / "bin" / "argv.json").exists, "the editor to run")
     argv = json.loads((tmp_path / "bin" / "argv.json").read_text())
     line = 4  # the motion's line
     absolute = str(hostile)
@@ -170,18 +170,20 @@ async def test_control_sequences_in_files_never_reach_the_terminal(
         await pilot.pause()
         assert_no_control(app, "the list, on the valid file")
         await pilot.press("enter")
-        await pilot.pause(0.1)
-        assert isinstance(app.screen, MapScreen)
+        await detail_follows(pilot)
         assert_no_control(app, "the map")
         for claim in range(6):  # every row: motion, pro, its rebuttal and link, con
             await pilot.press("l", "j")
-            await pilot.pause(0.1)
+            await detail_follows(pilot)
             assert_no_control(app, f"the map, row {claim}")
         await pilot.press("g")
         await pilot.pause()
         assert_no_control(app, "go to")
         await pilot.press("p", "1", "enter")
-        await pilot.pause(0.1)
+        await until(
+            pilot, lambda: getattr(app.screen, "cursor_claim", None) == "p1", "the cursor on p1"
+        )
+        await detail_follows(pilot)
         assert_no_control(app, "the map at p1 (sources, note, url)")
         for key in ("tab", "tab", "tab"):
             await pilot.press(key)
