@@ -277,19 +277,18 @@ async def test_a_tiny_terminal_shows_a_notice_and_the_map_comes_back() -> None:
         await pilot.pause()
         for size in [(5, 3), (1, 1), (39, 24), (80, 9)]:
             await pilot.resize_terminal(*size)
-            await pilot.pause(0.1)
-            assert isinstance(app.screen, TooSmallScreen), size
+            await until(pilot, lambda: isinstance(app.screen, TooSmallScreen), f"{size} refused")
             assert "Window too small" in str(app.screen.query_one(Static).render())
             await pilot.press("j")  # keys do not reach the screens below
             await pilot.pause()
         await pilot.resize_terminal(*SIZE)
-        await pilot.pause(0.1)
+        await until(pilot, lambda: not isinstance(app.screen, TooSmallScreen), "the dialog back")
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MapScreen)
         assert app.screen.cursor_claim == claim
         await pilot.resize_terminal(120, 40)
-        await pilot.pause(0.1)
+        await until(pilot, lambda: app.screen.size == (120, 40), "the bigger terminal")
         await pilot.press("j")
         await pilot.pause()
         assert app.screen.cursor_claim != claim
@@ -304,7 +303,7 @@ async def test_the_app_can_start_in_a_tiny_terminal() -> None:
         await ready(pilot)
         assert isinstance(app.screen, TooSmallScreen)
         await pilot.resize_terminal(*SIZE)
-        await pilot.pause(0.1)
+        await until(pilot, lambda: not isinstance(app.screen, TooSmallScreen), "the list")
         await pilot.press("down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, MapScreen)
@@ -345,17 +344,22 @@ async def test_a_slow_reload_runs_off_the_ui_thread_and_keeps_the_last_version(
             encoding="utf-8",
         )
         monkeypatch.setattr(model, "load_file", slow_load)
+        loads = len(threads)
         await pilot.press("r")
-        await pilot.pause(0.1)
+        await until(pilot, lambda: len(threads) > loads, "the reload to start")
         # The load is stuck on its thread; the map still answers keys, with the old text.
         await pilot.press("j")
-        await pilot.pause(0.1)
-        assert screen.cursor_claim == "cost"
+        await until(pilot, lambda: screen.cursor_claim == "cost", "the cursor on 'cost'")
+        await detail_follows(pilot)
         detail = str(screen.query_one("#claim-text", Static).render())
         assert "Sharing the cost" in detail and not release.is_set()
         release.set()
         await app.workers.wait_for_complete()
-        await pilot.pause(0.1)
+        await until(
+            pilot,
+            lambda: "Splitting" in str(screen.query_one("#claim-text", Static).render()),
+            "the reloaded text",
+        )
         assert screen.cursor_claim == "cost"
         assert "Splitting the cost" in str(screen.query_one("#claim-text", Static).render())
     assert threads and threading.main_thread().name not in threads
@@ -374,10 +378,7 @@ async def test_a_file_deleted_on_disk_leaves_the_list_and_the_map(
         await pilot.pause()
         assert isinstance(app.screen, MapScreen)
         (debates / "energy.yaml").unlink()
-        for _ in range(60):
-            await pilot.pause(0.05)
-            if isinstance(app.screen, DebatesScreen):
-                break
+        await until(pilot, lambda: isinstance(app.screen, DebatesScreen), "the list", 5000)
         assert isinstance(app.screen, DebatesScreen)
         table = app.screen.query_one(DebateTable)
         rows = [" ".join(str(c) for c in table.get_row_at(i)) for i in range(table.row_count)]
