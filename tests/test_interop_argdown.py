@@ -151,6 +151,15 @@ def test_a_title_defined_twice_keeps_the_first_text_and_says_so() -> None:
     assert any("defined twice" in m for m in messages(outcome))
 
 
+def test_untitled_statements_become_claims_with_generated_ids() -> None:
+    outcome = argdown("[T]: Thesis.\n  + An untitled reason.\n  - Another, untitled.\n")
+    debate = outcome.loaded.debate
+    assert debate is not None
+    assert [c.text for c in debate.pro] == ["An untitled reason."]
+    assert [c.text for c in debate.con] == ["Another, untitled."]
+    assert debate.pro[0].id != debate.con[0].id
+
+
 def test_a_multi_line_comment_keeps_the_line_numbers_after_it() -> None:
     outcome = argdown("/* one\ntwo\nthree */\n[T]: Thesis.\n  + [r]: One.\n\n[r]: Two.\n")
     [twice] = [loss for loss in outcome.losses if "defined twice" in loss.message]
