@@ -467,7 +467,7 @@ async def test_strength_shows_in_the_list_the_map_and_the_detail(app: ArgmapApp)
         # The balance comes before what the labels say.
         assert info.index(entry.weighing.headline()) < info.index("By labels alone")
         await pilot.press("enter")
-        await pilot.pause(0.2)
+        await detail_follows(pilot)
         detail = static_text(app, "#claim-text")
         headline = detail.index(entry.weighing.headline())
         assert headline < detail.index("Raised most by") < detail.index("top-level claims stand")
@@ -476,7 +476,7 @@ async def test_strength_shows_in_the_list_the_map_and_the_detail(app: ArgmapApp)
         first = str(tree.root.children[0].label)
         assert f"{entry.strength('cost'):.2f}" in first and "Sharing the cost" in first
         await pilot.press("j")
-        await pilot.pause(0.2)
+        await detail_follows(pilot)
         detail = static_text(app, "#claim-text")
         assert f"Strength {entry.strength('cost'):.2f}" in detail
         assert "lowered most by 'overruns'" in detail and "raised most by 'telescopes'" in detail
