@@ -9,11 +9,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from helpers import MINIMAL, REPO
 
 from argmap.cli import main
 from argmap.cli.schema import schema_text
-
-from conftest import MINIMAL, REPO
 
 
 def test_validate_good_file_exits_zero(

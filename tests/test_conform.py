@@ -105,7 +105,7 @@ def _documents(noisy: bool) -> dict[str, st.SearchStrategy[Any]]:
     source_lists = st.lists(st.one_of(sources, odd_scalars) if noisy else sources, max_size=3)
     required = {"title": maybe(texts), "motion": maybe(texts)}
     optional = {
-        "version": st.one_of(st.just(1), odd_scalars) if noisy else st.just(1),
+        "version": st.one_of(st.sampled_from([1, 1.0]), odd_scalars) if noisy else st.just(1),
         "id": maybe(slugs),
         "summary": maybe(texts),
         "semantics": maybe(st.sampled_from(["quadratic-energy", "df-quad", "max-based"])),
@@ -232,6 +232,9 @@ def test_the_generator_makes_valid_debates_with_nested_claims() -> None:
     [
         ({"title": "T", "motion": "M", "version": True}, ["value_error"]),
         ({"title": "T", "motion": "M", "version": "1"}, ["literal_error"]),
+        ({"title": "T", "motion": "M", "version": 1.0}, []),
+        ({"title": "T", "motion": "M", "version": 1.5}, ["literal_error"]),
+        ({"title": "T", "motion": "M", "version": 2}, ["literal_error"]),
         ({"title": "T", "motion": " "}, ["value_error"]),
         ({"title": "T", "motion": "M", "pro": [{"text": "x", "weight": 3.0}]}, ["int_type"]),
         ({"title": "T", "motion": "M", "pro": [{"text": "x", "undercut": 1}]}, ["bool_type"]),

@@ -168,6 +168,12 @@ def test_set_text_of_folded_block_scalar_keeps_the_style() -> None:
     assert "  text: >-\n    Students learn" in edit.after
 
 
+def test_set_a_block_scalar_on_the_last_line_of_a_file_without_a_final_line_break() -> None:
+    text = "title: T\nmotion: M.\npro:\n  - id: a\n    text: >-\n      Old text here."
+    edit = set_fields(text, "a", {"text": "New text."})
+    assert edit.after == text.replace("Old text here.", "New text.")
+
+
 def test_set_note_in_literal_block_keeps_the_style_and_indentation() -> None:
     edit = set_fields(TEXT, "queue", {"note": "First.\nSecond.\n"})
     removed, added = diff(TEXT, edit.after)

@@ -13,6 +13,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from helpers import ARGUMENTS
 
 import argmap.export.batch
 from argmap.cli import main
@@ -20,8 +21,6 @@ from argmap.cli.common import load_paths_calling
 from argmap.export import ExportOptions, export_graph, output_name, to_dot
 from argmap.export.batch import Diagram, DiagramPool
 from argmap.load import LoadedDebate, load_file, load_paths
-
-from conftest import ARGUMENTS
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz dot not installed")
 

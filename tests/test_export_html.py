@@ -12,13 +12,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from helpers import ARGUMENTS
 
 from argmap.cli import main
 from argmap.export import ExportOptions, dot_available
 from argmap.export.html import clean_svg, debate_facts, debate_page, index_entry, index_page
 from argmap.load import LoadedDebate, load_file
-
-from conftest import ARGUMENTS
 
 needs_dot = pytest.mark.skipif(not dot_available(), reason="Graphviz `dot` is not installed")
 

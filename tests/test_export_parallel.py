@@ -7,11 +7,10 @@ import threading
 from pathlib import Path
 
 import pytest
+from helpers import ARGUMENTS
 
 import argmap.export.batch
 from argmap.cli import main
-
-from conftest import ARGUMENTS
 
 
 def test_folder_export_runs_graphviz_for_two_diagrams_at_once(

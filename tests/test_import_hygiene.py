@@ -1,41 +1,78 @@
-"""The domain library never imports Textual; `argmap validate` starts without it."""
+"""Each layer imports only what it may: the domain never a shell, Textual, Rich or pygls."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-DOMAIN_MODULES = [
-    "argmap.model",
-    "argmap.load",
-    "argmap.graph",
-    "argmap.semantics",
-    "argmap.strength",
-    "argmap.bars",
-    "argmap.diagnostics",
-    "argmap.collector",
-    "argmap.export.html",
-    "argmap.export.batch",
-    "argmap.locate",
-    "argmap.ids",
-    "argmap.output",
-    "argmap.bundled",
-    "argmap.safetext",
-    "argmap.export.slides",
-    "argmap.export.deck_pdf",
-    "argmap.export.deck_pptx",
-    "argmap.export.deck",
-    "argmap.export.deck_text",
-    "argmap.export.verdict",
-    "argmap.export.fit",
-    "argmap.cli",
-    "argmap.interop.kialo",
-    "argmap.interop.aif",
-    "argmap.interop.argdown",
-    "argmap.interop.argdown_in",
+SRC = Path(__file__).resolve().parents[1] / "src"
+SHELLS = ("cli", "tui", "lsp", "web")
+
+
+def modules_of(layer: str) -> list[str]:
+    """Every module of a layer, from the package tree: a shell's folder, or the domain
+    (everything outside the shells' folders)."""
+    found = []
+    for path in sorted((SRC / "argmap").rglob("*.py")):
+        parts = path.relative_to(SRC).with_suffix("").parts
+        if parts[-1] == "__main__":
+            continue  # running it runs the command
+        inner = parts[1] if len(parts) > 2 else None
+        if (inner == layer) if layer in SHELLS else (inner not in SHELLS):
+            found.append(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    return found
+
+
+#: What each layer must never import, by top-level package or module prefix.
+FORBIDDEN = {
+    "domain": (
+        "textual",
+        "rich",
+        "pygls",
+        "lsprotocol",
+        "textual_serve",
+        "argmap.cli",
+        "argmap.tui",
+        "argmap.lsp",
+        "argmap.web",
+    ),
+    "lsp": ("textual", "rich", "textual_serve", "argmap.cli", "argmap.tui", "argmap.web"),
+    "web": ("textual", "pygls", "argmap.cli", "argmap.tui", "argmap.lsp"),
+    "tui": ("pygls", "lsprotocol", "argmap.cli", "argmap.lsp", "argmap.web"),
+}
+
+LAYERED = [
+    pytest.param(module, layer, id=module) for layer in FORBIDDEN for module in modules_of(layer)
 ]
+
+
+def test_the_layers_are_read_from_the_package_tree() -> None:
+    domain = modules_of("domain")
+    assert {"argmap", "argmap.semantics", "argmap.edit.document", "argmap.export.dot"} <= set(
+        domain
+    )
+    assert not [m for m in domain if m.split(".")[1:2] in (["cli"], ["tui"], ["lsp"], ["web"])]
+    assert "argmap.cli" in modules_of("cli")
+    assert "argmap.lsp.server" in modules_of("lsp")
+    assert "argmap.tui.app" in modules_of("tui")
+
+
+@pytest.mark.parametrize(("module", "layer"), LAYERED)
+def test_a_module_imports_nothing_its_layer_forbids(module: str, layer: str) -> None:
+    forbidden = FORBIDDEN[layer]
+    code = (
+        f"import sys, {module}\n"
+        f"forbidden = {forbidden!r}\n"
+        "print(sorted(m for m in sys.modules if m in forbidden\n"
+        "             or m.startswith(tuple(f + '.' for f in forbidden))))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]", f"{module} ({layer}) imports {out.strip()}"
 
 
 def test_the_graph_does_not_import_the_loader() -> None:
@@ -45,24 +82,6 @@ def test_the_graph_does_not_import_the_loader() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.split() == ["False"]
-
-
-@pytest.mark.parametrize("module", DOMAIN_MODULES)
-def test_domain_module_does_not_import_textual(module: str) -> None:
-    code = f"import sys, {module}; print('textual' in sys.modules, 'rich' in sys.modules)"
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout
-    assert out.split() == ["False", "False"]
-
-
-@pytest.mark.parametrize("module", DOMAIN_MODULES)
-def test_domain_module_does_not_import_pygls(module: str) -> None:
-    code = f"import sys, {module}; print('pygls' in sys.modules, 'lsprotocol' in sys.modules)"
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout
-    assert out.split() == ["False", "False"]
 
 
 def test_language_server_imports_no_other_shell() -> None:

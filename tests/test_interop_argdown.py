@@ -8,14 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import ARGUMENTS
 from hypothesis import given
 from test_interop_roundtrip import FAST, debates, load_generated
 
 from argmap.interop import ImportOutcome, InteropError, export_text, import_text
 from argmap.load import load_file
 from argmap.semantics import grounded
-
-from conftest import ARGUMENTS
 
 DATA = Path(__file__).parent / "data" / "interop"
 
@@ -153,6 +152,32 @@ def test_a_title_defined_twice_keeps_the_first_text_and_says_so() -> None:
     # The same text again loses nothing, and is not reported.
     same = argdown("[T]: Thesis.\n  + [r]: One.\n\n[r]:   One.\n")
     assert not any("later definition" in m for m in messages(same))
+
+
+def test_untitled_statements_become_claims_with_generated_ids() -> None:
+    outcome = argdown("[T]: Thesis.\n  + An untitled reason.\n  - Another, untitled.\n")
+    debate = outcome.loaded.debate
+    assert debate is not None
+    assert [c.text for c in debate.pro] == ["An untitled reason."]
+    assert [c.text for c in debate.con] == ["Another, untitled."]
+    assert debate.pro[0].id != debate.con[0].id
+
+
+def test_a_multi_line_comment_keeps_the_line_numbers_after_it() -> None:
+    outcome = argdown("/* one\ntwo\nthree */\n[T]: Thesis.\n  + [r]: One.\n\n[r]: Two.\n")
+    [twice] = [loss for loss in outcome.losses if "defined twice" in loss.message]
+    assert twice.line == 7
+    assert twice.message.endswith("at line 7")
+
+
+def test_a_statement_and_an_argument_with_the_same_title_get_different_ids() -> None:
+    outcome = argdown("[T]: Thesis.\n  + [r]: One.\n  - <r>: Two.\n")
+    debate = outcome.loaded.debate
+    assert debate is not None
+    assert [(c.id, c.text) for c in (*debate.pro, *debate.con)] == [
+        ("r", "One."),
+        ("r-2", "Two."),
+    ]
 
 
 @pytest.mark.parametrize(

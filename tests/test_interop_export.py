@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -121,10 +123,34 @@ def test_argdown_escapes_special_characters(text: str, escaped: str) -> None:
     assert escape_text(text) == escaped
 
 
-def test_exports_are_deterministic(load_debate: Callable[..., LoadedDebate]) -> None:
-    graph = load_debate(DEBATE).graph
-    for fmt in TEXT_FORMATS:
-        assert export_text(fmt, graph) == export_text(fmt, graph)
+EXPORT_EVERY_FORMAT = """\
+import json, sys
+from argmap.interop import TEXT_FORMATS, export_text
+from argmap.load import load_file
+graph = load_file(sys.argv[1]).graph
+print(json.dumps({fmt: export_text(fmt, graph) for fmt in TEXT_FORMATS}))
+"""
+
+
+def test_exports_are_the_same_in_processes_with_different_hash_seeds(
+    write_debate: Callable[..., Path],
+) -> None:
+    # Set and dict order of strings changes with the hash seed from one process to the next:
+    # an export that leaned on it would differ between two runs.
+    path = write_debate(DEBATE)
+    outputs = []
+    for seed in ("1", "2"):
+        done = subprocess.run(
+            [sys.executable, "-c", EXPORT_EVERY_FORMAT, str(path)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        outputs.append(json.loads(done.stdout))
+    assert sorted(outputs[0]) == sorted(TEXT_FORMATS)
+    assert all(outputs[0].values())
+    assert outputs[0] == outputs[1]
 
 
 def test_interop_modules_do_not_import_textual_or_rich() -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import ARGUMENTS
 from hypothesis import given
 from test_interop_roundtrip import FAST, debates, load_generated
 
@@ -16,8 +17,6 @@ from argmap.graph import ArgumentGraph, Relation
 from argmap.interop import export_text, import_text
 from argmap.interop.kialo_order import Link, plan
 from argmap.load import LoadedDebate, load_file, load_text
-
-from conftest import ARGUMENTS
 
 DEBATE = """\
 title: Car-free centres

@@ -8,7 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from argmap.load import LoadCancelled, LoadedDebate, load_bytes, load_file, load_paths, load_text
+from argmap.load import (
+    MAX_YAML_NESTING,
+    LoadCancelled,
+    LoadedDebate,
+    load_bytes,
+    load_file,
+    load_paths,
+    load_text,
+)
 
 BAD = Path(__file__).parent / "data" / "bad"
 EXPECT = re.compile(r"^# expect: (\d+):(\d+): (.+)$")
@@ -235,18 +243,22 @@ def test_missing_path_is_a_diagnostic(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "nesting",
+    ("nesting", "position"),
     [
-        "[" * 50_000 + "]" * 50_000,
-        "{a: " * 30_000 + "1" + "}" * 30_000,
-        "\n  " + "- " * 50_000 + "x",
+        # The bracket one past the limit: after "pro: " (5 columns), 1-based.
+        ("[" * 50_000 + "]" * 50_000, (3, 5 + MAX_YAML_NESTING + 1)),
+        ("{a: " * 30_000 + "1" + "}" * 30_000, (3, 5 + 4 * MAX_YAML_NESTING + 1)),
+        # The first dash of the compact run on the next line, after two spaces.
+        ("\n  " + "- " * 50_000 + "x", (4, 3)),
     ],
     ids=["flow-sequences", "flow-mappings", "compact-sequences"],
 )
-def test_pathological_yaml_nesting_is_refused_before_parsing(nesting: str) -> None:
+def test_pathological_yaml_nesting_is_refused_before_parsing(
+    nesting: str, position: tuple[int, int]
+) -> None:
     loaded = load_text(f"title: T\nmotion: M.\npro: {nesting}\n", "nested.yaml")
     assert [d.code for d in loaded.diagnostics] == ["too-deep"]
-    assert loaded.diagnostics[0].line in {3, 4}
+    assert (loaded.diagnostics[0].line, loaded.diagnostics[0].col) == position
 
 
 def test_brackets_in_claim_text_are_not_nesting() -> None:

@@ -5,13 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import yaml
+from helpers import MINIMAL
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.load import load_text
 from argmap.model import FIELDS
-
-from conftest import MINIMAL
 
 KEYS = sorted({key for fields in FIELDS.values() for key in fields} | {"x", "Text", "pro "})
 

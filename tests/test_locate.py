@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from helpers import ARGUMENTS
 
 from argmap.ids import LineMap
 from argmap.load import load_file, load_text
@@ -16,8 +17,6 @@ from argmap.locate import (
     is_debate_text,
     suggest_id,
 )
-
-from conftest import ARGUMENTS
 
 TEXT = textwrap.dedent(
     """\

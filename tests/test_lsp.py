@@ -16,6 +16,7 @@ from typing import TypeVar
 import pytest
 import pytest_lsp
 from lsprotocol import types
+from pygls.exceptions import JsonRpcException
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 from argmap.load import load_paths, load_text
@@ -23,6 +24,8 @@ from argmap.locate import is_debate_text
 from argmap.lsp.hover import escape
 from argmap.reading import explain_strength
 from argmap.strength import weigh
+
+REQUEST_FAILED = types.LSPErrorCodes.RequestFailed
 
 TRADE = textwrap.dedent(
     """\
@@ -336,18 +339,20 @@ async def test_rename_refuses_a_taken_id_and_a_generated_one(
     uri = uri_of(folder, "trade.yaml")
     open_doc(client, uri, TRADE)
     await diagnostics(client, uri)
-    with pytest.raises(Exception, match="already used"):
+    with pytest.raises(JsonRpcException, match="already used") as taken:
         await client.text_document_rename_async(
             types.RenameParams(
                 types.TextDocumentIdentifier(uri), position_of(TRADE, "id: growth", shift=5), "jobs"
             )
         )
-    with pytest.raises(Exception, match="generated id"):
+    with pytest.raises(JsonRpcException, match="generated id") as generated:
         await client.text_document_prepare_rename_async(
             types.PrepareRenameParams(
                 types.TextDocumentIdentifier(uri), position_of(TRADE, "Transfers can", shift=2)
             )
         )
+    # A refusal the editor shows (RequestFailed), not a crash in the server (InternalError).
+    assert taken.value.code == generated.value.code == REQUEST_FAILED
 
 
 # --- hover, completion, outline ------------------------------------------------------------
@@ -578,10 +583,11 @@ async def test_preview_of_a_broken_debate_is_refused_with_a_reason(
     uri = uri_of(folder, "trade.yaml")
     open_doc(client, uri, "title: T\nmotion: M\npro: [3]\n")
     await diagnostics(client, uri, lambda d: len(d) > 0)
-    with pytest.raises(Exception, match="has errors"):
+    with pytest.raises(JsonRpcException, match="has errors") as refused:
         await client.workspace_execute_command_async(
             types.ExecuteCommandParams(command="argmap.preview", arguments=[uri])
         )
+    assert refused.value.code == REQUEST_FAILED
 
 
 # --- the command ---------------------------------------------------------------------------

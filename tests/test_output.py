@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
 
+from argmap import output
 from argmap.output import OutputError, new_file_mode, write_output
 
 
@@ -79,3 +82,62 @@ def test_names_with_control_characters_are_shown_safely(tmp_path: Path) -> None:
     with pytest.raises(OutputError) as refused:
         write_output(target, b"", overwrite=True)
     assert "\x1b" not in str(refused.value) and "a\\e[2J" in str(refused.value)
+
+
+def _appearing(monkeypatch: pytest.MonkeyPatch, make: Callable[[Path], None]) -> None:
+    """Make something appear at the target after the temporary file is written."""
+    real = output.write_temp
+
+    def write_then_appear(target: Path, data: bytes | Iterable[bytes], mode: int) -> Path:
+        temp = real(target, data, mode)
+        make(target)
+        return temp
+
+    monkeypatch.setattr(output, "write_temp", write_then_appear)
+
+
+@pytest.mark.parametrize("hard_links", [True, False], ids=["link", "no-hard-links"])
+def test_a_file_that_appears_while_writing_is_never_replaced(
+    hard_links: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not hard_links:
+
+        def no_link(*_args: object) -> None:
+            raise OSError(errno.EPERM, "hard links not supported")
+
+        monkeypatch.setattr(os, "link", no_link)
+    target = tmp_path / "out.txt"
+    _appearing(monkeypatch, lambda path: path.write_bytes(b"theirs"))
+    with pytest.raises(OutputError) as refused:
+        write_output(target, b"ours", overwrite=False)
+    assert refused.value.exists
+    assert target.read_bytes() == b"theirs"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]  # no temporary file left
+
+
+def test_without_hard_links_a_new_file_is_still_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_link(*_args: object) -> None:
+        raise OSError(errno.EPERM, "hard links not supported")
+
+    monkeypatch.setattr(os, "link", no_link)
+    target = tmp_path / "out.txt"
+    write_output(target, b"ours", overwrite=False)
+    assert target.read_bytes() == b"ours"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+def test_a_link_that_appears_while_overwriting_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "out.txt"
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_bytes(b"keep")
+    _appearing(monkeypatch, lambda path: path.symlink_to(elsewhere))
+    with pytest.raises(OutputError) as refused:
+        write_output(target, b"ours", overwrite=True)
+    assert "argmap writes only over regular files" in str(refused.value)
+    assert target.is_symlink()
+    assert elsewhere.read_bytes() == b"keep"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["elsewhere.txt", "out.txt"]

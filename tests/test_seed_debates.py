@@ -6,14 +6,13 @@ import re
 from functools import cache
 
 import pytest
+from helpers import ARGUMENTS
 from seed_shingles import digest, digests, shingles
 
 from argmap.graph import ArgumentGraph, Relation
 from argmap.load import LoadedDebate, load_paths
 from argmap.model import Kind, Side
 from argmap.semantics import Label, grounded
-
-from conftest import ARGUMENTS
 
 DEBATES = [
     "open-science-ip",

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import ARGUMENTS
 
 from argmap.cli import main
 from argmap.web.serve import (
@@ -20,8 +21,6 @@ from argmap.web.serve import (
     public_url,
     warnings_for,
 )
-
-from conftest import ARGUMENTS
 
 #: File names a shell would otherwise read as commands, globs, variables or options.
 HOSTILE_NAMES = (

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import graphviz
 import pytest
+from helpers import ARGUMENTS, REPO
 
 from argmap.cli import main
 from argmap.export import ExportOptions, dot_available, to_dot
@@ -23,8 +24,6 @@ from argmap.export.slides import Deck, DeckOptions, build_deck, plain, write_dec
 from argmap.graph import ArgumentGraph
 from argmap.load import load_file, load_text
 from argmap.model import MOTION_ID
-
-from conftest import ARGUMENTS, REPO
 
 pytestmark = pytest.mark.skipif(not dot_available(), reason="needs Graphviz")
 pptx = pytest.importorskip("pptx")

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from argmap.contributions import contributions
@@ -236,6 +236,66 @@ def test_a_standing_undercut_cuts_the_link_so_it_carries_nothing(load_debate: Lo
     )
 
 
+def test_a_cross_link_repeating_a_cut_nested_link_still_carries(load_debate: Load) -> None:
+    # An undercut cuts only the nested link; 'r' also names 'p' in also_rebuts, and that
+    # cross-link cannot be undercut, so 'r' still lowers 'p'.
+    graph = load_debate(
+        """\
+        title: T
+        motion: M.
+        pro:
+          - id: p
+            text: P.
+            rebuttals:
+              - id: r
+                text: R.
+                also_rebuts: [p]
+                rebuttals:
+                  - {id: u, text: U., undercut: true}
+        """
+    ).graph
+    weighing = weigh(graph)
+    assert weighing.strength("r") == 0.5
+    assert weighing.strength("p") == pytest.approx(0.5 - 0.5 * h(0.5))  # 0.4
+    assert weighing.motion_strength == pytest.approx(0.5 + 0.5 * h(0.4))
+
+
+CUT_IN_A_CYCLE = """\
+title: T
+motion: M.
+pro:
+  - id: p
+    text: P.
+    also_rebuts: [r]
+    rebuttals:
+      - id: r
+        text: R.
+        rebuttals:
+          - {id: u, text: U., undercut: true}
+"""
+
+
+def test_removing_an_undercut_inside_a_cycle_restores_its_link(load_debate: Load) -> None:
+    # 'u' cuts r's rebuttal of p, and p and r rebut each other: removing 'u' must settle the
+    # cycle again with the restored link, as the same debate written without 'u' does.
+    graph = load_debate(CUT_IN_A_CYCLE).graph
+    weighing = weigh(graph)
+    without = weigh(
+        load_debate(
+            """\
+            title: T
+            motion: M.
+            pro:
+              - {id: p, text: P., also_rebuts: [r], rebuttals: [{id: r, text: R.}]}
+            """
+        ).graph
+    )
+    assert dict(contributions(graph, weighing))["u"] == pytest.approx(
+        weighing.motion_strength - without.motion_strength, abs=1e-6
+    )
+    assert weighing.motion_strength - without.motion_strength > 0.02
+
+
 def test_verdict_thresholds() -> None:
     assert verdict_for(0.56) is Verdict.LEANS_PRO
     assert verdict_for(0.551) is Verdict.BALANCED
@@ -350,8 +410,25 @@ def test_strengths_match_the_naive_fixpoint(framework: Framework) -> None:
             assert weighing.strength(name) == pytest.approx(expected[name], abs=1e-5)
 
 
+CROSS_OVER_A_CUT_LINK = """\
+title: Random
+motion: Something.
+pro:
+  - id: c0
+    text: Claim 0.
+    rebuttals:
+      - id: c1
+        text: Claim 1.
+        also_rebuts: [c0]
+        rebuttals:
+          - {id: c2, text: Claim 2., undercut: true}
+"""
+
+
 @SETTINGS
 @given(debates())
+@example(CUT_IN_A_CYCLE)  # removing the undercut restores a link inside a cycle
+@example(CROSS_OVER_A_CUT_LINK)  # a cross-link repeating a cut nested link still carries
 def test_debate_strengths_match_the_naive_fixpoint(text: str) -> None:
     """From a random debate file: supports raise, rebuttals lower, cut links carry nothing."""
     graph = load_ok(text)

@@ -8,7 +8,7 @@ import pytest
 from rich.console import Console
 from rich.text import Text
 from textual.widgets import Input, OptionList, Static
-from tui_helpers import SIZE, open_energy, ready
+from tui_helpers import SIZE, detail_follows, open_energy, ready
 
 from argmap.tui import ArgmapApp, make_app
 from argmap.tui.commands import COMMANDS
@@ -100,7 +100,7 @@ async def test_detail_shows_status_reason_sources_tags_and_note(app: ArgmapApp) 
     async with app.run_test(size=(120, 40)) as pilot:
         await open_energy(pilot)
         await pilot.press("j")
-        await pilot.pause(0.2)  # the panel follows once the cursor rests
+        await detail_follows(pilot)  # the panel follows once the cursor rests
         detail = static_text(app, "#claim-text")
         assert "PRO" in detail and "cost" in detail
         assert "standing" in detail and "overruns" in detail
@@ -469,7 +469,7 @@ async def test_strength_shows_in_the_list_the_map_and_the_detail(app: ArgmapApp)
         assert " ".join(info.split()).index(" ".join(verdict.split())) < info.index("Motion:")
         assert "motion is defeated" not in info and "By labels alone" not in info
         await pilot.press("enter")
-        await pilot.pause(0.2)
+        await detail_follows(pilot)
         detail = " ".join(static_text(app, "#claim-text").split())
         headline = detail.index(" ".join(verdict.split()))
         assert headline < detail.index("Raised most by") < detail.index("Strict reading")
@@ -477,7 +477,7 @@ async def test_strength_shows_in_the_list_the_map_and_the_detail(app: ArgmapApp)
         first = str(tree.root.children[0].label)
         assert f"{entry.strength('cost'):.2f}" in first and "Sharing the cost" in first
         await pilot.press("j")
-        await pilot.pause(0.2)
+        await detail_follows(pilot)
         detail = static_text(app, "#claim-text")
         assert f"Strength {entry.strength('cost'):.2f}" in detail
         # Claims are named by their text, not their ids.

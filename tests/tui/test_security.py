@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Static
-from tui_helpers import DATA, SIZE, ready
+from tui_helpers import DATA, SIZE, detail_follows, ready, until
 
 from argmap.tui import ArgmapApp, make_app
 from argmap.tui.editing import editor_command
@@ -70,7 +70,7 @@ async def test_a_file_name_never_reaches_the_editor_as_an_option_or_command(
         await pilot.pause()
         assert isinstance(app.screen, MapScreen)
         await pilot.press("e")
-        await pilot.pause(0.1)
+        await until(pilot, (tmp_path / "bin" / "argv.json").exists, "the editor to run")
     argv = json.loads((tmp_path / "bin" / "argv.json").read_text())
     line = 4  # the motion's line
     absolute = str(hostile)
@@ -170,18 +170,20 @@ async def test_control_sequences_in_files_never_reach_the_terminal(
         await pilot.pause()
         assert_no_control(app, "the list, on the valid file")
         await pilot.press("enter")
-        await pilot.pause(0.1)
-        assert isinstance(app.screen, MapScreen)
+        await detail_follows(pilot)
         assert_no_control(app, "the map")
         for claim in range(6):  # every row: motion, pro, its rebuttal and link, con
             await pilot.press("l", "j")
-            await pilot.pause(0.1)
+            await detail_follows(pilot)
             assert_no_control(app, f"the map, row {claim}")
         await pilot.press("g")
         await pilot.pause()
         assert_no_control(app, "go to")
         await pilot.press("p", "1", "enter")
-        await pilot.pause(0.1)
+        await until(
+            pilot, lambda: getattr(app.screen, "cursor_claim", None) == "p1", "the cursor on p1"
+        )
+        await detail_follows(pilot)
         assert_no_control(app, "the map at p1 (sources, note, url)")
         for key in ("tab", "tab", "tab"):
             await pilot.press(key)
@@ -218,7 +220,7 @@ async def test_a_source_address_with_a_space_is_shown_not_a_crash(tmp_path: Path
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("enter", "j")
-        await pilot.pause(0.2)
+        await detail_follows(pilot)
         assert isinstance(app.screen, MapScreen)
         assert app.screen.cursor_claim == "p"
         shown = str(app.screen.query_one("#claim-text", Static).render())
@@ -275,19 +277,18 @@ async def test_a_tiny_terminal_shows_a_notice_and_the_map_comes_back() -> None:
         await pilot.pause()
         for size in [(5, 3), (1, 1), (39, 24), (80, 9)]:
             await pilot.resize_terminal(*size)
-            await pilot.pause(0.1)
-            assert isinstance(app.screen, TooSmallScreen), size
+            await until(pilot, lambda: isinstance(app.screen, TooSmallScreen), f"{size} refused")
             assert "Window too small" in str(app.screen.query_one(Static).render())
             await pilot.press("j")  # keys do not reach the screens below
             await pilot.pause()
         await pilot.resize_terminal(*SIZE)
-        await pilot.pause(0.1)
+        await until(pilot, lambda: not isinstance(app.screen, TooSmallScreen), "the dialog back")
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MapScreen)
         assert app.screen.cursor_claim == claim
         await pilot.resize_terminal(120, 40)
-        await pilot.pause(0.1)
+        await until(pilot, lambda: app.screen.size == (120, 40), "the bigger terminal")
         await pilot.press("j")
         await pilot.pause()
         assert app.screen.cursor_claim != claim
@@ -302,7 +303,7 @@ async def test_the_app_can_start_in_a_tiny_terminal() -> None:
         await ready(pilot)
         assert isinstance(app.screen, TooSmallScreen)
         await pilot.resize_terminal(*SIZE)
-        await pilot.pause(0.1)
+        await until(pilot, lambda: not isinstance(app.screen, TooSmallScreen), "the list")
         await pilot.press("down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, MapScreen)
@@ -343,17 +344,22 @@ async def test_a_slow_reload_runs_off_the_ui_thread_and_keeps_the_last_version(
             encoding="utf-8",
         )
         monkeypatch.setattr(model, "load_file", slow_load)
+        loads = len(threads)
         await pilot.press("r")
-        await pilot.pause(0.1)
+        await until(pilot, lambda: len(threads) > loads, "the reload to start")
         # The load is stuck on its thread; the map still answers keys, with the old text.
         await pilot.press("j")
-        await pilot.pause(0.1)
-        assert screen.cursor_claim == "cost"
+        await until(pilot, lambda: screen.cursor_claim == "cost", "the cursor on 'cost'")
+        await detail_follows(pilot)
         detail = str(screen.query_one("#claim-text", Static).render())
         assert "Sharing the cost" in detail and not release.is_set()
         release.set()
         await app.workers.wait_for_complete()
-        await pilot.pause(0.1)
+        await until(
+            pilot,
+            lambda: "Splitting" in str(screen.query_one("#claim-text", Static).render()),
+            "the reloaded text",
+        )
         assert screen.cursor_claim == "cost"
         assert "Splitting the cost" in str(screen.query_one("#claim-text", Static).render())
     assert threads and threading.main_thread().name not in threads
@@ -372,10 +378,7 @@ async def test_a_file_deleted_on_disk_leaves_the_list_and_the_map(
         await pilot.pause()
         assert isinstance(app.screen, MapScreen)
         (debates / "energy.yaml").unlink()
-        for _ in range(60):
-            await pilot.pause(0.05)
-            if isinstance(app.screen, DebatesScreen):
-                break
+        await until(pilot, lambda: isinstance(app.screen, DebatesScreen), "the list", 5000)
         assert isinstance(app.screen, DebatesScreen)
         table = app.screen.query_one(DebateTable)
         rows = [" ".join(str(c) for c in table.get_row_at(i)) for i in range(table.row_count)]

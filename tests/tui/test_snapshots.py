@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from tui_helpers import DATA, open_energy, ready
+from tui_helpers import DATA, detail_follows, open_energy, ready
 
 from argmap.tui import make_app
 
@@ -29,7 +29,7 @@ def app():  # type: ignore[no-untyped-def]
 async def on_map(pilot: Pilot[int]) -> None:
     await open_energy(pilot)
     await pilot.press("j", "l", "l")  # the first pro claim, expanded, cursor on its rebuttal
-    await pilot.pause(0.2)  # the detail panel follows once the cursor rests
+    await detail_follows(pilot)  # the detail panel follows once the cursor rests
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

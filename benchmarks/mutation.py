@@ -1,0 +1,266 @@
+"""Mutation score of the core modules: small deliberate bugs, and whether the tests catch them.
+
+    .venv/bin/python benchmarks/mutation.py [--sample N] [--seed S] [--timeout SECONDS] [MODULE...]
+
+Each mutant changes one place in one module (its syntax tree, then written back as source):
+
+- a comparison flipped (`<` and `>=`, `<=` and `>`, `==` and `!=`, `in` and `not in`,
+  `is` and `is not`);
+- one term dropped from an `and`/`or`;
+- an integer constant off by one (up and down);
+- the condition of an `if`, `while` or conditional expression negated;
+- a statement removed (replaced by `pass`).
+
+For each mutant only the test files that cover the module run (`-x -q -p no:cacheprovider`),
+in a temporary copy of the project, so the working tree is never left mutated. A mutant is
+killed when the tests fail (or time out), and survives when they pass. The script prints the
+kill rate and each survivor as `path:line  what changed`. `--sample N --seed S` draws N
+mutants at random (the same N for the same seed), so a run fits in a quarter of an hour.
+
+Not part of CI: run it before a release and keep its output in docs/testing.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+#: Module (relative to src/argmap) -> the test files that cover it.
+TARGETS: dict[str, tuple[str, ...]] = {
+    "semantics.py": ("tests/test_semantics.py",),
+    "strength.py": ("tests/test_strength.py",),
+    "conform.py": ("tests/test_conform.py",),
+    "safetext.py": ("tests/test_safetext.py",),
+    "output.py": ("tests/test_output.py",),
+    "edit/document.py": ("tests/test_edit.py", "tests/test_edit_property.py"),
+    "edit/files.py": ("tests/test_edit_files.py", "tests/test_edit.py"),
+    "edit/operations.py": ("tests/test_edit.py", "tests/test_edit_property.py"),
+    "edit/scalars.py": ("tests/test_edit.py", "tests/test_edit_property.py"),
+    "export/dot.py": ("tests/test_dot_quote.py", "tests/test_export.py"),
+    "interop/argdown_in.py": ("tests/test_interop_argdown.py",),
+}
+
+#: Only these functions of a module are mutated (all of it when the module is not listed).
+ONLY: dict[str, frozenset[str]] = {
+    "export/dot.py": frozenset(
+        {"escape_html", "html_lines", "_quote_label", "quick_quote", "quote", "_quoted_value"}
+    ),
+}
+
+FLIP: dict[type[ast.cmpop], type[ast.cmpop]] = {
+    ast.Lt: ast.GtE,
+    ast.GtE: ast.Lt,
+    ast.Gt: ast.LtE,
+    ast.LtE: ast.Gt,
+    ast.Eq: ast.NotEq,
+    ast.NotEq: ast.Eq,
+    ast.In: ast.NotIn,
+    ast.NotIn: ast.In,
+    ast.Is: ast.IsNot,
+    ast.IsNot: ast.Is,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Mutant:
+    module: str
+    index: int  # the index-th mutation point of the module, in walk order
+    line: int
+    what: str
+
+
+def _docstring(node: ast.stmt, body: list[ast.stmt]) -> bool:
+    return (
+        body.index(node) == 0
+        and isinstance(node, ast.Expr)
+        and isinstance(node.value, ast.Constant)
+        and isinstance(node.value.value, str)
+    )
+
+
+def _points(tree: ast.Module, only: frozenset[str] | None) -> Iterator[tuple[ast.AST, str]]:
+    """Every mutation point as (node, what), in a fixed order; one node may give several."""
+
+    def inside(stack: list[str]) -> bool:
+        return only is None or any(name in only for name in stack)
+
+    def walk(node: ast.AST, stack: list[str]) -> Iterator[tuple[ast.AST, str]]:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            stack = [*stack, node.name]
+        if stack and inside(stack):
+            if isinstance(node, ast.Compare):
+                for k, op in enumerate(node.ops):
+                    if type(op) in FLIP:
+                        flipped = FLIP[type(op)].__name__
+                        yield node, f"cmp:{k}:{type(op).__name__}->{flipped}"
+            elif isinstance(node, ast.BoolOp):
+                for k in range(len(node.values)):
+                    yield node, f"drop:{k}:{type(node.op).__name__.lower()} term {k + 1}"
+            elif isinstance(node, ast.Constant) and type(node.value) is int:
+                yield node, f"const:+1:{node.value}->{node.value + 1}"
+                yield node, f"const:-1:{node.value}->{node.value - 1}"
+            elif isinstance(node, ast.If | ast.While | ast.IfExp):
+                yield node, "negate::condition negated"
+            for field in ("body", "orelse", "finalbody"):
+                body = getattr(node, field, None)
+                if isinstance(body, list) and not isinstance(node, ast.Module | ast.ClassDef):
+                    for stmt in body:
+                        if isinstance(stmt, ast.stmt) and not isinstance(
+                            stmt, ast.Pass | ast.FunctionDef | ast.AsyncFunctionDef
+                        ):
+                            if _docstring(stmt, body):
+                                continue
+                            yield stmt, f"remove::{type(stmt).__name__} removed"
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.expr) and _is_annotation(node, child):
+                continue
+            yield from walk(child, stack)
+
+    yield from walk(tree, [])
+
+
+def _is_annotation(parent: ast.AST, child: ast.expr) -> bool:
+    return (isinstance(parent, ast.arg | ast.AnnAssign) and child is parent.annotation) or (
+        isinstance(parent, ast.FunctionDef | ast.AsyncFunctionDef) and child is parent.returns
+    )
+
+
+def mutants(module: str, source: str) -> list[Mutant]:
+    tree = ast.parse(source)
+    only = ONLY.get(module)
+    return [
+        Mutant(module, k, getattr(node, "lineno", 0), what.split(":", 2)[-1])
+        for k, (node, what) in enumerate(_points(tree, only))
+    ]
+
+
+def apply(source: str, mutant: Mutant) -> str:
+    """The module's source with the mutant's one change."""
+    tree = ast.parse(source)
+    points = list(_points(tree, ONLY.get(mutant.module)))
+    node, what = points[mutant.index]
+    kind, arg, _ = what.split(":", 2)
+    if kind == "cmp":
+        assert isinstance(node, ast.Compare)
+        k = int(arg)
+        node.ops[k] = FLIP[type(node.ops[k])]()
+    elif kind == "drop":
+        assert isinstance(node, ast.BoolOp)
+        del node.values[int(arg)]
+        if len(node.values) == 1:
+            _replace(tree, node, node.values[0])
+    elif kind == "const":
+        assert isinstance(node, ast.Constant) and type(node.value) is int
+        node.value += int(arg)
+    elif kind == "negate":
+        assert isinstance(node, ast.If | ast.While | ast.IfExp)
+        node.test = ast.UnaryOp(ast.Not(), node.test)
+    else:
+        _replace(tree, node, ast.Pass())
+    return ast.unparse(ast.fix_missing_locations(tree))
+
+
+def _replace(tree: ast.AST, old: ast.AST, new: ast.AST) -> None:
+    for parent in ast.walk(tree):
+        for field, value in ast.iter_fields(parent):
+            if value is old:
+                setattr(parent, field, new)
+                return
+            if isinstance(value, list) and any(v is old for v in value):
+                setattr(parent, field, [new if v is old else v for v in value])
+                return
+
+
+def run_tests(root: Path, tests: tuple[str, ...], timeout: float) -> bool:
+    """True when the tests pass (the mutant survives)."""
+    env = {**os.environ, "PYTHONPATH": str(root / "src"), "PYTHONHASHSEED": "0"}
+    command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider"]
+    command += ["-p", "no:randomly", *tests]
+    try:
+        done = subprocess.run(command, cwd=root, env=env, capture_output=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return False
+    return done.returncode == 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("modules", nargs="*", help="modules under src/argmap (default: all)")
+    parser.add_argument("--sample", type=int, help="test N mutants drawn at random")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--timeout", type=float, default=300.0, help="per mutant, seconds")
+    parser.add_argument("--list", action="store_true", help="list the mutants, run nothing")
+    args = parser.parse_args()
+    modules = args.modules or list(TARGETS)
+    unknown = [m for m in modules if m not in TARGETS]
+    if unknown:
+        parser.error(f"no tests are mapped for {', '.join(unknown)}; known: {', '.join(TARGETS)}")
+    sources = {m: (REPO / "src" / "argmap" / m).read_text(encoding="utf-8") for m in modules}
+    every = [mutant for m in modules for mutant in mutants(m, sources[m])]
+    chosen = every
+    if args.sample is not None and args.sample < len(every):
+        chosen = sorted(
+            random.Random(args.seed).sample(every, args.sample), key=lambda m: (m.module, m.index)
+        )
+    if args.list:
+        for mutant in chosen:
+            print(f"src/argmap/{mutant.module}:{mutant.line}  {mutant.what}")
+        return 0
+    print(f"{len(chosen)} of {len(every)} mutants in {len(modules)} modules (seed {args.seed})")
+    with tempfile.TemporaryDirectory(prefix="argmap-mutation-") as folder:
+        root = Path(folder)
+        ignore = shutil.ignore_patterns(".venv", ".git", "__pycache__", ".hypothesis", "*.pyc")
+        for entry in REPO.iterdir():
+            if entry.name in {".venv", ".git", ".hypothesis"}:
+                continue
+            if entry.is_dir():
+                shutil.copytree(entry, root / entry.name, ignore=ignore, symlinks=True)
+            else:
+                shutil.copy2(entry, root / entry.name)
+        sampled = sorted({mutant.module for mutant in chosen})
+        broken = [m for m in sampled if not run_tests(root, TARGETS[m], args.timeout * 3)]
+        if broken:
+            print(f"the tests fail without any mutant: {', '.join(broken)}; fix them first")
+            return 1
+        survivors: list[Mutant] = []
+        started = time.monotonic()
+        for n, mutant in enumerate(chosen, 1):
+            path = root / "src" / "argmap" / mutant.module
+            try:
+                path.write_text(apply(sources[mutant.module], mutant), encoding="utf-8")
+                survived = run_tests(root, TARGETS[mutant.module], args.timeout)
+            finally:
+                path.write_text(sources[mutant.module], encoding="utf-8")
+            if survived:
+                survivors.append(mutant)
+            mark = "SURVIVED" if survived else "killed"
+            print(
+                f"[{n}/{len(chosen)}] {mark:8} src/argmap/{mutant.module}:{mutant.line}  "
+                f"{mutant.what}",
+                flush=True,
+            )
+    killed = len(chosen) - len(survivors)
+    rate = killed / len(chosen) if chosen else 1.0
+    print(
+        f"\nkilled {killed} of {len(chosen)} mutants: {rate:.0%} "
+        f"({time.monotonic() - started:.0f} s)"
+    )
+    for mutant in survivors:
+        print(f"survivor: src/argmap/{mutant.module}:{mutant.line}  {mutant.what}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
