@@ -18,7 +18,7 @@ from argmap.export.render import layout_command, render
 from argmap.export.tidy import label_size, tidy_layout
 from argmap.load import load_file
 
-from conftest import ARGUMENTS
+from helpers import ARGUMENTS
 
 needs_dot = pytest.mark.skipif(shutil.which("neato") is None, reason="Graphviz not installed")
 GAP, LEVEL_GAP = 5.0, 20.0

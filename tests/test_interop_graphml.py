@@ -19,7 +19,7 @@ from argmap.model import Claim
 from argmap.semantics import grounded
 from argmap.strength import weigh
 
-from conftest import ARGUMENTS
+from helpers import ARGUMENTS
 
 BUNDLED = sorted(ARGUMENTS.glob("*.yaml"))
 

@@ -13,7 +13,7 @@ import pytest
 from argmap.interop import export_text, import_text
 from argmap.load import load_file, load_text
 
-from conftest import ARGUMENTS
+from helpers import ARGUMENTS
 
 # Written for these tests. The Con claim is 1.1, before the Pro one, as Kialo numbers them
 # when a Con was added first; 1.2.1 links back to 1.1.1, 1.3.2 back to 1.1.

@@ -10,7 +10,7 @@ from argmap.cli import main
 from argmap.web.guard import Addresses, BadPublicUrl, check_public_url, split_authority
 from argmap.web.tabs import MAX_HEIGHT, MAX_WIDTH, MIN_HEIGHT, MIN_WIDTH, clamp_size
 
-from conftest import ARGUMENTS
+from helpers import ARGUMENTS
 
 LOOPBACK = Addresses.served("127.0.0.1", 8000)
 

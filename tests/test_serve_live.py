@@ -31,7 +31,7 @@ from argmap.web.serve import _Printable, app_command
 from argmap.web.server import ArgmapServer
 from argmap.web.tabs import MAX_STDERR, TabService
 
-from conftest import ARGUMENTS
+from helpers import ARGUMENTS
 
 Start = Callable[..., Awaitable[ArgmapServer]]
 
