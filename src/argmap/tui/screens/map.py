@@ -62,8 +62,10 @@ class MapScreen(Screen[None]):
 
     SCOPE = "map"
     CSS_PATH = "map.tcss"
-    #: Below 100 columns the tree and the claim's detail stack (see map.tcss).
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 (Textual's own type)
+    #: Below 120 columns the tree and the claim's detail stack (see map.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # noqa: RUF012 (Textual's own type)
+    #: Below 34 lines the links panel folds to its title until Tab reaches it.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = bindings_for("map", lead=("help", "quit", "search"))
 
     @property
@@ -97,6 +99,7 @@ class MapScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
+        self.claim_tree.border_title = "Map"
         self._ready = True
         if self._pending is not None:
             entry, claim_id = self._pending

@@ -93,19 +93,7 @@ def strength_mark(value: float) -> Text:
     return Text(f"{level_glyph(value)}{value:.2f}", style="#868e96")
 
 
-def claim_row(
-    node: ClaimNode,
-    label: Label,
-    width: int = 90,
-    dim: bool = False,
-    strength: float | None = None,
-    cut: bool = False,
-) -> Text:
-    """A map row: side symbol, status mark, strength (when given), kind, then the text.
-
-    `width` is the room for the whole row; the claim's text is cut at a word with "…".
-    `cut`: a standing undercut cuts the claim's link to what it answers (marked ✂).
-    """
+def _claim_prefix(node: ClaimNode, label: Label, strength: float | None, cut: bool) -> Text:
     row = Text(no_wrap=True, overflow="ellipsis")
     row.append_text(side_mark(node.side))
     row.append(" ")
@@ -122,9 +110,73 @@ def claim_row(
         row.append("undercuts: ", style="italic")
     if node.kind is not Kind.CLAIM:
         row.append(f"{node.kind.value}: ", style="italic")
+    return row
+
+
+def claim_row(
+    node: ClaimNode,
+    label: Label,
+    width: int = 90,
+    dim: bool = False,
+    strength: float | None = None,
+    cut: bool = False,
+) -> Text:
+    """A map row: side symbol, status mark, strength (when given), kind, then the text.
+
+    `width` is the room for the whole row; the claim's text is cut at a word with "…".
+    `cut`: a standing undercut cuts the claim's link to what it answers (marked ✂).
+    """
+    row = _claim_prefix(node, label, strength, cut)
     style = "dim" if dim or label is Label.DEFEATED else ""
     row.append(shorten(node.text, max(width - len(row), 12)), style=style)
     return row
+
+
+def claim_lines(
+    node: ClaimNode,
+    label: Label,
+    width: int,
+    lines: int = 3,
+    dim: bool = False,
+    strength: float | None = None,
+    cut: bool = False,
+) -> list[Text]:
+    """A map row on up to `lines` lines of `width` cells: the marks, then the claim's
+    text wrapped at words under its first word; cut with "…" only past the last line."""
+    prefix = _claim_prefix(node, label, strength, cut)
+    style = "dim" if dim or label is Label.DEFEATED else ""
+    return wrapped(prefix, node.text, width, lines, style)
+
+
+def wrapped(prefix: Text, text: str, width: int, lines: int, style: str = "") -> list[Text]:
+    """`prefix` then `text` wrapped at words in `width` cells, the later lines indented
+    to where the text starts (unless that leaves too little room); at most `lines`."""
+    indent = prefix.cell_len if width - prefix.cell_len >= 24 else 0
+    room_first = max(width - prefix.cell_len, 8)
+    room = max(width - indent, 8)
+    words = " ".join(safe_block(text).split()).split(" ")
+    out: list[str] = []
+    current = ""
+    limit = room_first
+    for index, word in enumerate(words):
+        candidate = f"{current} {word}" if current else word
+        if len(candidate) <= limit or not current:
+            current = candidate
+            continue
+        if len(out) + 1 == lines:
+            current = " ".join([current, *words[index:]])
+            break
+        out.append(current)
+        current = word
+        limit = room
+    out.append(current)
+    result: list[Text] = []
+    for number, chunk in enumerate(out):
+        limit = room_first if number == 0 else room
+        row = prefix.copy() if number == 0 else Text(" " * indent, no_wrap=True)
+        row.append(shorten(chunk, limit), style=style)
+        result.append(row)
+    return result
 
 
 def link_row(verb: str, node: ClaimNode | None, claim_id: str, width: int = 90) -> Text:
@@ -142,3 +194,19 @@ def link_row(verb: str, node: ClaimNode | None, claim_id: str, width: int = 90) 
         row.append(": ")
         row.append(shorten(node.text, max(width - len(row), 12)))
     return row
+
+
+def link_lines(
+    verb: str, node: ClaimNode | None, claim_id: str, width: int, lines: int = 2
+) -> list[Text]:
+    """A cross-link on up to `lines` lines of `width` cells, wrapped at words."""
+    prefix = Text(no_wrap=True, overflow="ellipsis")
+    prefix.append(f"↪ {verb} ", style=LINK_STYLE)
+    if node is not None:
+        prefix.append_text(side_mark(node.side))
+        prefix.append(" ")
+    prefix.append(safe(claim_id), style="bold")
+    if node is None:
+        return [prefix]
+    prefix.append(": ")
+    return wrapped(prefix, node.text, width, lines)
