@@ -107,6 +107,8 @@ HEADINGS = (
 )
 #: Verdicts in narrow tables.
 SHORT_VERDICT = {"leans-pro": "pro", "balanced": "even", "leans-con": "con"}
+#: The motion's label in narrow tables: its mark, as in the app.
+SHORT_LABEL = {"standing": "✓", "defeated": "✗", "undecided": "?"}
 #: The diagrams' colour-blind-safe pair, as 24-bit foreground colours.
 _SIDE_COLOUR = {"pro": "\x1b[38;2;0;114;178m", "con": "\x1b[38;2;213;94;0m"}
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
@@ -160,20 +162,26 @@ def format_table(
         column = next(i for i, (name, _) in enumerate(HEADINGS) if name == "balance")
         for row, result in zip(body, results, strict=True):
             row[column] = f"{SHORT_VERDICT[result.verdict]} {result.motion_strength:.2f}"
+            row[-1] = SHORT_LABEL.get(row[-1], row[-1])
         widths = widths_of(headers)
-        total = sum(widths) + 2 * (len(widths) - 1)
-        if total > width:
-            widths[0] = max(8, widths[0] - (total - width))
     columns = list(range(len(HEADINGS)))
-    # Still too wide (a very narrow terminal): leave out the least-read columns, in turn.
-    for dropped in ("proposals", "evidence", "depth", "unanswered"):
-        if width is None or sum(widths[i] + 2 for i in columns) - 2 <= width:
-            break
-        columns.remove(next(i for i, (name, _) in enumerate(HEADINGS) if name == dropped))
     if width is not None:
-        # Give the debate ids back the room the dropped columns left.
+        # Still too wide: leave out the least-read columns in turn, cutting the ids with
+        # "…" (to 20 characters) before the proposals go, then as far as it takes.
+        full = widths[0]
+        for dropped, shortest in (
+            ("depth", full),
+            ("unanswered", full),
+            ("evidence", 20),
+            ("proposals", 12),
+        ):
+            others = sum(widths[i] + 2 for i in columns[1:])
+            widths[0] = max(min(shortest, full), min(full, width - others))
+            if widths[0] + others <= width:
+                break
+            columns.remove(next(i for i, (name, _) in enumerate(HEADINGS) if name == dropped))
         others = sum(widths[i] + 2 for i in columns[1:])
-        widths[0] = max(widths[0], min(widths_of(headers)[0], width - others))
+        widths[0] = max(min(8, full), min(full, width - others))
     last = columns[-1]
     lines = []
     for number, row in enumerate([headers, *body]):

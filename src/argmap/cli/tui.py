@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from argmap.cli.common import EXIT_OK, CliError
+from argmap.cli.common import EXIT_OK, NO_PATH_RULE, CliError
 from argmap.safetext import printable
 
 
@@ -18,8 +18,7 @@ def register(subparsers: Any) -> None:
         "open",
         help="explore debates in the terminal app (press ? in it for the keys)",
         description=(
-            "Open the terminal app on debate files or folders. With no path: ./arguments, "
-            "or the bundled debates when there is none."
+            f"Open the terminal app on debate files or folders. With no PATH: {NO_PATH_RULE}."
         ),
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="debate files or folders")

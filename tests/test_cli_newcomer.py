@@ -1,0 +1,96 @@
+"""The command line as a newcomer meets it: the skeleton's own advice works, the help
+names every place debates come from, tables fit 80 columns, completion offers debates."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from argmap.bundled import bundled_files
+from argmap.cli import main
+
+GOOD = "title: Mine\nmotion: M.\npro:\n  - id: mine\n    text: A.\ncon:\n  - text: B.\n"
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name in ("NO_COLOR", "FORCE_COLOR", "ARGMAP_BUNDLED_DIR"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.mark.parametrize("extra", [[], ["--dir", "my debates"]])
+def test_the_command_a_new_skeleton_suggests_validates_it(
+    extra: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["new", "my-debate", *extra]) == 0
+    written = Path(capsys.readouterr().out.strip())
+    comment = next(
+        line for line in written.read_text(encoding="utf-8").splitlines() if "validate" in line
+    )
+    suggested = re.search(r"`argmap (validate [^`]+)`", comment)
+    assert suggested is not None, comment
+    assert main(shlex.split(suggested.group(1))) == 0
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["open", "--help"]])
+def test_the_help_names_the_yaml_files_in_the_current_folder(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    try:
+        assert main(argv) == 0
+    except SystemExit as exc:  # argparse's own exit after printing the help
+        assert exc.code == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "./arguments" in out
+    assert "*.yaml and *.yml files in the current folder" in out
+    assert "bundled debates" in out
+
+
+def test_stats_at_80_columns_keeps_whole_ids_and_the_proposals() -> None:
+    from argmap.cli.stats import format_table
+    from argmap.load import load_paths
+    from argmap.stats import debate_stats
+
+    results = [debate_stats(item.graph) for item in load_paths([bundled_files()[0].parent])]
+    lines = format_table(results, 80).splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert "prop" in lines[0].split()
+    ids = [line.split()[0] for line in lines[1:]]
+    # At most the longest id is cut, and never below 20 characters.
+    assert sum(i.endswith("…") for i in ids) <= 1
+    assert min(len(i) for i in ids) >= min(len(r.id) for r in results)
+    assert all(len(i) >= 20 for i in ids if i.endswith("…"))
+
+
+def _complete(script: str, words: list[str], folder: Path) -> list[str]:
+    array = " ".join(shlex.quote(w) for w in words)
+    code = f"{script}\nCOMP_WORDS=({array}); COMP_CWORD={len(words) - 1}; _argmap\n"
+    code += 'printf "%s\\n" "${COMPREPLY[@]}"\n'
+    done = subprocess.run(
+        ["bash", "-c", code], capture_output=True, text=True, cwd=folder, check=True
+    )
+    return sorted(done.stdout.split())
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+def test_bash_completes_debate_files_and_folders_not_other_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["completion", "bash"]) == 0
+    script = capsys.readouterr().out
+    for name in ("hw.png", "hw.yaml", "hx.yml", "notes.txt"):
+        (tmp_path / name).write_text(GOOD, encoding="utf-8")
+    (tmp_path / "homework").mkdir()
+    assert _complete(script, ["argmap", "validate", "h"], tmp_path) == [
+        "homework",
+        "hw.yaml",
+        "hx.yml",
+    ]
+    # An option's value is any file: `--out hw.png`.
+    assert "hw.png" in _complete(script, ["argmap", "export", "--out", "h"], tmp_path)
