@@ -94,3 +94,43 @@ def test_bash_completes_debate_files_and_folders_not_other_files(
     ]
     # An option's value is any file: `--out hw.png`.
     assert "hw.png" in _complete(script, ["argmap", "export", "--out", "h"], tmp_path)
+
+
+def _luminance(colour: str) -> float:
+    """WCAG relative luminance of "#rrggbb"."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+@pytest.mark.parametrize(("colorfgbg", "pro"), [(None, "#56b4e9"), ("0;15", "#0072b2")])
+def test_show_draws_pro_bright_on_a_dark_terminal(
+    colorfgbg: str | None, pro: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rich.console import Console
+
+    from argmap.cli.show import render_tree
+    from argmap.load import load_paths
+
+    if colorfgbg is None:
+        monkeypatch.delenv("COLORFGBG", raising=False)
+    else:
+        monkeypatch.setenv("COLORFGBG", colorfgbg)
+    graph = load_paths([bundled_files()[0]])[0].graph
+    console = Console(color_system="truecolor", force_terminal=True, width=100)
+    with console.capture() as captured:
+        console.print(render_tree(graph, "motion", 1))
+    rgb = ";".join(str(int(pro[i : i + 2], 16)) for i in (1, 3, 5))
+    assert f"38;2;{rgb}" in captured.get()
+    assert "38;2;213;94;0" in captured.get()  # con in vermillion either way
+
+
+def test_the_apps_dark_theme_tells_the_sides_apart_by_brightness() -> None:
+    from argmap.model import Side
+    from argmap.tui.widgets.labels import SIDE_COLOURS
+
+    dark = SIDE_COLOURS["dark"]
+    pro, con = _luminance(dark[Side.PRO]), _luminance(dark[Side.CON])
+    assert (pro + 0.05) / (con + 0.05) >= 1.5  # pro clearly the brighter
+    assert (con + 0.05) / 0.05 >= 4.5  # con still reads on black
+    assert dark[Side.CON].upper() == "#D55E00"  # vermillion, as the README says

@@ -1,7 +1,8 @@
 """How claims read on screen: side as colour AND a symbol, status as a glyph and weight.
 
-Sides take the colour-blind-safe Okabe–Ito pair the diagrams use (blue for pro, vermillion
-for con on a light background; sky blue and orange on a dark one). Status never borrows a
+Sides take the colour-blind-safe Okabe–Ito pair the diagrams use: vermillion for con, blue
+for pro on a light background and sky blue on a dark one, so on a dark screen pro is the
+brighter of the two and grey-scale alone still tells them apart. Status never borrows a
 side's colour: standing is a bold ✓, defeated a ✗ with the claim's text dimmed, undecided
 an italic ?. So `+ ✗` and `− ✓` never look like a clash.
 
@@ -20,10 +21,10 @@ from argmap.model import Kind, Side
 from argmap.safetext import printable
 from argmap.semantics import Label
 
-#: Side colours by theme: the Okabe–Ito values of `argmap.export.dot`'s light and dark themes.
+#: Side colours by theme, Okabe–Ito values (con vermillion on both backgrounds).
 SIDE_COLOURS = {
     "light": {Side.PRO: "#0072B2", Side.CON: "#D55E00"},
-    "dark": {Side.PRO: "#56B4E9", Side.CON: "#E69F00"},
+    "dark": {Side.PRO: "#56B4E9", Side.CON: "#D55E00"},
 }
 SIDE_SYMBOL = {Side.PRO: "+", Side.CON: "−"}
 SIDE_NAME = {Side.PRO: "pro", Side.CON: "con"}
