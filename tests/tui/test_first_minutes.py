@@ -88,7 +88,7 @@ async def test_undo_and_redo_are_per_debate(app: ArgmapApp, debates: Path) -> No
         await settled(pilot)
         await pilot.pause()
         assert energy.read_bytes() == energy_after
-        assert app.check_action("undo", ()) is False
+        assert not app.undo_steps.get(app.current_file)
         await goto(pilot, "energy:skills")
         await pilot.press("u")
         await settled(pilot)
@@ -108,7 +108,7 @@ async def test_undo_and_redo_are_per_debate(app: ArgmapApp, debates: Path) -> No
         message = app.notice_log[-1]
         assert message.startswith("Not undone:") and "step is kept" in message
         assert "run the edit again" not in message
-        assert app.check_action("undo", ()) is True
+        assert app.undo_steps.get(app.current_file)
     assert energy.read_text(encoding="utf-8") == changed
     assert transport.read_bytes() == transport_before
 

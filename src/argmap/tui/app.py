@@ -465,9 +465,13 @@ class ArgmapApp(App[int]):
 
     @property
     def current_file(self) -> Path | None:
-        """The debate file the reader is on: the map's, or the one selected in the list."""
-        path = getattr(self.screen, "current_path", None)
-        return path if isinstance(path, Path) else None
+        """The debate file the reader is on: the map's, or the one selected in the list
+        (under a dialog or the command palette, the screen beneath it)."""
+        for screen in reversed(self.screen_stack):
+            if hasattr(screen, "current_path"):
+                path = screen.current_path
+                return path if isinstance(path, Path) else None
+        return None
 
     def action_undo(self) -> None:
         """Write back the text from before the current debate's last edit in the app."""
@@ -701,9 +705,9 @@ class ArgmapApp(App[int]):
                 return False
             return self.check_action(real, ())
         if action in ("undo", "redo"):
-            path = self.current_file
-            stacks = self.undo_steps if action == "undo" else self.redo_steps
-            return path is not None and bool(stacks.get(path))
+            # Offered wherever a debate file is at hand, even with nothing to undo: the
+            # key then says so, and the palette finds "undo" by name.
+            return self.current_file is not None
         if action == "open_editor":
             return isinstance(getattr(self.screen, "current_path", None), Path)
         return True

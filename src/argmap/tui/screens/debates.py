@@ -64,8 +64,9 @@ TITLE, MOTION = 2, 6
 def fit_columns(
     headings: list[int], cells: list[list[Text]], width: int, padding: int
 ) -> list[int]:
-    """Column widths for `width` cells: the figures as wide as they are, the title as wide
-    as its longest or three fifths of what is left, the motion the rest."""
+    """Column widths for `width` cells: the figures as wide as they are, then the title
+    whole if it fits, the motion the rest (cut with "…"; left out, width 0, when fewer
+    than 10 cells are left for it: the panel below the list shows it in full)."""
     widths = [
         max([heading, *(row[index].cell_len for row in cells)])
         for index, heading in enumerate(headings)
@@ -73,9 +74,13 @@ def fit_columns(
     room = width - 2 * padding * len(headings) - 2  # the scroll bar
     fixed = sum(w for index, w in enumerate(widths) if index not in (TITLE, MOTION))
     free = max(room - fixed, 20)
-    title = min(widths[TITLE], max(free * 3 // 5, min(20, widths[TITLE])))
-    widths[TITLE] = title
-    widths[MOTION] = max(free - title, len("Motion"))
+    longest = widths[TITLE]
+    if free >= longest:
+        widths[TITLE] = longest
+        widths[MOTION] = min(widths[MOTION], free - longest) if free - longest >= 10 else 0
+    else:
+        widths[TITLE] = max(free - 10, 20)
+        widths[MOTION] = max(free - widths[TITLE], 0)
     return widths
 
 
@@ -221,10 +226,11 @@ class DebatesScreen(Screen[None]):
             table.cell_padding,
         )
         for (key, heading), width in zip(self.COLUMNS, widths, strict=True):
-            table.add_column(shorten(heading, width), key=key, width=width)
+            if width:
+                table.add_column(shorten(heading, width), key=key, width=width)
         for row_cells in cells:
             table.add_row(
-                *(_cut(cell, width) for cell, width in zip(row_cells, widths, strict=True))
+                *(_cut(cell, width) for cell, width in zip(row_cells, widths, strict=True) if width)
             )
         self._shown_width = self.size.width
         self._show_progress()
