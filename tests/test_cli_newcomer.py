@@ -134,3 +134,13 @@ def test_the_apps_dark_theme_tells_the_sides_apart_by_brightness() -> None:
     assert (pro + 0.05) / (con + 0.05) >= 1.5  # pro clearly the brighter
     assert (con + 0.05) / 0.05 >= 4.5  # con still reads on black
     assert dark[Side.CON].upper() == "#D55E00"  # vermillion, as the README says
+
+
+def test_the_app_watches_the_current_folder_not_only_its_files_of_now(tmp_path: Path) -> None:
+    from argmap.cli.tui import app_paths
+
+    (tmp_path / "mine.yaml").write_text(GOOD, encoding="utf-8")
+    # The folder itself, so a file copied in later is listed too.
+    assert app_paths() == [Path(".")]
+    (tmp_path / "arguments").mkdir()
+    assert app_paths() == [Path("arguments")]

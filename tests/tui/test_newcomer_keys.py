@@ -3,14 +3,17 @@ dialog's several picks."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from test_reading import until
 from textual.command import CommandList, CommandPalette
 from textual.widgets import OptionList, Static
-from tui_helpers import SIZE, open_energy
+from tui_helpers import SIZE, open_energy, ready
 
 from argmap.model import Side
 from argmap.semantics import Label
 from argmap.tui import ArgmapApp
+from argmap.tui.screens.debates import DebateTable
 from argmap.tui.screens.filter import FilterScreen
 from argmap.tui.screens.map import MapScreen
 
@@ -75,3 +78,25 @@ async def test_the_filter_dialog_takes_several_picks_before_enter(app: ArgmapApp
         assert screen.claim_tree.shown is not None
         # The con claims (control, delay, overruns, template-unused) that are defeated.
         assert screen.claim_tree.shown.matches == {"control", "delay", "overruns"}
+
+
+async def test_r_lists_a_debate_file_added_to_the_open_folder(
+    app: ArgmapApp, debates: Path
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        table = app.screen.query_one(DebateTable)
+        before = table.row_count
+        (debates / "zz-new.yaml").write_text(
+            "version: 1\nid: zz-new\ntitle: A debate copied in\nmotion: M.\npro:\n  - text: A.\n",
+            encoding="utf-8",
+        )
+        await pilot.press("r")
+        await until(pilot, lambda: table.row_count == before + 1)
+        await app.workers.wait_for_complete()
+        await until(
+            pilot,
+            lambda: any(
+                "A debate copied in" in str(table.get_row_at(i)[2]) for i in range(table.row_count)
+            ),
+        )

@@ -30,18 +30,25 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace) -> int:
+def app_paths() -> list[Path]:
+    """The default debates for the app: the debate files of the current folder become
+    the folder itself, so a debate file added to it later appears in the list."""
     from argmap.bundled import default_paths
 
-    paths = [Path(p) for p in args.paths] if args.paths else default_paths(announce=True)
+    paths = default_paths(announce=True)
+    if paths and all(not p.is_dir() and p.parent == Path(".") for p in paths):
+        return [Path(".")]
+    return paths
+
+
+def run(args: argparse.Namespace) -> int:
+    paths = [Path(p) for p in args.paths] if args.paths else app_paths()
     return open_app(paths, read_only=args.read_only)
 
 
 def run_default(args: argparse.Namespace) -> int:
-    """`argmap` alone: the app on ./arguments, or on the bundled debates."""
-    from argmap.bundled import default_paths
-
-    return open_app(default_paths(announce=True))
+    """`argmap` alone: the app on the default debates (see `app_paths`)."""
+    return open_app(app_paths())
 
 
 def open_app(paths: Sequence[Path], *, headless: bool = False, read_only: bool = False) -> int:

@@ -672,6 +672,13 @@ class ArgmapApp(App[int]):
         if isinstance(path, Path):
             self._seen(path)
             self.load_changed(path, announce="Reloaded")
+        # Debate files added to an open folder since it was listed come in too.
+        if self.library is not None:
+            listed = set(self.library.files)
+            for found, signature in FolderWatch.over(self.paths).known.items():
+                if signature is not None and found not in listed:
+                    self._seen(found)
+                    self.load_changed(found, announce="New file:")
 
     def _seen(self, path: Path) -> None:
         if self._watch is not None:
