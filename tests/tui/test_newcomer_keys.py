@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from test_reading import until
 from textual.command import CommandList, CommandPalette
 from textual.widgets import OptionList, Static
@@ -100,3 +101,22 @@ async def test_r_lists_a_debate_file_added_to_the_open_folder(
                 "A debate copied in" in str(table.get_row_at(i)[2]) for i in range(table.row_count)
             ),
         )
+
+
+async def test_a_bundled_debate_says_read_only_before_any_edit(
+    debates: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argmap.tui import make_app
+
+    monkeypatch.setenv("ARGMAP_BUNDLED_DIR", str(debates))  # as if installed with argmap
+    app = make_app([debates])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_energy(pilot)
+        title = str(app.screen.query_one("#map-title", Static).render())
+        assert "read-only" in title and "argmap init" in title
+
+
+async def test_a_debate_of_ones_own_says_nothing_of_the_kind(app: ArgmapApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_energy(pilot)
+        assert "read-only" not in str(app.screen.query_one("#map-title", Static).render())

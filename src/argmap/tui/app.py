@@ -438,6 +438,8 @@ class ArgmapApp(App[int]):
         self, path: Path, reason: str, done: Callable[[EditOutcome], None] | None
     ) -> None:
         self._writing.discard(path)
+        # The file by its name: a bundled debate's full path runs deep into site-packages.
+        reason = reason.replace(printable(str(path), one_line=True), path.name)
         self.notify(reason, title="Not changed", severity="error", timeout=8, markup=False)
         if done is not None:
             done(reason)

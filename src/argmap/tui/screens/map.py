@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static, Tree
 
+from argmap.bundled import is_bundled
 from argmap.edit import Edit, add_child, add_top_level, remove_claim, set_fields
 from argmap.edit.operations import ChildRelation
 from argmap.model import MOTION_ID, Side
@@ -159,11 +160,17 @@ class MapScreen(Screen[None]):
             self.entry = entry
             self.focus_root = MOTION_ID
             self.claim_filter = ClaimFilter()
-            self.query_one("#map-title", Static).update(
-                Text.assemble(
-                    (safe(entry.title), "bold"), ("  ·  ", "dim"), (safe(entry.debate_id), "dim")
-                )
+            title = Text.assemble(
+                (safe(entry.title), "bold"), ("  ·  ", "dim"), (safe(entry.debate_id), "dim")
             )
+            if is_bundled(entry.path):
+                # Said before any edit is tried, not only when one is refused.
+                title.append("  ·  ", style="dim")
+                title.append("read-only", style="bold reverse")
+                title.append(" bundled with argmap; `argmap init` copies it to edit", style="dim")
+            title.no_wrap = True
+            title.overflow = "ellipsis"
+            self.query_one("#map-title", Static).update(title)
             self._rebuild(claim_id)
             return
         self.entry = entry
