@@ -120,3 +120,18 @@ async def test_a_debate_of_ones_own_says_nothing_of_the_kind(app: ArgmapApp) -> 
     async with app.run_test(size=(100, 30)) as pilot:
         await open_energy(pilot)
         assert "read-only" not in str(app.screen.query_one("#map-title", Static).render())
+
+
+async def test_search_snippets_use_the_dialogs_width(app: ArgmapApp) -> None:
+    from argmap.tui.screens.search import SearchScreen
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash")
+        await until(pilot, lambda: isinstance(app.screen, SearchScreen))
+        await pilot.press(*"budgets")
+        results = app.screen.query_one("#results", OptionList)
+        await until(pilot, lambda: results.option_count > 0)
+        row = str(results.get_option_at_index(0).prompt)
+        # The whole claim fits in a 100-column dialog: no cut before the end.
+        assert "Joint projects overrun their budgets [citation needed]." in row
