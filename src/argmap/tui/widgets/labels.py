@@ -127,10 +127,7 @@ def claim_row(
     `width` is the room for the whole row; the claim's text is cut at a word with "…".
     `cut`: a standing undercut cuts the claim's link to what it answers (marked ✂).
     """
-    row = _claim_prefix(node, label, strength, cut)
-    style = "dim" if dim or label is Label.DEFEATED else ""
-    row.append(shorten(node.text, max(width - len(row), 12)), style=style)
-    return row
+    return claim_lines(node, label, width, 1, dim, strength, cut)[0]
 
 
 def claim_lines(
@@ -185,16 +182,7 @@ def link_row(verb: str, node: ClaimNode | None, claim_id: str, width: int = 90) 
 
     `width` is the whole row's; the claim's text is cut to fit it.
     """
-    row = Text(no_wrap=True, overflow="ellipsis")
-    row.append(f"↪ {verb} ", style=LINK_STYLE)
-    if node is not None:
-        row.append_text(side_mark(node.side))
-        row.append(" ")
-    row.append(safe(claim_id), style="bold")
-    if node is not None:
-        row.append(": ")
-        row.append(shorten(node.text, max(width - len(row), 12)))
-    return row
+    return link_lines(verb, node, claim_id, width, 1)[0]
 
 
 def link_lines(
