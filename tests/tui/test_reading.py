@@ -177,3 +177,16 @@ async def test_the_debates_list_cuts_long_cells_with_an_ellipsis() -> None:
         titles = [str(table.get_row_at(i)[2]) for i in range(table.row_count)]
         assert sum(t.endswith("…") for t in titles) <= 1  # only a title of 80 characters
         assert "Dual-use research, export controls and data sovereignty" in titles
+
+
+def test_a_link_with_a_long_id_starts_its_text_on_the_next_line() -> None:
+    from rich.text import Text
+
+    from argmap.tui.widgets.labels import wrapped
+
+    text = "International collaboration and mobility can draw talent away from home"
+    prefix = Text("↪ see − international-collaboration:brain-drain: ")
+    lines = [line.plain for line in wrapped(prefix, text, 40, 2)]
+    assert lines[0] == prefix.plain
+    words = set(text.split())
+    assert all(word.rstrip("…") in words for word in lines[1].split())

@@ -149,6 +149,10 @@ def claim_lines(
 def wrapped(prefix: Text, text: str, width: int, lines: int, style: str = "") -> list[Text]:
     """`prefix` then `text` wrapped at words in `width` cells, the later lines indented
     to where the text starts (unless that leaves too little room); at most `lines`."""
+    if width - prefix.cell_len < 16 and lines > 1:
+        # A long prefix (a link into another debate): the text starts on the next line
+        # rather than with a word cut to a few letters.
+        return [prefix, *wrapped(Text(no_wrap=True), text, width, lines - 1, style)]
     indent = prefix.cell_len if width - prefix.cell_len >= 24 else 0
     room_first = max(width - prefix.cell_len, 8)
     room = max(width - indent, 8)
