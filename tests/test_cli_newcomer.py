@@ -144,3 +144,21 @@ def test_the_app_watches_the_current_folder_not_only_its_files_of_now(tmp_path: 
     assert app_paths() == [Path(".")]
     (tmp_path / "arguments").mkdir()
     assert app_paths() == [Path("arguments")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "title: T\nmotion: M.\npro:\n  - id: a\n    text: A.\n   weight: 3\n",
+        "title: T\nmotion: M.\npro:\n  - id: a\n    text: A.\n  id: b\n",
+        "title: T\nmotion: M.\npro:\n  - id: a\n    text: A.\n      weight: 3\n",
+    ],
+)
+def test_a_wrongly_indented_line_gets_a_hint_to_check_its_indentation(
+    text: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "d.yaml").write_text(text, encoding="utf-8")
+    assert main(["validate", "d.yaml"]) == 1
+    err = capsys.readouterr().err
+    assert "d.yaml:6:" in err
+    assert "check the indentation of line 6" in err
