@@ -17,7 +17,7 @@ from argmap.tui import make_app
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "img"
-SIZES = [(80, 24), (120, 40)]
+SIZES = [(80, 24), (100, 30), (120, 40), (160, 50)]
 
 
 async def shoot(size: tuple[int, int]) -> Path:

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import ARGUMENTS
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -17,8 +18,6 @@ from argmap.export import ExportOptions, pinned, to_dot
 from argmap.export.render import layout_command, render
 from argmap.export.tidy import label_size, tidy_layout
 from argmap.load import load_file
-
-from helpers import ARGUMENTS
 
 needs_dot = pytest.mark.skipif(shutil.which("neato") is None, reason="Graphviz not installed")
 GAP, LEVEL_GAP = 5.0, 20.0

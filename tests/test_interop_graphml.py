@@ -10,6 +10,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from helpers import ARGUMENTS
 
 from argmap.cli import main
 from argmap.interop import export_text
@@ -18,8 +19,6 @@ from argmap.load import LoadedDebate, load_file
 from argmap.model import Claim
 from argmap.semantics import grounded
 from argmap.strength import weigh
-
-from helpers import ARGUMENTS
 
 BUNDLED = sorted(ARGUMENTS.glob("*.yaml"))
 

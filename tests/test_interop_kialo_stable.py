@@ -9,11 +9,10 @@ from pathlib import Path
 
 import arguebuf
 import pytest
+from helpers import ARGUMENTS
 
 from argmap.interop import export_text, import_text
 from argmap.load import load_file, load_text
-
-from helpers import ARGUMENTS
 
 # Written for these tests. The Con claim is 1.1, before the Pro one, as Kialo numbers them
 # when a Con was added first; 1.2.1 links back to 1.1.1, 1.3.2 back to 1.1.

@@ -5,12 +5,11 @@ from __future__ import annotations
 import socket
 
 import pytest
+from helpers import ARGUMENTS
 
 from argmap.cli import main
 from argmap.web.guard import Addresses, BadPublicUrl, check_public_url, split_authority
 from argmap.web.tabs import MAX_HEIGHT, MAX_WIDTH, MIN_HEIGHT, MIN_WIDTH, clamp_size
-
-from helpers import ARGUMENTS
 
 LOOPBACK = Addresses.served("127.0.0.1", 8000)
 

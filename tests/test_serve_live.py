@@ -25,13 +25,12 @@ pytest.importorskip("textual_serve", reason="textual-serve is not installed")
 import aiohttp
 import yarl
 from aiohttp import web
+from helpers import ARGUMENTS
 
 from argmap.web import tabs
 from argmap.web.serve import _Printable, app_command
 from argmap.web.server import ArgmapServer
 from argmap.web.tabs import MAX_STDERR, TabService
-
-from helpers import ARGUMENTS
 
 Start = Callable[..., Awaitable[ArgmapServer]]
 

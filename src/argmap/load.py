@@ -32,6 +32,7 @@ from argmap.diagnostics import Diagnostic, error, sort_key, warning
 from argmap.ids import KeyPath, Pos, Positions, child_id, top_level_id
 from argmap.link_sides import check_link_sides
 from argmap.model import FIELDS, MOTION_ID, Debate, Kind
+from argmap.yaml_hints import indentation_hint
 
 if TYPE_CHECKING:
     from argmap.graph import ArgumentGraph
@@ -527,6 +528,7 @@ def _yaml_error(name: str, exc: yaml.MarkedYAMLError, text: str) -> Diagnostic:
     # Marks count characters: the offset gives the line and column as editors count them
     # (YAML also breaks lines at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR).
     pos = Positions(text=text).pos(mark.index) if mark is not None else (1, 1)
+    problem += indentation_hint(problem, pos[0])
     return error(name, pos, "yaml", f"YAML syntax error: {problem}")
 
 

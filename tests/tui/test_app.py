@@ -441,7 +441,7 @@ async def test_export_dialog_choices_by_arrow_keys_then_enter(
         # The themes and directions of `argmap export` are all offered.
         assert {"light", "dark", "print", "slides", "TB", "LR", "auto"} <= set(marks)
         app.screen.query_one("#direction").focus()
-        await pilot.press("right")  # TB -> LR
+        await pilot.press("left")  # auto (the default) -> LR
         await pilot.pause()
         assert app.screen.options().rankdir == "LR"  # type: ignore[attr-defined]
         await pilot.press("enter")

@@ -278,7 +278,7 @@ async def test_edit_keys_apply_only_where_they_make_sense(app: ArgmapApp, energy
         assert screen.check_action("delete_claim", ()) is False
         assert screen.check_action("add_support", ()) is False
         # Nothing to undo yet.
-        assert app.check_action("undo", ()) is False
+        assert not app.undo_steps.get(app.current_file)
     assert energy.read_bytes() == before
 
 
@@ -306,7 +306,7 @@ async def test_undo_steps_back_through_several_edits(app: ArgmapApp, energy: Pat
         await pilot.pause()
         assert energy.read_bytes() == before
         assert any(m.startswith("Undone: added rebuttal 'skills.r1'") for m in messages(app))
-        assert app.check_action("undo", ()) is False
+        assert not app.undo_steps.get(app.current_file)
 
 
 async def test_undo_never_overwrites_a_change_made_on_disk(app: ArgmapApp, energy: Path) -> None:

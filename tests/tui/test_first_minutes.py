@@ -88,7 +88,7 @@ async def test_undo_and_redo_are_per_debate(app: ArgmapApp, debates: Path) -> No
         await settled(pilot)
         await pilot.pause()
         assert energy.read_bytes() == energy_after
-        assert app.check_action("undo", ()) is False
+        assert not app.undo_steps.get(app.current_file)
         await goto(pilot, "energy:skills")
         await pilot.press("u")
         await settled(pilot)
@@ -108,7 +108,7 @@ async def test_undo_and_redo_are_per_debate(app: ArgmapApp, debates: Path) -> No
         message = app.notice_log[-1]
         assert message.startswith("Not undone:") and "step is kept" in message
         assert "run the edit again" not in message
-        assert app.check_action("undo", ()) is True
+        assert app.undo_steps.get(app.current_file)
     assert energy.read_text(encoding="utf-8") == changed
     assert transport.read_bytes() == transport_before
 
@@ -307,7 +307,9 @@ def test_sides_take_the_diagrams_colours_and_status_takes_none() -> None:
 
     for theme in ("light", "dark"):
         assert SIDE_COLOURS[theme][Side.PRO] == THEMES[theme].pro_border
-        assert SIDE_COLOURS[theme][Side.CON] == THEMES[theme].con_border
+    # Con is vermillion on both backgrounds (darker than pro's sky blue on a dark one).
+    assert SIDE_COLOURS["light"][Side.CON] == THEMES["light"].con_border
+    assert SIDE_COLOURS["dark"][Side.CON] == "#D55E00"
     # Status is a glyph with weight or dimming: never a colour, least of all a side's.
     assert all("#" not in style for style in STATUS_STYLE.values())
 
@@ -323,4 +325,4 @@ async def test_a_defeated_pro_claim_is_dimmed_not_red(app: ArgmapApp) -> None:
         styles = {label.plain[s.start : s.end]: str(s.style) for s in label.spans}
         assert "✗" in styles and "#" not in styles["✗"]
         assert any("dim" in style for text, style in styles.items() if "overrun" in text)
-        assert any(text == "−" and "#E69F00" in style for text, style in styles.items())
+        assert any(text == "−" and "#D55E00" in style for text, style in styles.items())

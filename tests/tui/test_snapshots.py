@@ -13,7 +13,7 @@ from tui_helpers import DATA, detail_follows, open_energy, ready
 
 from argmap.tui import make_app
 
-SIZES = [(80, 24), (100, 30), (120, 40)]
+SIZES = [(80, 24), (100, 30), (120, 40), (160, 50)]
 
 
 @pytest.fixture(autouse=True)

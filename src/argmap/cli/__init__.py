@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from argmap import __version__
-from argmap.cli.common import EXIT_INVALID, EXIT_USAGE, CliError
+from argmap.cli.common import EXIT_INVALID, EXIT_USAGE, NO_PATH_RULE, CliError
 from argmap.collector import collector_paused
 from argmap.safetext import printable
 
@@ -73,7 +73,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         prog="argmap",
         description=(
             "Map policy debates as claim-rebuttal graphs. With no command, opens the "
-            "terminal app on ./arguments (or the bundled debates)."
+            f"terminal app on {NO_PATH_RULE}. Commands given no PATH read the same."
         ),
     )
     parser.add_argument("--version", action="version", version=f"argmap {__version__}")

@@ -14,6 +14,12 @@ from argmap.safetext import printable
 if TYPE_CHECKING:  # the loader (and pydantic) is imported by the command that runs
     from argmap.load import LoadedDebate
 
+#: The rule for a command given no path (`argmap.bundled.default_debates`), for help texts.
+NO_PATH_RULE = (
+    "./arguments if it exists, else the *.yaml and *.yml files in the current folder, "
+    "else the bundled debates"
+)
+
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2

@@ -40,6 +40,10 @@ class Command:
     help: str
     options: dict[str, tuple[str, list[str] | None]] = field(default_factory=dict)
     subcommands: list[str] = field(default_factory=list)
+    #: Its positional words are debate files or folders (`validate PATH...`).
+    debates: bool = False
+    #: Options that take a value (`--out FILE`): that word is any file.
+    valued: list[str] = field(default_factory=list)
 
 
 def _subparsers(parser: argparse.ArgumentParser) -> argparse._SubParsersAction[Any] | None:
@@ -64,6 +68,10 @@ def commands(parser: argparse.ArgumentParser) -> list[Command]:
             ):
                 # A positional with fixed choices (`completion bash`) completes like a command.
                 command.subcommands.extend(str(c) for c in action.choices)
+            if not action.option_strings and action.metavar == "PATH":
+                command.debates = True
+            if action.option_strings and action.nargs != 0:
+                command.valued.extend(action.option_strings)
             for flag in action.option_strings:
                 if flag.startswith("--"):
                     choices = [str(c) for c in action.choices] if action.choices else None
@@ -94,13 +102,15 @@ def bash_script(parser: argparse.ArgumentParser) -> str:
             f"    {shlex.quote(key)})\n"
             f'      case "$prev" in\n{choice_cases}      esac\n'
             f"      words={shlex.quote(' '.join(words))}\n"
+            f"      valued={shlex.quote(' '.join(command.valued))}\n"
+            f"      debates={1 if command.debates else 0}\n"
             f"      subcommands={1 if command.subcommands else 0};;\n"
         )
     return (
         '# bash completion for argmap: eval "$(argmap completion bash)"\n'
         "_argmap() {\n"
         '  local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"\n'
-        "  local path='' word words='' subcommands=0 i\n"
+        "  local path='' word words='' subcommands=0 debates=0 valued='' i\n"
         "  # The command so far: the words before the cursor that are not options.\n"
         "  for ((i = 1; i < COMP_CWORD; i++)); do\n"
         '    word="${COMP_WORDS[i]}"\n'
@@ -116,6 +126,10 @@ def bash_script(parser: argparse.ArgumentParser) -> str:
         '  case "$path" in\n' + "".join(cases) + "  esac\n"
         '  if [[ "$cur" == -* || $subcommands == 1 ]]; then\n'
         '    COMPREPLY=($(compgen -W "$words" -- "$cur"))\n'
+        '  elif [[ $debates == 1 && " $valued " != *" $prev "* ]]; then\n'
+        "    # Debate files and the folders that may hold them.\n"
+        '    COMPREPLY=($(compgen -d -- "$cur"; compgen -f -X \'!*.yaml\' -- "$cur";'
+        " compgen -f -X '!*.yml' -- \"$cur\"))\n"
         "  else\n"
         '    COMPREPLY=($(compgen -f -- "$cur"))\n'
         "  fi\n"

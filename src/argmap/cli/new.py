@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +15,7 @@ from argmap.output import OutputError, make_folder, write_output
 
 SKELETON = """\
 {schema_line}
-# A debate for argmap. Check it with `argmap validate {slug}.yaml`.
+# A debate for argmap. Check it with `argmap validate {where}`.
 version: 1
 id: {slug}
 title: {title}
@@ -61,6 +63,16 @@ def _schema_line(folder: Path) -> str:
     )
 
 
+def check_command_path(target: Path) -> str:
+    """The written file as `argmap validate` takes it from here: the path as given, quoted
+    for a shell when it needs to be, or the file's name when the path is not one line of
+    printable text (it goes into a YAML comment)."""
+    where = str(target)
+    if not where.isprintable():
+        return shlex.quote(target.name) if target.name.isprintable() else "FILE.yaml"
+    return shlex.quote(where)
+
+
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "new",
@@ -89,7 +101,12 @@ def run(args: argparse.Namespace) -> int:
     title = slug.replace("-", " ").replace("_", " ").capitalize()
     try:
         make_folder(folder)
-        text = SKELETON.format(slug=slug, title=title, schema_line=_schema_line(folder))
+        text = SKELETON.format(
+            slug=slug,
+            title=title,
+            where=check_command_path(target),
+            schema_line=_schema_line(folder),
+        )
         write_output(target, text.encode("utf-8"), overwrite=False, make_parents=False)
     except OutputError as exc:
         if exc.exists:
@@ -98,4 +115,5 @@ def run(args: argparse.Namespace) -> int:
             ) from None
         raise CliError(exc.message) from None
     print(show(target))
+    print(f"Check it with: argmap validate {show(check_command_path(target))}", file=sys.stderr)
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from typing import TYPE_CHECKING, Any
 
 from argmap.cli.common import load_valid, unknown_claim
@@ -19,8 +20,23 @@ if TYPE_CHECKING:
 
 # Sides take the diagrams' colour-blind-safe pair (blue / vermillion), and the + and − marks
 # carry the side without colour. Status is never a side colour: a glyph and the weight of the
-# text carry it (bold standing, dim struck-through defeated, italic undecided).
+# text carry it (bold standing, dim struck-through defeated, italic undecided). On a dark
+# terminal (the usual one, and what is assumed unless COLORFGBG says the background is
+# light) pro takes the pair's sky blue: its dark blue is dim on black.
 SIDE_MARK = {"pro": ("+", "#0072B2"), "con": ("−", "#D55E00")}
+DARK_SIDE_MARK = {"pro": ("+", "#56B4E9"), "con": ("−", "#D55E00")}
+
+
+def light_terminal() -> bool:
+    """Whether the terminal says (through COLORFGBG, "fg;bg") its background is light."""
+    background = os.environ.get("COLORFGBG", "").rpartition(";")[2]
+    return background in {"7", "15"}
+
+
+def side_marks() -> dict[str, tuple[str, str]]:
+    return SIDE_MARK if light_terminal() else DARK_SIDE_MARK
+
+
 STATUS_GLYPH = {"standing": "✓", "defeated": "✗", "undecided": "?"}
 LABEL_STYLE = {"standing": "bold", "defeated": "dim strike", "undecided": "italic"}
 
@@ -86,7 +102,7 @@ def _label(
         if reason:
             text.append(f"\n{_safe(reason)}", style="dim italic")
         return text
-    mark, colour = SIDE_MARK[node.side.value]
+    mark, colour = side_marks()[node.side.value]
     status = labelling[node.id].value
     strength = weighing.strength(node.id)
     text.append(f"{mark} ", style=f"bold {colour}")

@@ -165,19 +165,24 @@ def format_table(
         for row, result in zip(body, results, strict=True):
             row[column] = f"{SHORT_VERDICT[result.verdict]} {result.motion_strength:.2f}"
         widths = widths_of(headers)
-        total = sum(widths) + 2 * (len(widths) - 1)
-        if total > width:
-            widths[0] = max(8, widths[0] - (total - width))
     columns = list(range(len(HEADINGS)))
-    # Still too wide (a very narrow terminal): leave out the least-read columns, in turn.
-    for dropped in ("proposals", "evidence", "depth", "unanswered"):
-        if width is None or sum(widths[i] + 2 for i in columns) - 2 <= width:
-            break
-        columns.remove(next(i for i, (name, _) in enumerate(HEADINGS) if name == dropped))
     if width is not None:
-        # Give the debate ids back the room the dropped columns left.
+        # Still too wide: leave out the least-read columns in turn, cutting the ids with
+        # "…" (to 20 characters) before the proposals go, then as far as it takes.
+        full = widths[0]
+        for dropped, shortest in (
+            ("depth", full),
+            ("unanswered", full),
+            ("evidence", 20),
+            ("proposals", 12),
+        ):
+            others = sum(widths[i] + 2 for i in columns[1:])
+            widths[0] = max(min(shortest, full), min(full, width - others))
+            if widths[0] + others <= width:
+                break
+            columns.remove(next(i for i, (name, _) in enumerate(HEADINGS) if name == dropped))
         others = sum(widths[i] + 2 for i in columns[1:])
-        widths[0] = max(widths[0], min(widths_of(headers)[0], width - others))
+        widths[0] = max(min(8, full), min(full, width - others))
     lines = []
     for number, row in enumerate([headers, *body]):
         parts = []

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from argmap.cli.common import EXIT_OK, CliError
+from argmap.cli.common import EXIT_OK, NO_PATH_RULE, CliError
 from argmap.safetext import printable
 
 
@@ -18,8 +18,7 @@ def register(subparsers: Any) -> None:
         "open",
         help="explore debates in the terminal app (press ? in it for the keys)",
         description=(
-            "Open the terminal app on debate files or folders. With no path: ./arguments, "
-            "or the bundled debates when there is none."
+            f"Open the terminal app on debate files or folders. With no PATH: {NO_PATH_RULE}."
         ),
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="debate files or folders")
@@ -36,19 +35,26 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace) -> int:
+def app_paths() -> list[Path]:
+    """The default debates for the app: the debate files of the current folder become
+    the folder itself, so a debate file added to it later appears in the list."""
     from argmap.bundled import default_paths
 
-    paths = [Path(p) for p in args.paths] if args.paths else default_paths(announce=True)
+    paths = default_paths(announce=True)
+    if paths and all(not p.is_dir() and p.parent == Path(".") for p in paths):
+        return [Path(".")]
+    return paths
+
+
+def run(args: argparse.Namespace) -> int:
+    paths = [Path(p) for p in args.paths] if args.paths else app_paths()
     ballots = Path(args.ballots) if args.ballots else None
     return open_app(paths, read_only=args.read_only, ballots=ballots)
 
 
 def run_default(args: argparse.Namespace) -> int:
-    """`argmap` alone: the app on ./arguments, or on the bundled debates."""
-    from argmap.bundled import default_paths
-
-    return open_app(default_paths(announce=True))
+    """`argmap` alone: the app on the default debates (see `app_paths`)."""
+    return open_app(app_paths())
 
 
 def open_app(

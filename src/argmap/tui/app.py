@@ -449,6 +449,8 @@ class ArgmapApp(App[int]):
         self, path: Path, reason: str, done: Callable[[EditOutcome], None] | None
     ) -> None:
         self._writing.discard(path)
+        # The file by its name: a bundled debate's full path runs deep into site-packages.
+        reason = reason.replace(printable(str(path), one_line=True), path.name)
         self.notify(reason, title="Not changed", severity="error", timeout=8, markup=False)
         if done is not None:
             done(reason)
@@ -476,9 +478,13 @@ class ArgmapApp(App[int]):
 
     @property
     def current_file(self) -> Path | None:
-        """The debate file the reader is on: the map's, or the one selected in the list."""
-        path = getattr(self.screen, "current_path", None)
-        return path if isinstance(path, Path) else None
+        """The debate file the reader is on: the map's, or the one selected in the list
+        (under a dialog or the command palette, the screen beneath it)."""
+        for screen in reversed(self.screen_stack):
+            if hasattr(screen, "current_path"):
+                path = screen.current_path
+                return path if isinstance(path, Path) else None
+        return None
 
     def action_undo(self) -> None:
         """Write back the text from before the current debate's last edit in the app."""
@@ -685,6 +691,13 @@ class ArgmapApp(App[int]):
         if isinstance(path, Path):
             self._seen(path)
             self.load_changed(path, announce="Reloaded")
+        # Debate files added to an open folder since it was listed come in too.
+        if self.library is not None:
+            listed = set(self.library.files)
+            for found, signature in FolderWatch.over(self.paths).known.items():
+                if signature is not None and found not in listed:
+                    self._seen(found)
+                    self.load_changed(found, announce="New file:")
 
     def _seen(self, path: Path) -> None:
         if self._watch is not None:
@@ -718,9 +731,9 @@ class ArgmapApp(App[int]):
                 return False
             return self.check_action(real, ())
         if action in ("undo", "redo"):
-            path = self.current_file
-            stacks = self.undo_steps if action == "undo" else self.redo_steps
-            return path is not None and bool(stacks.get(path))
+            # Offered wherever a debate file is at hand, even with nothing to undo: the
+            # key then says so, and the palette finds "undo" by name.
+            return self.current_file is not None
         if action == "open_editor":
             return isinstance(getattr(self.screen, "current_path", None), Path)
         return True

@@ -55,6 +55,41 @@ def _status(entry: DebateEntry) -> Text:
     return Text("✓ valid", style="bold")
 
 
+#: The columns whose texts may be cut to fit: the title, then the motion.
+TITLE, MOTION = 2, 6
+
+
+def fit_columns(
+    headings: list[int], cells: list[list[Text]], width: int, padding: int
+) -> list[int]:
+    """Column widths for `width` cells: the figures as wide as they are, then the title
+    whole if it fits, the motion the rest (cut with "…"; left out, width 0, when fewer
+    than 10 cells are left for it: the panel below the list shows it in full)."""
+    widths = [
+        max([heading, *(row[index].cell_len for row in cells)])
+        for index, heading in enumerate(headings)
+    ]
+    room = width - 2 * padding * len(headings) - 2  # the scroll bar
+    fixed = sum(w for index, w in enumerate(widths) if index not in (TITLE, MOTION))
+    free = max(room - fixed, 20)
+    longest = widths[TITLE]
+    if free >= longest:
+        widths[TITLE] = longest
+        widths[MOTION] = min(widths[MOTION], free - longest) if free - longest >= 10 else 0
+    else:
+        widths[TITLE] = max(free - 10, 20)
+        widths[MOTION] = max(free - widths[TITLE], 0)
+    return widths
+
+
+def _cut(cell: Text, width: int) -> Text:
+    """A cell cut to its column with "…" (at a word when one is near)."""
+    if cell.cell_len <= width:
+        return cell
+    cut = Text(shorten(cell.plain, width), style=cell.style, justify=cell.justify)
+    return cut
+
+
 class DebatesScreen(Screen[None]):
     """The list of debates; Enter opens one, `d` shows a file's problems."""
 
@@ -77,9 +112,15 @@ class DebatesScreen(Screen[None]):
         super().__init__()
         #: A file Enter was pressed on while it loaded: opened once it arrives.
         self._open_when_ready: Path | None = None
+        self._shown_width = 0
 
     def on_mount(self) -> None:
         if self.host.library is not None:
+            self.show_library()
+
+    def on_resize(self) -> None:
+        # Titles and motions are cut to the columns' room: lay them out for the new width.
+        if self.host.library is not None and self.size.width != self._shown_width:
             self.show_library()
 
     #: The list's columns: key and heading.
@@ -143,7 +184,7 @@ class DebatesScreen(Screen[None]):
                     [
                         Text("… loading", style="italic"),
                         Text("…", style="dim"),
-                        Text(shorten(path.name, 34), style="dim"),
+                        Text(safe(path.name), style="dim"),
                         dash,
                         dash,
                         dash,
@@ -166,21 +207,30 @@ class DebatesScreen(Screen[None]):
                 [
                     _status(entry),
                     leaning,
-                    Text(shorten(entry.title, 34)),
+                    Text(safe(entry.title)),
                     claims,
                     pro,
                     con,
-                    Text(shorten(entry.motion, 60)),
+                    Text(" ".join(safe_block(entry.motion).split())),
                 ]
             )
         # Columns as wide as the rows shown now, set here: a DataTable's own widths never
         # narrow (a "loading" row seen earlier would stay in them) and follow on idle.
         table.clear(columns=True)
-        for index, (key, heading) in enumerate(self.COLUMNS):
-            width = max([len(heading), *(row_cells[index].cell_len for row_cells in cells)])
-            table.add_column(heading, key=key, width=width)
+        widths = fit_columns(
+            [len(heading) for _, heading in self.COLUMNS],
+            cells,
+            self.size.width or 80,
+            table.cell_padding,
+        )
+        for (key, heading), width in zip(self.COLUMNS, widths, strict=True):
+            if width:
+                table.add_column(shorten(heading, width), key=key, width=width)
         for row_cells in cells:
-            table.add_row(*row_cells)
+            table.add_row(
+                *(_cut(cell, width) for cell, width in zip(row_cells, widths, strict=True) if width)
+            )
+        self._shown_width = self.size.width
         self._show_progress()
         if rows:
             table.move_cursor(row=min(max(row, 0), len(rows) - 1))

@@ -1,7 +1,8 @@
 """The export dialog: format, whole debate or this branch, depth, theme; Enter exports.
 
-With the defaults, Enter writes `exports/<debate-id>.svg` (`.dot` when Graphviz is
-missing). The drawing runs in a worker so a large diagram never freezes the app.
+With the defaults (those of `argmap export`), Enter writes `exports/<debate-id>.svg`
+(`.dot` when Graphviz is missing); a file already there is replaced only after a second
+Enter. The drawing runs in a worker so a large diagram never freezes the app.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ FORMATS = ("svg", "png", "pdf", "dot")
 THEMES = ("light", "dark", "print", "slides")
 #: `--rankdir`: top-down, left-right, or chosen by the diagram's width.
 DIRECTIONS = ("TB", "LR", "auto")
+#: The CLI's default (`argmap export --rankdir auto`): left-right when a level is wide, so
+#: a broad debate draws as a page rather than a long strip.
+DEFAULT_DIRECTION = "auto"
 
 
 def _radios(name: str, values: tuple[str, ...], chosen: str) -> RadioSet:
@@ -54,6 +58,8 @@ class ExportScreen(ModalScreen[None]):
         super().__init__()
         self.entry = entry
         self.claim_id = claim_id
+        #: The existing file Enter was pressed on once: a second Enter replaces it.
+        self._confirmed: Path | None = None
 
     def compose(self) -> ComposeResult:
         from argmap.export import dot_available
@@ -97,7 +103,7 @@ class ExportScreen(ModalScreen[None]):
                 yield _radios("theme", THEMES, "light")
             with Horizontal(classes="export-row"):
                 yield Label("Layout", classes="export-label")
-                yield _radios("direction", DIRECTIONS, "TB")
+                yield _radios("direction", DIRECTIONS, DEFAULT_DIRECTION)
             yield Static(id="export-target", markup=False)
             with Horizontal(id="export-buttons"):
                 yield Button("Export", variant="primary", id="do-export")
@@ -126,7 +132,7 @@ class ExportScreen(ModalScreen[None]):
             root=root,
             depth=depth,
             theme=self._choice("theme") or "light",
-            rankdir=self._choice("direction") or "TB",
+            rankdir=self._choice("direction") or DEFAULT_DIRECTION,
         )
 
     def _target(self) -> Path | None:
@@ -139,6 +145,7 @@ class ExportScreen(ModalScreen[None]):
             return None
 
     def _show_target(self) -> None:
+        self._confirmed = None
         target = self._target()
         self.query_one("#export-target", Static).update(
             f"Writes {safe(str(target))}"
@@ -169,6 +176,15 @@ class ExportScreen(ModalScreen[None]):
             return
         target = self._target()
         assert target is not None
+        if target != self._confirmed:
+            from argmap.tui.overwrite import replace_warning
+
+            warning = replace_warning(target)
+            if warning is not None:
+                # Never written over without asking: say so, and wait for a second Enter.
+                self.query_one("#export-target", Static).update(Text(safe(warning), style="bold"))
+                self._confirmed = target
+                return
         graph = self.entry.graph
         app = self.app
 

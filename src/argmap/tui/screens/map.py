@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static, Tree
 
+from argmap.bundled import is_bundled
 from argmap.edit import Edit, add_child, add_top_level, remove_claim, set_fields
 from argmap.edit.operations import ChildRelation
 from argmap.model import MOTION_ID, Side
@@ -65,8 +66,10 @@ class MapScreen(Screen[None]):
 
     SCOPE = "map"
     CSS_PATH = "map.tcss"
-    #: Below 100 columns the tree and the claim's detail stack (see map.tcss).
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 (Textual's own type)
+    #: Below 120 columns the tree and the claim's detail stack (see map.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # noqa: RUF012 (Textual's own type)
+    #: Below 34 lines the links panel folds to its title until Tab reaches it.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = bindings_for("map", lead=("help", "quit", "search"))
 
     @property
@@ -100,6 +103,7 @@ class MapScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
+        self.claim_tree.border_title = "Map"
         self._ready = True
         if self._pending is not None:
             entry, claim_id = self._pending
@@ -159,11 +163,17 @@ class MapScreen(Screen[None]):
             self.entry = entry
             self.focus_root = MOTION_ID
             self.claim_filter = ClaimFilter()
-            self.query_one("#map-title", Static).update(
-                Text.assemble(
-                    (safe(entry.title), "bold"), ("  ·  ", "dim"), (safe(entry.debate_id), "dim")
-                )
+            title = Text.assemble(
+                (safe(entry.title), "bold"), ("  ·  ", "dim"), (safe(entry.debate_id), "dim")
             )
+            if is_bundled(entry.path):
+                # Said before any edit is tried, not only when one is refused.
+                title.append("  ·  ", style="dim")
+                title.append("read-only", style="bold reverse")
+                title.append(" bundled with argmap; `argmap init` copies it to edit", style="dim")
+            title.no_wrap = True
+            title.overflow = "ellipsis"
+            self.query_one("#map-title", Static).update(title)
             self._rebuild(claim_id)
             return
         self.entry = entry

@@ -21,8 +21,8 @@ def _flat(text: str) -> str:
 
 
 def snippet(hit: SearchHit, room: int) -> Text:
-    """The claim's text around the first word found, that word highlighted: a match deep in
-    a long claim shows, not the claim's start."""
+    """The claim's text around the first word found, that word highlighted: the whole
+    text when it fits, else a match deep in a long claim shows, not the claim's start."""
     text = hit.text
     start, end = hit.start, hit.start + hit.length
     if start < 0 or end > len(text):
@@ -31,7 +31,7 @@ def snippet(hit: SearchHit, room: int) -> Text:
     word = _flat(text[start:end])
     after = (" " if text[end : end + 1].isspace() else "") + _flat(text[end:])
     lead = room // 3
-    if len(before) > lead:
+    if len(before) > lead and len(before) + len(word) + len(after) > room:
         cut = before[len(before) - lead + 1 :]
         space = cut.find(" ")
         before = "…" + (cut[space + 1 :] if 0 <= space < len(cut) - 1 else cut)
@@ -91,7 +91,9 @@ class SearchScreen(ModalScreen[Location | None]):
             row.append(" ")
             # The text around the hit first, where the eye is; where it is, after.
             where = f"  {safe(hit.debate_id)}:{safe(hit.claim_id)}"
-            width = self.query_one(OptionList).size.width
+            # The list's width once laid out; before that, what the box will get (90% of
+            # the screen up to 120, less its border), never a guess of 30.
+            width = results.size.width or min(self.app.size.width * 9 // 10, 120) - 2
             room = max(width - 6 - len(row) - min(len(where), width // 3), 30)
             row.append_text(snippet(hit, room))
             row.append(where, style="dim")

@@ -39,10 +39,17 @@ class ChoiceSet(RadioSet, inherit_bindings=False):
         Binding("space", "toggle_button", "Choose", show=False),
     ]
 
+    def _from_chosen(self) -> None:
+        # The arrows move from the chosen option (a RadioSet starts on its first one).
+        if self.pressed_index >= 0:
+            self._selected = self.pressed_index
+
     def action_choose_next(self) -> None:
+        self._from_chosen()
         self.action_next_button()
         self.action_toggle_button()
 
     def action_choose_previous(self) -> None:
+        self._from_chosen()
         self.action_previous_button()
         self.action_toggle_button()

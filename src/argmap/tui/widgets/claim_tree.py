@@ -19,15 +19,19 @@ from textual.widgets.tree import TreeNode
 from argmap.graph import ClaimNode
 from argmap.semantics import Label
 from argmap.tui.model import DebateEntry, FilterResult, cross_links_below
-from argmap.tui.widgets.labels import claim_row, link_row
+from argmap.tui.widgets.labels import claim_lines, claim_row, link_lines, link_row
+from argmap.tui.widgets.wrapped_tree import WrappedTree
 
 ClaimNodeT = TreeNode[str]
 
 #: At most this many claims are opened again after a reload (each costs a little).
 MAX_REOPENED = 400
 
+#: A claim's row wraps onto at most this many lines (past them its text ends in "…").
+ROW_LINES = 3
 
-class ClaimTree(Tree[str]):
+
+class ClaimTree(WrappedTree):
     """The claims of one debate as an outline; the cursor is identified by claim id."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -46,8 +50,10 @@ class ClaimTree(Tree[str]):
         self._populated: set[int] = set()
         self._links: set[int] = set()  # tree node ids of cross-link leaves
         self._by_claim: dict[str, ClaimNodeT] = {}
-        #: How each row is drawn for a given width, so it ends in "…" at a word that fits.
-        self._rows: dict[int, Callable[[int], Text]] = {}
+        #: How each row is drawn for a given width: wrapped at words, "…" past its lines.
+        self._rows: dict[int, Callable[[int], list[Text]]] = {}
+        #: The lines of rows already drawn, by node and width.
+        self._drawn: dict[tuple[int, int], list[Text]] = {}
         #: List a claim's answers strongest first instead of in file order.
         self.by_strength = False
 
@@ -71,6 +77,7 @@ class ClaimTree(Tree[str]):
         self._links.clear()
         self._by_claim.clear()
         self._rows.clear()
+        self._drawn.clear()
         self.clear()
         graph = entry.graph
         node = graph.nodes[root_id]
@@ -138,19 +145,28 @@ class ClaimTree(Tree[str]):
 
     # --- drawing -------------------------------------------------------------------------
 
-    def render_label(self, node: ClaimNodeT, base_style: Style, style: Style) -> Text:
-        """The row cut to the room left of the tree's width, at a word, with "…"."""
+    def row_parts(self, node: ClaimNodeT, room: int) -> list[Text]:
         make = self._rows.get(node.id)
         if make is None:
+            return super().row_parts(node, room)
+        key = (node.id, room)
+        drawn = self._drawn.get(key)
+        if drawn is None:
+            if len(self._drawn) > 20_000:
+                self._drawn.clear()
+            drawn = self._drawn[key] = make(room)
+        return drawn
+
+    def render_label(self, node: ClaimNodeT, base_style: Style, style: Style) -> Text:
+        """The first line of the row (the tree draws the others, see WrappedTree)."""
+        if node.id not in self._rows:
             return super().render_label(node, base_style, style)
         depth = 0
         parent = node.parent
         while parent is not None:
             depth += 1
             parent = parent.parent
-        icon = 2 if node.allow_expand else 0
-        room = self.scrollable_content_region.width - depth * self.guide_depth - icon - 1
-        label = make(max(room, 16))
+        label = self.row_parts(node, self.label_room(node, depth))[0].copy()
         label.stylize(style)
         prefix = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
         if node.allow_expand:
@@ -260,9 +276,9 @@ def _row_maker(
     dim: bool = False,
     strength: float | None = None,
     cut: bool = False,
-) -> Callable[[int], Text]:
-    return lambda width: claim_row(node, label, width, dim, strength, cut)
+) -> Callable[[int], list[Text]]:
+    return lambda width: claim_lines(node, label, width, ROW_LINES, dim, strength, cut)
 
 
-def _link_maker(verb: str, node: ClaimNode | None, claim_id: str) -> Callable[[int], Text]:
-    return lambda width: link_row(verb, node, claim_id, width)
+def _link_maker(verb: str, node: ClaimNode | None, claim_id: str) -> Callable[[int], list[Text]]:
+    return lambda width: link_lines(verb, node, claim_id, width, 1)

@@ -18,7 +18,7 @@ from argmap.tui.model import ClaimLink, DebateEntry, Library, claim_links
 from argmap.tui.widgets.labels import (
     SIDE_NAME,
     STATUS_STYLE,
-    link_row,
+    link_lines,
     safe,
     safe_block,
     side_mark,
@@ -150,17 +150,36 @@ class ClaimDetail(Vertical):
         # The links come first so Tab reaches them straight from the map; CSS docks
         # them below the claim's text, which Tab reaches next (to scroll a long note).
         yield OptionList(id="links", markup=False)
-        with VerticalScroll(id="claim-scroll"):
+        with VerticalScroll(id="claim-scroll") as scroll:
+            scroll.border_title = "Claim"
             yield Static(id="claim-text", markup=False)
 
-    def show(self, library: Library, entry: DebateEntry, claim_id: str) -> None:
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown: tuple[Library, DebateEntry, str] | None = None
+        self._shown_width = 0
+
+    def on_resize(self) -> None:
+        # Link rows are wrapped for the panel's width: wrap them again for the new one.
+        if self._shown is not None and self.size.width != self._shown_width:
+            library, entry, claim_id = self._shown
+            self.show(library, entry, claim_id, keep_place=True)
+
+    def show(
+        self, library: Library, entry: DebateEntry, claim_id: str, keep_place: bool = False
+    ) -> None:
+        self._shown = (library, entry, claim_id)
+        self._shown_width = self.size.width
         self.query_one("#claim-text", Static).update(describe_claim(entry, claim_id))
-        self.query_one("#claim-scroll", VerticalScroll).scroll_home(animate=False)
+        if not keep_place:
+            self.query_one("#claim-scroll", VerticalScroll).scroll_home(animate=False)
         links = self.query_one("#links", OptionList)
+        highlighted = links.highlighted
         links.clear_options()
         options: list[Option | None] = []
         group = ""
-        room = links.scrollable_content_region.width or self.size.width - 8
+        # The panel's width less its border, padding and scroll bar.
+        room = self.size.width - 6
         all_links = claim_links(library, entry.debate_id, claim_id)
         per_group: dict[str, int] = {}
         for link in all_links:
@@ -188,7 +207,10 @@ class ClaimDetail(Vertical):
             shown_id = link.claim_id
             if link.debate_id != entry.debate_id:
                 shown_id = f"{safe(link.debate_id)}:{link.claim_id}"
-            row = link_row(link.verb, node, shown_id, width=max(room - 4, 24))
+            # Two lines at most, wrapped at words: a word is never cut to a few letters.
+            row = Text("\n", no_wrap=True).join(
+                link_lines(link.verb, node, shown_id, max(room, 24), 2)
+            )
             if link.missing:
                 row.append(" (not open)", style="dim")
             options.append(Option(row, id=link_id(index, link), disabled=link.missing))
@@ -199,6 +221,8 @@ class ClaimDetail(Vertical):
                 )
             )
         links.add_options(options)
+        if keep_place and highlighted is not None and highlighted < links.option_count:
+            links.highlighted = highlighted
         links.border_title = (
             f"Links ({sum(1 for o in options if o is not None and not o.disabled)})"
         )

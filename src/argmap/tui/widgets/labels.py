@@ -1,7 +1,8 @@
 """How claims read on screen: side as colour AND a symbol, status as a glyph and weight.
 
-Sides take the colour-blind-safe Okabe–Ito pair the diagrams use (blue for pro, vermillion
-for con on a light background; sky blue and orange on a dark one). Status never borrows a
+Sides take the colour-blind-safe Okabe–Ito pair the diagrams use: vermillion for con, blue
+for pro on a light background and sky blue on a dark one, so on a dark screen pro is the
+brighter of the two and grey-scale alone still tells them apart. Status never borrows a
 side's colour: standing is a bold ✓, defeated a ✗ with the claim's text dimmed, undecided
 an italic ?. So `+ ✗` and `− ✓` never look like a clash.
 
@@ -20,10 +21,10 @@ from argmap.model import Kind, Side
 from argmap.safetext import printable
 from argmap.semantics import Label
 
-#: Side colours by theme: the Okabe–Ito values of `argmap.export.dot`'s light and dark themes.
+#: Side colours by theme, Okabe–Ito values (con vermillion on both backgrounds).
 SIDE_COLOURS = {
     "light": {Side.PRO: "#0072B2", Side.CON: "#D55E00"},
-    "dark": {Side.PRO: "#56B4E9", Side.CON: "#E69F00"},
+    "dark": {Side.PRO: "#56B4E9", Side.CON: "#D55E00"},
 }
 SIDE_SYMBOL = {Side.PRO: "+", Side.CON: "−"}
 SIDE_NAME = {Side.PRO: "pro", Side.CON: "con"}
@@ -93,24 +94,12 @@ def strength_mark(value: float) -> Text:
     return Text(f"{level_glyph(value)}{value:.2f}", style="#868e96")
 
 
-def claim_row(
-    node: ClaimNode,
-    label: Label,
-    width: int = 90,
-    dim: bool = False,
-    strength: float | None = None,
-    cut: bool = False,
-) -> Text:
-    """A map row: side symbol, strength (when given), strict status mark, kind, the text.
-
-    The strength comes first: it is what the verdict weighs. The motion has no status
-    mark: its strict label is not its verdict (the detail panel says both).
-    `width` is the room for the whole row; the claim's text is cut at a word with "…".
-    `cut`: a standing undercut cuts the claim's link to what it answers (marked ✂).
-    """
+def _claim_prefix(node: ClaimNode, label: Label, strength: float | None, cut: bool) -> Text:
     row = Text(no_wrap=True, overflow="ellipsis")
     row.append_text(side_mark(node.side))
     row.append(" ")
+    # The strength comes first: it is what the verdict weighs. The motion has no status
+    # mark: its strict label is not its verdict (the detail panel says both).
     if strength is not None:
         row.append_text(strength_mark(strength))
         row.append(" ")
@@ -125,9 +114,74 @@ def claim_row(
         row.append("undercuts: ", style="italic")
     if node.kind is not Kind.CLAIM:
         row.append(f"{node.kind.value}: ", style="italic")
-    style = "dim" if dim or label is Label.DEFEATED else ""
-    row.append(shorten(node.text, max(width - len(row), 12)), style=style)
     return row
+
+
+def claim_row(
+    node: ClaimNode,
+    label: Label,
+    width: int = 90,
+    dim: bool = False,
+    strength: float | None = None,
+    cut: bool = False,
+) -> Text:
+    """A map row: side symbol, strength (when given), strict status mark, kind, the text.
+
+    `width` is the room for the whole row; the claim's text is cut at a word with "…".
+    `cut`: a standing undercut cuts the claim's link to what it answers (marked ✂).
+    """
+    return claim_lines(node, label, width, 1, dim, strength, cut)[0]
+
+
+def claim_lines(
+    node: ClaimNode,
+    label: Label,
+    width: int,
+    lines: int = 3,
+    dim: bool = False,
+    strength: float | None = None,
+    cut: bool = False,
+) -> list[Text]:
+    """A map row on up to `lines` lines of `width` cells: the marks, then the claim's
+    text wrapped at words under its first word; cut with "…" only past the last line."""
+    prefix = _claim_prefix(node, label, strength, cut)
+    style = "dim" if dim or label is Label.DEFEATED else ""
+    return wrapped(prefix, node.text, width, lines, style)
+
+
+def wrapped(prefix: Text, text: str, width: int, lines: int, style: str = "") -> list[Text]:
+    """`prefix` then `text` wrapped at words in `width` cells, the later lines indented
+    to where the text starts (unless that leaves too little room); at most `lines`."""
+    if width - prefix.cell_len < 16 and lines > 1:
+        # A long prefix (a link into another debate): the text starts on the next line
+        # rather than with a word cut to a few letters.
+        return [prefix, *wrapped(Text(no_wrap=True), text, width, lines - 1, style)]
+    indent = prefix.cell_len if width - prefix.cell_len >= 24 else 0
+    room_first = max(width - prefix.cell_len, 8)
+    room = max(width - indent, 8)
+    words = " ".join(safe_block(text).split()).split(" ")
+    out: list[str] = []
+    current = ""
+    limit = room_first
+    for index, word in enumerate(words):
+        candidate = f"{current} {word}" if current else word
+        if len(candidate) <= limit or not current:
+            current = candidate
+            continue
+        if len(out) + 1 == lines:
+            current = " ".join([current, *words[index:]])
+            break
+        out.append(current)
+        current = word
+        limit = room
+    out.append(current)
+    result: list[Text] = []
+    for number, chunk in enumerate(out):
+        limit = room_first if number == 0 else room
+        row = prefix.copy() if number == 0 else Text(" " * indent, no_wrap=True)
+        row.append(shorten(chunk, limit), style=style)
+        result.append(row)
+    return result
 
 
 def link_row(verb: str, node: ClaimNode | None, claim_id: str, width: int = 90) -> Text:
@@ -135,13 +189,20 @@ def link_row(verb: str, node: ClaimNode | None, claim_id: str, width: int = 90) 
 
     `width` is the whole row's; the claim's text is cut to fit it.
     """
-    row = Text(no_wrap=True, overflow="ellipsis")
-    row.append(f"↪ {verb} ", style=LINK_STYLE)
+    return link_lines(verb, node, claim_id, width, 1)[0]
+
+
+def link_lines(
+    verb: str, node: ClaimNode | None, claim_id: str, width: int, lines: int = 2
+) -> list[Text]:
+    """A cross-link on up to `lines` lines of `width` cells, wrapped at words."""
+    prefix = Text(no_wrap=True, overflow="ellipsis")
+    prefix.append(f"↪ {verb} ", style=LINK_STYLE)
     if node is not None:
-        row.append_text(side_mark(node.side))
-        row.append(" ")
-    row.append(safe(claim_id), style="bold")
-    if node is not None:
-        row.append(": ")
-        row.append(shorten(node.text, max(width - len(row), 12)))
-    return row
+        prefix.append_text(side_mark(node.side))
+        prefix.append(" ")
+    prefix.append(safe(claim_id), style="bold")
+    if node is None:
+        return [prefix]
+    prefix.append(": ")
+    return wrapped(prefix, node.text, width, lines)
