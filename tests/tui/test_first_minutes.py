@@ -108,6 +108,8 @@ async def test_undo_and_redo_are_per_debate(app: ArgmapApp, debates: Path) -> No
         message = app.notice_log[-1]
         assert message.startswith("Not undone:") and "step is kept" in message
         assert "run the edit again" not in message
+        # Said once: no title repeats the message's first words above it.
+        assert message.count("Not undone") == 1
         assert app.undo_steps.get(app.current_file)
     assert energy.read_text(encoding="utf-8") == changed
     assert transport.read_bytes() == transport_before

@@ -546,7 +546,9 @@ class ArgmapApp(App[int]):
         else:
             reason = refused.strerror or str(refused)
             message = f"Not {verb}: {step.edit.summary}. {reason}. The step is kept."
-        self.notify(message, title=f"Not {verb}", severity="error", timeout=8)
+        # The message starts with "Not undone:" itself; a title saying so again would
+        # read "Not undone / Not undone: ...".
+        self.notify(message, severity="error", timeout=8)
 
     def _step_written(
         self, step: UndoStep, undo: bool, written: DebateFile, prepared: DebateEntry
