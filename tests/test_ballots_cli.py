@@ -72,7 +72,7 @@ def test_tally_prints_each_ballot_and_the_class(
     assert any(line.split() == ["Ben", "3", "0.35", "Leans", "con"] for line in lines)
     assert "Class split: 1 lean pro, 1 balanced, 1 lean con" in out
     assert "median 0.52, interquartile range 0.44-0.59 (0.15)" in out
-    assert "Under the class's median weights: Balanced — strength 0.52" in out
+    assert "Under the class's median weights: Balanced (0.52)" in out
     contested = out.split("Most contested weights")[1].splitlines()[1]
     assert "A reason for." in contested and "[a]" in contested
 

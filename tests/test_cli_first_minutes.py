@@ -123,6 +123,13 @@ def test_show_colours_sides_blue_and_vermillion_and_never_status(
     )
     monkeypatch.setenv("FORCE_COLOR", "1")
     monkeypatch.setenv("COLORTERM", "truecolor")
+    monkeypatch.delenv("COLORFGBG", raising=False)
+    assert main(["show", str(path)]) == 0
+    dark = capsys.readouterr().out
+    # A dark terminal (assumed unless it says otherwise): the palette's sky blue, which
+    # reads on black where its dark blue is dim.
+    assert "38;2;86;180;233m+" in dark and "38;2;213;94;0m−" in dark
+    monkeypatch.setenv("COLORFGBG", "0;15")  # black on white
     assert main(["show", str(path)]) == 0
     out = capsys.readouterr().out
     assert "38;2;0;114;178m+" in out  # pro: blue

@@ -52,7 +52,7 @@ def test_a_defeated_but_strong_claim_says_why() -> None:
     assert labels["strong"].value == "defeated" and weighing.strength("strong") >= 0.5
     note = label_and_strength(graph, labels, weighing, "strong")
     assert note == (
-        f"Strictly, 'Some stay for good.' answers it and stands; its 4 supports still keep "
+        f"Strictly, 'Some stay for good.' answers it and stands; its four supports still keep "
         f"it strong ({weighing.strength('strong'):.2f})."
     )
     assert labels["weak"].value == "standing" and weighing.strength("weak") < 0.5

@@ -20,6 +20,10 @@ SHORT = 36
 STRONG = 0.5
 
 
+#: Small counts as a reader says them ("its two supports").
+NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven"}
+
+
 def short_text(text: str, limit: int = SHORT) -> str:
     """`text` on one line, cut to at most `limit` characters at a word, ending in "…"."""
     words = " ".join(text[: limit * 4].split())
@@ -139,7 +143,11 @@ def label_and_strength(
         raised = [c for c, a in amounts if a > 0]
         support = len(graph.supporters(claim_id))
         if support:
-            keeps = f"its {support} support{'s' * (support != 1)} still keep it strong"
+            keeps = (
+                "its support still keeps it strong"
+                if support == 1
+                else f"its {NUMBER_WORDS.get(support, str(support))} supports still keep it strong"
+            )
         elif raised:
             keeps = f"{called(raised[0])} still keeps it strong"
         else:

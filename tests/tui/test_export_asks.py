@@ -8,8 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from test_reading import until
-from tui_helpers import SIZE, open_energy
+from tui_helpers import SIZE, open_energy, until
 
 from argmap.cli import build_parser
 from argmap.tui import ArgmapApp

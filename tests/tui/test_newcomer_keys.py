@@ -6,10 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_reading import until
 from textual.command import CommandList, CommandPalette
 from textual.widgets import OptionList, Static
-from tui_helpers import SIZE, open_energy, ready
+from tui_helpers import SIZE, open_energy, ready, until
 
 from argmap.model import Side
 from argmap.semantics import Label

@@ -36,7 +36,10 @@ async def settled(pilot: Pilot[int]) -> None:
 
 
 async def until(
-    pilot: Pilot[int], condition: Callable[[], bool], what: str, frames: int = 1000
+    pilot: Pilot[int],
+    condition: Callable[[], bool],
+    what: str = "the screen to get there",
+    frames: int = 1000,
 ) -> None:
     """Let the app run, a frame at a time, until `condition()` holds; fail naming `what`.
 
