@@ -31,6 +31,7 @@ from argmap.conform import RawClaim, conform
 from argmap.diagnostics import Diagnostic, error, sort_key, warning
 from argmap.ids import KeyPath, Pos, Positions, child_id, top_level_id
 from argmap.link_sides import check_link_sides
+from argmap.misspelt_blocks import unknown_keys_inside
 from argmap.model import FIELDS, MOTION_ID, Debate, Kind
 from argmap.yaml_hints import indentation_hint
 
@@ -716,9 +717,8 @@ def _validate(
     debate, problems = conform(data, places)
     if debate is not None:
         return debate
-    errors = [(tuple(err["loc"]), err) for err in problems]
-    # A misspelt key shows up twice: as unknown, and as the missing key it was meant to be.
-    # Report it once, as the typo, where the author wrote it.
+    errors = [(tuple(err["loc"]), err) for err in problems + unknown_keys_inside(problems)]
+    # A misspelt key is also the missing key it meant: report it once, as the typo.
     misspelt: set[KeyPath] = set()
     for loc, err in errors:
         if err["type"] == "extra_forbidden" and loc:
