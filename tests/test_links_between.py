@@ -3,10 +3,11 @@ and said to be unchecked (a warning, not a silent pass) when a file is loaded al
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
+import pytest
+
+from argmap.cli import main
 from argmap.load import load_paths
 
 LINKING = """\
@@ -73,14 +74,12 @@ def test_a_link_within_its_own_debate_is_checked_even_alone(tmp_path: Path) -> N
     assert [d.code for d in only.diagnostics if d.is_error] == ["unknown-claim"]
 
 
-def test_validate_prints_the_warning_and_exits_zero(tmp_path: Path) -> None:
+def test_validate_prints_the_warning_and_exits_zero(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "d.yaml").write_text(LINKING, encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "argmap", "validate", "d.yaml"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0
-    assert "d.yaml:7:11: warning: " in done.stderr and "not checked" in done.stderr
+    monkeypatch.chdir(tmp_path)
+    status = main(["validate", "d.yaml"])
+    err = capsys.readouterr().err
+    assert status == 0
+    assert "d.yaml:7:11: warning: " in err and "not checked" in err

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
+import pytest
+
+from argmap.cli import main
 from argmap.load import load_text
 
 NESTED = """\
@@ -61,15 +62,13 @@ def test_an_unknown_key_that_is_no_list_of_claims_is_not_walked() -> None:
     assert errors(text) == ["d.yaml:7:5: error: unknown key 'comments' in a claim"]
 
 
-def test_validate_prints_both(tmp_path: Path) -> None:
+def test_validate_prints_both(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "d.yaml").write_text(NESTED, encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "argmap", "validate", "d.yaml"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode != 0
-    assert "d.yaml:7:5: error: unknown key 'rebutals'" in done.stderr
-    assert "d.yaml:10:9: error: unknown key 'wieght'" in done.stderr
+    monkeypatch.chdir(tmp_path)
+    status = main(["validate", "d.yaml"])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert "d.yaml:7:5: error: unknown key 'rebutals'" in err
+    assert "d.yaml:10:9: error: unknown key 'wieght'" in err
