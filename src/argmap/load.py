@@ -19,7 +19,7 @@ import errno
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,6 +31,9 @@ from argmap.conform import RawClaim, conform
 from argmap.diagnostics import Diagnostic, error, sort_key, warning
 from argmap.ids import KeyPath, Pos, Positions, child_id, top_level_id
 from argmap.link_sides import check_link_sides
+from argmap.links_between import check_links_between
+from argmap.links_between import did_you_mean as _suggest
+from argmap.misspelt_blocks import unknown_keys_inside
 from argmap.model import FIELDS, MOTION_ID, Debate, Kind
 from argmap.yaml_hints import indentation_hint
 
@@ -716,9 +719,8 @@ def _validate(
     debate, problems = conform(data, places)
     if debate is not None:
         return debate
-    errors = [(tuple(err["loc"]), err) for err in problems]
-    # A misspelt key shows up twice: as unknown, and as the missing key it was meant to be.
-    # Report it once, as the typo, where the author wrote it.
+    errors = [(tuple(err["loc"]), err) for err in problems + unknown_keys_inside(problems)]
+    # A misspelt key is also the missing key it meant: report it once, as the typo.
     misspelt: set[KeyPath] = set()
     for loc, err in errors:
         if err["type"] == "extra_forbidden" and loc:
@@ -743,11 +745,6 @@ def _model_at(path: KeyPath) -> str:
     if path[0] == "expect" and len(path) == 1:
         return "expect"
     return "claim"
-
-
-def _suggest(word: str, options: Iterable[str]) -> str:
-    matches = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f" (did you mean '{matches[0]}'?)" if matches else ""
 
 
 def _describe(value: Any) -> str:
@@ -1067,58 +1064,5 @@ def load_paths(paths: Sequence[Path | str]) -> list[LoadedDebate]:
         if path.is_dir():
             folder_loaded = True
         loaded.extend(load_file(p) for p in debate_files(path))
-    if folder_loaded or len(loaded) > 1:
-        check_links_between(loaded)
+    check_links_between(loaded, alone=not folder_loaded and len(loaded) == 1)
     return loaded
-
-
-def check_links_between(loaded: list[LoadedDebate]) -> None:
-    """Check debate ids are unique and `see` links resolve among loaded debates."""
-    by_id: dict[str, LoadedDebate] = {}
-    for item in loaded:
-        if item.debate is None:
-            continue
-        other = by_id.get(item.debate_id)
-        if other is not None:
-            item.diagnostics.append(
-                error(
-                    str(item.path),
-                    item.positions.at(("id",)),
-                    "duplicate-debate",
-                    f"debate id '{item.debate_id}' is also used by {other.path}",
-                )
-            )
-            continue
-        by_id[item.debate_id] = item
-    for item in loaded:
-        if item.debate is None:
-            continue
-        graph = item.graph
-        for node in graph.claims():
-            if node.claim is None:
-                continue
-            for index, ref in enumerate(node.claim.see):
-                target_debate, _, target_claim = ref.partition(":")
-                pos = item.positions.at((*node.key_path, "see", index))
-                target = by_id.get(target_debate)
-                if target is None:
-                    item.diagnostics.append(
-                        error(
-                            str(item.path),
-                            pos,
-                            "unknown-debate",
-                            f"`see` names unknown debate '{target_debate}'"
-                            + _suggest(target_debate, by_id),
-                        )
-                    )
-                elif target_claim and target_claim not in target.graph.nodes:
-                    item.diagnostics.append(
-                        error(
-                            str(item.path),
-                            pos,
-                            "unknown-claim",
-                            f"`see` names unknown claim '{target_claim}' in debate "
-                            f"'{target_debate}'" + _suggest(target_claim, target.graph.nodes),
-                        )
-                    )
-        item.diagnostics.sort(key=sort_key)

@@ -19,11 +19,11 @@ import yaml
 from argmap.collector import collector_paused
 from argmap.diagnostics import Diagnostic, error, sort_key, warning
 from argmap.ids import Positions
+from argmap.links_between import did_you_mean as _suggest
 from argmap.load import (
     UnreadableFile,
     _Builder,
     _Loader,
-    _suggest,
     _yaml_error,
     read_regular_file,
     size_limit,

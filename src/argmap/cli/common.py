@@ -143,9 +143,8 @@ def load_paths_calling(
             loaded.append(item)
             if item.ok:
                 each(item)
-    # The same rule as load_paths: across everything once a folder or several files load.
-    if folder_loaded or len(loaded) > 1:
-        check_links_between(loaded)
+    # The same rule as load_paths: a file loaded alone has its links into others unchecked.
+    check_links_between(loaded, alone=not folder_loaded and len(loaded) == 1)
     return loaded
 
 

@@ -662,16 +662,20 @@ class ArgmapApp(App[int]):
     # --- actions -------------------------------------------------------------------------
 
     def action_search(self) -> None:
+        from argmap.tui.screens.map import MapScreen
         from argmap.tui.screens.search import SearchScreen
 
         if self.library is None:
             return
 
+        search = SearchScreen(self.search_index)
+
         def jump(place: Location | None) -> None:
             if place is not None:
+                self.get_screen("map", MapScreen).mark_search(place, search.query_text.split())
                 self.go_to(place)
 
-        self.push_screen(SearchScreen(self.search_index), jump)
+        self.push_screen(search, jump)
 
     def action_class_vote(self) -> None:
         """The class vote on the debate shown: the class's weights and the student's."""

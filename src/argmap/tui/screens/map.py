@@ -91,6 +91,8 @@ class MapScreen(Screen[None]):
         self.footer_role = "explore"
         #: Places left by following a ↪ link leaf, and the claim the leaf points at.
         self._link_origins: dict[Location, str] = {}
+        #: The claim the last search jumped to, and the words to mark where it shows.
+        self._hit: tuple[Location, tuple[str, ...]] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="map-title", markup=False)
@@ -105,6 +107,8 @@ class MapScreen(Screen[None]):
     def on_mount(self) -> None:
         self.claim_tree.border_title = "Map"
         self._ready = True
+        if self._hit is not None:
+            self.mark_search(*self._hit)
         if self._pending is not None:
             entry, claim_id = self._pending
             self._pending = None
@@ -187,6 +191,12 @@ class MapScreen(Screen[None]):
         self.claim_tree.select_claim(claim_id)
         self._show_cursor()
         self.claim_tree.focus()
+
+    def mark_search(self, place: Location, words: Sequence[str]) -> None:
+        """Mark the words of a search in the claim it found (its row and its text)."""
+        self._hit = (place, tuple(words))
+        if self._ready:
+            self.claim_tree.mark_hit(*place, words)
 
     def restyle(self) -> None:
         """The theme changed: draw the rows and the legend in its side colours."""
@@ -297,7 +307,9 @@ class MapScreen(Screen[None]):
         claim_id = self.claim_tree.cursor_claim
         if claim_id is None or claim_id not in self.entry.graph.nodes:
             return
-        self.query_one(ClaimDetail).show(self.host.library, self.entry, claim_id)
+        hit = self._hit
+        marks = hit[1] if hit is not None and hit[0] == (self.entry.debate_id, claim_id) else ()
+        self.query_one(ClaimDetail).show(self.host.library, self.entry, claim_id, marks=marks)
         self._show_breadcrumb(claim_id)
         if not self.claim_tree.cursor_is_link:
             self.host.history.update((self.entry.debate_id, claim_id))

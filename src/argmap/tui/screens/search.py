@@ -77,6 +77,7 @@ class SearchScreen(ModalScreen[Location | None]):
         self._search(event.value)
 
     def _search(self, query: str) -> None:
+        self.query_text = query
         results = self.query_one(OptionList)
         results.clear_options()
         found = self.index.find(query, limit=50)

@@ -20,6 +20,7 @@ from argmap.graph import ClaimNode
 from argmap.semantics import Label
 from argmap.tui.model import DebateEntry, FilterResult, cross_links_below
 from argmap.tui.widgets.labels import claim_lines, claim_row, link_lines, link_row
+from argmap.tui.widgets.search_marks import mark_hits
 from argmap.tui.widgets.wrapped_tree import WrappedTree
 
 ClaimNodeT = TreeNode[str]
@@ -56,6 +57,14 @@ class ClaimTree(WrappedTree):
         self._drawn: dict[tuple[int, int], list[Text]] = {}
         #: List a claim's answers strongest first instead of in file order.
         self.by_strength = False
+        #: The debate and claim a search jumped to, and the words to mark in its row.
+        self.hit: tuple[str, str, tuple[str, ...]] | None = None
+
+    def mark_hit(self, debate_id: str, claim_id: str, words: Sequence[str]) -> None:
+        """Mark the words of a search in the row of the claim it found."""
+        self.hit = (debate_id, claim_id, tuple(words))
+        self._drawn.clear()
+        self._invalidate()
 
     # --- building ------------------------------------------------------------------------
 
@@ -155,6 +164,15 @@ class ClaimTree(WrappedTree):
             if len(self._drawn) > 20_000:
                 self._drawn.clear()
             drawn = self._drawn[key] = make(room)
+            hit = self.hit
+            if (
+                hit is not None
+                and self.entry is not None
+                and (self.entry.debate_id, node.data) == hit[:2]
+                and node.id not in self._links
+            ):
+                for line in drawn:
+                    mark_hits(line, hit[2])
         return drawn
 
     def render_label(self, node: ClaimNodeT, base_style: Style, style: Style) -> Text:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from urllib.parse import quote
 
 from rich.style import Style
@@ -25,6 +26,7 @@ from argmap.tui.widgets.labels import (
     side_style,
     status_mark,
 )
+from argmap.tui.widgets.search_marks import mark_claim_text
 
 MAX_LINKS_PER_GROUP = 20
 
@@ -166,11 +168,20 @@ class ClaimDetail(Vertical):
             self.show(library, entry, claim_id, keep_place=True)
 
     def show(
-        self, library: Library, entry: DebateEntry, claim_id: str, keep_place: bool = False
+        self,
+        library: Library,
+        entry: DebateEntry,
+        claim_id: str,
+        keep_place: bool = False,
+        marks: Sequence[str] = (),
     ) -> None:
+        """Show a claim; `marks` are the words of a search to mark in its text."""
         self._shown = (library, entry, claim_id)
         self._shown_width = self.size.width
-        self.query_one("#claim-text", Static).update(describe_claim(entry, claim_id))
+        described = describe_claim(entry, claim_id)
+        if marks:
+            described = mark_claim_text(described, entry.graph.nodes[claim_id].text, marks)
+        self.query_one("#claim-text", Static).update(described)
         if not keep_place:
             self.query_one("#claim-scroll", VerticalScroll).scroll_home(animate=False)
         links = self.query_one("#links", OptionList)

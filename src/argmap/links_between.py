@@ -1,0 +1,107 @@
+"""Checks across debates: debate ids are unique, and `see` links name a debate (and claim)
+that is loaded.
+
+A `see` link can only be checked against the debates loaded with its file. When one file
+is loaded alone (`argmap validate my-debate.yaml`), its links into other debates cannot be
+checked: rather than pass them in silence, or guess which other folders might hold their
+targets, the file gets one warning naming them, and the way to check them (load the
+folder). This is what a compiler does with one source file: what it cannot see, it says it
+did not check. Links within the file's own debate are checked in every case.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from argmap.diagnostics import Diagnostic, error, sort_key, warning
+
+if TYPE_CHECKING:
+    from argmap.load import LoadedDebate
+
+__all__ = ["check_links_between", "did_you_mean"]
+
+
+def did_you_mean(word: str, options: Iterable[str]) -> str:
+    """' (did you mean 'x'?)' for the closest option, or nothing."""
+    matches = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f" (did you mean '{matches[0]}'?)" if matches else ""
+
+
+def check_links_between(loaded: list[LoadedDebate], *, alone: bool = False) -> None:
+    """Check debate ids are unique and `see` links resolve among loaded debates.
+
+    `alone`: one file was loaded by itself; a link into another debate is not an error
+    then, and the file gets one warning that such links were not checked.
+    """
+    by_id: dict[str, LoadedDebate] = {}
+    for item in loaded:
+        if item.debate is None:
+            continue
+        other = by_id.get(item.debate_id)
+        if other is not None:
+            item.diagnostics.append(
+                error(
+                    str(item.path),
+                    item.positions.at(("id",)),
+                    "duplicate-debate",
+                    f"debate id '{item.debate_id}' is also used by {other.path}",
+                )
+            )
+            continue
+        by_id[item.debate_id] = item
+    for item in loaded:
+        if item.debate is None:
+            continue
+        unchecked: dict[str, tuple[int, int]] = {}
+        graph = item.graph
+        for node in graph.claims():
+            if node.claim is None:
+                continue
+            for index, ref in enumerate(node.claim.see):
+                target_debate, _, target_claim = ref.partition(":")
+                pos = item.positions.at((*node.key_path, "see", index))
+                target = by_id.get(target_debate)
+                if target is None and alone:
+                    unchecked.setdefault(target_debate, pos)
+                elif target is None:
+                    item.diagnostics.append(
+                        error(
+                            str(item.path),
+                            pos,
+                            "unknown-debate",
+                            f"`see` names unknown debate '{target_debate}'"
+                            + did_you_mean(target_debate, by_id),
+                        )
+                    )
+                elif target_claim and target_claim not in target.graph.nodes:
+                    item.diagnostics.append(
+                        error(
+                            str(item.path),
+                            pos,
+                            "unknown-claim",
+                            f"`see` names unknown claim '{target_claim}' in debate "
+                            f"'{target_debate}'" + did_you_mean(target_claim, target.graph.nodes),
+                        )
+                    )
+        if unchecked:
+            item.diagnostics.append(_unchecked_warning(item, unchecked))
+        item.diagnostics.sort(key=sort_key)
+
+
+def _unchecked_warning(item: LoadedDebate, unchecked: dict[str, tuple[int, int]]) -> Diagnostic:
+    names = list(unchecked)
+    shown = ", ".join(f"'{name}'" for name in names[:3])
+    more = f" and {len(names) - 3} more" if len(names) > 3 else ""
+    links = (
+        "a `see` link into another debate" if len(names) == 1 else "`see` links into other debates"
+    )
+    were = "was" if len(names) == 1 else "were"
+    return warning(
+        str(item.path),
+        next(iter(unchecked.values())),
+        "see-unchecked",
+        f"{links} ({shown}{more}) {were} not checked: only this file "
+        f"was loaded; `argmap validate {item.path.parent}` checks them",
+    )
