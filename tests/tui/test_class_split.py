@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 from tui_helpers import detail_follows, ready, until
 
@@ -67,15 +68,20 @@ def _class_panel(app: object) -> str:
     return str(screen.query_one("#claim-class", Static).render())
 
 
+async def _on_claim_a(pilot: Pilot[int]) -> None:
+    """Open the map and show claim `a` in the detail panel."""
+    await ready(pilot)
+    await pilot.press("enter")
+    await until(pilot, lambda: isinstance(pilot.app.screen, MapScreen), "the map")
+    pilot.app.go_to(("three", "a"))  # type: ignore[attr-defined]
+    await detail_follows(pilot)
+
+
 async def test_the_detail_panel_shows_the_spread_of_the_class_weights(tmp_path: Path) -> None:
     debates, ballots = _class(tmp_path)
     app = make_app([debates])
     async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
-        await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, MapScreen), "the map")
-        app.go_to(("three", "a"))
-        await detail_follows(pilot)
+        await _on_claim_a(pilot)
         await until(pilot, lambda: "3 ballots" in _class_panel(app), "the class's weights")
         lines = _class_panel(app).splitlines()
         # Weights 5, 1 and the author's 4: one ballot each at 1, 4 and 5.
@@ -97,10 +103,6 @@ async def test_without_ballots_the_detail_panel_has_no_histogram(tmp_path: Path)
     debates, _ = _class(tmp_path, names=())
     app = make_app([debates])
     async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
-        await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, MapScreen), "the map")
-        app.go_to(("three", "a"))
-        await detail_follows(pilot)
+        await _on_claim_a(pilot)
         await app.workers.wait_for_complete()
         assert _class_panel(app).strip() == ""
