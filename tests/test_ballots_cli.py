@@ -13,6 +13,7 @@ import pytest
 from argmap.cli import main
 
 THREE = Path(__file__).parent / "data" / "ballots" / "three.yaml"
+SCHEMA = Path(__file__).parent.parent / "schema" / "ballot.schema.json"
 BALLOTS = {
     "ana": "debate: three\nby: Ana\nweights: {a: 5, b: 1}\n",
     "ben": "debate: three\nby: Ben\nweights: {a: 1, b: 5, c: 1}\n",
@@ -36,7 +37,9 @@ def test_ballot_prints_a_blank_ballot_that_validates_as_a_ballot(
 ) -> None:
     assert main(["ballot", str(THREE), "--by", "Ana"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("# A ballot for argmap") and 'by: "Ana"' in out
+    first, second = out.splitlines()[:2]
+    assert first.startswith("# yaml-language-server: $schema=")
+    assert second.startswith("# A ballot for argmap") and 'by: "Ana"' in out
     (tmp_path / "ana.yaml").write_text(out.replace("  # a: 4", "  a: 2"), encoding="utf-8")
     assert main(["validate", str(THREE), str(tmp_path / "ana.yaml")]) == 0
     err = capsys.readouterr().err
@@ -53,6 +56,38 @@ def test_ballot_writes_a_file_and_never_overwrites_one(
     assert main(["ballot", str(THREE), "-o", str(target), "--by", "Ana"]) == 1
     assert "already exists" in capsys.readouterr().err
     assert target.read_bytes() == before
+
+
+def test_a_blank_ballot_points_editors_at_the_ballot_schema_of_its_checkout(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    checkout = tmp_path / "course"
+    (checkout / "schema").mkdir(parents=True)
+    shutil.copy(SCHEMA, checkout / "schema" / "ballot.schema.json")
+    target = checkout / "ballots" / "three" / "ana.yaml"
+    assert main(["ballot", str(THREE), "-o", str(target), "--by", "Ana"]) == 0
+    first = target.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../../schema/ballot.schema.json"
+    assert (target.parent / first.partition("$schema=")[2]).resolve().is_file()
+    # The comment is no part of the ballot: it validates, its lines counted as written.
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("  # a: 4", "  a: 2").replace("  # c: 2", "  c: 7"))
+    capsys.readouterr()
+    assert main(["validate", str(THREE), str(target)]) == 1
+    err = capsys.readouterr().err
+    line = 1 + target.read_text(encoding="utf-8").splitlines().index("  c: 7")
+    assert f"ana.yaml:{line}:" in err and "weight 7 of 'c' is outside 1-5" in err
+    assert "2 files: 1 error, 0 warnings" in err
+
+
+def test_a_blank_ballot_outside_a_checkout_says_how_to_get_the_schema(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "ana.yaml"
+    assert main(["ballot", str(THREE), "-o", str(target)]) == 0
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert "`argmap schema --ballot > ballot.schema.json`" in lines[0]
+    assert lines[1] == "# yaml-language-server: $schema=ballot.schema.json"
 
 
 def test_ballot_refuses_a_name_with_control_characters(capsys: pytest.CaptureFixture[str]) -> None:

@@ -96,3 +96,22 @@ async def test_a_misspelt_id_has_a_quick_fix(client: LanguageClient, folder: Pat
     edit = fixes[0].edit
     assert edit is not None and edit.changes is not None
     assert apply(BALLOT, edit.changes[uri]) == BALLOT.replace("growht", "growth")
+
+
+async def test_the_schema_hint_of_a_blank_ballot_is_no_part_of_it(
+    client: LanguageClient, folder: Path
+) -> None:
+    text = (
+        "# yaml-language-server: $schema=../../schema/ballot.schema.json\n"
+        "# A ballot for argmap.\n"
+        "debate: trade\nweights:\n  jobs: 9\n"
+    )
+    path = folder / "ballots" / "trade" / "ana.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text(text, encoding="utf-8")
+    uri = path.as_uri()
+    open_doc(client, uri, text)
+    found = await diagnostics(client, uri, lambda d: len(d) >= 1)
+    assert [(d.range.start.line, d.message) for d in found] == [
+        (4, "weight 9 of 'jobs' is outside 1-5")
+    ]

@@ -103,3 +103,12 @@ def sparkline(counts: list[int]) -> str:
     """Counts as one bar each, scaled to the largest, none as a dot: `▂·█▄·`."""
     top = max(counts, default=0)
     return "".join(_BARS[max(1, round(c / top * (len(_BARS) - 1)))] if c else "·" for c in counts)
+
+
+def histogram_lines(counts: list[int], width: int = 20) -> list[str]:
+    """One line a weight 1–5: the weight, a bar scaled to the largest count, the count."""
+    top = max(counts, default=0) or 1
+    return [
+        f"{weight} {'█' * round(count / top * width)} {count}"
+        for weight, count in enumerate(counts, start=1)
+    ]

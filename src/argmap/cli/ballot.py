@@ -42,7 +42,12 @@ def run(args: argparse.Namespace) -> int:
     loaded = load_valid([args.debate])
     if len(loaded) != 1:
         raise CliError(f"{show(args.debate)} holds {len(loaded)} debates; give one debate file")
-    text = blank_ballot(loaded[0].graph, by)
+    from argmap.cli.new import _schema_line
+
+    # The editor's schema hint, as a debate file has: relative to where the ballot goes.
+    folder = Path(args.output).parent if args.output is not None else Path.cwd()
+    schema = _schema_line(folder, "ballot.schema.json", "argmap schema --ballot")
+    text = blank_ballot(loaded[0].graph, by, schema_line=schema)
     if args.output is None:
         sys.stdout.write(text)
         return 0

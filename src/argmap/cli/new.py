@@ -50,16 +50,19 @@ con:
 """
 
 
-def _schema_line(folder: Path) -> str:
-    """The editor hint for the JSON Schema: relative to a checkout's copy when there is one."""
+def _schema_line(
+    folder: Path, name: str = "argmap.schema.json", command: str = "argmap schema"
+) -> str:
+    """The editor hint for the JSON Schema `name`: relative to a checkout's copy when there
+    is one (only `..` and `schema/NAME`, so no folder's name gets into the comment)."""
     for parent in [folder.resolve(), *folder.resolve().parents]:
-        schema = parent / "schema" / "argmap.schema.json"
+        schema = parent / "schema" / name
         if schema.is_file():
             relative = os.path.relpath(schema, folder.resolve())
             return f"# yaml-language-server: $schema={relative}"
     return (
-        "# For completion in your editor: `argmap schema > argmap.schema.json`, then\n"
-        "# yaml-language-server: $schema=argmap.schema.json"
+        f"# For completion in your editor: `{command} > {name}`, then\n"
+        f"# yaml-language-server: $schema={name}"
     )
 
 

@@ -53,6 +53,11 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--side", choices=("pro", "con"), help="only one side's claims")
     parser.add_argument(
+        "--ballots",
+        metavar="DIR",
+        help="name the class's split and most contested claims (ballots in DIR) at the close",
+    )
+    parser.add_argument(
         "--max-claims",
         type=int,
         metavar="N",
@@ -160,6 +165,10 @@ def run(args: argparse.Namespace) -> int:
         progress = DeckProgress(item.debate_id)
         try:
             deck = build_deck(item.graph, options, progress.planned)
+            if args.ballots:
+                from argmap.ballots.deck import with_class_vote
+
+                deck = with_class_vote(deck, item.graph, Path(args.ballots))
             progress.writing(len(deck.slides), target)
             write_deck(deck, target)
         except ExportError as exc:

@@ -23,6 +23,8 @@ class Host(Protocol):
     history: History
     #: Whether edits are refused (`argmap open --read-only`, `argmap serve`).
     read_only: bool
+    #: Where the class's ballots are (`ballots/<debate-id>/<name>.yaml`).
+    ballots_dir: Path
 
     def go_to(self, place: Location, *, record: bool = True) -> bool:
         """Show a claim on the map; a jump (`record`) adds it to the history."""

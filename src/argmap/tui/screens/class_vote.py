@@ -22,7 +22,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from argmap.ballots.classview import ClassView, sparkline
+from argmap.ballots.classview import ClassView, histogram_lines, sparkline
 from argmap.edit.document import EditRefused
 from argmap.model import MOTION_ID
 from argmap.strength import Verdict
@@ -160,8 +160,6 @@ class ClassVoteScreen(Screen[None]):
             detail.update("")
             return
         view = self.view
-        counts = view.histogram(claim_id)
-        top = max(counts) or 1
         text = Text(shorten(view.graph.nodes[claim_id].text, max(self.size.width * 2 - 16, 40)))
         text.append(f"\n[{safe(claim_id)}]  ", style="dim")
         own = view.own_weight(claim_id)
@@ -169,9 +167,8 @@ class ClassVoteScreen(Screen[None]):
             f"author {_author(view, claim_id)} · class median {_num(view.median_weight(claim_id))}"
             f" · you {own if own is not None else '-'}"
         )
-        for weight, count in enumerate(counts, start=1):
-            bar = "█" * round(count / top * 20)
-            text.append(f"\n{weight} {bar} {count}")
+        for line in histogram_lines(view.histogram(claim_id)):
+            text.append("\n" + line)
         if self.weighing_key:
             text.append("\nWeigh this claim: press 1 (weak) to 5 (strong)", style="bold")
         detail.update(text)

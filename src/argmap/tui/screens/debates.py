@@ -11,7 +11,9 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from argmap.ballots.cache import TALLIES
 from argmap.bars import balance_bar
+from argmap.tui.class_split import Latest, class_cell, class_info
 from argmap.tui.commands import bindings_for
 from argmap.tui.host import Host
 from argmap.tui.model import DebateEntry, balance
@@ -56,7 +58,9 @@ def _status(entry: DebateEntry) -> Text:
 
 
 #: The columns whose texts may be cut to fit: the title, then the motion.
-TITLE, MOTION = 2, 6
+TITLE, MOTION = 2, 7
+#: The class's split (empty without ballots: the column is then left out).
+CLASS = 6
 
 
 def fit_columns(
@@ -69,7 +73,8 @@ def fit_columns(
         max([heading, *(row[index].cell_len for row in cells)])
         for index, heading in enumerate(headings)
     ]
-    room = width - 2 * padding * len(headings) - 2  # the scroll bar
+    # Each column shown is padded (one of width 0 is left out); less the scroll bar.
+    room = width - 2 * padding * sum(1 for w in widths if w) - 2
     fixed = sum(w for index, w in enumerate(widths) if index not in (TITLE, MOTION))
     free = max(room - fixed, 20)
     longest = widths[TITLE]
@@ -79,6 +84,8 @@ def fit_columns(
     else:
         widths[TITLE] = max(free - 10, 20)
         widths[MOTION] = max(free - widths[TITLE], 0)
+        if widths[MOTION] < 10:
+            widths[TITLE], widths[MOTION] = free, 0
     return widths
 
 
@@ -113,6 +120,8 @@ class DebatesScreen(Screen[None]):
         #: A file Enter was pressed on while it loaded: opened once it arrives.
         self._open_when_ready: Path | None = None
         self._shown_width = 0
+        #: The class's tallies, made on a worker.
+        self._tallies = Latest()
 
     def on_mount(self) -> None:
         if self.host.library is not None:
@@ -132,6 +141,8 @@ class DebatesScreen(Screen[None]):
         ("claims", "Claims"),
         ("pro", "Pro ✓"),
         ("con", "Con ✓"),
+        # The class's ballots: how many lean pro · balanced · con.
+        ("class", "Class"),
         ("motion", "Motion"),
     ]
 
@@ -189,6 +200,7 @@ class DebatesScreen(Screen[None]):
                         dash,
                         dash,
                         Text(""),
+                        Text(""),
                     ]
                 )
                 continue
@@ -211,14 +223,17 @@ class DebatesScreen(Screen[None]):
                     claims,
                     pro,
                     con,
+                    class_cell(TALLIES.known(entry.graph) if entry.openable else None),
                     Text(" ".join(safe_block(entry.motion).split())),
                 ]
             )
         # Columns as wide as the rows shown now, set here: a DataTable's own widths never
         # narrow (a "loading" row seen earlier would stay in them) and follow on idle.
         table.clear(columns=True)
+        # The class's column only once some debate has ballots.
+        voted = any(row_cells[CLASS].plain for row_cells in cells)
         widths = fit_columns(
-            [len(heading) for _, heading in self.COLUMNS],
+            [len(heading) if key != "class" or voted else 0 for key, heading in self.COLUMNS],
             cells,
             self.size.width or 80,
             table.cell_padding,
@@ -241,6 +256,27 @@ class DebatesScreen(Screen[None]):
         table.focus()
         self.show_info()
         self._open_if_ready()
+        self._tally_classes([e for _, e in rows if e is not None and e.openable])
+
+    def on_screen_resume(self) -> None:
+        # Back from a class vote (or anywhere): a ballot may have been written.
+        library = self.host.library
+        if library is not None:
+            self._tally_classes([e for _, e in library.rows() if e is not None and e.openable])
+
+    def _tally_classes(self, entries: list[DebateEntry]) -> None:
+        """Tally each debate's ballots that changed, off the app's loop; show them after."""
+        folder = self.host.ballots_dir
+
+        def job() -> None:
+            changed = False
+            for entry in entries:
+                changed = TALLIES.refresh(entry.graph, folder) or changed
+            if changed:
+                self.app.call_from_thread(self.show_library)
+
+        if self._tallies.want(job):
+            self.run_worker(self._tallies.run, thread=True, group="class-tally")
 
     def _show_progress(self) -> None:
         """ "loading 3 of 8…" beside the title while files are still being read."""
@@ -282,6 +318,8 @@ class DebatesScreen(Screen[None]):
         if entry.openable:
             # The verdict first, with how robust it is: every surface leads with it.
             info.append(safe_block(entry.headline()[0]) + "\n", style="bold")
+        if entry.openable:
+            info.append_text(class_info(entry.graph, TALLIES.known(entry.graph)))
         if entry.motion:
             info.append("Motion: ", style="bold")
             info.append(safe_block(entry.motion) + "\n")

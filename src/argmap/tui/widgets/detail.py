@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from urllib.parse import quote
 
 from rich.style import Style
@@ -13,8 +14,10 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from argmap.ballots.cache import TALLIES
 from argmap.bars import balance_bar, strength_bar
 from argmap.model import MOTION_ID
+from argmap.tui.class_split import Latest, class_histogram
 from argmap.tui.model import ClaimLink, DebateEntry, Library, claim_links
 from argmap.tui.widgets.labels import (
     SIDE_NAME,
@@ -155,11 +158,13 @@ class ClaimDetail(Vertical):
         with VerticalScroll(id="claim-scroll") as scroll:
             scroll.border_title = "Claim"
             yield Static(id="claim-text", markup=False)
+            yield Static(id="claim-class", markup=False)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._shown: tuple[Library, DebateEntry, str] | None = None
         self._shown_width = 0
+        self._tallies = Latest()
 
     def on_resize(self) -> None:
         # Link rows are wrapped for the panel's width: wrap them again for the new one.
@@ -182,6 +187,7 @@ class ClaimDetail(Vertical):
         if marks:
             described = mark_claim_text(described, entry.graph.nodes[claim_id].text, marks)
         self.query_one("#claim-text", Static).update(described)
+        self._show_class(entry, claim_id)
         if not keep_place:
             self.query_one("#claim-scroll", VerticalScroll).scroll_home(animate=False)
         links = self.query_one("#links", OptionList)
@@ -237,6 +243,25 @@ class ClaimDetail(Vertical):
         links.border_title = (
             f"Links ({sum(1 for o in options if o is not None and not o.disabled)})"
         )
+
+    def _show_class(self, entry: DebateEntry, claim_id: str, tally: bool = True) -> None:
+        """The class's weights on the claim (with ballots); tallied again on a worker
+        when the ballots changed."""
+        result = TALLIES.known(entry.graph)
+        self.query_one("#claim-class", Static).update(class_histogram(result, claim_id))
+        folder = getattr(self.app, "ballots_dir", None)
+        if tally and isinstance(folder, Path):
+
+            def job() -> None:
+                if TALLIES.refresh(entry.graph, folder):
+                    self.app.call_from_thread(self._class_tallied, entry)
+
+            if self._tallies.want(job):
+                self.run_worker(self._tallies.run, thread=True, group="class-tally")
+
+    def _class_tallied(self, entry: DebateEntry) -> None:
+        if self._shown is not None and self._shown[1] is entry:
+            self._show_class(entry, self._shown[2], tally=False)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
