@@ -57,6 +57,7 @@ from argmap.export.dot_scope import (
 )
 from argmap.export.dot_text import escape_html, html_lines, quick_quote, shorten, wrap_lines
 from argmap.export.dot_theme import FONTNAME, THEMES, Theme, mix
+from argmap.model import SIDES
 
 if TYPE_CHECKING:
     import graphviz
@@ -104,8 +105,6 @@ __all__ = [
     "uses_tree_layout",
     "wrap_lines",
 ]
-
-SIDES = ("pro", "con")
 
 
 def build_digraph(
