@@ -48,15 +48,17 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "edit/files.py": ("tests/test_edit_files.py", "tests/test_edit.py"),
     "edit/operations.py": ("tests/test_edit.py", "tests/test_edit_property.py"),
     "edit/scalars.py": ("tests/test_edit.py", "tests/test_edit_property.py"),
-    "export/dot.py": ("tests/test_dot_quote.py", "tests/test_export.py"),
+    "export/dot_text.py": ("tests/test_dot_quote.py", "tests/test_export.py"),
+    "export/dot_builder.py": ("tests/test_dot_quote.py", "tests/test_export.py"),
     "interop/argdown_in.py": ("tests/test_interop_argdown.py",),
 }
 
 #: Only these functions of a module are mutated (all of it when the module is not listed).
 ONLY: dict[str, frozenset[str]] = {
-    "export/dot.py": frozenset(
-        {"escape_html", "html_lines", "_quote_label", "quick_quote", "quote", "_quoted_value"}
+    "export/dot_text.py": frozenset(
+        {"escape_html", "html_lines", "_quote_label", "quick_quote", "quote"}
     ),
+    "export/dot_builder.py": frozenset({"_quoted_value"}),
 }
 
 FLIP: dict[type[ast.cmpop], type[ast.cmpop]] = {

@@ -91,7 +91,7 @@ def test_the_quicker_layout_is_announced_with_how_to_draw_less(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setattr(argmap.export.batch, "render", lambda source, fmt: b"<svg/>")
-    monkeypatch.setattr("argmap.export.dot.LARGE_DIAGRAM", 100)
+    monkeypatch.setattr("argmap.export.dot_layout.LARGE_DIAGRAM", 100)
     path = _generated(tmp_path, 150)
     out = tmp_path / "big.svg"
     assert main(["export", str(path), "-o", str(out)]) == 0

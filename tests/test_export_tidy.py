@@ -117,8 +117,8 @@ def _generated(tmp_path: Path, claims: int) -> Path:
 def test_auto_picks_the_tidy_tree_only_above_its_threshold(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("argmap.export.dot.TREE_DIAGRAM", 300)
-    monkeypatch.setattr("argmap.export.dot.LARGE_DIAGRAM", 200)
+    monkeypatch.setattr("argmap.export.dot_layout.TREE_DIAGRAM", 300)
+    monkeypatch.setattr("argmap.export.dot_layout.LARGE_DIAGRAM", 200)
     big = load_file(_generated(tmp_path, 350)).graph
     source = to_dot(big, ExportOptions(format="dot"))
     assert " layout=neato " in source and layout_command(source)[0] == "neato"
@@ -176,7 +176,7 @@ def test_the_tidy_tree_is_announced_with_how_to_draw_less(
     from argmap.cli import main
 
     monkeypatch.setattr(argmap.export.batch, "render", lambda source, fmt: b"<svg/>")
-    monkeypatch.setattr("argmap.export.dot.TREE_DIAGRAM", 100)
+    monkeypatch.setattr("argmap.export.dot_layout.TREE_DIAGRAM", 100)
     monkeypatch.setattr("argmap.export.TREE_DIAGRAM", 100)
     path = _generated(tmp_path, 150)
     assert main(["export", str(path), "-o", str(tmp_path / "big.svg")]) == 0

@@ -15,19 +15,18 @@ from collections.abc import Iterable
 from argmap.conform import RawClaim
 from argmap.diagnostics import Diagnostic, error
 from argmap.ids import Positions
+from argmap.model import SIDES
 
 __all__ = ["check_link_sides", "side_of_path"]
-
-_SIDES = ("pro", "con")
 
 
 def side_of_path(path: tuple[object, ...]) -> str | None:
     """The side a claim at `path` argues (`pro` or `con`), or None outside the two sides."""
-    if not path or path[0] not in _SIDES:
+    if not path or path[0] not in SIDES:
         return None
     flips = sum(1 for key in path[1:] if key == "rebuttals")
     side = str(path[0])
-    return side if flips % 2 == 0 else _SIDES[1 - _SIDES.index(side)]
+    return side if flips % 2 == 0 else SIDES[1 - SIDES.index(side)]
 
 
 def check_link_sides(

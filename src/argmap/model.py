@@ -42,6 +42,10 @@ class Side(StrEnum):
         return Side.CON if self is Side.PRO else Side.PRO
 
 
+#: The sides as the format spells them, pro first: the top-level keys of a debate.
+SIDES: tuple[str, ...] = tuple(side.value for side in Side)
+
+
 Verdict = Literal["leans-pro", "balanced", "leans-con"]
 #: The gradual semantics a debate may be weighed with (`argmap.gradual`), default first.
 SemanticsName = Literal["quadratic-energy", "df-quad", "max-based"]

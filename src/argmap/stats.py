@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from argmap.contributions import contributions
 from argmap.graph import ArgumentGraph, ClaimNode, Relation
 from argmap.load import slug_from_path
-from argmap.model import MOTION_ID, Kind, Side
+from argmap.model import MOTION_ID, SIDES, Kind, Side
 from argmap.robustness import Robustness
 from argmap.semantics import (
     Label,
@@ -25,7 +25,6 @@ from argmap.semantics import (
 from argmap.strength import weigh
 from argmap.verdict import debate_verdict
 
-SIDES = (Side.PRO.value, Side.CON.value)
 KINDS = tuple(k.value for k in Kind)
 LABELS = tuple(label.value for label in Label)
 

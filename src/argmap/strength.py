@@ -54,11 +54,6 @@ NEGLIGIBLE = 1e-12
 DEFAULT_SEMANTICS = "quadratic-energy"
 
 
-def base_score(weight: int | None) -> float:
-    """The base score of a claim with this `weight` (1–5): weight / 6; none gives 0.5."""
-    return NEUTRAL_BASE if weight is None else weight / 6
-
-
 def _h(x: float) -> float:
     if x <= 0.0:
         return 0.0

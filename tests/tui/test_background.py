@@ -10,9 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
-from tui_helpers import SIZE, settled
+from tui_helpers import SIZE, DiskLooks, settled, until
 
 import argmap.tui.app as app_module
 import argmap.tui.model as model_module
@@ -26,15 +25,6 @@ from argmap.tui.screens.map import MapScreen
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
 from generate import generate_debate_yaml
-
-
-async def until(pilot: Pilot[int], condition: Callable[[], bool], seconds: float = 10) -> bool:
-    """Let the app run until `condition` holds (False if it never does)."""
-    for _ in range(int(seconds / 0.02)):
-        if condition():
-            return True
-        await pilot.pause(0.02)
-    return condition()
 
 
 def rows(app: ArgmapApp) -> list[str]:
@@ -67,7 +57,9 @@ async def test_the_list_shows_and_answers_keys_while_a_debate_loads(
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
         # energy.yaml, the biggest, is read last: the two others come in first.
-        assert await until(pilot, lambda: "Shared rail research" in " ".join(rows(app)))
+        await until(
+            pilot, lambda: "Shared rail research" in " ".join(rows(app)), "transport.yaml's row"
+        )
         listed = rows(app)
         # A row per file at once: energy.yaml says it is loading, the others are filled in.
         energy_row = next(r for r in listed if "energy.yaml" in r)
@@ -85,8 +77,10 @@ async def test_the_list_shows_and_answers_keys_while_a_debate_loads(
         assert isinstance(app.screen, DebatesScreen)
         # Once it is read, its row fills in, the progress goes, and the map opens as asked.
         held.set()
-        assert await until(
-            pilot, lambda: isinstance(app.screen, MapScreen) and app.screen.entry is not None
+        await until(
+            pilot,
+            lambda: isinstance(app.screen, MapScreen) and app.screen.entry is not None,
+            "energy.yaml's map",
         )
         assert isinstance(app.screen, MapScreen) and app.screen.entry is not None
         assert app.screen.entry.path.name == "energy.yaml"
@@ -101,7 +95,9 @@ async def test_moving_off_a_loading_row_cancels_opening_it(
     app: ArgmapApp, held: threading.Event
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        assert await until(pilot, lambda: "Shared rail research" in " ".join(rows(app)))
+        await until(
+            pilot, lambda: "Shared rail research" in " ".join(rows(app)), "transport.yaml's row"
+        )
         index = next(i for i, r in enumerate(rows(app)) if "energy.yaml" in r)
         await pilot.press(*(["down"] * index), "enter", "up")
         held.set()
@@ -136,7 +132,7 @@ async def test_a_broken_file_gets_its_error_row_while_others_load(
     app: ArgmapApp, held: threading.Event
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        assert await until(pilot, lambda: any(r.startswith("✗") for r in rows(app)))
+        await until(pilot, lambda: any(r.startswith("✗") for r in rows(app)), "an error row")
         assert any("broken.yaml" in r and r.startswith("✗ 2 errors") for r in rows(app))
         held.set()
 
@@ -226,6 +222,7 @@ async def test_an_edit_written_on_a_worker_is_not_reported_as_a_change_on_disk(
     debates: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(ArgmapApp, "WATCH_INTERVAL", 0.02)
+    looks = DiskLooks(monkeypatch)
     prepare = app_module.prepare_entry
 
     def slow(path: Path) -> DebateEntry:
@@ -243,7 +240,7 @@ async def test_an_edit_written_on_a_worker_is_not_reported_as_a_change_on_disk(
         app.screen.query_one("#text").value = "Nobody checked this."  # type: ignore[attr-defined]
         await pilot.press("enter")
         await settled(pilot)
-        await pilot.pause(0.2)
+        await looks.wait(pilot)  # the watch sees the file as written, after the edit
         await settled(pilot)
         assert any("Added rebuttal" in m for m in app.notice_log)
         assert not any("Changed on disk" in m for m in app.notice_log)

@@ -6,13 +6,13 @@ import contextlib
 import difflib
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static, TextArea
-from tui_helpers import DATA, SIZE, open_energy, settled
+from tui_helpers import DATA, SIZE, DiskLooks, open_energy, settled, until
 
 from argmap.load import load_file
 from argmap.tui import ArgmapApp, make_app
@@ -362,10 +362,15 @@ async def test_e_opens_the_editor_at_the_claim_and_reloads(
         await open_energy(pilot)
         await goto(pilot, "audits")
         await pilot.press("e")
-        await pilot.pause(0.1)
+        await until(
+            pilot,
+            lambda: (
+                "Audits by all keep" in str(app.screen.query_one("#claim-text", Static).render())
+            ),
+            "the edited claim",
+        )
         assert (tmp_path / "args.txt").read_text() == f"+23 {energy.absolute()}"
         assert cursor(app) == "audits"
-        assert "Audits by all keep" in str(app.screen.query_one("#claim-text", Static).render())
         monkeypatch.setenv("EDITOR", "/no/such/editor")
         await pilot.press("e")
         await pilot.pause()
@@ -381,13 +386,17 @@ async def test_an_editor_that_breaks_the_file_leaves_the_last_good_version(
     async with app.run_test(size=SIZE) as pilot:
         await open_energy(pilot)
         await goto(pilot, "skills")
-        await pilot.press("e")
-        await pilot.pause(0.1)
-        assert (tmp_path / "args.txt").read_text().startswith("--wait +32 ")
         screen = app.screen
         assert isinstance(screen, MapScreen)
+        await pilot.press("e")
+        await until(
+            pilot,
+            lambda: "error on disk" in str(screen.query_one("#map-status", Static).render()),
+            "the flag of the broken file",
+        )
+        assert (tmp_path / "args.txt").read_text().startswith("--wait +32 ")
+        assert app.screen is screen
         assert cursor(app) == "skills"
-        assert "error on disk" in str(screen.query_one("#map-status", Static).render())
         # Edits are held back until the file is fixed; its problems are one key away.
         assert screen.check_action("add_rebuttal", ()) is False
         await pilot.press("d")
@@ -427,14 +436,6 @@ def test_form_fields_turn_into_only_the_changes_made() -> None:
 # --- live reload -----------------------------------------------------------------------------
 
 
-async def wait_for(pilot: Pilot[int], condition: Callable[[], bool], seconds: float = 3) -> bool:
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return True
-        await pilot.pause(0.05)
-    return condition()
-
-
 def replace_on_disk(path: Path, text: str) -> None:
     """Save the way editors do: a temporary file renamed over the original."""
     temp = path.with_name(f".{path.name}.swp-like")
@@ -446,6 +447,7 @@ async def test_a_change_on_disk_shows_up_by_itself(
     debates: Path, energy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(ArgmapApp, "WATCH_INTERVAL", 0.05)
+    looks = DiskLooks(monkeypatch)
     app = make_app([debates])
     async with app.run_test(size=SIZE) as pilot:
         await open_energy(pilot)
@@ -458,18 +460,22 @@ async def test_a_change_on_disk_shows_up_by_itself(
 
         good = energy.read_text(encoding="utf-8")
         replace_on_disk(energy, good.replace("Shared audits keep", "Outside audits keep"))
-        assert await wait_for(pilot, lambda: "Outside audits keep" in detail())
+        await until(pilot, lambda: "Outside audits keep" in detail(), "the change on disk")
         assert cursor(app) == "audits"
         # A change that breaks the file: the last good version stays, flagged.
         replace_on_disk(energy, good.replace("kind: evidence", "kind: rumour", 1))
-        assert await wait_for(pilot, lambda: screen.entry is not None and bool(screen.entry.broken))
-        assert await wait_for(pilot, lambda: any("no longer loads" in m for m in messages(app)))
+        await until(
+            pilot,
+            lambda: screen.entry is not None and bool(screen.entry.broken),
+            "the broken flag",
+        )
+        await until(pilot, lambda: any("no longer loads" in m for m in messages(app)), "the notice")
         assert app.screen is screen and cursor(app) == "audits"
         assert "Outside audits keep" in detail()
         assert "1 error on disk" in str(screen.query_one("#map-status", Static).render())
         # Fixed again on disk: the flag goes.
         replace_on_disk(energy, good)
-        assert await wait_for(pilot, lambda: "Shared audits keep" in detail())
+        await until(pilot, lambda: "Shared audits keep" in detail(), "the fixed file")
         assert screen.entry is not None and screen.entry.broken is None
         assert not screen.query_one("#map-status", Static).display
         # The app's own writes are shown at once, not reloaded again as news.
@@ -477,7 +483,8 @@ async def test_a_change_on_disk_shows_up_by_itself(
         await pilot.press("c")
         await pilot.pause()
         await fill(pilot, weight="2")
-        await pilot.pause(0.3)
+        await looks.wait(pilot)  # the watch sees the file as written, after the edit
+        await settled(pilot)
         assert sum("Changed on disk" in m for m in messages(app)) == reloads
 
 

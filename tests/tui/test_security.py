@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from textual.widgets import Static
+from textual.command import CommandPalette
+from textual.widgets import OptionList, Static
 from tui_helpers import DATA, SIZE, detail_follows, ready, until
 
 from argmap.tui import ArgmapApp, make_app
@@ -189,21 +190,35 @@ async def test_control_sequences_in_files_never_reach_the_terminal(
             await pilot.press(key)
             await pilot.pause()
             assert_no_control(app, f"after {key}")
+        depth = len(app.screen_stack)
         for key in ("c", "D", "a", "s", "f", "x", "question_mark", "slash"):
             await pilot.press(key)
-            await pilot.pause(0.1)
+            await until(pilot, lambda: len(app.screen_stack) > depth, f"the dialog of {key}")
+            await pilot.pause()
             assert_no_control(app, f"the dialog of {key}")
             if key == "slash":
                 await pilot.press("P", "r", "o")
-                await pilot.pause(0.1)
+                await until(
+                    pilot,
+                    lambda: app.screen.query_one(OptionList).option_count > 0,
+                    "search results",
+                )
+                await pilot.pause()
                 assert_no_control(app, "search results")
             await pilot.press("escape")
-            await pilot.pause()
+            await until(pilot, lambda: len(app.screen_stack) == depth, f"{key}'s dialog to close")
+        reloads = len(app.notice_log)
         await pilot.press("r")  # the reload notification names the file
-        await pilot.pause(0.2)
+        await until(
+            pilot,
+            lambda: any(m.startswith("Reloaded") for m in app.notice_log[reloads:]),
+            "the reload notification",
+        )
+        await pilot.pause()
         assert_no_control(app, "the reload notification")
         await pilot.press("ctrl+p")
-        await pilot.pause(0.1)
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette), "the command palette")
+        await pilot.pause()
         assert_no_control(app, "the command palette")
 
 

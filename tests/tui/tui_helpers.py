@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.css.query import NoMatches
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from argmap.tui import ArgmapApp
 from argmap.tui.screens.map import MapScreen
 from argmap.tui.widgets.detail import describe_claim
 
@@ -67,3 +69,26 @@ def detail_shows_cursor(pilot: Pilot[int]) -> bool:
 async def detail_follows(pilot: Pilot[int]) -> None:
     """Wait for the detail panel, which follows the cursor once it rests."""
     await until(pilot, lambda: detail_shows_cursor(pilot), "the detail panel to follow")
+
+
+class DiskLooks:
+    """Counts the app's looks at the disk (its watch timer calls `check_disk`).
+
+    A test that expects a change on disk NOT to be reported waits for a few looks after
+    the change, instead of sleeping and hoping the timer has fired meanwhile.
+    """
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.count = 0
+        real = ArgmapApp.check_disk
+
+        def counted(app: ArgmapApp) -> None:
+            real(app)
+            self.count += 1
+
+        monkeypatch.setattr(ArgmapApp, "check_disk", counted)
+
+    async def wait(self, pilot: Pilot[int], looks: int = 3) -> None:
+        """Let the app run until it has looked at the disk `looks` more times."""
+        target = self.count + looks
+        await until(pilot, lambda: self.count >= target, f"{looks} looks at the disk")

@@ -47,6 +47,6 @@ class Weigher:
         for claim_id, weight in weights.items():
             position = index.get(claim_id)
             if position is not None:
-                base[position] = weight / 6  # as `base_score`, fractions allowed
+                base[position] = weight / 6  # weight / 6, fractions allowed
         weighing = weigh_qbaf(replace(self.qbaf, base=base, energies=[]))
         return replace(weighing, cut_by=self.labelling.cut)

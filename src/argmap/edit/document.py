@@ -18,7 +18,7 @@ import yaml
 from argmap.collector import collector_paused
 from argmap.ids import KeyPath, child_id, top_level_id
 from argmap.load import claims_beyond_limit, max_claims, too_many_claims_message
-from argmap.model import SLUG_RE
+from argmap.model import SIDES, SLUG_RE
 
 try:
     _Loader: type[Any] = yaml.CSafeLoader
@@ -27,7 +27,6 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _NULL_TAG = "tag:yaml.org,2002:null"
-SIDES = ("pro", "con")
 CHILD_KEYS = (("rebuttals", "r"), ("support", "s"))
 
 

@@ -17,7 +17,6 @@ import yaml
 
 from argmap.edit.document import (
     CHILD_KEYS,
-    SIDES,
     ClaimSite,
     Document,
     EditRefused,
@@ -30,7 +29,7 @@ from argmap.edit.document import (
 from argmap.edit.scalars import UnwritableValue, block_scalar, flow_list, inline_scalar
 from argmap.ids import KeyPath, child_id, top_level_id
 from argmap.load import LoadedDebate, load_text
-from argmap.model import MOTION_ID, SLUG_RE, Claim, Debate, Kind
+from argmap.model import MOTION_ID, SIDES, SLUG_RE, Claim, Debate, Kind
 
 #: The claim fields `set_fields` changes.
 EDITABLE_FIELDS = ("text", "kind", "tags", "sources", "note", "weight")

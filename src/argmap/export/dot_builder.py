@@ -1,0 +1,456 @@
+"""The builder that writes a debate's claims, links, stubs and legend as DOT, in document
+order."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from argmap.bars import square_bar
+from argmap.export.dot_layout import (
+    Drawing,
+    choose_rankdir,
+    fast_layout,
+    uses_fast_layout,
+    uses_tree_layout,
+)
+from argmap.export.dot_legend import (
+    CUT_MARK,
+    EDGE_STYLES,
+    KIND_SHAPES,
+    STATE_MARKS,
+    _Used,
+    edge_kind,
+    legend_table,
+)
+from argmap.export.dot_scope import (
+    Scope,
+    debate_id,
+)
+from argmap.export.dot_text import (
+    _font,
+    _quote_label,
+    escape_html,
+    html_lines,
+    quick_quote,
+    shorten,
+)
+from argmap.export.dot_theme import FONTNAME, Theme, mix
+from argmap.export.tidy import Pins
+from argmap.graph import ArgumentGraph, ClaimNode
+from argmap.model import MOTION_ID, Kind, Side
+from argmap.semantics import Label, grounded
+from argmap.strength import weigh
+from argmap.verdict import debate_verdict
+
+if TYPE_CHECKING:
+    import graphviz
+
+    from argmap.export import ExportOptions
+
+
+class _Builder:
+    def __init__(
+        self,
+        graph: ArgumentGraph,
+        options: ExportOptions,
+        theme: Theme,
+        drawing: Drawing | None = None,
+    ) -> None:
+        import graphviz
+
+        self.graph = graph
+        self.options = options
+        self.theme = theme
+        self.drawing = drawing or Drawing()
+        self.used = _Used()
+        self.labels = grounded(graph)
+        # Keep only what the drawing needs (every strength and the motion's balance), so
+        # the framework behind them is freed before the DOT text is built.
+        weighing = weigh(graph, self.labels, self.options.semantics)
+        self.strengths = weighing.strengths
+        reading = debate_verdict(graph, self.labels, weighing)
+        # The verdict and how robust it is; what flips it, in a quieter line.
+        self.balance = f"{reading.title()} · {reading.word}"
+        self.flips = reading.why_fragile(graph) or "no single removal or weight step changes it"
+        del weighing, reading
+        self.names: dict[str, str] = {}
+        self.stub_count = 0
+        self.dot = graphviz.Digraph(name="argmap", strict=False)
+        # graphviz's `quote` without its wrapper that checks for positional arguments.
+        quote = graphviz.quoting.quote
+        self._quote = quick_quote(getattr(quote, "__wrapped__", quote))
+        self._quoted: dict[str, str] = {}
+        self._rendered: dict[tuple[tuple[str, str], ...], list[tuple[str, str]]] = {}
+        #: The boxes to pin, when the diagram is laid out as a tidy tree.
+        self.pins: Pins | None = None
+
+    # DOT lines ------------------------------------------------------------------------------
+    # Node and edge statements are written straight into the Digraph's body, exactly as its
+    # `node()` and `edge()` would write them (keys sorted, values quoted by graphviz's own
+    # `quote`), but quoting each distinct name and value once: with thousands of claims the
+    # same colours and styles recur on every line.
+
+    def _quoted_value(self, value: str) -> str:
+        quoted = self._quoted.get(value)
+        if quoted is None:
+            quoted = self._quoted[value] = self._quote(value)
+        return quoted
+
+    def _attr_list(
+        self, label: str | None, attrs: dict[str, str], per_claim: dict[str, str] | None = None
+    ) -> str:
+        # `attrs` recur from line to line and are rendered once per distinct set of values;
+        # `per_claim` values (a claim's id and tooltip) differ on every line.
+        shared = tuple(attrs.items())
+        pairs = self._rendered.get(shared)
+        if pairs is None:
+            quoted = self._quoted_value
+            pairs = [(k, f"{quoted(k)}={quoted(v)}") for k, v in shared]
+            self._rendered[shared] = pairs = sorted(pairs)
+        if per_claim:
+            quote = self._quote
+            pairs = sorted(pairs + [(k, f"{k}={quote(v)}") for k, v in per_claim.items()])
+        parts = [] if label is None else [f"label={_quote_label(label, self._quote)}"]
+        parts += [part for _, part in pairs]
+        return f" [{' '.join(parts)}]" if parts else ""
+
+    def node(
+        self, name: str, label: str, per_claim: dict[str, str] | None = None, **attrs: str
+    ) -> None:
+        """Add a node statement, as `graphviz.Digraph.node` would."""
+        line = self._attr_list(label, attrs, per_claim)
+        if self.pins is not None:
+            self.pins.box(len(self.dot.body), name, label, attrs.get("margin", "0.15,0.08"))
+        self.dot.body.append(f"\t{self._quoted_value(name)}{line}\n")
+
+    def edge(self, tail: str, head: str, **attrs: str) -> None:
+        """Add an edge statement, as `graphviz.Digraph.edge` would (names have no ports)."""
+        tail, head = self._quoted_value(tail), self._quoted_value(head)
+        self.dot.body.append(f"\t{tail} -> {head}{self._attr_list(None, attrs)}\n")
+
+    # Node attributes ------------------------------------------------------------------------
+
+    def small(self) -> float:
+        return self.theme.small
+
+    def invisible(self, *claim_ids: str | None) -> bool:
+        """Whether something attached to these claims is hidden (a later reveal step)."""
+        hidden = self.drawing.hidden
+        return bool(hidden) and any(c in hidden for c in claim_ids)
+
+    def body_text(self, node: ClaimNode) -> str:
+        """The claim's text wrapped (and shortened, when the drawing limits it), escaped."""
+        drawing = self.drawing
+        text = node.text
+        limit = drawing.max_chars
+        if limit is not None and node.id in drawing.wide:
+            limit = max(limit, drawing.wide_max_chars)
+        if limit is not None and len(text) > limit:
+            text = shorten(text, limit)
+        width = drawing.wide_wrap if node.id in drawing.wide else self.options.wrap
+        return html_lines(text, width)
+
+    def claim_label(self, node: ClaimNode, state: Label) -> str:
+        theme, opts = self.theme, self.options
+        faded = state is Label.DEFEATED and not node.is_motion
+        text_colour = theme.muted if faded else theme.text
+        if node.is_motion:
+            head = _font("MOTION", self.small(), text_colour, bold=True)
+            body = _font(self.body_text(node), theme.fontsize * 1.15, text_colour)
+            # The verdict with its robustness; what flips it in a quieter line.
+            verdict = _font(escape_html(self.balance), theme.fontsize, text_colour, bold=True)
+            tail = _font(
+                html_lines(self.flips, max(self.options.wrap, 40)), self.small(), theme.muted
+            )
+            return f"<{head}<BR/>{body}<BR/>{verdict}<BR/>{tail}>"
+        assert node.side is not None
+        parts = [node.side.value.upper()]
+        if node.kind is not Kind.CLAIM:
+            parts.append(node.kind.value)
+        if opts.show_ids:
+            parts.append(node.id)
+        side_colour = theme.pro_border if node.side is Side.PRO else theme.con_border
+        head_colour = mix(side_colour, theme.background, 0.45) if faded else side_colour
+        mark = self.drawing.marks.get(node.id) or STATE_MARKS.get(state)
+        if mark and self.drawing.mark_in_header:
+            parts.append(mark)
+            mark = None
+        head = _font(escape_html(" · ".join(parts)), self.small(), head_colour, bold=True)
+        body = _font(self.body_text(node), theme.fontsize, text_colour)
+        label = f"{head}<BR/>{body}"
+        if mark:
+            label += "<BR/>" + _font(escape_html(mark), self.small(), text_colour, bold=True)
+        if opts.strength:
+            value = self.strengths[node.id]
+            figure = f"{square_bar(value)} {value:.2f}"
+            label += "<BR/>" + _font(escape_html(figure), self.small(), text_colour)
+        return f"<{label}>"
+
+    def add_claim(self, node: ClaimNode, name: str) -> None:
+        theme = self.theme
+        state = self.labels[node.id]
+        label = self.claim_label(node, state)
+        strength = self.strengths[node.id]
+        # The strength joins the tooltip only when it is drawn: on a big debate the extra
+        # words on every line would cost megabytes the memory target has no room for.
+        tip = f"{state}, strength {strength:.2f}" if self.options.strength else f"{state}"
+        per_claim = {"id": f"claim-{node.id}", "tooltip": f"{node.id} ({tip})"}
+        attrs: dict[str, str] = {}
+        if node.is_motion:
+            attrs.update(
+                shape="box",
+                style="filled,bold",
+                penwidth=f"{theme.penwidth * 1.8:g}",
+                color=theme.motion_border,
+                fillcolor=theme.motion_fill,
+                margin="0.25,0.12",
+            )
+            self.node(name, label, per_claim, **attrs)
+            return
+        assert node.side is not None
+        # Hidden claims count too: the legend of every reveal step is the same table, so
+        # it keeps its size and nothing moves.
+        self.used.sides.add(node.side)
+        self.used.kinds.add(node.kind)
+        self.used.states.add(state)
+        if self.invisible(node.id):
+            # Laid out like the others (same label, shape and borders), drawn as nothing.
+            attrs.update(
+                shape=KIND_SHAPES[node.kind],
+                style="invis",
+                peripheries="1" if node.side is Side.PRO else "2",
+            )
+            self.node(name, label, per_claim, **attrs)
+            return
+        pro = node.side is Side.PRO
+        border = theme.pro_border if pro else theme.con_border
+        fill = theme.pro_fill if pro else theme.con_fill
+        if state is Label.DEFEATED:
+            # Faded: fill and border move most of the way to the background.
+            border = mix(border, theme.background, 0.55)
+            fill = mix(fill, theme.background, 0.6)
+        # Pro: rounded single border; con: square double border. Survives greyscale.
+        style = "rounded,filled" if pro and node.kind is Kind.CLAIM else "filled"
+        if state is Label.UNDECIDED:
+            style += ",dashed"
+        # With --strength the border grows from a hairline (0) to three times the usual
+        # width (1); otherwise every claim has the same border.
+        width = theme.penwidth * (0.3 + 2.7 * strength) if self.options.strength else theme.penwidth
+        attrs.update(
+            shape=KIND_SHAPES[node.kind],
+            style=style,
+            color=border,
+            fillcolor=fill,
+            penwidth=f"{width:.2g}" if self.options.strength else f"{width:g}",
+            peripheries="1" if pro else "2",
+        )
+        self.node(name, label, per_claim, **attrs)
+
+    def stub(
+        self, text: str, anchor: str, kind: str, *, outward: bool = True, hidden: bool = False
+    ) -> None:
+        """A small dashed box attached to `anchor`: hidden claims, `see` links, outside claims."""
+        self.stub_count += 1
+        name = f"s{self.stub_count:04d}"
+        theme = self.theme
+        self.node(
+            name,
+            f"<{_font(escape_html(text), self.small(), theme.muted)}>",
+            shape="box",
+            style="invis" if hidden else "rounded,dashed",
+            color=theme.muted,
+            fontcolor=theme.muted,
+            penwidth="1",
+            margin="0.08,0.03",
+            height="0.2",
+        )
+        if self.pins is not None:
+            self.pins.link(anchor, name)
+        if kind != "more" and self.drawing.stubs_beside:
+            # On the anchor's level, beside it: a slide is wider than it is tall.
+            self.dot.body.append(f"\t{{rank=same; {anchor}; {name}}}\n")
+        if hidden:
+            self.edge(anchor, name, style="invis")
+            return
+        if kind == "more" or kind == "see":
+            self.edge(anchor, name, style="dotted", arrowhead="none", color=theme.muted)
+            return
+        style, arrow, _ = EDGE_STYLES[kind]
+        if outward:
+            self.edge(anchor, name, style=style, arrowhead=arrow, color=theme.muted)
+        else:
+            self.edge(anchor, name, style=style, dir="back", arrowtail=arrow, color=theme.muted)
+
+    # The whole diagram ----------------------------------------------------------------------
+
+    def build(self, scope: Scope) -> graphviz.Digraph:
+        theme, opts, graph = self.theme, self.options, self.graph
+        title = escape_html(graph.debate.title)
+        subtitle = debate_id(graph)
+        if scope.root != MOTION_ID:
+            subtitle += f" · from {scope.root}"
+        if opts.depth is not None:
+            subtitle += f" · {opts.depth} level{'s' * (opts.depth != 1)}"
+        if opts.side:
+            subtitle += f" · {opts.side} side"
+        graph_attrs = {
+            "label": (
+                f"<{_font(title, theme.fontsize * 1.6, theme.text, bold=True)}<BR/>"
+                f"{_font(escape_html(subtitle), self.small(), theme.muted)}>"
+            ),
+            "labelloc": "t",
+            "labeljust": "c",
+        }
+        if not self.drawing.titled:
+            graph_attrs = {}
+        graph_attrs |= {
+            "rankdir": choose_rankdir(graph, scope, opts.rankdir),
+            "bgcolor": theme.background,
+            "fontname": FONTNAME,
+            "fontcolor": theme.text,
+            "nodesep": f"{theme.nodesep:g}",
+            "ranksep": f"{theme.ranksep:g}",
+            "newrank": "true",
+            "pad": f"{self.drawing.pad:g}",
+            **(
+                {"margin": f"{self.drawing.page_margin:g}"}
+                if self.drawing.page_margin is not None
+                else {}
+            ),
+            "charset": "UTF-8",
+        }
+        if theme.size:
+            graph_attrs["size"] = theme.size
+        if theme.ratio:
+            graph_attrs["ratio"] = theme.ratio
+        dpi = opts.dpi or theme.dpi
+        if dpi:
+            graph_attrs["dpi"] = str(dpi)
+        if uses_fast_layout(len(scope.shown), opts.layout):
+            graph_attrs.update(fast_layout(len(scope.shown)))
+        if uses_tree_layout(len(scope.shown), opts.layout):
+            # Boxes pinned where the tidy tree puts them; Graphviz only draws (see render).
+            graph_attrs.update(layout="neato", splines="line", outputorder="edgesfirst")
+            self.pins = Pins(theme.fontsize)
+        self.dot.attr("graph", **graph_attrs)
+        self.dot.attr("node", fontname=FONTNAME, fontsize=f"{theme.fontsize:g}", margin="0.15,0.08")
+        self.dot.attr(
+            "edge", color=theme.edge, fontname=FONTNAME, penwidth=f"{theme.penwidth * 0.8:g}"
+        )
+        for index, claim_id in enumerate(scope.shown):
+            self.names[claim_id] = f"n{index:04d}"
+        for claim_id in scope.shown:
+            self.add_claim(graph.nodes[claim_id], self.names[claim_id])
+        self.add_tree_edges(scope)
+        self.add_cross_links(scope)
+        self.add_stubs(scope)
+        if self.drawing.columns:
+            self.add_grid(scope, self.drawing.columns)
+        if opts.legend:
+            self.add_legend(scope)
+        if self.pins is not None:
+            gap, level_gap = theme.nodesep * 72, theme.ranksep * 72
+            rankdir = graph_attrs["rankdir"]
+            self.pins.pin(self.dot.body, rankdir, gap=gap, level_gap=level_gap)
+        return self.dot
+
+    def add_grid(self, scope: Scope, columns: int) -> None:
+        """Rows of at most `columns` children under the root, each row a level lower."""
+        children = [c for c in self.graph.nodes[scope.root].children if c in scope]
+        # An invisible edge from each claim to the one a row below it pushes that row
+        # down a level; the root's own edges stay as they are.
+        for upper, lower in zip(children, children[columns:], strict=False):
+            self.edge(self.names[upper], self.names[lower], style="invis")
+
+    def add_tree_edges(self, scope: Scope) -> None:
+        for claim_id in scope.shown:
+            node = self.graph.nodes[claim_id]
+            if node.parent is None or node.relation is None or node.parent not in scope:
+                continue
+            kind = node.relation.value
+            self.used.edges.add(kind)
+            style, arrow, _ = EDGE_STYLES[kind]
+            attrs = {"style": style, "dir": "back", "arrowtail": arrow}
+            if kind == "undercuts":
+                attrs["penwidth"] = f"{self.theme.penwidth * 1.6:g}"
+            if self.labels.is_cut(claim_id):
+                # A standing undercut cuts this link: drawn faint, marked with scissors.
+                self.used.cut = True
+                attrs.update(
+                    color=self.theme.muted,
+                    label=CUT_MARK,
+                    fontcolor=self.theme.muted,
+                    fontsize=f"{self.small():g}",
+                )
+            if self.invisible(claim_id):
+                attrs = {"style": "invis"}
+            # Drawn parent -> child so rebuttals sit below what they answer; the arrow
+            # (at the tail) points at the claim rebutted or supported.
+            self.edge(self.names[node.parent], self.names[claim_id], **attrs)
+            if self.pins is not None:
+                self.pins.link(self.names[node.parent], self.names[claim_id])
+
+    def add_cross_links(self, scope: Scope) -> None:
+        for edge in self.graph.edges:
+            if not self.drawing.stubs and not (edge.source in scope and edge.target in scope):
+                continue
+            if not edge.cross:
+                continue
+            kind = edge_kind(edge)
+            style, arrow, _ = EDGE_STYLES[kind]
+            source_in, target_in = edge.source in scope, edge.target in scope
+            hidden = self.invisible(edge.source, edge.target)
+            if source_in and target_in:
+                self.used.edges.add(kind)
+                attrs = {"style": style, "arrowhead": arrow}
+                self.edge(
+                    self.names[edge.source],
+                    self.names[edge.target],
+                    **({"style": "invis"} if hidden else attrs),
+                    constraint="false",
+                )
+            elif source_in:
+                self.used.edges.add(kind)
+                self.used.outside = True
+                self.stub(f"↪ {edge.target}", self.names[edge.source], kind, hidden=hidden)
+            elif target_in:
+                self.used.edges.add(kind)
+                self.used.outside = True
+                self.stub(
+                    f"↩ {edge.source}",
+                    self.names[edge.target],
+                    kind,
+                    outward=False,
+                    hidden=hidden,
+                )
+
+    def add_stubs(self, scope: Scope) -> None:
+        for claim_id in scope.shown:
+            name = self.names[claim_id]
+            invisible = self.invisible(claim_id)
+            hidden = scope.hidden_below.get(claim_id)
+            if hidden:
+                self.used.more = True
+                text = self.drawing.more_text.get(claim_id, f"+{hidden} more")
+                self.stub(text, name, "more", hidden=invisible)
+            claim = self.graph.nodes[claim_id].claim
+            for ref in claim.see if claim and self.drawing.stubs else []:
+                self.used.see = True
+                other, _, target = ref.partition(":")
+                text = f"see {other}" + (f": {target}" if target else "")
+                self.stub(text, name, "see", hidden=invisible)
+
+    def add_legend(self, scope: Scope) -> None:
+        theme = self.theme
+        # On a slide a one-column legend is as tall as the diagram and takes a third of
+        # the width; there it becomes a compact grid under the diagram.
+        compact = theme.name == "slides"
+        table = legend_table(
+            theme, self.used, columns=3 if compact else 1, strength=self.options.strength
+        )
+        self.node("legend", f"<{table}>", shape="plaintext", margin="0")
+        if compact and scope.shown:
+            # An invisible edge from the last claim drawn puts the legend a level below
+            # the deepest claims (`rank=sink` alone leaves an unconnected node at the top).
+            deepest = max(scope.shown, key=lambda c: self.graph.nodes[c].depth)
+            self.edge(self.names[deepest], "legend", style="invis")
