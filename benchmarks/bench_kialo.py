@@ -4,8 +4,9 @@
 
 Each size is a generated debate (`generate.py`, seed 1) written in Kialo's classic text
 layout, as `bench_all.py` writes it. Printed, in seconds of CPU time (the least of the
-runs: on a machine other work shares, wall time also counts waiting for a core): *parse*, reading the text into debate data (`parse_kialo`, with
-the garbage collector paused as `argmap import` runs it);
+runs: on a machine other work shares, wall time also counts waiting for a core): *parse*,
+reading the text into debate data (`parse_kialo`, with the garbage collector paused as
+`argmap import` runs it);
 *yaml*, writing that data as YAML; *load*, loading the YAML back with every check
 (`load_text`, what `argmap import` does before it writes anything); *import*, the three
 together (`import_text`); and *arguebuf*, `arguebuf.load.kialo` on the same text when
