@@ -147,7 +147,11 @@ def test_the_index_lists_each_debate_with_its_verdict() -> None:
     page = index_page(entries, ExportOptions())
     assert '<a href="brain-drain.html">Brain drain and talent mobility</a>' in page
     assert page.count('class="verdict"') == 2
-    assert "<strong>Leans con (0.28) — fragile: without " in page
+    # The verdict leads, with its robustness, as the debate weighs now.
+    from argmap.verdict import debate_verdict
+
+    verdict = debate_verdict(load_file(ARGUMENTS / "brain-drain.yaml").graph)
+    assert f"<strong>{verdict.title()} — {verdict.word}" in page
     assert "motion is defeated" not in page and "motion stands" not in page
 
 
