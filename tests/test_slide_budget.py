@@ -11,8 +11,10 @@ from helpers import ARGUMENTS
 from argmap.cli import main
 from argmap.contributions import contributions
 from argmap.export import dot_available
+from argmap.export.deck_pdf import TITLE_POINTS, WIDTH_CHARS
 from argmap.export.deck_select import DEFAULT_MAX_SLIDES, MATERIAL
-from argmap.export.slides import Deck, DeckOptions, build_deck, plain
+from argmap.export.dot import wrap_lines
+from argmap.export.slides import TITLE_CHARS, Deck, DeckOptions, build_deck, plain
 from argmap.graph import ArgumentGraph
 from argmap.load import load_file
 from argmap.model import MOTION_ID
@@ -143,3 +145,28 @@ def test_overview_names_claims_by_readable_text(
     )
     for claim_id in graph.motion.children:
         assert plain(short_text(graph.nodes[claim_id].text, 56)).rstrip("…") in overview
+
+
+def test_titles_are_one_line_and_end_at_a_whole_word(
+    umbrella: tuple[ArgumentGraph, Deck],
+) -> None:
+    graph, deck = umbrella
+    branch = [s for s in deck.slides if s.kind == "branch"]
+    cut = 0
+    for slide in branch:
+        assert len(slide.title) <= TITLE_CHARS, slide.title
+        text = " ".join(plain(graph.nodes[slide.claims[0]].text).split())
+        head = re.sub(r"^(PRO|CON) · ", "", slide.title)
+        head = re.sub(r" \(\d+/\d+\)$", "", head)
+        if head.endswith("…"):
+            cut += 1
+            kept = head[:-1]
+            assert text.startswith(kept), (kept, text)
+            # The next character of the claim begins a new word (or ends the one kept).
+            assert not text[len(kept)].isalnum(), slide.title
+        else:
+            assert head == text
+    assert cut > 0
+    assert all(
+        len(wrap_lines(s.title, int(WIDTH_CHARS / (TITLE_POINTS * 1.1)))) == 1 for s in branch
+    )

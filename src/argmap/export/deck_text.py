@@ -28,6 +28,20 @@ def side_word(graph: ArgumentGraph, claim_id: str) -> str:
     return "PRO" if side is Side.PRO else "CON"
 
 
+def title_text(text: str, limit: int) -> str:
+    """`text` on one line in at most `limit` characters, cut after a whole word with "…"
+    (mid-word only when its first word alone is longer than `limit`)."""
+    words = " ".join(text[: limit * 4].split())
+    if len(words) <= limit and len(text) <= limit * 4:
+        return words
+    cut = words[: limit - 1]
+    if words[limit - 1 : limit] != " ":  # the cut falls inside a word: drop that word
+        space = cut.rfind(" ")
+        if space > 0:
+            cut = cut[:space]
+    return cut.rstrip(" ,;:.-–—·") + "…"
+
+
 def claim_line(graph: ArgumentGraph, claim_id: str, limit: int = 70) -> str:
     """`+ text…` (pro) or `− text…` (con), shortened to fit a line of a text slide."""
     mark = "+" if graph.nodes[claim_id].side is Side.PRO else "−"

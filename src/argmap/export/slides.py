@@ -27,6 +27,7 @@ from argmap.export.deck import (
     write_deck,
 )
 from argmap.export.deck_overview import overview_groups, overview_slides
+from argmap.export.deck_pdf import TITLE_POINTS, WIDTH_CHARS
 from argmap.export.deck_select import homes, select_parts
 from argmap.export.deck_text import (
     breadcrumb,
@@ -35,6 +36,7 @@ from argmap.export.deck_text import (
     plain,
     side_word,
     slide_notes,
+    title_text,
 )
 from argmap.export.dot import (
     FONTNAME,
@@ -93,8 +95,9 @@ MAX_CHARS = 240
 MAX_BOXES = 7
 #: Claims side by side on one level, at most (five boxes at 18 pt are wider than a slide).
 MAX_ACROSS = 4
-#: Characters in a slide title (30 pt bold across a 13.333 in slide).
-TITLE_CHARS = 54
+#: Characters in a slide title: one line of the PDF's 30 pt bold header (which wraps
+#: at this width), so a title never runs into the breadcrumb below it.
+TITLE_CHARS = int(WIDTH_CHARS / (TITLE_POINTS * 1.1))
 #: Lines per list on the closing slide.
 CLOSING_ITEMS = 3
 
@@ -398,9 +401,8 @@ class _Planner:
             diagram_slides.append(legend)
         shown_on: dict[str, Slide] = {c: s for s in overview for c in s.claims}
         for part in [*branches, *appendix]:
-            for slide in self.branch_slides(part, [*branches, *appendix]):
-                if part in appendix:
-                    slide.title = "Appendix · " + slide.title
+            head = "Appendix · " if part in appendix else ""
+            for slide in self.branch_slides(part, [*branches, *appendix], head):
                 slides.append(slide)
                 diagram_slides.append(slide)
             if part in branches:
@@ -496,18 +498,18 @@ class _Planner:
             texts[part.root] = f"+{part.hidden_below[part.root]} more, in the notes"
         return texts
 
-    def branch_slides(self, part: _Part, branches: list[_Part]) -> list[Slide]:
-        """The slide of a part, or one slide per level when the deck builds up."""
+    def branch_slides(self, part: _Part, branches: list[_Part], head: str = "") -> list[Slide]:
+        """The slide of a part, or one slide per level when the deck builds up; `head`
+        goes before the title (the appendix's)."""
         graph = self.graph
         node = graph.nodes[part.root]
         index, count = part.chunk
         steps = self.steps(part)
-        # A title line holds about 55 characters at 30 pt across the slide, suffixes
-        # "(2/3)" and "(step 1/4)" included.
-        prefix = f"{side_word(graph, part.root)} · " if node.depth == 1 else ""
+        # One title line, suffixes "(2/3)" and "(step 1/4)" included.
+        prefix = head + (f"{side_word(graph, part.root)} · " if node.depth == 1 else "")
         suffix = f" ({index}/{count})" if count > 1 else ""
         room = TITLE_CHARS - len(prefix) - len(suffix) - (len(" (step 9/9)") if steps > 1 else 0)
-        title = prefix + shorten(plain(node.text), room) + suffix
+        title = prefix + title_text(plain(node.text), room) + suffix
         crumb = breadcrumb(graph, part.root)
         texts = self.more_text(part, branches)
         slides = []
