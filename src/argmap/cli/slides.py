@@ -11,6 +11,7 @@ from typing import Any
 from argmap.cli.common import CliError, load_skipping_invalid, show
 from argmap.cli.semantics_option import add_semantics_option
 from argmap.export.deck_budget import DEFAULT_MAX_DECK_CLAIMS
+from argmap.export.deck_select import DEFAULT_MAX_SLIDES
 
 DEFAULT_FOLDER = Path("exports")
 
@@ -22,8 +23,9 @@ def register(subparsers: Any) -> None:
         help="write a slide deck (PDF or PowerPoint) of each debate",
         description=(
             "Write a 16:9 slide deck of a debate: a title slide with the verdict, an "
-            "overview, how to read the diagrams, one slide per top-level claim (branches "
-            "too big to read are split into continuation slides), and a closing slide. No "
+            "overview listing every top-level claim, how to read the diagrams, slides for the "
+            "branches that move the verdict most (branches too big to read are split into "
+            "continuation slides) within --max-slides, and a closing slide. No "
             "text is smaller than 18 pt at 1920x1080. PowerPoint decks carry speaker notes "
             "with every claim's full text, label, reason and sources. The default output is "
             "exports/<debate-id>-slides.pdf; a folder gives one deck per debate."
@@ -63,6 +65,20 @@ def register(subparsers: Any) -> None:
         metavar="N",
         help=f"refuse a deck drawing more than N claims (default {DEFAULT_MAX_DECK_CLAIMS}; "
         "0: no limit)",
+    )
+    parser.add_argument(
+        "--max-slides",
+        type=int,
+        metavar="N",
+        default=DEFAULT_MAX_SLIDES,
+        help=f"at most N slides (default {DEFAULT_MAX_SLIDES}, a 50-minute lecture; 0: no "
+        "limit): branches that move the verdict most get slides, the rest are told in the "
+        "speaker notes",
+    )
+    parser.add_argument(
+        "--appendix",
+        action="store_true",
+        help="add the branches left out by --max-slides as appendix slides after the others",
     )
     parser.set_defaults(run=run)
 
@@ -129,6 +145,8 @@ def run(args: argparse.Namespace) -> int:
         depth=args.depth,
         side=args.side,
         semantics=args.semantics,
+        max_slides=args.max_slides,
+        appendix=args.appendix,
     )
     try:
         options.check()

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.export import ExportError
+from argmap.export.deck_select import DEFAULT_MAX_SLIDES
 from argmap.export.dot import Theme
 from argmap.export.fit import Size
 from argmap.export.render import RenderError
@@ -31,6 +32,10 @@ class DeckOptions:
     side: str | None = None
     #: The gradual semantics to weigh with (`argmap.gradual`); None: the debate's own.
     semantics: str | None = None
+    #: Slides at most (`argmap.export.deck_select`); 0: every planned slide.
+    max_slides: int = DEFAULT_MAX_SLIDES
+    #: The branch parts left out for the budget as slides after the branches.
+    appendix: bool = False
 
     def check(self) -> None:
         """Raise ExportError naming the first option out of range."""
@@ -42,6 +47,8 @@ class DeckOptions:
             raise ExportError(f"unknown side '{self.side}'; choose pro or con")
         if self.depth is not None and self.depth < 1:
             raise ExportError("depth must be 1 or more")
+        if self.max_slides < 0:
+            raise ExportError("--max-slides must be 0 (every slide) or more")
 
 
 @dataclass(frozen=True, slots=True)

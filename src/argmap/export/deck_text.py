@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from urllib.parse import urlsplit
 
 from argmap.export.dot import shorten
 from argmap.graph import ArgumentGraph
 from argmap.model import Side
-from argmap.reading import label_and_strength
+from argmap.reading import label_and_strength, name
 from argmap.safetext import printable
 from argmap.semantics import Labelling, explain
 from argmap.strength import Weighing
@@ -27,6 +28,20 @@ def side_word(graph: ArgumentGraph, claim_id: str) -> str:
     return "PRO" if side is Side.PRO else "CON"
 
 
+def title_text(text: str, limit: int) -> str:
+    """`text` on one line in at most `limit` characters, cut after a whole word with "…"
+    (mid-word only when its first word alone is longer than `limit`)."""
+    words = " ".join(text[: limit * 4].split())
+    if len(words) <= limit and len(text) <= limit * 4:
+        return words
+    cut = words[: limit - 1]
+    if words[limit - 1 : limit] != " ":  # the cut falls inside a word: drop that word
+        space = cut.rfind(" ")
+        if space > 0:
+            cut = cut[:space]
+    return cut.rstrip(" ,;:.-–—·") + "…"
+
+
 def claim_line(graph: ArgumentGraph, claim_id: str, limit: int = 70) -> str:
     """`+ text…` (pro) or `− text…` (con), shortened to fit a line of a text slide."""
     mark = "+" if graph.nodes[claim_id].side is Side.PRO else "−"
@@ -42,14 +57,14 @@ def claim_notes(
     if node.is_motion:
         head = "MOTION"
     else:
-        head = f"{side_word(graph, claim_id)} {node.kind.value} '{plain(claim_id)}'"
+        head = f"{side_word(graph, claim_id)} {node.kind.value} {plain(name(graph, claim_id))}"
     lines = [f"{head} ({labels[claim_id].value})", plain(node.text)]
-    lines.append("Why: " + plain(explain(graph, labels, claim_id)))
+    lines.append("Why: " + plain(spoken(graph, explain(graph, labels, claim_id))))
     if weighing is not None and not node.is_motion:
         lines.append(f"Strength: {weighing.strength(claim_id):.2f}")
         note = label_and_strength(graph, labels, weighing, claim_id)
         if note:
-            lines.append(plain(note))
+            lines.append(plain(spoken(graph, note)))
     if node.claim is not None:
         sources = {s.id: s for s in graph.debate.sources}
         cited = []
@@ -57,14 +72,41 @@ def claim_notes(
             source = sources.get(source_id)
             if source is None:
                 continue
-            cited.append(plain(source.title) + (f" <{plain(source.url)}>" if source.url else ""))
+            host = urlsplit(source.url).hostname if source.url else None
+            cited.append(plain(source.title) + (f", at {plain(host)}" if host else ""))
         if cited:
-            lines.append("Sources: " + "; ".join(cited))
+            lines.append(f"{'Source' if len(cited) == 1 else 'Sources'}: " + "; ".join(cited))
         if node.claim.note:
-            lines.append("Note: " + plain(node.claim.note))
+            lines.append("Note: " + plain(spoken(graph, node.claim.note)))
         if node.claim.see:
             lines.append("See also: " + ", ".join(plain(ref) for ref in node.claim.see))
     return "\n".join(lines)
+
+
+#: A quoted claim id ('id' or `id`): ids have no spaces, so prose in quotes is left alone.
+_QUOTED = re.compile(r"(['`])([\w.:-]{1,200})\1")
+_ONE_KEEPS = re.compile(r"\bits 1 (\w+) still keep\b")
+_ALL_COUNT = re.compile(r"\ball (\d+) (\w+?)s\b")
+
+
+def spoken(graph: ArgumentGraph, sentence: str) -> str:
+    """A sentence that names claims by id, as a speaker says it: each quoted id named by
+    the short form of its text, "all 2 rebuttals" as "both rebuttals", "all 1" singular."""
+
+    def named(match: re.Match[str]) -> str:
+        claim_id = match.group(2)
+        return name(graph, claim_id) if claim_id in graph.nodes else match.group(0)
+
+    def counted(match: re.Match[str]) -> str:
+        count, noun = int(match.group(1)), match.group(2)
+        if count == 1:
+            return f"its one {noun}"
+        if count == 2:
+            return f"both {noun}s"
+        return match.group(0)
+
+    sentence = _ONE_KEEPS.sub(r"its one \1 still keeps", sentence)
+    return _ALL_COUNT.sub(counted, _QUOTED.sub(named, sentence))
 
 
 def slide_notes(

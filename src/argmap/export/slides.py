@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from argmap.contributions import contributions
 from argmap.export import ExportError, ExportOptions
 from argmap.export.deck import (
     DECK_FORMATS,
@@ -25,6 +26,9 @@ from argmap.export.deck import (
     deck_output,
     write_deck,
 )
+from argmap.export.deck_overview import overview_groups, overview_slides
+from argmap.export.deck_pdf import TITLE_POINTS, WIDTH_CHARS
+from argmap.export.deck_select import homes, select_parts
 from argmap.export.deck_text import (
     breadcrumb,
     claim_line,
@@ -32,6 +36,7 @@ from argmap.export.deck_text import (
     plain,
     side_word,
     slide_notes,
+    title_text,
 )
 from argmap.export.dot import (
     FONTNAME,
@@ -86,16 +91,13 @@ WRAPS = (26, 20, 16)
 LAYOUTS = (*(("TB", w) for w in WRAPS), ("LR", 26), ("LR", 20))
 #: Longest claim text drawn on a slide; the full text is in the speaker notes.
 MAX_CHARS = 240
-#: Longest claim text on an overview slide, which names each branch.
-OVERVIEW_CHARS = 64
 #: Claims on one slide, at most: more cannot be read at 18 pt on a 16:9 slide.
 MAX_BOXES = 7
 #: Claims side by side on one level, at most (five boxes at 18 pt are wider than a slide).
 MAX_ACROSS = 4
-#: Claims on one overview slide, at most.
-MAX_OVERVIEW = 8
-#: Characters in a slide title (30 pt bold across a 13.333 in slide).
-TITLE_CHARS = 54
+#: Characters in a slide title: one line of the PDF's 30 pt bold header (which wraps
+#: at this width), so a title never runs into the breadcrumb below it.
+TITLE_CHARS = int(WIDTH_CHARS / (TITLE_POINTS * 1.1))
 #: Lines per list on the closing slide.
 CLOSING_ITEMS = 3
 
@@ -120,7 +122,7 @@ def deck_theme(name: str) -> Theme:
 # --- planning -------------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class _Part:
     """A diagram slide being planned: its root, the root's children drawn, how deep."""
 
@@ -137,8 +139,6 @@ class _Part:
     chunk: tuple[int, int] = (1, 1)
     #: TB (levels top-down) or LR (levels left to right, for long chains of answers).
     rankdir: str = "TB"
-    overview: bool = False
-    columns: int | None = None
     number: int = 0  # the slide number of the part's first slide, once numbered
     #: Draw `see` and cross-link stubs; a claim whose links make it too wide for the slide
     #: goes without them (the speaker notes list its links).
@@ -198,49 +198,30 @@ class _Planner:
                 part.hidden_below[claim_id] = count
 
     def source(
-        self,
-        part: _Part,
-        more_text: dict[str, str],
-        marks: dict[str, str] | None = None,
-        hidden: frozenset[str] = frozenset(),
+        self, part: _Part, more_text: dict[str, str], hidden: frozenset[str] = frozenset()
     ) -> str:
         options = ExportOptions(format="dot", wrap=part.wrap, legend=False, rankdir=part.rankdir)
-        if part.overview:
-            drawing = Drawing(
-                titled=False,
-                hidden=hidden,
-                marks=marks or {},
-                wide=frozenset({MOTION_ID}),
-                wide_wrap=60,
-                columns=part.columns,
-                max_chars=OVERVIEW_CHARS,
-                stubs=False,
-                pad=PAD,
-                page_margin=0,
-            )
-            scope = Scope(MOTION_ID, [MOTION_ID, *part.children], {})
-        else:
-            drawing = Drawing(
-                titled=False,
-                hidden=hidden,
-                more_text=more_text,
-                # Top-down, the root is alone on its level and may take the width.
-                wide=frozenset({part.root} if part.rankdir == "TB" else ()),
-                wide_wrap=44,
-                max_chars=MAX_CHARS,
-                mark_in_header=True,
-                stubs=part.stubs,
-                stubs_beside=True,
-                pad=PAD,
-                page_margin=0,
-            )
-            scope = Scope(part.root, part.shown, part.hidden_below)
+        drawing = Drawing(
+            titled=False,
+            hidden=hidden,
+            more_text=more_text,
+            # Top-down, the root is alone on its level and may take the width.
+            wide=frozenset({part.root} if part.rankdir == "TB" else ()),
+            wide_wrap=44,
+            max_chars=MAX_CHARS,
+            mark_in_header=True,
+            stubs=part.stubs,
+            stubs_beside=True,
+            pad=PAD,
+            page_margin=0,
+        )
+        scope = Scope(part.root, part.shown, part.hidden_below)
         digraph = build_digraph(self.graph, options, scope=scope, theme=self.theme, drawing=drawing)
         return str(digraph.source)
 
     def placeholder_more(self, part: _Part) -> dict[str, str]:
         """Stub texts at least as long as the final ones (see `more_text`), for measuring."""
-        texts = {c: f"+{n} more, next slide" for c, n in part.hidden_below.items()}
+        texts = {c: f"+{n} more, in the notes" for c, n in part.hidden_below.items()}
         if part.root in part.hidden_below:
             texts[part.root] = f"+{part.hidden_below[part.root]} more, slides 999, 999, 999"
         return texts
@@ -249,10 +230,7 @@ class _Planner:
 
     def fitting(self, parts: list[_Part]) -> list[bool]:
         """Whether each part fits its slide, all laid out by one `dot` run."""
-        sources = []
-        for part in parts:
-            marks = self.overview_marks(part, placeholder=True) if part.overview else None
-            sources.append(self.source(part, self.placeholder_more(part), marks))
+        sources = [self.source(part, self.placeholder_more(part)) for part in parts]
         sizes = measure(sources)
         return [fits(s, size) for s, size in zip(sources, sizes, strict=True)]
 
@@ -318,7 +296,11 @@ class _Planner:
         separate: list[str] = []  # answers too big to share a slide with the root
         start = 0
         while start < len(children):
-            best = self.best_group(root, children[start : start + MAX_ACROSS], levels)
+            batch = children[start : start + MAX_ACROSS]
+            # Without link stubs (the notes list the links) before a slide of one box.
+            best = self.best_group(root, batch, levels) or self.best_group(
+                root, batch, levels, stubs=False
+            )
             if best is None:
                 separate.append(children[start])
                 start += 1
@@ -363,7 +345,9 @@ class _Planner:
         found = self.first_fitting([[part] for part in candidates])
         return found[0] if found is not None else candidates[len(LAYOUTS)]
 
-    def best_group(self, root: str, candidates: list[str], levels: int) -> _Part | None:
+    def best_group(
+        self, root: str, candidates: list[str], levels: int, stubs: bool = True
+    ) -> _Part | None:
         """The root with the first answers of `candidates` that fit a slide: the most claims,
         then the most answers, the most levels, the first layout. None if not even the
         first answer fits."""
@@ -372,7 +356,7 @@ class _Planner:
             group = tuple(candidates[:count])
             for depth in range(1, levels + 1):
                 for rankdir, wrap in LAYOUTS:
-                    part = _Part(root, group, depth, wrap, rankdir=rankdir)
+                    part = _Part(root, group, depth, wrap, rankdir=rankdir, stubs=stubs)
                     self.fill(part)
                     if (
                         len(part.shown) <= MAX_BOXES
@@ -391,88 +375,90 @@ class _Planner:
             key=lambda p: (len(p.shown), len(p.children), p.depth, -order[p.rankdir, p.wrap]),
         )
 
-    def plan_overview(self) -> list[_Part]:
-        """Overview parts: the motion and as many top-level claims as fit, side by side
-        in rows; pro claims first, then con, never mixed on one slide."""
-        parts: list[_Part] = []
-        for side in (Side.PRO, Side.CON):
-            claims = [c for c in self.tops if self.graph.nodes[c].side is side]
-            if not claims:
-                continue
-            found = None
-            for per_slide in range(min(len(claims), MAX_OVERVIEW), 0, -1):
-                groups = _split(claims, -(-len(claims) // per_slide))
-                candidates = []
-                # One row, else two or three rows as even as can be (2 + 2, not 3 + 1).
-                rows_of = [-(-per_slide // rows) for rows in (1, 2, 3)]
-                for columns in dict.fromkeys(c for c in rows_of if c <= MAX_ACROSS):
-                    candidates.append(
-                        [
-                            _Part(MOTION_ID, tuple(g), 1, 20, overview=True, columns=columns)
-                            for g in groups
-                        ]
-                    )
-                found = self.first_fitting(candidates)
-                if found is not None:
-                    break
-            if found is None:
-                found = [_Part(MOTION_ID, (c,), 1, 20, overview=True, columns=1) for c in claims]
-            for index, part in enumerate(found, start=1):
-                part.chunk = (index, len(found))
-                part.shown = [MOTION_ID, *part.children]
-            parts += found
-        return parts
-
-    def overview_marks(self, part: _Part, placeholder: bool = False) -> dict[str, str]:
-        """Each top-level claim's label, strength and the slide where its branch starts."""
-        marks = {}
-        for claim_id in part.children:
-            label = self.labels[claim_id]
-            symbol = {"standing": "✓", "defeated": "✗", "undecided": "?"}[label.value]
-            where = "999" if placeholder else str(self.first_slide.get(claim_id, "?"))
-            strength = self.weighing.strength(claim_id)
-            marks[claim_id] = f"{symbol} {label.value} · {strength:.2f} · slide {where}"
-        return marks
-
     # The whole deck -------------------------------------------------------------------------
 
     def deck(self) -> Deck:
         graph = self.graph
-        overview = self.plan_overview()
-        branches: list[_Part] = []
+        groups = overview_groups(graph, self.tops)
+        planned: list[_Part] = []
         for done, top in enumerate(self.tops, start=1):
-            branches += self.plan_branch(top)
+            planned += self.plan_branch(top)
             if self.progress is not None:
                 self.progress(done, len(self.tops))
-        # Number the slides: title, overview, legend, branches (steps), closing.
-        number = 1 + len(overview) + 2 + 1
-        for part in branches:
+        branches, appendix = self.within_budget(planned, 1 + len(groups) + 2 + 1)
+        # Number the slides: title, overview, legend, branches (steps), appendix, closing.
+        number = 1 + len(groups) + 2 + 1
+        for part in [*branches, *appendix]:
             part.number = number
             self.first_slide.setdefault(part.root, number)
             number += self.steps(part)
         slides = [self.title_slide()]
-        diagram_slides: list[tuple[Slide, _Part | None]] = []
-        for part in overview:
-            slide = self.overview_slide(part)
-            slides.append(slide)
-            diagram_slides.append((slide, None))
+        overview = overview_slides(graph, self.labels, self.weighing, groups, self.first_slide)
+        slides += overview
+        diagram_slides: list[Slide] = []
         for legend in self.legend_slides():
             slides.append(legend)
-            diagram_slides.append((legend, None))
-        for part in branches:
-            for slide in self.branch_slides(part, branches):
+            diagram_slides.append(legend)
+        shown_on: dict[str, Slide] = {c: s for s in overview for c in s.claims}
+        for part in [*branches, *appendix]:
+            head = "Appendix · " if part in appendix else ""
+            for slide in self.branch_slides(part, [*branches, *appendix], head):
                 slides.append(slide)
-                diagram_slides.append((slide, part))
-        slides.append(self.closing_slide())
+                diagram_slides.append(slide)
+            if part in branches:
+                for claim_id in part.shown:
+                    shown_on.setdefault(claim_id, slide)
+        closing = self.closing_slide()
+        left_out = self.tell_left_out(shown_on)
+        closing.sections = (*closing.sections, Section("", (left_out,), 20.0))
+        slides.append(closing)
         # Measure every final diagram at once: its scale places it on the slide.
         unique: dict[str, Size] = {}
-        pending = sorted({s.source for s, _ in diagram_slides if s.source is not None})
+        pending = sorted({s.source for s in diagram_slides if s.source is not None})
         for source, size in zip(pending, measure(pending), strict=True):
             unique[source] = size
-        for slide, _ in diagram_slides:
+        for slide in diagram_slides:
             assert slide.source is not None
             slide.size = unique[slide.source]
         return Deck(debate_id(graph), plain(graph.debate.title), self.theme, slides)
+
+    def within_budget(self, planned: list[_Part], fixed: int) -> tuple[list[_Part], list[_Part]]:
+        """The parts that get slides within `--max-slides`, and those left out (slides in
+        the appendix when asked for); a one-box continuation goes on its parent's slide."""
+        if not self.options.max_slides:
+            return planned, []
+        moves = dict(contributions(self.graph, self.weighing, MOTION_ID))
+        steps = [self.steps(part) for part in planned]
+        room = max(0, self.options.max_slides - fixed)
+        selection = select_parts(planned, moves, room, steps)
+        kept = [planned[i] for i in selection.kept]
+        drawn = {c for part in kept for c in part.shown[1:]}
+        # A kept part that draws only its root, already drawn on its parent's slide.
+        kept = [p for p in kept if len(p.shown) > 1 or p.root not in drawn]
+        left = [p for p in planned if p not in kept]
+        return kept, left if self.options.appendix else []
+
+    def tell_left_out(self, shown_on: dict[str, Slide]) -> str:
+        """Add each claim without a slide to the notes of the slide of its nearest shown
+        ancestor; the closing slide's line saying what was left out."""
+        claims = [n.id for top in self.tops for n in self.graph.subtree(top, self.options.depth)]
+        found = homes(self.graph, set(shown_on), claims)
+        told: dict[int, list[str]] = {}
+        for claim_id in claims:
+            if claim_id in found:
+                told.setdefault(id(shown_on[found[claim_id]]), []).append(claim_id)
+        for slide in {id(s): s for s in shown_on.values()}.values():
+            extra = told.get(id(slide))
+            if extra:
+                slide.notes += "\n\nNot on a slide, told here:\n\n" + slide_notes(
+                    self.graph, self.labels, extra, self.weighing
+                )
+        if not found:
+            return "Every claim is on a slide."
+        return (
+            f"Not on a slide: {len(found)} of {len(claims)} claims, those that move the "
+            "verdict least; the speaker notes tell them."
+        )
 
     def steps(self, part: _Part) -> int:
         """Slides a part takes: one, or one per level it draws when the deck builds up."""
@@ -500,24 +486,30 @@ class _Planner:
 
         for claim_id in part.continued:
             count = part.hidden_below[claim_id]
-            texts[claim_id] = f"+{count} more, {where([first_of[claim_id].number])}"
-        if part.root in part.hidden_below and part.elsewhere:
-            numbers = sorted(other.number for other in part.elsewhere)
+            if claim_id in first_of:
+                texts[claim_id] = f"+{count} more, {where([first_of[claim_id].number])}"
+            else:
+                texts[claim_id] = f"+{count} more, in the notes"
+        elsewhere = [other for other in part.elsewhere if other in branches]
+        if part.root in part.hidden_below and elsewhere:
+            numbers = sorted(other.number for other in elsewhere)
             texts[part.root] = f"+{part.hidden_below[part.root]} more, {where(numbers)}"
+        elif part.root in part.hidden_below and part.elsewhere:
+            texts[part.root] = f"+{part.hidden_below[part.root]} more, in the notes"
         return texts
 
-    def branch_slides(self, part: _Part, branches: list[_Part]) -> list[Slide]:
-        """The slide of a part, or one slide per level when the deck builds up."""
+    def branch_slides(self, part: _Part, branches: list[_Part], head: str = "") -> list[Slide]:
+        """The slide of a part, or one slide per level when the deck builds up; `head`
+        goes before the title (the appendix's)."""
         graph = self.graph
         node = graph.nodes[part.root]
         index, count = part.chunk
         steps = self.steps(part)
-        # A title line holds about 55 characters at 30 pt across the slide, suffixes
-        # "(2/3)" and "(step 1/4)" included.
-        prefix = f"{side_word(graph, part.root)} · " if node.depth == 1 else ""
+        # One title line, suffixes "(2/3)" and "(step 1/4)" included.
+        prefix = head + (f"{side_word(graph, part.root)} · " if node.depth == 1 else "")
         suffix = f" ({index}/{count})" if count > 1 else ""
         room = TITLE_CHARS - len(prefix) - len(suffix) - (len(" (step 9/9)") if steps > 1 else 0)
-        title = prefix + shorten(plain(node.text), room) + suffix
+        title = prefix + title_text(plain(node.text), room) + suffix
         crumb = breadcrumb(graph, part.root)
         texts = self.more_text(part, branches)
         slides = []
@@ -540,26 +532,6 @@ class _Planner:
                 )
             )
         return slides
-
-    def overview_slide(self, part: _Part) -> Slide:
-        graph = self.graph
-        side = graph.nodes[part.children[0]].side
-        word = "for" if side is Side.PRO else "against"
-        title = f"Overview: the claims {word} the motion"
-        index, count = part.chunk
-        if count > 1:
-            title += f" ({index}/{count})"
-        standing = sum(1 for c in part.children if self.labels[c] is Label.STANDING)
-        crumb = f"{standing} of the {len(part.children)} claims here stand"
-        claims = (MOTION_ID, *part.children)
-        return Slide(
-            "overview",
-            title,
-            crumb,
-            source=self.source(part, {}, self.overview_marks(part)),
-            claims=claims,
-            notes=slide_notes(graph, self.labels, claims, self.weighing),
-        )
 
     def legend_slides(self) -> list[Slide]:
         """How to read the diagrams: the boxes, then the links (one table is too tall)."""
@@ -640,17 +612,6 @@ class _Planner:
             claims=tuple([*stands, *falls]),
             notes="\n\n".join(notes),
         )
-
-
-def _split(items: list[str], count: int) -> list[list[str]]:
-    """`items` in `count` consecutive groups whose sizes differ by at most one."""
-    size, extra = divmod(len(items), count)
-    groups, start = [], 0
-    for index in range(count):
-        end = start + size + (1 if index < extra else 0)
-        groups.append(items[start:end])
-        start = end
-    return [g for g in groups if g]
 
 
 #: Called with (branches planned, branches in all) as the planner goes.
