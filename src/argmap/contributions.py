@@ -20,7 +20,7 @@ from argmap.gradual import solve
 from argmap.graph import ArgumentGraph
 from argmap.model import MOTION_ID
 from argmap.strength import DEFAULT_SEMANTICS, NEGLIGIBLE, QBAF, Weighing, influence
-from argmap.weakening import Overlay
+from argmap.weakening import Overlay, keep
 
 
 def contributions(
@@ -143,9 +143,9 @@ def _propagate(
     """Carry a change to the target: claim `removed` taken out (or none, -1), or claim
     `start` recomputed from its own base score.
 
-    A claim's energy is its old energy plus the changes pushed to it, except where an
-    undercut weakens one of its links: there the energy is not linear in what changed, so
-    it is recomputed from the current strengths."""
+    A claim's energy is its old energy plus the changes pushed along its links, except
+    along a link an undercut weakens: that link is not linear in what changed, so its part
+    is worked out again from the current strengths (`_weakened_change`)."""
     changed: dict[int, float] = {} if removed < 0 else {removed: 0.0}  # removed: carries nothing
     current = Overlay(sigma, changed)
     pending: dict[int, float] = {}  # energy deltas waiting at each claim
@@ -160,12 +160,20 @@ def _propagate(
             heapq.heappush(heap, qbaf.part_of[node])
         pending[node] += delta
 
+    def carry(source: int, step: float) -> None:
+        """Push a change of `source` along its links (undercut links are worked out again)."""
+        for t, sign in qbaf.outgoing[source]:
+            if qbaf.part_of[t] not in done_parts:
+                push(t, 0.0 if (source, sign) in cuttable.get(t, ()) else sign * step)
+        for t, _ in through_out.get(source, ()):
+            if qbaf.part_of[t] not in done_parts:
+                push(t, 0.0)
+
+    done_parts: set[int] = set()
     if start is not None:
         push(start, 0.0)
     else:
-        for t, sign in (*qbaf.outgoing[removed], *through_out.get(removed, ())):
-            push(t, -sign * sigma[removed])
-    done_parts: set[int] = set()
+        carry(removed, -sigma[removed])
     while heap:
         position = heapq.heappop(heap)
         if position in done_parts:
@@ -175,7 +183,9 @@ def _propagate(
         if not qbaf.is_cyclic(position):
             node = part[0]
             delta = pending.pop(node)
-            energy = qbaf.energy(node, current) if node in cuttable else energies[node] + delta
+            energy = energies[node] + delta
+            if node in cuttable:
+                energy += _weakened_change(qbaf, sigma, current, node)
             new = influence(qbaf.base[node], energy)
             moved = {node: new} if abs(new - sigma[node]) > NEGLIGIBLE else {}
         else:
@@ -183,12 +193,21 @@ def _propagate(
                 pending.pop(node, None)
             moved = _resettle(qbaf, sigma, changed, part, removed)
         for node, new in moved.items():
-            step = new - sigma[node]
             changed[node] = new
-            for t, sign in (*qbaf.outgoing[node], *through_out.get(node, ())):
-                if qbaf.part_of[t] not in done_parts:
-                    push(t, sign * step)
+            carry(node, new - sigma[node])
     return changed.get(target, sigma[target])
+
+
+def _weakened_change(qbaf: QBAF, sigma: list[float], current: Overlay, node: int) -> float:
+    """How much the links into `node` that undercuts weaken now bring, minus what they
+    brought."""
+    undercuts = qbaf.undercuts
+    total = 0.0
+    for p, sign in qbaf.cuttable[node]:
+        now = current[p] * keep(undercuts, p, current)
+        before = sigma[p] * keep(undercuts, p, sigma)
+        total += sign * (now - before)
+    return total
 
 
 def _along_chain(
@@ -199,18 +218,20 @@ def _along_chain(
     target: int,
     region: set[int],
 ) -> float | None:
-    """`_without` for the usual case, a chain of single links off any cycle; else None."""
+    """`_without` for the usual case, a chain of single links off any cycle, none of them
+    weakened by an undercut and no undercut on it; else None."""
     if removed in qbaf.through_out or qbaf.is_cyclic(qbaf.part_of[removed]):
         return None
     links = qbaf.outgoing[removed]
     if len(links) != 1:
         return None
+    source = removed
     node, sign = links[0]
     delta = -sign * sigma[removed]
     while True:
         if node not in region:
             return sigma[target]
-        if qbaf.is_cyclic(qbaf.part_of[node]) or node in qbaf.cuttable:
+        if qbaf.is_cyclic(qbaf.part_of[node]) or (source, sign) in qbaf.cuttable.get(node, ()):
             return None
         new = influence(qbaf.base[node], energies[node] + delta)
         if node == target:
@@ -219,8 +240,9 @@ def _along_chain(
         if abs(step) <= NEGLIGIBLE:
             return sigma[target]
         links = qbaf.outgoing[node]
-        if len(links) != 1:
+        if len(links) != 1 or node in qbaf.through_out:
             return None
+        source = node
         node, sign = links[0]
         delta = sign * step
 
