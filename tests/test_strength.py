@@ -426,6 +426,20 @@ def test_strengths_match_the_naive_fixpoint(framework: Framework) -> None:
             assert weighing.strength(name) == pytest.approx(expected[name], abs=1e-5)
 
 
+CYCLE_THROUGH_AN_UNDERCUT = """\
+title: Random
+motion: Something.
+pro:
+  - id: c0
+    text: Claim 0.
+    also_rebuts: [c2]
+    rebuttals:
+      - id: c1
+        text: Claim 1.
+        rebuttals:
+          - {id: c2, text: Claim 2., undercut: true}
+"""
+
 CROSS_OVER_A_CUT_LINK = """\
 title: Random
 motion: Something.
@@ -444,6 +458,7 @@ pro:
 @SETTINGS
 @given(debates())
 @example(CUT_IN_A_CYCLE)  # removing the undercut gives a link inside a cycle back
+@example(CYCLE_THROUGH_AN_UNDERCUT)  # g rebuts the undercut that weakens a link into g
 @example(CROSS_OVER_A_CUT_LINK)  # a cross-link repeating an undercut nested link carries whole
 def test_debate_strengths_match_the_naive_fixpoint(text: str) -> None:
     """From a random debate file: supports raise, rebuttals lower, undercuts weaken links."""

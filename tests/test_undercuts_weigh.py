@@ -147,3 +147,31 @@ def test_one_weight_step_of_a_bundled_undercut_changes_its_parent_s_contribution
     # A heavier undercut leaves less of the link, so the claim lowers the motion less.
     assert parent_contribution(lighter) < now - 1e-3
     assert now + 1e-3 < parent_contribution(heavier) < 0
+
+
+CYCLE_THROUGH_AN_UNDERCUT = """\
+title: T
+motion: M.
+pro:
+  - id: g
+    text: G.
+    also_rebuts: [u]
+    rebuttals:
+      - id: p
+        text: P.
+        rebuttals:
+          - {id: u, text: U., undercut: true}
+"""
+
+
+def test_a_cycle_through_an_undercut_settles_at_its_fixed_point() -> None:
+    """'u' weakens p's rebuttal of g and g rebuts u: g and u are solved together."""
+    graph = load_text(CYCLE_THROUGH_AN_UNDERCUT, "t.yaml").graph
+    for semantics in SEMANTICS:
+        weighing = weigh(graph, semantics=semantics)
+        assert weighing.converged, semantics
+    weighing = weigh(graph)
+    g, u = weighing.strength("g"), weighing.strength("u")
+    assert g == pytest.approx(0.5 - 0.5 * h(0.5 * (1 - u)), abs=1e-7)
+    assert u == pytest.approx(0.5 - 0.5 * h(g), abs=1e-7)
+    assert 0.5 - 0.5 * h(0.5) < g < 0.5  # the undercut, itself attacked, takes part of p's hold
