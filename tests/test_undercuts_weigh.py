@@ -12,7 +12,7 @@ from argmap.contributions import contributions
 from argmap.gradual import SEMANTICS, solve
 from argmap.load import load_file, load_text
 from argmap.strength import QBAF, weigh
-from tests.test_strength import frameworks, h
+from tests.test_strength import CYCLE_THROUGH_AN_UNDERCUT, frameworks, h
 
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -149,29 +149,14 @@ def test_one_weight_step_of_a_bundled_undercut_changes_its_parent_s_contribution
     assert now + 1e-3 < parent_contribution(heavier) < 0
 
 
-CYCLE_THROUGH_AN_UNDERCUT = """\
-title: T
-motion: M.
-pro:
-  - id: g
-    text: G.
-    also_rebuts: [u]
-    rebuttals:
-      - id: p
-        text: P.
-        rebuttals:
-          - {id: u, text: U., undercut: true}
-"""
-
-
 def test_a_cycle_through_an_undercut_settles_at_its_fixed_point() -> None:
-    """'u' weakens p's rebuttal of g and g rebuts u: g and u are solved together."""
+    """'c2' weakens c1's rebuttal of c0 and c0 rebuts c2: c0 and c2 are solved together."""
     graph = load_text(CYCLE_THROUGH_AN_UNDERCUT, "t.yaml").graph
     for semantics in SEMANTICS:
         weighing = weigh(graph, semantics=semantics)
         assert weighing.converged, semantics
     weighing = weigh(graph)
-    g, u = weighing.strength("g"), weighing.strength("u")
+    g, u = weighing.strength("c0"), weighing.strength("c2")
     assert g == pytest.approx(0.5 - 0.5 * h(0.5 * (1 - u)), abs=1e-7)
     assert u == pytest.approx(0.5 - 0.5 * h(g), abs=1e-7)
     assert 0.5 - 0.5 * h(0.5) < g < 0.5  # the undercut, itself attacked, takes part of p's hold
