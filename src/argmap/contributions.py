@@ -2,12 +2,12 @@
 
 Contributions are removal contributions (Kampik, Potyka, Yin, Čyras, Toni, "Contribution
 functions for quantitative bipolar argumentation graphs", KR 2024):
-ctrb(x → y) = σ(y) − σ(y in the debate without x), the other claims' labels held fixed.
-Only claims that can reach y are tried, and each removal recomputes only the claims on its
-way to y, stopping where nothing changes. The same recomputation gives y's strength after
-one claim's base score changes (`with_base`), which `argmap.robustness` uses for weight
-steps. Under a semantics other than quadratic energy each removal is a full recomputation
-(`argmap.gradual`).
+ctrb(x → y) = σ(y) − σ(y in the debate without x); without an undercut, the link it weakened
+counts whole. Only claims that can reach y are tried, and each removal recomputes only the
+claims on its way to y, stopping where nothing changes. The same recomputation gives y's
+strength after one claim's base score changes (`with_base`), which `argmap.robustness` uses
+for weight steps. Under a semantics other than quadratic energy each removal is a full
+recomputation (`argmap.gradual`).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from argmap.gradual import solve
 from argmap.graph import ArgumentGraph
 from argmap.model import MOTION_ID
 from argmap.strength import DEFAULT_SEMANTICS, NEGLIGIBLE, QBAF, Weighing, influence
+from argmap.weakening import Overlay, keep
 
 
 def contributions(
@@ -34,8 +35,8 @@ def contributions(
     """Signed contributions to `claim_id`'s strength, largest |amount| first.
 
     The method is removal: the contribution of x is the strength of `claim_id` minus its
-    strength in the debate without x (other claims' labels held fixed; removing a standing
-    undercut restores the link it alone cuts). Negative amounts lowered the strength.
+    strength in the debate without x (removing an undercut gives back what it took from
+    the link it attacks). Negative amounts lowered the strength.
     Claims whose removal changes nothing are left out; ties keep document order.
     `within` tries only claims at most that many links away (each is still exact);
     `only` tries only the claims it names.
@@ -47,7 +48,7 @@ def contributions(
     fast = weighing.semantics == DEFAULT_SEMANTICS
     with collector_paused():
         region = reaching(qbaf, target)
-        tried = region | _restorers(qbaf, region)
+        tried = set(region)
         if within is not None:
             tried &= reaching(qbaf, target, within)
         if only is not None:
@@ -72,13 +73,9 @@ def reaching(qbaf: QBAF, target: int, within: int | None = None) -> set[int]:
     """The target and every claim whose strength can reach it along links (at most
     `within` links away when given).
 
-    Links that removing an undercut would restore count too, so the claims behind them are
-    recomputed when that undercut is removed; so do those undercuts themselves.
+    An undercut reaches the claim whose incoming link it weakens.
     """
-    restorable: dict[int, list[int]] = {}
-    for cutter, links in qbaf.restores.items():
-        for p, g, _ in links:
-            restorable.setdefault(g, []).extend((p, cutter))
+    through = qbaf.through_in
     seen = {target}
     level = [target]
     steps = 0
@@ -86,17 +83,12 @@ def reaching(qbaf: QBAF, target: int, within: int | None = None) -> set[int]:
         steps += 1
         following: list[int] = []
         for node in level:
-            for j in (*(j for j, _ in qbaf.incoming[node]), *restorable.get(node, ())):
+            for j in (*(j for j, _ in qbaf.incoming[node]), *(u for u, _ in through.get(node, ()))):
                 if j not in seen:
                     seen.add(j)
                     following.append(j)
         level = following
     return seen
-
-
-def _restorers(qbaf: QBAF, region: set[int]) -> set[int]:
-    """Standing undercuts whose removal would restore a link into the region."""
-    return {u for u, links in qbaf.restores.items() if any(g in region for _, g, _ in links)}
 
 
 def _without(
@@ -149,9 +141,15 @@ def _propagate(
     start: int | None = None,
 ) -> float:
     """Carry a change to the target: claim `removed` taken out (or none, -1), or claim
-    `start` recomputed from its own base score."""
+    `start` recomputed from its own base score.
+
+    A claim's energy is its old energy plus the changes pushed along its links, except
+    along a link an undercut weakens: that link is not linear in what changed, so its part
+    is worked out again from the current strengths (`_weakened_change`)."""
     changed: dict[int, float] = {} if removed < 0 else {removed: 0.0}  # removed: carries nothing
+    current = Overlay(sigma, changed)
     pending: dict[int, float] = {}  # energy deltas waiting at each claim
+    cuttable, through_out = qbaf.cuttable, qbaf.through_out
     heap: list[int] = []
 
     def push(node: int, delta: float) -> None:
@@ -162,18 +160,20 @@ def _propagate(
             heapq.heappush(heap, qbaf.part_of[node])
         pending[node] += delta
 
-    restored: dict[int, list[tuple[int, float]]] = {}
+    def carry(source: int, step: float) -> None:
+        """Push a change of `source` along its links (undercut links are worked out again)."""
+        for t, sign in qbaf.outgoing[source]:
+            if qbaf.part_of[t] not in done_parts:
+                push(t, 0.0 if (source, sign) in cuttable.get(t, ()) else sign * step)
+        for t, _ in through_out.get(source, ()):
+            if qbaf.part_of[t] not in done_parts:
+                push(t, 0.0)
+
+    done_parts: set[int] = set()
     if start is not None:
         push(start, 0.0)
     else:
-        for t, sign in qbaf.outgoing[removed]:
-            push(t, -sign * sigma[removed])
-        # Links the removed undercut alone cut come back, and carry later changes of their
-        # claim.
-        for p, g, sign in qbaf.restores.get(removed, ()):
-            push(g, sign * sigma[p])
-            restored.setdefault(p, []).append((g, sign))
-    done_parts: set[int] = set()
+        carry(removed, -sigma[removed])
     while heap:
         position = heapq.heappop(heap)
         if position in done_parts:
@@ -182,19 +182,32 @@ def _propagate(
         part = qbaf.part(position)
         if not qbaf.is_cyclic(position):
             node = part[0]
-            new = influence(qbaf.base[node], energies[node] + pending.pop(node))
+            delta = pending.pop(node)
+            energy = energies[node] + delta
+            if node in cuttable:
+                energy += _weakened_change(qbaf, sigma, current, node)
+            new = influence(qbaf.base[node], energy)
             moved = {node: new} if abs(new - sigma[node]) > NEGLIGIBLE else {}
         else:
             for node in part:
                 pending.pop(node, None)
-            moved = _resettle(qbaf, sigma, changed, part, removed, restored)
+            moved = _resettle(qbaf, sigma, changed, part, removed)
         for node, new in moved.items():
             changed[node] = new
-            step = new - sigma[node]
-            for t, sign in (*qbaf.outgoing[node], *restored.get(node, ())):
-                if qbaf.part_of[t] not in done_parts:
-                    push(t, sign * step)
+            carry(node, new - sigma[node])
     return changed.get(target, sigma[target])
+
+
+def _weakened_change(qbaf: QBAF, sigma: list[float], current: Overlay, node: int) -> float:
+    """How much the links into `node` that undercuts weaken now bring, minus what they
+    brought."""
+    undercuts = qbaf.undercuts
+    total = 0.0
+    for p, sign in qbaf.cuttable[node]:
+        now = current[p] * keep(undercuts, p, current)
+        before = sigma[p] * keep(undercuts, p, sigma)
+        total += sign * (now - before)
+    return total
 
 
 def _along_chain(
@@ -205,18 +218,20 @@ def _along_chain(
     target: int,
     region: set[int],
 ) -> float | None:
-    """`_without` for the usual case, a chain of single links off any cycle; else None."""
-    if removed in qbaf.restores or qbaf.is_cyclic(qbaf.part_of[removed]):
+    """`_without` for the usual case, a chain of single links off any cycle, none of them
+    weakened by an undercut and no undercut on it; else None."""
+    if removed in qbaf.through_out or qbaf.is_cyclic(qbaf.part_of[removed]):
         return None
     links = qbaf.outgoing[removed]
     if len(links) != 1:
         return None
+    source = removed
     node, sign = links[0]
     delta = -sign * sigma[removed]
     while True:
         if node not in region:
             return sigma[target]
-        if qbaf.is_cyclic(qbaf.part_of[node]):
+        if qbaf.is_cyclic(qbaf.part_of[node]) or (source, sign) in qbaf.cuttable.get(node, ()):
             return None
         new = influence(qbaf.base[node], energies[node] + delta)
         if node == target:
@@ -225,8 +240,9 @@ def _along_chain(
         if abs(step) <= NEGLIGIBLE:
             return sigma[target]
         links = qbaf.outgoing[node]
-        if len(links) != 1:
+        if len(links) != 1 or node in qbaf.through_out:
             return None
+        source = node
         node, sign = links[0]
         delta = sign * step
 
@@ -237,18 +253,13 @@ def _resettle(
     changed: dict[int, float],
     part: list[int],
     removed: int,
-    restored: dict[int, list[tuple[int, float]]],
 ) -> dict[int, float]:
     """Settle a cycle again with some claims changed or removed; the members that moved."""
-    extra: dict[int, list[tuple[int, float]]] = {}
-    for p, links in restored.items():
-        for g, sign in links:
-            extra.setdefault(g, []).append((p, sign))
     view = list(sigma)
     for node, value in changed.items():
         view[node] = value
     members = [m for m in part if m != removed]
     if removed in part:
         view[removed] = 0.0
-    qbaf.settle(members, view, extra)
+    qbaf.settle(members, view)
     return {m: view[m] for m in members if abs(view[m] - sigma[m]) > NEGLIGIBLE}

@@ -20,6 +20,9 @@ its supporters and attackers; they differ in how they add up several of them:
   claim on each side counts, so adding weaker claims never moves it: it does not reward
   counting. Without supporters it is exactly the weighted max-based semantics.
 
+Under each of them a link that undercuts attack counts its source's strength times
+Π(1 − σ(u)) over its undercuts u (weighted edges, Potyka, AAMAS 2019; `argmap.weakening`).
+
 Claims off any cycle are evaluated once each in the framework's evaluation order. A cycle
 is solved with the continuous form dσ/dt = f(σ) − σ, here with Euler steps of `STEP`,
 until nothing moves by more than `TOLERANCE`; after `MAX_STEPS` the cycle is reported as
@@ -32,6 +35,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from argmap.strength import MAX_STEPS, QBAF, TOLERANCE, influence
+from argmap.weakening import keep
 
 #: Euler step for a cycle under the semantics solved here.
 STEP = 0.5
@@ -130,22 +134,30 @@ def solve(
 ) -> tuple[list[float], list[int]]:
     """(strengths, unsettled claim indices) of every claim of `qbaf` under a semantics.
 
-    `removed` takes one claim out (it carries nothing, and the links it alone cuts as a
-    standing undercut come back); `base` replaces the base scores.
+    `removed` takes one claim out (it carries nothing; as an undercut it no longer weakens
+    the link it attacks); `base` replaces the base scores.
     """
     update = semantics_named(name).update
     bases = list(base if base is not None else qbaf.base)
-    incoming: list[Sequence[tuple[int, float]]] = list(qbaf.incoming)
-    if removed is not None:
-        for p, g, sign in qbaf.restores.get(removed, ()):
-            incoming[g] = [*incoming[g], (p, sign)]
     sigma = list(bases)
     if removed is not None:
-        sigma[removed] = 0.0
+        sigma[removed] = 0.0  # never evaluated again: it carries nothing
+    incoming = qbaf.incoming
+    cuttable = qbaf.cuttable
 
     def step(i: int, state: list[float]) -> float:
-        links = [(sign, state[j]) for j, sign in incoming[i] if j != removed]
-        return update(bases[i], links)
+        if i in cuttable:
+            weakened = cuttable[i]
+            return update(
+                bases[i],
+                [
+                    (sign, state[j] * keep(qbaf.undercuts, j, state))
+                    if (j, sign) in weakened
+                    else (sign, state[j])
+                    for j, sign in incoming[i]
+                ],
+            )
+        return update(bases[i], [(sign, state[j]) for j, sign in incoming[i]])
 
     unsettled: list[int] = []
     for i in qbaf.order:

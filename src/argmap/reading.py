@@ -13,6 +13,7 @@ from argmap.graph import ArgumentGraph, Relation
 from argmap.model import MOTION_ID
 from argmap.semantics import Label, Labelling, attack_holds, attackers_of
 from argmap.strength import Weighing
+from argmap.weakening import keep
 
 #: Characters of a claim's text in its short form.
 SHORT = 36
@@ -103,11 +104,20 @@ def explain_strength(
         text += " Nothing rebuts or supports it, so it keeps its base score."
     else:
         text += " What rebuts or supports it is cut or cancels out, so it keeps its base score."
-    if claim_id in weighing.cut_by:
-        cutters = " and ".join(called(u) for u in weighing.cut_by[claim_id])
+    qbaf = weighing.qbaf
+    position = qbaf.index.get(claim_id) if qbaf is not None else None
+    parent = node.parent or MOTION_ID
+    if (
+        qbaf is not None
+        and position is not None
+        and any(j == position for j, _ in qbaf.cuttable.get(qbaf.index[parent], ()))
+    ):
+        sigma = [weighing.strengths[i] for i in qbaf.ids]
+        share = keep(qbaf.undercuts, position, sigma)
+        cutters = " and ".join(called(qbaf.ids[u]) for u in qbaf.undercuts[position])
         text += (
-            f" Its link to {called(node.parent or MOTION_ID)} is cut by {cutters} (an "
-            "undercut), so it moves nothing there."
+            f" Its link to {called(parent)} is weakened by {cutters} (an "
+            f"undercut), so {share:.0%} of its strength counts there."
         )
     if claim_id in weighing.unsettled:
         text += " Its cycle did not settle, so this figure is approximate."

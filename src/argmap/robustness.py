@@ -1,7 +1,7 @@
 """How robust the motion's verdict is: what flips it, how far weights move it, other semantics.
 
 - **Flip by removal**: claims whose removal alone changes the verdict (from the removal
-  contributions of `argmap.contributions`, the other claims' labels held fixed).
+  contributions of `argmap.contributions`).
 - **Flip by weight**: claims whose weight, moved one step (±1 within 1–5; a claim without
   `weight` counts as 3), changes the verdict.
 - **Range**: the lowest and highest strength of the motion when every weight may move one
@@ -165,14 +165,17 @@ def reach_signs(qbaf: QBAF) -> dict[int, set[float]]:
     """For every claim that reaches the motion, the signs (+1, −1) of its paths to it.
 
     A walk along links multiplies their signs (support +1, attack −1); cycles are walked
-    too, so a claim on a cycle with an odd number of attacks reaches with both signs.
+    too, so a claim on a cycle with an odd number of attacks reaches with both signs. An
+    undercut reaches the claim whose link it weakens with the sign opposite to the link's
+    (an undercut of its undercut with the link's own sign).
     """
     target = qbaf.index[MOTION_ID]
     found: dict[int, set[float]] = {target: {1.0}}
     stack: list[tuple[int, float]] = [(target, 1.0)]
+    undercut_links = qbaf.through_in
     while stack:
         node, sign = stack.pop()
-        for j, link in qbaf.incoming[node]:
+        for j, link in (*qbaf.incoming[node], *undercut_links.get(node, ())):
             through = sign * (1.0 if link > 0 else -1.0)
             seen = found.setdefault(j, set())
             if through not in seen:

@@ -13,17 +13,17 @@ answers "which side is stronger, and why?": every claim, and the motion, gets a 
 - with h(x) = max(0, x)² / (1 + max(0, x)²), its strength is
   σ = τ − τ·h(−E) + (1 − τ)·h(E).
 
-An undercut carries no strength to its parent; while it stands (grounded labelling), the
-link it cuts carries nothing either. On an acyclic debate one pass in evaluation order
-computes the strengths exactly. Claims on a cycle (cross-links can make them) are solved
-together with the continuous form dσ/dt = f(σ) − σ, integrated with fourth-order
-Runge–Kutta until no strength moves by more than `TOLERANCE`; after `MAX_STEPS` steps the
-computation stops and reports the cycle as unsettled instead of looping.
+An undercut carries no strength to its parent; it weakens the link it attacks, which counts
+its source's strength times Π(1 − σ(u)) over its undercuts u (`argmap.weakening`). On an
+acyclic debate one pass in evaluation order computes the strengths exactly. Claims on a
+cycle (cross-links can make them) are solved together with the continuous form dσ/dt = f(σ)
+− σ, integrated with fourth-order Runge–Kutta until no strength moves by more than
+`TOLERANCE`; after `MAX_STEPS` steps the computation stops and reports the cycle as
+unsettled instead of looping.
 
-Contributions are removal contributions (Kampik, Potyka, Yin, Čyras, Toni 2024):
-ctrb(x → y) = σ(y) − σ(y in the debate without x), the other claims' labels held fixed.
-Only claims that can reach y are tried, and each removal recomputes only the claims on its
-way to y, stopping where nothing changes.
+Contributions are removal contributions (Kampik, Potyka, Yin, Čyras, Toni 2024): ctrb(x → y)
+= σ(y) − σ(y in the debate without x). Only claims that can reach y are tried, and each
+removal recomputes only the claims on its way to y, stopping where nothing changes.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from argmap.collector import collector_paused
 from argmap.graph import ArgumentGraph, Relation
 from argmap.model import MOTION_ID
 from argmap.semantics import Labelling, grounded
+from argmap.weakening import Values, connect, keep
 
 #: The base score of a claim without `weight`, and of the motion.
 NEUTRAL_BASE = 0.5
@@ -97,9 +98,11 @@ def verdict_for(motion_strength: float) -> Verdict:
 class QBAF:
     """The debate as a quantitative bipolar framework, with integer indices for speed.
 
-    `incoming[i]` lists (j, sign): claim j supports (+1) or attacks (−1) claim i. Undercuts
-    and cut links are already left out. `restores[u]` lists the links (p, g, sign) that
-    the standing undercut u alone cuts: removing u would restore them.
+    `incoming[i]` lists (j, sign): claim j supports (+1) or attacks (−1) claim i. An
+    undercut is no link of its own: `undercuts[p]` lists claim p's undercuts, and a link
+    (p, sign) in `cuttable[g]` counts σ(p) times what they leave of it (`weakening.keep`).
+    `through_in[g]` lists every undercut (u, sign) whose strength reaches g that way, with
+    the sign of its effect, and `through_out[u]` the same links from u's side.
     """
 
     ids: list[str]
@@ -107,7 +110,10 @@ class QBAF:
     base: list[float]
     incoming: list[list[tuple[int, float]]]
     outgoing: list[list[tuple[int, float]]]
-    restores: dict[int, list[tuple[int, int, float]]]
+    undercuts: dict[int, list[int]] = field(default_factory=dict)
+    cuttable: dict[int, set[tuple[int, float]]] = field(default_factory=dict)
+    through_in: dict[int, list[tuple[int, float]]] = field(default_factory=dict)
+    through_out: dict[int, list[tuple[int, float]]] = field(default_factory=dict)
     #: Evaluation order (every influence before what it influences), by positions: claims
     #: off any cycle first, one a position (`order`), then the strongly connected parts
     #: left (`rest`, with `rest_cyclic`); `part_of[i]` is the position of claim i.
@@ -119,13 +125,8 @@ class QBAF:
     energies: list[float] = field(default_factory=list)
 
     @classmethod
-    def build(cls, graph: ArgumentGraph, labelling: Labelling | None = None) -> QBAF:
-        """The framework of a debate: its claims, base scores and uncut links.
-
-        `labelling` (the debate's grounded labelling) says which links are cut; it is
-        computed when not given.
-        """
-        labelling = labelling if labelling is not None else grounded(graph)
+    def build(cls, graph: ArgumentGraph) -> QBAF:
+        """The framework of a debate: its claims, base scores, links and undercuts."""
         ids = list(graph.nodes)
         index = {node_id: i for i, node_id in enumerate(ids)}
         base = [
@@ -138,45 +139,41 @@ class QBAF:
         # big debate that would be the largest thing built here).
         incoming: list[list[tuple[int, float]]] = [[] for _ in ids]
         outgoing: list[list[tuple[int, float]]] = [[] for _ in ids]
-        restores: dict[int, list[tuple[int, int, float]]] = {}
-        cut = labelling.cut
-        undercuts, supports = Relation.UNDERCUTS, Relation.SUPPORTS
+        undercuts: dict[int, list[int]] = {}
+        undercut, supports = Relation.UNDERCUTS, Relation.SUPPORTS
         nodes = graph.nodes
         # Nesting gives each claim one link to its parent, so only a cross-link can repeat a
         # link (a claim that also names its parent, or an id listed twice): only those are
-        # checked, against the nested link and the cross-links before them.
+        # checked. A cross-link cannot be undercut, so where it repeats the nested link the
+        # link counts once and whole.
         crossed: set[tuple[int, int, float]] = set()
+        nested: dict[int, tuple[int, float]] = {}
         for edge in graph.edges:
             relation = edge.relation
-            if relation is undercuts:
+            source, target = index[edge.source], index[edge.target]
+            if relation is undercut:
+                undercuts.setdefault(target, []).append(source)
                 continue  # an undercut acts on a link, never on a claim's strength
             sign = 1.0 if relation is supports else -1.0
-            source, target = index[edge.source], index[edge.target]
             if edge.cross:
-                nested = nodes[edge.source]
                 link = (source, target, sign)
-                if link in crossed or (
-                    nested.parent == edge.target
-                    and nested.relation is relation
-                    and edge.source not in cut
-                ):
+                if link in crossed:
                     continue
                 crossed.add(link)
-            elif cut and edge.source in cut:
-                cutters = cut[edge.source]
-                if len(cutters) == 1:
-                    restores.setdefault(index[cutters[0]], []).append((source, target, sign))
-                continue
+                parent = nodes[edge.source]
+                if parent.parent == edge.target and parent.relation is relation:
+                    continue  # the nested link already counts it
+            else:
+                nested[source] = (target, sign)
             incoming[target].append((source, sign))
             outgoing[source].append((target, sign))
-        if restores:
-            # A cut link that a cross-link repeats still counts once: nothing to restore.
-            restores = {
-                u: kept
-                for u, cut_links in restores.items()
-                if (kept := [(p, g, s) for p, g, s in cut_links if (g, s) not in outgoing[p]])
-            }
-        qbaf = cls(ids, index, base, incoming, outgoing, restores)
+        qbaf = cls(ids, index, base, incoming, outgoing, undercuts)
+        for p in undercuts:
+            if p in nested:
+                target, sign = nested[p]
+                if (p, target, sign) not in crossed:
+                    qbaf.cuttable.setdefault(target, set()).add((p, sign))
+        qbaf._connect_undercuts()
         qbaf._order()
         return qbaf
 
@@ -185,46 +182,37 @@ class QBAF:
         cls,
         base: Mapping[str, float],
         links: Iterable[tuple[str, str, float]],
-        restores: Mapping[str, list[tuple[str, str, float]]] | None = None,
+        undercuts: Mapping[str, list[str]] | None = None,
     ) -> QBAF:
         """A framework from base scores and (source, target, +1 support / −1 attack) links.
 
-        A link given twice counts once. `restores` maps a claim to the links its removal
-        would restore (the links a standing undercut alone cuts).
+        A link given twice counts once. `undercuts` maps a claim to the claims undercutting
+        its links: each of its links counts σ(claim)·Π(1 − σ(u)).
         """
         ids = list(base)
         index = {node_id: i for i, node_id in enumerate(ids)}
-        restored = {
-            index[u]: [(index[p], index[g], sign) for p, g, sign in cut]
-            for u, cut in (restores or {}).items()
-        }
-        numbered = [(index[source], index[target], sign) for source, target, sign in links]
-        return cls._assemble(ids, index, list(base.values()), numbered, restored)
-
-    @classmethod
-    def _assemble(
-        cls,
-        ids: list[str],
-        index: dict[str, int],
-        base: list[float],
-        links: list[tuple[int, int, float]],
-        restores: dict[int, list[tuple[int, int, float]]],
-        dedupe: bool = True,
-    ) -> QBAF:
         incoming: list[list[tuple[int, float]]] = [[] for _ in ids]
         outgoing: list[list[tuple[int, float]]] = [[] for _ in ids]
         seen: set[tuple[int, int, float]] = set()
-        for link in links:
-            if dedupe:
-                if link in seen:
-                    continue  # a claim named twice, or nested and cross-linked: counted once
-                seen.add(link)
-            source, target, sign = link
+        for source_id, target_id, sign in links:
+            link = (index[source_id], index[target_id], sign)
+            if link in seen:
+                continue
+            seen.add(link)
+            source, target, _ = link
             incoming[target].append((source, sign))
             outgoing[source].append((target, sign))
-        qbaf = cls(ids, index, base, incoming, outgoing, restores)
+        under = {index[p]: [index[u] for u in us] for p, us in (undercuts or {}).items() if us}
+        qbaf = cls(ids, index, list(base.values()), incoming, outgoing, under)
+        for p in under:
+            for target, sign in outgoing[p]:
+                qbaf.cuttable.setdefault(target, set()).add((p, sign))
+        qbaf._connect_undercuts()
         qbaf._order()
         return qbaf
+
+    def _connect_undercuts(self) -> None:
+        self.through_in, self.through_out = connect(self.cuttable, self.undercuts)
 
     def part(self, position: int) -> list[int]:
         """The claims at a position of the evaluation order (one, or a cycle's part)."""
@@ -252,15 +240,10 @@ class QBAF:
         """
         n = len(self.ids)
         incoming, outgoing = self.incoming, self.outgoing
-        if self.restores:
-            # A link an undercut's removal would restore orders its ends too, so working out
-            # that removal's contribution can follow the restored link in order.
-            incoming = [list(edges) for edges in incoming]
-            outgoing = [list(edges) for edges in outgoing]
-            for links in self.restores.values():
-                for p, g, sign in links:
-                    incoming[g].append((p, sign))
-                    outgoing[p].append((g, sign))
+        if self.through_in:
+            # An undercut is evaluated before the claim whose incoming link it weakens.
+            incoming = [[*edges, *self.through_in.get(i, ())] for i, edges in enumerate(incoming)]
+            outgoing = [[*edges, *self.through_out.get(i, ())] for i, edges in enumerate(outgoing)]
         waiting = [len(edges) for edges in incoming]
         released = [i for i in range(n) if not waiting[i]]
         for node in released:  # the list grows while it is walked
@@ -333,9 +316,19 @@ class QBAF:
                     found.append((part, loops))
         return found
 
-    def energy(self, i: int, sigma: list[float]) -> float:
-        """Supporters' strengths minus attackers' strengths of claim i."""
-        return sum(sign * sigma[j] for j, sign in self.incoming[i])
+    def energy(self, i: int, sigma: Values) -> float:
+        """Supporters' strengths minus attackers' strengths of claim i, each link weakened
+        by its undercuts."""
+        cuttable = self.cuttable.get(i)
+        if cuttable is None:
+            return sum(sign * sigma[j] for j, sign in self.incoming[i])
+        total = 0.0
+        for j, sign in self.incoming[i]:
+            value = sigma[j]
+            if (j, sign) in cuttable and value:
+                value *= keep(self.undercuts, j, sigma)
+            total += sign * value
+        return total
 
     def solve(self) -> tuple[list[float], list[float], list[int]]:
         """(strengths, energies, unsettled claim indices) of every claim."""
@@ -357,9 +350,12 @@ class QBAF:
 
     def _evaluate(self, i: int, sigma: list[float], energies: list[float]) -> None:
         """Claim i's energy and strength from its (final) influences."""
-        total = 0.0
-        for j, sign in self.incoming[i]:
-            total += sign * sigma[j]
+        if i in self.cuttable:
+            total = self.energy(i, sigma)
+        else:
+            total = 0.0
+            for j, sign in self.incoming[i]:
+                total += sign * sigma[j]
         energies[i] = total
         # influence(), written out: this runs once per claim.
         base = self.base[i]
@@ -370,25 +366,25 @@ class QBAF:
             square = total * total
             sigma[i] = base - base * square / (1.0 + square)
 
-    def settle(
-        self,
-        part: list[int],
-        sigma: list[float],
-        extra: Mapping[int, list[tuple[int, float]]] | None = None,
-    ) -> bool:
+    def settle(self, part: list[int], sigma: list[float]) -> bool:
         """Integrate a cycle's strengths in place with RK4; False if it did not settle.
 
         Influences from outside the part are already final, so they are summed once; each
-        step then costs one pass over the links inside the part. `extra` adds incoming
-        links (a restored link, when working out a removal).
+        step then costs one pass over the links inside the part. A claim with an undercut
+        link has its energy recomputed whole at each step (`sigma` then holds the state).
         """
         where = {node: k for k, node in enumerate(part)}
         outside: list[float] = []
         inside: list[list[tuple[int, float]]] = []
+        weakened = [k for k, node in enumerate(part) if node in self.cuttable]
         for node in part:
             energy = 0.0
             links: list[tuple[int, float]] = []
-            for j, sign in (*self.incoming[node], *(extra or {}).get(node, ())):
+            if node in self.cuttable:
+                outside.append(energy)
+                inside.append(links)
+                continue
+            for j, sign in self.incoming[node]:
                 if j in where:
                     links.append((where[j], sign))
                 else:
@@ -399,6 +395,11 @@ class QBAF:
         size = range(len(part))
 
         def velocity(state: list[float]) -> list[float]:
+            if weakened:
+                for k, node in enumerate(part):
+                    sigma[node] = state[k]
+                for k in weakened:
+                    outside[k] = self.energy(part[k], sigma)
             result = []
             for k in size:
                 energy = outside[k]
@@ -469,7 +470,8 @@ def weigh(
 ) -> Weighing:
     """The strength of every claim of the debate, and the verdict.
 
-    Pass the debate's grounded `labelling` when it is at hand; it says which links are cut.
+    Pass the debate's grounded `labelling` when it is at hand; it says which links a
+    standing undercut cuts (`Weighing.cut_by`, for explanations).
     The semantics is `semantics`, else the debate's own `semantics:`, else quadratic energy.
     """
     if semantics is None:
@@ -478,7 +480,7 @@ def weigh(
     # and settle what is made so the next collection does not scan it either.
     with collector_paused(settle=True):
         labelling = labelling if labelling is not None else grounded(graph)
-        weighing = weigh_qbaf(QBAF.build(graph, labelling), semantics)
+        weighing = weigh_qbaf(QBAF.build(graph), semantics)
         return replace(weighing, cut_by=labelling.cut)
 
 

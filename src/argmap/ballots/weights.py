@@ -37,7 +37,7 @@ class Weigher:
     def of(cls, graph: ArgumentGraph) -> Weigher:
         """The weigher of a debate (labels it and builds its framework once)."""
         labelling = grounded(graph)
-        return cls(graph, labelling, QBAF.build(graph, labelling))
+        return cls(graph, labelling, QBAF.build(graph))
 
     def weigh(self, weights: Mapping[str, float]) -> Weighing:
         """Strengths and verdict with these weights (1–5, fractions allowed for medians);

@@ -130,7 +130,10 @@ def legend_table(
         if kind in used.edges:
             row(EDGE_GLYPHS[kind], EDGE_STYLES[kind][2])
     if used.cut:
-        row(CUT_MARK, "a link cut by a standing undercut (faint): it counts for nothing")
+        row(
+            CUT_MARK,
+            "a link a standing undercut cuts (faint): it counts less, the stronger the undercut",
+        )
     if used.edges:
         row("", "arrows point at the claim rebutted or supported")
     if strength:
