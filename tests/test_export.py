@@ -155,7 +155,7 @@ def test_a_cut_link_is_drawn_faint_with_scissors_and_explained(lab: ArgumentGrap
     kept = [e for e in edges if e.startswith(f"\t{names['speed']} -> {names['leak']} ")]
     assert len(kept) == 1 and "✂" not in kept[0]
     legend = next(line for line in dot.splitlines() if line.startswith("\tlegend"))
-    assert "a link cut by a standing undercut" in legend
+    assert "a link a standing undercut cuts" in legend and "the stronger the undercut" in legend
     # A view without the cut link has no scissors and no legend row for them.
     assert "✂" not in to_dot(lab, ExportOptions(format="dot", root="cost"))
 
