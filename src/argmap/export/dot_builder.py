@@ -39,7 +39,7 @@ from argmap.export.tidy import Pins
 from argmap.graph import ArgumentGraph, ClaimNode
 from argmap.model import MOTION_ID, Kind, Side
 from argmap.semantics import Label, grounded
-from argmap.strength import weigh
+from argmap.strength import Weighing, weigh
 from argmap.verdict import debate_verdict
 
 if TYPE_CHECKING:
@@ -64,15 +64,13 @@ class _Builder:
         self.drawing = drawing or Drawing()
         self.used = _Used()
         self.labels = grounded(graph)
-        # Keep only what the drawing needs (every strength and the motion's balance), so
-        # the framework behind them is freed before the DOT text is built.
         weighing = weigh(graph, self.labels, self.options.semantics)
         self.strengths = weighing.strengths
-        reading = debate_verdict(graph, self.labels, weighing)
-        # The verdict and how robust it is; what flips it, in a quieter line.
-        self.balance = f"{reading.title()} · {reading.word}"
-        self.flips = reading.why_fragile(graph) or "no single removal or weight step changes it"
-        del weighing, reading
+        # The weighing is kept only until the motion's box asks for the verdict (see
+        # `motion_verdict`): a branch diagram, as slide decks draw by the hundred, never
+        # draws the motion and never pays for the verdict's robustness.
+        self._weighing: Weighing | None = weighing
+        self._verdict: tuple[str, str] | None = None
         self.names: dict[str, str] = {}
         self.stub_count = 0
         self.dot = graphviz.Digraph(name="argmap", strict=False)
@@ -83,6 +81,20 @@ class _Builder:
         self._rendered: dict[tuple[tuple[str, str], ...], list[tuple[str, str]]] = {}
         #: The boxes to pin, when the diagram is laid out as a tidy tree.
         self.pins: Pins | None = None
+
+    def motion_verdict(self) -> tuple[str, str]:
+        """The verdict and how robust it is, and what flips it (for the motion's box)."""
+        if self._verdict is None:
+            assert self._weighing is not None
+            reading = debate_verdict(self.graph, self.labels, self._weighing)
+            flips = reading.why_fragile(self.graph)
+            self._verdict = (
+                f"{reading.title()} · {reading.word}",
+                flips or "no single removal or weight step changes it",
+            )
+            # Free the framework behind the strengths before the DOT text grows.
+            self._weighing = None
+        return self._verdict
 
     # DOT lines ------------------------------------------------------------------------------
     # Node and edge statements are written straight into the Digraph's body, exactly as its
@@ -158,10 +170,9 @@ class _Builder:
             head = _font("MOTION", self.small(), text_colour, bold=True)
             body = _font(self.body_text(node), theme.fontsize * 1.15, text_colour)
             # The verdict with its robustness; what flips it in a quieter line.
-            verdict = _font(escape_html(self.balance), theme.fontsize, text_colour, bold=True)
-            tail = _font(
-                html_lines(self.flips, max(self.options.wrap, 40)), self.small(), theme.muted
-            )
+            balance, flips = self.motion_verdict()
+            verdict = _font(escape_html(balance), theme.fontsize, text_colour, bold=True)
+            tail = _font(html_lines(flips, max(self.options.wrap, 40)), self.small(), theme.muted)
             return f"<{head}<BR/>{body}<BR/>{verdict}<BR/>{tail}>"
         assert node.side is not None
         parts = [node.side.value.upper()]
