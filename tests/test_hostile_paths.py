@@ -40,7 +40,8 @@ def test_an_output_name_too_long_for_the_file_system_is_one_clear_error(
     assert main([arg.format(debate=debate) for arg in argv]) == 1
     err = capsys.readouterr().err
     assert "too long" in err
-    assert err.count("\n") == 1, err
+    # One line for the refused output (a warning about the copy's links may come before).
+    assert len([line for line in err.splitlines() if ": warning:" not in line]) == 1, err
     assert not list(debate.parent.glob("x*"))
 
 

@@ -40,7 +40,7 @@ async def test_weights_set_in_the_app_move_the_class_verdict_and_leave_the_debat
     async with app.run_test(size=(80, 24)) as pilot:
         await open_energy(pilot)
         await pilot.press("v")
-        assert await until(pilot, lambda: isinstance(app.screen, ClassVoteScreen))
+        await until(pilot, lambda: isinstance(app.screen, ClassVoteScreen))
         screen = app.screen
         assert isinstance(screen, ClassVoteScreen)
         assert "2 ballots" in _text(screen, "#vote-title")
@@ -55,7 +55,7 @@ async def test_weights_set_in_the_app_move_the_class_verdict_and_leave_the_debat
         await pilot.press(*"Zoë", "enter")
         await pilot.press("5")
         own = ballots / "energy" / "zoe.yaml"
-        assert await until(pilot, own.exists)
+        await until(pilot, own.exists)
         await pilot.press("j", "w", "1")
         second = options.get_option_at_index(options.highlighted or 0).id
         graph = load_file(debate).graph
@@ -64,11 +64,11 @@ async def test_weights_set_in_the_app_move_the_class_verdict_and_leave_the_debat
             loaded = load_ballot_file(own, graph)
             return loaded.ballot is not None and len(loaded.ballot.weights) == 2
 
-        assert await until(pilot, written)
+        await until(pilot, written)
         loaded = load_ballot_file(own, graph)
         assert loaded.ok and loaded.name == "Zoë"
         assert loaded.ballot is not None and loaded.ballot.weights == {first: 5, second: 1}
-        assert await until(pilot, lambda: "3 ballots" in _text(screen, "#vote-title"))
+        await until(pilot, lambda: "3 ballots" in _text(screen, "#vote-title"))
         assert debate.read_bytes() == before
         assert "y1" in str(options.get_option_at_index(options.highlighted or 0).prompt)
 
@@ -79,7 +79,7 @@ async def test_read_only_never_writes_a_ballot(tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await open_energy(pilot)
         await pilot.press("v")
-        assert await until(pilot, lambda: isinstance(app.screen, ClassVoteScreen))
+        await until(pilot, lambda: isinstance(app.screen, ClassVoteScreen))
         await pilot.press("w", "5")
         await pilot.app.workers.wait_for_complete()
         assert not app.screen.query("#ballot-name")  # no name asked
@@ -93,5 +93,5 @@ async def test_no_ballots_yet_says_so(tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await open_energy(pilot)
         await pilot.press("v")
-        assert await until(pilot, lambda: isinstance(app.screen, ClassVoteScreen))
+        await until(pilot, lambda: isinstance(app.screen, ClassVoteScreen))
         assert "No ballots yet" in _text(app.screen, "#vote-split")  # type: ignore[arg-type]

@@ -136,8 +136,11 @@ def load_paths_calling(
         if path.is_dir():
             folder_loaded = True
             items: Iterable[LoadedDebate] = (load_file(p) for p in debate_files(path))
+        elif path.is_file():
+            # Checked across files below, with the others (not alone here first).
+            items = [load_file(path)]
         else:
-            # One file, or the diagnostic for a path that is not there: as load_paths says.
+            # The diagnostic for a path that is not there (or not a file): as load_paths says.
             items = load_paths([path])
         for item in items:
             loaded.append(item)
