@@ -5,6 +5,7 @@ shown whole."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -187,3 +188,41 @@ def test_without_javascript_the_diagram_is_shown_whole(no_script_browser: Any, s
     every = browser.execute_script(ALL_CLAIMS)
     assert len(every) > 30
     assert shown(browser, every) == every
+
+
+def test_the_movers_chart_draws_raising_claims_right_and_lowering_ones_left(
+    browser: Any, site: Path
+) -> None:
+    from argmap.load import load_file
+    from argmap.reading import short_text
+
+    browser.get((site / "brain-drain.html").as_uri())
+    graph = load_file(ARGUMENTS / "brain-drain.yaml").graph
+    rows = browser.find_elements("css selector", "table.movers tbody tr")
+    assert len(rows) >= 2
+    ids = set(graph.nodes)
+    for row in rows:
+        name = row.find_element("css selector", "th").text
+        assert name not in ids  # named by text, not by id
+        axis = row.find_element("css selector", ".axis").rect
+        bar = row.find_element("css selector", ".bar").rect
+        amount = row.find_element("css selector", ".amount").text
+        assert bar["width"] > 0
+        if amount.startswith("raises"):
+            assert abs(bar["x"] - axis["x"]) <= 1.5  # starts at the axis, grows right
+        else:
+            assert amount.startswith("lowers")
+            assert abs(bar["x"] + bar["width"] - axis["x"]) <= 1.5  # ends at the axis
+    first = rows[0].find_element("css selector", "th a")
+    claim = (first.get_attribute("href") or "").rsplit("#o-", 1)[1]
+    assert first.text.rstrip("…").split()[0] in short_text(graph.nodes[claim].text)
+    # A mover's name picks its claim like the outline does.
+    first.click()
+    assert "current" in (browser.find_element("id", f"o-{claim}").get_attribute("class") or "")
+    assert inside(browser, claim) > 0.99
+    # The band spans the range written under the bar, and the mark sits inside it.
+    band = browser.find_element("css selector", ".balance-bar .band").rect
+    mark = browser.find_element("css selector", ".balance-bar .mark").rect
+    assert band["x"] <= mark["x"] + mark["width"] / 2 <= band["x"] + band["width"]
+    caption = browser.find_element("css selector", "figure.balance figcaption").text
+    assert re.search(r"strength 0\.\d\d\. Band: with every weight", caption)

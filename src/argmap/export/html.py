@@ -27,6 +27,7 @@ from pathlib import Path
 from argmap.export import ExportError, ExportOptions, output_name, to_dot
 from argmap.export.dot import THEMES, Theme, subtree_sizes
 from argmap.export.html_colours import blend, readable
+from argmap.export.html_movers import Balance, balance_bar, balance_of, movers_chart
 from argmap.export.render import RenderError, render, write_atomic
 from argmap.gradual import SEMANTICS
 from argmap.graph import ArgumentGraph, ClaimNode, Edge, Relation
@@ -134,6 +135,8 @@ class DebateFacts:
     title: str = ""
     #: The semantics the strengths come from (`argmap.gradual.SEMANTICS`).
     semantics: str = ""
+    #: The balance bar and the movers chart (`argmap.export.html_movers`).
+    balance: Balance | None = None
 
 
 #: Adds lines to the facts of a debate (a strength per claim, a headline); None adds none.
@@ -163,6 +166,7 @@ def debate_facts(
         reading.robust,
         f"{reading.title()} · {reading.word}",
         reading.weighing.semantics,
+        balance_of(graph, reading),
     )
     return annotate(graph, facts) if annotate is not None else facts
 
@@ -314,13 +318,17 @@ def outline_html(graph: ArgumentGraph, facts: DebateFacts) -> str:
     out: list[str] = []
     sizes = subtree_sizes(graph)
     motion = graph.motion
+    balance = facts.balance
+    # The pictures stand for the movers and range lines, which they hold as text.
+    headline = [line for line in facts.headline if not balance or line not in balance.replaces]
     out.append(
         f'<div class="motion-box" id="o-{MOTION_ID}" data-claim="{MOTION_ID}">'
         f'<div class="head"><span class="side">MOTION</span> '
         f'<span class="label">{text(facts.title)}</span></div>'
         f'<a class="text" href="#claim-{MOTION_ID}">{text(motion.text)}</a>'
         f'<p class="why"><strong>{text(facts.verdict)}</strong></p>'
-        + "".join(f'<p class="note">{text(line)}</p>' for line in facts.headline)
+        + (balance_bar(balance) + movers_chart(balance.movers) if balance else "")
+        + "".join(f'<p class="note">{text(line)}</p>' for line in headline)
         + "</div>"
     )
     for side, heading in ((Side.PRO, "For the motion"), (Side.CON, "Against the motion")):
