@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 from argmap.export import ExportOptions
-from argmap.export.html import debate_facts, debate_page
+from argmap.export.html import debate_facts, debate_page, index_entry, index_page
 from argmap.export.html_movers import balance_bar, balance_of, movers_chart
 from argmap.load import LoadedDebate
 from argmap.verdict import debate_verdict
@@ -94,3 +94,15 @@ def test_the_page_shows_the_pictures_instead_of_the_lines_they_draw(
     assert page.count("With every weight one step either way") == 0
     assert "with every weight one step either way" in page  # the bar's caption
     assert "Strict reading" in page
+
+
+def test_the_index_draws_each_debates_balance_with_its_numbers_in_the_label(
+    load_debate: Callable[..., LoadedDebate],
+) -> None:
+    graph = load_debate(DEBATE).graph
+    facts = debate_facts(graph)
+    page = index_page([index_entry(graph, "movers.html", facts)], ExportOptions())
+    assert page.count('<svg class="balance-bar"') == 1
+    assert facts.balance is not None
+    assert f"Strength of the motion {facts.balance.strength:.2f}" in page
+    assert "<figcaption>" not in page

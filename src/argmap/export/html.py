@@ -500,11 +500,12 @@ def index_page(entries: Sequence[IndexEntry], options: ExportOptions) -> str:
     for entry in entries:
         counts = ", ".join(f"{n} {label.value}" for label, n in entry.counts.items())
         headline = "".join(f'<p class="note">{text(line)}</p>' for line in entry.facts.headline[:1])
+        bar = balance_bar(entry.facts.balance, caption=False) if entry.facts.balance else ""
         rows.append(
             f'<li class="debate {entry.facts.leaning}">'
             f'<a href="{html.escape(entry.page, quote=True)}">{text(entry.title)}</a>'
             f'<p class="verdict"><strong>{text(entry.facts.verdict)}</strong></p>'
-            f'<p class="motion">{text(entry.motion)}</p>'
+            f'<p class="motion">{text(entry.motion)}</p>{bar}'
             f'<p class="tally">{entry.claims} claims; strict labels: {counts}</p>{headline}</li>'
         )
     body = (

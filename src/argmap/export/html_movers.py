@@ -81,8 +81,9 @@ def _x(value: float) -> float:
     return round(1000 * min(max(value, 0.0), 1.0), 1)
 
 
-def balance_bar(balance: Balance) -> str:
-    """The bar from 0 to 1 with the verdict zones, the robustness band and the strength."""
+def balance_bar(balance: Balance, *, caption: bool = True) -> str:
+    """The bar from 0 to 1 with the verdict zones, the robustness band and the strength;
+    without `caption`, its numbers are only in its label (for a screen reader)."""
     con_end, pro_start = _x(NEUTRAL_BASE - LEAN_MARGIN), _x(NEUTRAL_BASE + LEAN_MARGIN)
     low, high, at = _x(balance.low), _x(balance.high), _x(balance.strength)
     label = (
@@ -103,6 +104,8 @@ def balance_bar(balance: Balance) -> str:
         '<text x="1000" y="94" class="end">for 1</text>'
         "</svg>"
     )
+    if not caption:
+        return f'<figure class="balance small">{svg}</figure>'
     band = balance.caption[:1].lower() + balance.caption[1:]
     return (
         f'<figure class="balance">{svg}<figcaption>Mark: strength '
