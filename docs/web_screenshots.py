@@ -44,6 +44,7 @@ def html_page(driver: Any, folder: Path) -> None:
         check=True,
     )
     driver.get((folder / "dual-use-security.html").as_uri())
+    time.sleep(0.5)  # let the page settle before scrolling its outline
     driver.execute_script("document.querySelector('#o-motion figure.balance').scrollIntoView()")
     driver.save_screenshot(str(DOCS / "verdict-page.png"))
     driver.get((folder / "brain-drain.html").as_uri())
