@@ -6,8 +6,6 @@ shown whole."""
 from __future__ import annotations
 
 import re
-import shutil
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -157,26 +155,22 @@ def test_the_outline_works_from_the_keyboard(browser: Any, site: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def no_script_browser() -> Iterator[Any]:
-    """A Chromium with JavaScript turned off in its settings."""
+def no_script_browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """A Chromium with JavaScript turned off in its settings (its profile in a temporary
+    folder pytest removes)."""
     reason = missing_browser()
     if reason is not None:
         pytest.skip(reason)
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
-    profile = tempfile.mkdtemp(prefix="argmap-chromium-")
-    options = chrome_options(profile)
+    options = chrome_options(str(tmp_path_factory.mktemp("no-script-profile")))
     options.add_experimental_option(
         "prefs", {"profile.managed_default_content_settings.javascript": 2}
     )
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-    try:
+    with webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options) as driver:
         set_screen(driver)
         yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 def test_without_javascript_the_diagram_is_shown_whole(no_script_browser: Any, site: Path) -> None:
