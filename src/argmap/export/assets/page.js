@@ -130,19 +130,29 @@
     // Sized for the smallest text among them (the motion's is larger than its claims').
     var f = Math.min.apply(null, nodes.map(fontOf));
     var pad = f * 1.5;
-    var box = union(nodes.map(boxOf));
-    var m = boxOf(motion);
     var p = pane();
-    var s = Math.min(p.w / (box.w + 2 * pad), p.h / (box.h + 2 * pad));
+    var boxes = nodes.map(boxOf);
+    var all = union(boxes);
+    var s = Math.min(p.w / (all.w + 2 * pad), p.h / (all.h + 2 * pad));
     s = Math.max(Math.min(s, LARGEST / f), READABLE / f);
     if (scale() >= s) return; // the whole map is at least as large
-    var cx = box.x + box.w / 2;
-    var cy = box.y + box.h / 2;
-    var half = { w: p.w / s / 2, h: p.h / s / 2 };
-    // Keep the motion's box in sight when its claims do not all fit.
-    cx = Math.min(Math.max(cx, m.x + m.w + pad - half.w), m.x - pad + half.w);
-    cy = Math.min(Math.max(cy, m.y + m.h + pad - half.h), m.y - pad + half.h);
-    lookAt(cx, cy, s);
+    // Not all of them fit at a readable size: the motion, then its claims nearest first
+    // while they fit.
+    var m = boxes[0];
+    var box = m;
+    var mx = m.x + m.w / 2;
+    var my = m.y + m.h / 2;
+    function away(b) {
+      return Math.hypot(b.x + b.w / 2 - mx, b.y + b.h / 2 - my);
+    }
+    boxes
+      .slice(1)
+      .sort(function (a, b) { return away(a) - away(b); })
+      .forEach(function (b) {
+        var u = union([box, b]);
+        if ((u.w + 2 * pad) * s <= p.w && (u.h + 2 * pad) * s <= p.h) box = u;
+      });
+    lookAt(box.x + box.w / 2, box.y + box.h / 2, s);
   }
 
   // Bring a box to the middle, zoomed in until its text is readable.
