@@ -1,6 +1,7 @@
 """Take the screenshots in docs/ (1280x800, headless Chromium): the HTML export and `argmap serve`.
 
-    .venv/bin/python docs/web_screenshots.py
+    .venv/bin/python docs/web_screenshots.py            # all of them
+    .venv/bin/python docs/web_screenshots.py --html     # the exported pages only
 
 Needs Debian's chromium and chromium-driver, Graphviz, and `pip install -e '.[test]'`.
 """
@@ -35,18 +36,24 @@ def browser(profile: str) -> Any:
 
 
 def html_page(driver: Any, folder: Path) -> None:
-    """The brain-drain page with one claim picked in the outline and the diagram zoomed."""
+    """The exported pages: the dual-use page as it opens, with its verdict drawn beside the
+    diagram; the brain-drain page after picking a claim in the outline; the index."""
     debate = ROOT / "arguments"
     subprocess.run(
         [sys.executable, "-m", "argmap", "export", str(debate), "-f", "html", "-o", f"{folder}/"],
         check=True,
     )
+    driver.get((folder / "dual-use-security.html").as_uri())
+    time.sleep(0.5)  # let the page settle before scrolling its outline
+    driver.execute_script("document.querySelector('#o-motion figure.balance').scrollIntoView()")
+    driver.save_screenshot(str(DOCS / "verdict-page.png"))
     driver.get((folder / "brain-drain.html").as_uri())
-    driver.find_element("css selector", "#o-balanced-exchange .text").click()
-    for _ in range(4):
-        driver.find_element("id", "zoom-in").click()
-    time.sleep(0.3)
+    entry = driver.find_element("css selector", "#o-balanced-exchange > .text")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", entry)
+    entry.click()
     driver.save_screenshot(str(DOCS / "html-export.png"))
+    driver.get((folder / "index.html").as_uri())
+    driver.save_screenshot(str(DOCS / "verdict-index.png"))
 
 
 def served_app(driver: Any) -> None:
@@ -78,7 +85,8 @@ def main() -> None:
         driver = browser(str(Path(temp) / "profile"))
         try:
             html_page(driver, Path(temp) / "site")
-            served_app(driver)
+            if "--html" not in sys.argv[1:]:
+                served_app(driver)
         finally:
             driver.quit()
 

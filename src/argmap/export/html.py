@@ -26,6 +26,8 @@ from pathlib import Path
 
 from argmap.export import ExportError, ExportOptions, output_name, to_dot
 from argmap.export.dot import THEMES, Theme, subtree_sizes
+from argmap.export.html_colours import blend, readable
+from argmap.export.html_movers import Balance, balance_bar, balance_of, movers_chart
 from argmap.export.render import RenderError, render, write_atomic
 from argmap.gradual import SEMANTICS
 from argmap.graph import ArgumentGraph, ClaimNode, Edge, Relation
@@ -82,6 +84,11 @@ LABEL_MARKS = {
     Label.DEFEATED: "✗ defeated",
     Label.UNDECIDED: "? undecided",
 }
+RELATION_NOUNS = {
+    Relation.REBUTS: "rebuttal",
+    Relation.UNDERCUTS: "undercut",
+    Relation.SUPPORTS: "support",
+}
 RELATION_WORDS = {
     Relation.REBUTS: "rebuts",
     Relation.SUPPORTS: "supports",
@@ -128,6 +135,8 @@ class DebateFacts:
     title: str = ""
     #: The semantics the strengths come from (`argmap.gradual.SEMANTICS`).
     semantics: str = ""
+    #: The balance bar and the movers chart (`argmap.export.html_movers`).
+    balance: Balance | None = None
 
 
 #: Adds lines to the facts of a debate (a strength per claim, a headline); None adds none.
@@ -157,6 +166,7 @@ def debate_facts(
         reading.robust,
         f"{reading.title()} · {reading.word}",
         reading.weighing.semantics,
+        balance_of(graph, reading),
     )
     return annotate(graph, facts) if annotate is not None else facts
 
@@ -203,6 +213,8 @@ def clean_svg(data: bytes) -> str:
     root.set("xmlns", SVG_NS)
     root.set("role", "img")
     root.set("aria-label", "Diagram of the debate")
+    # The outline beside it says everything the diagram draws, as text.
+    root.set("aria-describedby", "diagram-note")
     ET.register_namespace("xlink", XLINK_NS)
     return ET.tostring(root, encoding="unicode")
 
@@ -223,7 +235,7 @@ def _prune(element: ET.Element) -> None:
 # --- the outline -----------------------------------------------------------------------------
 
 
-def _header(node: ClaimNode, facts: ClaimFacts, below: int) -> str:
+def _header(node: ClaimNode, facts: ClaimFacts) -> str:
     parts = []
     if node.side is not None:
         parts.append(f'<span class="side">{node.side.value.upper()}</span>')
@@ -236,9 +248,21 @@ def _header(node: ClaimNode, facts: ClaimFacts, below: int) -> str:
     parts.append(f'<span class="label">{LABEL_MARKS[facts.label]}</span>')
     if facts.strength is not None:
         parts.append(f'<span class="strength">strength {facts.strength:.2f}</span>')
-    if below:
-        parts.append(f'<span class="count">{below} below</span>')
     return " ".join(parts)
+
+
+def _replies(graph: ArgumentGraph, node: ClaimNode, below: int) -> str:
+    """What a claim's folded branch holds: '2 rebuttals, 1 support (5 claims below)'."""
+    counts = {relation: 0 for relation in RELATION_NOUNS}
+    for child in node.children:
+        relation = graph.nodes[child].relation
+        if relation is not None:
+            counts[relation] += 1
+    parts = [
+        f"{n} {RELATION_NOUNS[relation]}{'s' * (n != 1)}" for relation, n in counts.items() if n
+    ]
+    deeper = f" ({below} claims below)" if below > len(node.children) else ""
+    return ", ".join(parts) + deeper
 
 
 def _cross_links(edges: Sequence[Edge]) -> str:
@@ -258,7 +282,11 @@ def _claim_item(
     claim_id: str,
     out: list[str],
 ) -> None:
-    """The outline entry of a claim and, nested in it, its rebuttals and support."""
+    """The outline entry of a claim and, nested in it, its rebuttals and support.
+
+    The claim's text is a link that selects it (a keyboard reaches it with Tab); its
+    replies fold under a `<summary>` of their own, so no control sits inside another.
+    """
     # An explicit stack instead of recursion: debates can nest deeper than Python recurses.
     stack: list[tuple[str, bool]] = [(claim_id, False)]
     while stack:
@@ -269,26 +297,20 @@ def _claim_item(
             continue
         claim = facts.claims[current]
         side = node.side.value if node.side is not None else "motion"
-        classes = f"claim {side} {claim.label.value}"
-        body = (
-            f'<div class="head">{_header(node, claim, sizes[current] - 1)}</div>'
+        out.append(
+            f'<li class="claim {side} {claim.label.value}" id="o-{one_line(current)}" '
+            f'data-claim="{one_line(current)}">'
+            f'<div class="head">{_header(node, claim)}</div>'
             f'<a class="text" href="#claim-{one_line(current)}">{text(node.text)}</a>'
-        )
-        details = (
             f'<p class="why">{text(claim.reason)}</p>'
             + "".join(f'<p class="note">{text(note)}</p>' for note in claim.notes)
             + _cross_links(graph.outgoing.get(current, []))
         )
-        out.append(
-            f'<li class="{classes}" id="o-{one_line(current)}" data-claim="{one_line(current)}">'
-        )
+        stack.append((current, True))
         if node.children:
-            out.append(f"<details open><summary>{body}</summary>{details}<ul>")
-            stack.append((current, True))
+            replies = _replies(graph, node, sizes[current] - 1)
+            out.append(f"<details open><summary>{replies}</summary><ul>")
             stack.extend((child, False) for child in reversed(node.children))
-        else:
-            out.append(f'<div class="leaf">{body}</div>{details}')
-            stack.append((current, True))
 
 
 def outline_html(graph: ArgumentGraph, facts: DebateFacts) -> str:
@@ -296,13 +318,17 @@ def outline_html(graph: ArgumentGraph, facts: DebateFacts) -> str:
     out: list[str] = []
     sizes = subtree_sizes(graph)
     motion = graph.motion
+    balance = facts.balance
+    # The pictures stand for the movers and range lines, which they hold as text.
+    headline = [line for line in facts.headline if not balance or line not in balance.replaces]
     out.append(
         f'<div class="motion-box" id="o-{MOTION_ID}" data-claim="{MOTION_ID}">'
         f'<div class="head"><span class="side">MOTION</span> '
         f'<span class="label">{text(facts.title)}</span></div>'
         f'<a class="text" href="#claim-{MOTION_ID}">{text(motion.text)}</a>'
         f'<p class="why"><strong>{text(facts.verdict)}</strong></p>'
-        + "".join(f'<p class="note">{text(line)}</p>' for line in facts.headline)
+        + (balance_bar(balance) + movers_chart(balance.movers) if balance else "")
+        + "".join(f'<p class="note">{text(line)}</p>' for line in headline)
         + "</div>"
     )
     for side, heading in ((Side.PRO, "For the motion"), (Side.CON, "Against the motion")):
@@ -333,14 +359,20 @@ def _csp_hash(source: str) -> str:
 
 def _theme_css(theme: Theme) -> str:
     dark = theme.name == "dark"
+    panel, hit = ("#262626", "#F0E442") if dark else ("#F7F7F7", "#CC79A7")
+    # Text sits on the page, the panels, the motion's box and a search match's tint.
+    grounds = (theme.background, panel, theme.motion_fill, blend(hit, theme.background, 0.82))
+    pro, con, muted = (
+        readable(c, grounds, theme.text) for c in (theme.pro_border, theme.con_border, theme.muted)
+    )
     return (
         ":root{"
         f"--bg:{theme.background};--fg:{theme.text};--muted:{theme.muted};"
         f"--pro:{theme.pro_border};--pro-fill:{theme.pro_fill};"
         f"--con:{theme.con_border};--con-fill:{theme.con_fill};"
         f"--motion:{theme.motion_border};--motion-fill:{theme.motion_fill};"
-        f"--panel:{'#262626' if dark else '#F7F7F7'};--line:{'#444' if dark else '#DDD'};"
-        f"--hit:{'#F0E442' if dark else '#CC79A7'};"
+        f"--pro-text:{pro};--con-text:{con};--muted-text:{muted};"
+        f"--panel:{panel};--line:{'#444' if dark else '#DDD'};--hit:{hit};"
         f"color-scheme:{'dark' if dark else 'light'}"
         "}"
     )
@@ -398,10 +430,14 @@ def debate_page(
         '<div class="zoom js-only">'
         '<button type="button" id="zoom-in" title="Zoom in">+</button>'
         '<button type="button" id="zoom-out" title="Zoom out">−</button>'
-        '<button type="button" id="zoom-fit" title="Show the whole diagram">Fit</button>'
+        '<button type="button" id="zoom-start" title="The motion and the claims on it">'
+        "Top level</button>"
+        '<button type="button" id="zoom-fit" title="Show the whole diagram">Whole map</button>'
         '<span class="hint">drag to pan · wheel to zoom</span>'
         "</div>"
-        f'<div id="viewport">{svg}</div></section>'
+        f'<div id="viewport">{svg}</div>'
+        '<p id="diagram-note" class="visually-hidden">The outline lists every claim of the '
+        "diagram as text, with its label and strength.</p></section>"
         f'<section id="outline" aria-label="Outline">{summary}{outline_html(graph, facts)}'
         "</section></main>"
         "<footer>Made with argmap. Labels: grounded semantics (Dung, 1995); "
@@ -464,11 +500,12 @@ def index_page(entries: Sequence[IndexEntry], options: ExportOptions) -> str:
     for entry in entries:
         counts = ", ".join(f"{n} {label.value}" for label, n in entry.counts.items())
         headline = "".join(f'<p class="note">{text(line)}</p>' for line in entry.facts.headline[:1])
+        bar = balance_bar(entry.facts.balance, caption=False) if entry.facts.balance else ""
         rows.append(
             f'<li class="debate {entry.facts.leaning}">'
             f'<a href="{html.escape(entry.page, quote=True)}">{text(entry.title)}</a>'
             f'<p class="verdict"><strong>{text(entry.facts.verdict)}</strong></p>'
-            f'<p class="motion">{text(entry.motion)}</p>'
+            f'<p class="motion">{text(entry.motion)}</p>{bar}'
             f'<p class="tally">{entry.claims} claims; strict labels: {counts}</p>{headline}</li>'
         )
     body = (

@@ -57,10 +57,118 @@
     show();
   }
 
+  // Sizes in the diagram's units, read from where the browser draws it.
+  function pane() {
+    var r = viewport.getBoundingClientRect();
+    return { w: Math.max(r.width, 1), h: Math.max(r.height, 1) };
+  }
+
+  function scale() {
+    var p = pane();
+    return Math.min(p.w / view.w, p.h / view.h);
+  }
+
+  function lookAt(cx, cy, s) {
+    var p = pane();
+    view = { x: cx - p.w / s / 2, y: cy - p.h / s / 2, w: p.w / s, h: p.h / s };
+    show();
+  }
+
+  function boxOf(node) {
+    var r = node.getBoundingClientRect();
+    var a = toDiagram(r.left, r.top);
+    var b = toDiagram(r.right, r.bottom);
+    return { x: a.x, y: a.y, w: b.x - a.x, h: b.y - a.y };
+  }
+
+  function union(boxes) {
+    var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    boxes.forEach(function (b) {
+      x0 = Math.min(x0, b.x);
+      y0 = Math.min(y0, b.y);
+      x1 = Math.max(x1, b.x + b.w);
+      y1 = Math.max(y1, b.y + b.h);
+    });
+    return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+  }
+
+  // The size of a box's main text (its largest) in the diagram's units: Graphviz may
+  // scale the whole drawing.
+  function fontOf(node) {
+    var texts = node.querySelectorAll("text");
+    var own = 0;
+    var t = null;
+    for (var i = 0; i < texts.length; i++) {
+      var size = parseFloat(texts[i].getAttribute("font-size"));
+      if (size > own) {
+        own = size;
+        t = texts[i];
+      }
+    }
+    if (!t) return 14;
+    var outer = svg.getScreenCTM();
+    var inner = t.getScreenCTM();
+    return outer && inner && outer.a > 0 ? (own * inner.a) / outer.a : own;
+  }
+
+  // Text on screen at least this many CSS pixels when the page picks the zoom.
+  var READABLE = 14;
+  var LARGEST = 17;
+
+  // The opening view: the motion and the claims for and against it, readable; the whole
+  // map when it is readable too (then it is one click away: "Whole map").
+  function start() {
+    fit();
+    var motion = nodeOf("motion");
+    if (!motion) return;
+    var nodes = [motion];
+    var top = outline ? outline.querySelectorAll("ul.tree > li[data-claim]") : [];
+    for (var i = 0; i < top.length; i++) {
+      var node = nodeOf(top[i].getAttribute("data-claim"));
+      if (node) nodes.push(node);
+    }
+    // Sized for the smallest text among them (the motion's is larger than its claims').
+    var f = Math.min.apply(null, nodes.map(fontOf));
+    var pad = f * 1.5;
+    var p = pane();
+    var boxes = nodes.map(boxOf);
+    var all = union(boxes);
+    var s = Math.min(p.w / (all.w + 2 * pad), p.h / (all.h + 2 * pad));
+    s = Math.max(Math.min(s, LARGEST / f), READABLE / f);
+    if (scale() >= s) return; // the whole map is at least as large
+    // Not all of them fit at a readable size: the motion, then its claims nearest first
+    // while they fit.
+    var m = boxes[0];
+    var box = m;
+    var mx = m.x + m.w / 2;
+    var my = m.y + m.h / 2;
+    function away(b) {
+      return Math.hypot(b.x + b.w / 2 - mx, b.y + b.h / 2 - my);
+    }
+    boxes
+      .slice(1)
+      .sort(function (a, b) { return away(a) - away(b); })
+      .forEach(function (b) {
+        var u = union([box, b]);
+        if ((u.w + 2 * pad) * s <= p.w && (u.h + 2 * pad) * s <= p.h) box = u;
+      });
+    lookAt(box.x + box.w / 2, box.y + box.h / 2, s);
+  }
+
+  // Bring a box to the middle, zoomed in until its text is readable.
+  function centreOn(node) {
+    var b = boxOf(node);
+    var p = pane();
+    var s = Math.max(scale(), READABLE / fontOf(node));
+    s = Math.min(s, (0.9 * p.w) / b.w, (0.9 * p.h) / b.h);
+    lookAt(b.x + b.w / 2, b.y + b.h / 2, s);
+  }
+
   var drag = null;
   var moved = false;
   if (svg) {
     show();
+    start();
     viewport.addEventListener(
       "wheel",
       function (event) {
@@ -104,6 +212,7 @@
       zoomCentre(1.3);
     });
     document.getElementById("zoom-fit").addEventListener("click", fit);
+    document.getElementById("zoom-start").addEventListener("click", start);
   }
 
   // --- the outline and the diagram, linked ---------------------------------------------
@@ -121,14 +230,6 @@
     for (var el = entry.parentElement; el && el !== outline; el = el.parentElement) {
       if (el.tagName === "DETAILS") el.open = true;
     }
-  }
-
-  function centreOn(node) {
-    var rect = node.getBoundingClientRect();
-    var c = toDiagram(rect.left + rect.width / 2, rect.top + rect.height / 2);
-    view.x = c.x - view.w / 2;
-    view.y = c.y - view.h / 2;
-    show();
   }
 
   var current = null;
