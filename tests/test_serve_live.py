@@ -81,6 +81,7 @@ async def start(tmp_path: Path) -> AsyncIterator[Start]:
         host: str = "127.0.0.1",
         public_url: str | None = None,
         max_tabs: int = 30,
+        max_tabs_per_client: int = 10,
         allow_edits: bool = False,
         idle_timeout: float = 15,
         command: str | None = None,
@@ -93,6 +94,7 @@ async def start(tmp_path: Path) -> AsyncIterator[Start]:
             url=public_url or f"http://127.0.0.1:{port}",
             public_url=public_url,
             max_tabs=max_tabs,
+            max_tabs_per_client=max_tabs_per_client,
             banner=[],
             idle_timeout=idle_timeout,
         )
@@ -344,6 +346,32 @@ async def test_tabs_beyond_the_limit_get_a_clear_refusal(start: Start) -> None:
             assert page.status == 200
 
 
+async def test_one_address_holds_at_most_its_share_of_tabs(start: Start) -> None:
+    server = await start(max_tabs=5, max_tabs_per_client=1)
+    other = aiohttp.TCPConnector(local_addr=("127.0.0.2", 0))  # another computer, as seen
+    async with aiohttp.ClientSession() as session, aiohttp.ClientSession(connector=other) as pc:
+        async with session.ws_connect(f"{base(server)}/ws", origin=base(server)) as first:
+            await screen_until(first, b"Brain drain")
+            async with session.get(f"{base(server)}/") as page:
+                assert page.status == 503
+                text = await page.text()
+                assert "Too many tabs" in text and "already has one tab open here" in text
+                assert "--max-tabs-per-client" in text
+            async with session.ws_connect(f"{base(server)}/ws", origin=base(server)) as second:
+                message = await second.receive()
+                assert b"already has one tab open here" in message.data
+                assert (await second.receive()).type == aiohttp.WSMsgType.CLOSE
+            # Another address still gets its tab while the first holds its own.
+            async with pc.get(f"{base(server)}/") as page:
+                assert page.status == 200
+            async with pc.ws_connect(f"{base(server)}/ws", origin=base(server)) as neighbour:
+                await screen_until(neighbour, b"Brain drain")
+                assert len(server.tabs) == 2
+        await until(lambda: server.open_tabs == 0)
+        async with session.get(f"{base(server)}/") as page:
+            assert page.status == 200  # a closed tab gives its place back
+
+
 async def test_an_apps_stderr_is_logged_bounded_and_printable(
     start: Start, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -424,3 +452,4 @@ def test_help_names_the_tab_limit_and_its_default() -> None:
         env={**os.environ, "COLUMNS": "200"},
     )
     assert "--max-tabs N" in done.stdout and "default 30" in done.stdout
+    assert "--max-tabs-per-client N" in done.stdout and "default 10" in done.stdout

@@ -34,6 +34,9 @@ MISSING = (
 #: Each tab runs an app process of about 60 MB that uses a core only while it draws: 2 cores
 #: and 24 GB serve a class of this size.
 DEFAULT_MAX_TABS = 30
+#: How many of them one client address may hold: a browser restoring a session of old
+#: tabs, or a script, cannot take the whole class's share.
+DEFAULT_MAX_TABS_PER_CLIENT = 10
 
 
 class ServeError(Exception):
@@ -53,6 +56,8 @@ class ServeOptions:
     public_url: str | None = None
     #: How many browser tabs (app processes) may be open at once.
     max_tabs: int = DEFAULT_MAX_TABS
+    #: How many of them one client address may hold.
+    max_tabs_per_client: int = DEFAULT_MAX_TABS_PER_CLIENT
 
 
 def is_loopback(host: str) -> bool:
@@ -121,7 +126,10 @@ def banner(options: ServeOptions, url: str) -> list[str]:
             " (or any other address of this machine: each browser is answered at the one it used)"
         )
     lines = [f"argmap: serving {shown} ({mode}) at {where}"]
-    lines.append(f"argmap: at most {options.max_tabs} tabs at once; press Ctrl+C to stop")
+    lines.append(
+        f"argmap: at most {options.max_tabs} tabs at once, {options.max_tabs_per_client} from "
+        "one address; press Ctrl+C to stop"
+    )
     return lines
 
 
@@ -142,6 +150,7 @@ def make_server(options: ServeOptions) -> Server:
         url=url,
         public_url=options.public_url,
         max_tabs=options.max_tabs,
+        max_tabs_per_client=options.max_tabs_per_client,
         banner=banner(options, url),
     )
 

@@ -13,6 +13,7 @@ import contextlib
 import logging
 import signal
 import weakref
+from collections import Counter
 from typing import Any
 
 import aiohttp_jinja2
@@ -22,6 +23,7 @@ from textual_serve.server import Server
 
 from argmap.safetext import printable
 from argmap.web.guard import REFUSED, Addresses, page
+from argmap.web.serve import DEFAULT_MAX_TABS_PER_CLIENT
 from argmap.web.tabs import MAX_MESSAGE, QUIT_GRACE, TabService, relay, size_from_query
 
 log = logging.getLogger("argmap.serve")
@@ -42,6 +44,11 @@ MAX_BODY = 16 * 1024
 IDLE_TIMEOUT = 15.0
 
 
+def client_address(request: web.Request) -> str:
+    """The address the request came from (the TCP peer; behind a proxy, the proxy's)."""
+    return request.remote or "unknown"
+
+
 class ArgmapServer(Server):
     """Serve `command` (one app per tab) on `host:port` to at most `max_tabs` tabs."""
 
@@ -55,12 +62,16 @@ class ArgmapServer(Server):
         public_url: str | None,
         max_tabs: int,
         banner: list[str],
+        max_tabs_per_client: int = DEFAULT_MAX_TABS_PER_CLIENT,
         idle_timeout: float = IDLE_TIMEOUT,
     ) -> None:
         super().__init__(command, host=host, port=port, title="argmap", public_url=url)
         self.addresses = Addresses.served(host, port, public_url)
         self.fixed_url = public_url
         self.max_tabs = max_tabs
+        self.max_tabs_per_client = max_tabs_per_client
+        #: Open tabs by client address (the TCP peer's: headers can be made up).
+        self.client_tabs: Counter[str] = Counter()
         self.banner = banner
         self.idle_timeout = idle_timeout
         self.tabs: set[TabService] = set()
@@ -123,15 +134,31 @@ class ArgmapServer(Server):
             "--max-tabs). Close a tab, or try again later."
         )
 
-    def full_page(self) -> web.Response:
-        message = self.full()
+    def client_full(self) -> str:
+        """What a tab beyond one address's limit is told."""
+        tabs = "one tab" if self.max_tabs_per_client == 1 else f"{self.max_tabs_per_client} tabs"
+        return (
+            f"Your computer already has {tabs} open here, the most one address may have "
+            "(argmap serve --max-tabs-per-client). Close one of them to open another."
+        )
+
+    def refusal(self, request: web.Request) -> str | None:
+        """Why a new tab from this request cannot be served now, or None if it can."""
+        if self.open_tabs >= self.max_tabs:
+            return self.full()
+        if self.client_tabs[client_address(request)] >= self.max_tabs_per_client:
+            return self.client_full()
+        return None
+
+    def full_page(self, message: str) -> web.Response:
         return web.Response(
             status=503, text=page("Too many tabs", message), content_type="text/html"
         )
 
     async def handle_index(self, request: web.Request) -> web.Response:
-        if self.open_tabs >= self.max_tabs:
-            return self.full_page()
+        refused = self.refusal(request)
+        if refused is not None:
+            return self.full_page(refused)
         base = self.base_url(request)
         size = request.query.get("fontsize", "16")
         font_size = min(max(int(size), 6), 64) if size.isascii() and size.isdigit() else 16
@@ -146,12 +173,16 @@ class ArgmapServer(Server):
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=MAX_MESSAGE)
-        if self.open_tabs >= self.max_tabs:
+        refused = self.refusal(request)
+        if refused is not None:
             await websocket.prepare(request)
-            await websocket.send_bytes(f"argmap: {self.full()}\r\n".encode())
+            await websocket.send_bytes(f"argmap: {refused}\r\n".encode())
             await websocket.close(code=WSCloseCode.TRY_AGAIN_LATER, message=b"too many tabs")
             return websocket
-        self.open_tabs += 1  # counted before any wait, so tabs opened at once are counted
+        # Counted before any wait, so tabs opened at once are counted.
+        client = client_address(request)
+        self.open_tabs += 1
+        self.client_tabs[client] += 1
         service: TabService | None = None
         try:
             width, height = size_from_query(request.query)
@@ -176,6 +207,9 @@ class ArgmapServer(Server):
                 await asyncio.shield(service.stop())
                 self.tabs.discard(service)
             self.open_tabs -= 1
+            self.client_tabs[client] -= 1
+            if not self.client_tabs[client]:
+                del self.client_tabs[client]
         return websocket
 
     async def on_shutdown(self, app: web.Application) -> None:
