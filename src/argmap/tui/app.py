@@ -31,6 +31,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from argmap.edit import DebateFile, Edit, EditRefused, FileChanged, read_debate_file, save
 from argmap.load import LoadCancelled, LoadedDebate
 from argmap.safetext import printable
+from argmap.tui import preloaded
 from argmap.tui.commands import bindings_for
 from argmap.tui.crash import EXIT_CRASH, save_report
 from argmap.tui.editing import UndoStep, editor_command
@@ -758,6 +759,8 @@ def _prepare(path: Path, stop: Callable[[], bool] | None = None) -> DebateEntry:
     """Load and label a file on a worker; an error nobody expected becomes the file's
     error row rather than a row that says "loading" for ever. `LoadCancelled` (when
     `stop` says so) passes through."""
+    if (ready := preloaded.take(path)) is not None:
+        return ready
     try:
         return prepare_entry(path, stop)
     except LoadCancelled:

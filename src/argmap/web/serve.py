@@ -58,6 +58,9 @@ class ServeOptions:
     max_tabs: int = DEFAULT_MAX_TABS
     #: How many of them one client address may hold.
     max_tabs_per_client: int = DEFAULT_MAX_TABS_PER_CLIENT
+    #: Fork each tab's app from a process that has already imported it (see `web/zygote`),
+    #: rather than start a new Python for each.
+    preload: bool = True
 
 
 def is_loopback(host: str) -> bool:
@@ -151,6 +154,7 @@ def make_server(options: ServeOptions) -> Server:
         public_url=options.public_url,
         max_tabs=options.max_tabs,
         max_tabs_per_client=options.max_tabs_per_client,
+        preload=options.preload,
         banner=banner(options, url),
     )
 

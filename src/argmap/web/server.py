@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import shlex
 import signal
 import weakref
 from collections import Counter
@@ -23,6 +24,7 @@ from textual_serve.server import Server
 
 from argmap.safetext import printable
 from argmap.web.guard import REFUSED, Addresses, page
+from argmap.web.preload import Preloader
 from argmap.web.serve import DEFAULT_MAX_TABS_PER_CLIENT
 from argmap.web.tabs import MAX_MESSAGE, QUIT_GRACE, TabService, relay, size_from_query
 
@@ -64,6 +66,7 @@ class ArgmapServer(Server):
         banner: list[str],
         max_tabs_per_client: int = DEFAULT_MAX_TABS_PER_CLIENT,
         idle_timeout: float = IDLE_TIMEOUT,
+        preload: bool = True,
     ) -> None:
         super().__init__(command, host=host, port=port, title="argmap", public_url=url)
         self.addresses = Addresses.served(host, port, public_url)
@@ -77,6 +80,8 @@ class ArgmapServer(Server):
         self.tabs: set[TabService] = set()
         self.open_tabs = 0
         self.sockets: weakref.WeakSet[web.WebSocketResponse] = weakref.WeakSet()
+        self.preload = preload
+        self.preloader: Preloader | None = None
 
     async def _make_app(self) -> web.Application:
         app = web.Application(middlewares=[self._guard], client_max_size=MAX_BODY)
@@ -194,6 +199,7 @@ class ArgmapServer(Server):
                 close=websocket.close,
                 download_manager=self.download_manager,
                 debug=self.debug,
+                preloader=self.preloader,
             )
             self.tabs.add(service)
             await service.start(width, height)
@@ -217,6 +223,26 @@ class ArgmapServer(Server):
         await asyncio.gather(*(service.stop() for service in list(self.tabs)))
         for socket_ in list(self.sockets):
             await socket_.close(code=WSCloseCode.GOING_AWAY, message=b"server stopped")
+        if self.preloader is not None:
+            await self.preloader.stop()
+            self.preloader = None
+
+    async def start_preloader(self) -> None:
+        """Start the process the tabs' apps are forked from (see `web/zygote.py`)."""
+        words = shlex.split(self.command)
+        environment = TabService(
+            self.command,
+            write_bytes=_nothing,
+            write_str=_nothing,
+            close=_nothing,
+            download_manager=self.download_manager,
+            debug=self.debug,
+        ).environment()
+        paths = words[words.index("--") + 1 :] if "--" in words else []
+        try:
+            self.preloader = await Preloader.start(words[0], environment, paths)
+        except OSError as exc:
+            log.warning("cannot start the app preloader (%s); starting apps afresh", exc)
 
     def kill_all(self) -> None:
         for service in list(self.tabs):
@@ -242,6 +268,8 @@ class ArgmapServer(Server):
         await runner.setup()
         try:
             await web.TCPSite(runner, host or self.host, self.port).start()
+            if self.preload and self.preloader is None:
+                await self.start_preloader()
         except BaseException:
             await runner.cleanup()
             raise
@@ -270,3 +298,7 @@ class ArgmapServer(Server):
             with contextlib.suppress(NotImplementedError):
                 loop.add_signal_handler(sig, on_signal)
         await stopped.wait()
+
+
+async def _nothing(*_: Any) -> None:
+    """Where a tab service that never runs an app would write."""
