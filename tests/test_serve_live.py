@@ -87,10 +87,11 @@ async def start(tmp_path: Path) -> AsyncIterator[Start]:
         allow_edits: bool = False,
         idle_timeout: float = 15,
         command: str | None = None,
+        paths: list[Path] | None = None,
     ) -> ArgmapServer:
         port = free_port()
         server = ArgmapServer(
-            command or app_command([ARGUMENTS], allow_edits=allow_edits),
+            command or app_command(paths or [ARGUMENTS], allow_edits=allow_edits),
             host=host,
             port=port,
             url=public_url or f"http://127.0.0.1:{port}",
