@@ -46,6 +46,7 @@ from argmap.tui.model import (
     prepare_entry,
 )
 from argmap.tui.palette import ArgmapCommands, palette_commands, runner
+from argmap.tui.read_only import refusal
 from argmap.tui.screens.debates import DebatesScreen
 from argmap.tui.watch import FolderWatch
 from argmap.tui.widgets.labels import use_theme
@@ -202,6 +203,11 @@ class ArgmapApp(App[int]):
         self.load_library()
         if self.read_only:
             self.notify(READ_ONLY, title="Read-only", timeout=8, markup=False)
+
+    def on_key(self, event: events.Key) -> None:
+        """A read-only app says so when a key asks for an edit, rather than nothing."""
+        if self.read_only and (said := refusal(event.key, self.screen, self.focused)):
+            self.notify(said, title="Read-only", markup=False)
 
     def _theme_changed(self, theme: Theme) -> None:
         from argmap.tui.screens.map import MapScreen
