@@ -15,6 +15,7 @@ import os
 import signal
 import socket
 from collections.abc import Sequence
+from pathlib import Path
 
 log = logging.getLogger("argmap.serve")
 
@@ -89,10 +90,14 @@ class Preloader:
 
     @classmethod
     async def start(
-        cls, python: str, environment: dict[str, str], paths: Sequence[str] = ()
+        cls,
+        python: str,
+        environment: dict[str, str],
+        paths: Sequence[str] = (),
+        cwd: Path | None = None,
     ) -> Preloader:
-        """Start `python -m argmap.web.zygote` with the tabs' environment; it reads the
-        debates `paths` name in advance."""
+        """Start `python -m argmap.web.zygote` with the tabs' environment, in the folder
+        they start in; it reads the debates `paths` name in advance."""
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         try:
             process = await asyncio.create_subprocess_exec(
@@ -105,6 +110,7 @@ class Preloader:
                 stdin=asyncio.subprocess.DEVNULL,
                 stdout=asyncio.subprocess.DEVNULL,
                 env=environment,
+                cwd=cwd,
                 start_new_session=True,  # Ctrl+C in the terminal is for the server
             )
         except BaseException:

@@ -79,19 +79,34 @@ def is_wildcard(host: str) -> bool:
 
 
 def app_command(
-    paths: Sequence[Path], *, allow_edits: bool = False, python: str | None = None
+    paths: Sequence[Path],
+    *,
+    allow_edits: bool = False,
+    python: str | None = None,
+    root: Path | None = None,
 ) -> str:
     """The command line each tab runs: every word quoted with shlex.
 
-    Paths are made absolute (the app process may start elsewhere) and follow `--`, so a
-    file named like an option is still read as a file.
+    Paths are made absolute (the app process may start elsewhere), or relative to `root`
+    (where the app then starts), and follow `--`, so a file named like an option is
+    still read as a file.
     """
     words = [python or sys.executable, "-m", "argmap", "open"]
     if not allow_edits:
         words.append("--read-only")
     words.append("--")
-    words.extend(str(path.resolve()) for path in paths)
+    for path in paths:
+        full = path.resolve()
+        words.append(str(full.relative_to(root) if root is not None else full))
     return shlex.join(words)
+
+
+def served_root(paths: Sequence[Path]) -> Path:
+    """The folder the tabs' apps start in: the served folder, or the one holding every
+    served file and folder. The apps name files relative to it, so no page shows where
+    the debates are on the server."""
+    folders = [p.resolve() if p.is_dir() else p.resolve().parent for p in paths]
+    return Path(os.path.commonpath(folders)) if folders else Path.cwd()
 
 
 def public_url(host: str, port: int) -> str:
@@ -146,8 +161,10 @@ def make_server(options: ServeOptions) -> Server:
     from argmap.web.server import ArgmapServer
 
     url = options.public_url or public_url(options.host, options.port)
+    root = served_root(options.paths)
     return ArgmapServer(
-        app_command(options.paths, allow_edits=options.allow_edits),
+        app_command(options.paths, allow_edits=options.allow_edits, root=root),
+        cwd=root,
         host=options.host,
         port=options.port,
         url=url,

@@ -15,6 +15,7 @@ import shlex
 import signal
 import weakref
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import aiohttp_jinja2
@@ -67,6 +68,7 @@ class ArgmapServer(Server):
         max_tabs_per_client: int = DEFAULT_MAX_TABS_PER_CLIENT,
         idle_timeout: float = IDLE_TIMEOUT,
         preload: bool = True,
+        cwd: Path | None = None,
     ) -> None:
         super().__init__(command, host=host, port=port, title="argmap", public_url=url)
         self.addresses = Addresses.served(host, port, public_url)
@@ -81,6 +83,8 @@ class ArgmapServer(Server):
         self.open_tabs = 0
         self.sockets: weakref.WeakSet[web.WebSocketResponse] = weakref.WeakSet()
         self.preload = preload
+        #: Where the apps start (their paths are relative to it); None: where this runs.
+        self.cwd = cwd
         self.preloader: Preloader | None = None
 
     async def _make_app(self) -> web.Application:
@@ -200,6 +204,7 @@ class ArgmapServer(Server):
                 download_manager=self.download_manager,
                 debug=self.debug,
                 preloader=self.preloader,
+                cwd=self.cwd,
             )
             self.tabs.add(service)
             await service.start(width, height)
@@ -240,7 +245,7 @@ class ArgmapServer(Server):
         ).environment()
         paths = words[words.index("--") + 1 :] if "--" in words else []
         try:
-            self.preloader = await Preloader.start(words[0], environment, paths)
+            self.preloader = await Preloader.start(words[0], environment, paths, self.cwd)
         except OSError as exc:
             log.warning("cannot start the app preloader (%s); starting apps afresh", exc)
 

@@ -18,6 +18,7 @@ import os
 import shlex
 import signal
 from asyncio.subprocess import Process
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from aiohttp import WSMsgType, web
@@ -77,9 +78,17 @@ class TabService(AppService):
     started afresh otherwise.
     """
 
-    def __init__(self, *args: Any, preloader: Preloader | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        preloader: Preloader | None = None,
+        cwd: Path | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.preloader = preloader
+        #: Where the app starts (the preloader's apps start where it does).
+        self.cwd = cwd
         self._stopping: asyncio.Future[None] | None = None
         self._stderr_task: asyncio.Task[None] | None = None
         self._closing: asyncio.Future[None] | None = None
@@ -105,6 +114,7 @@ class TabService(AppService):
                 stdout=asyncio.subprocess.PIPE,
                 stderr=asyncio.subprocess.PIPE,
                 env=self._build_environment(width=width, height=height),
+                cwd=self.cwd,
                 start_new_session=True,  # its own process group, so all of it can be ended
             )
         self._process = process
