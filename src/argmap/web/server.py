@@ -31,6 +31,9 @@ from argmap.web.tabs import MAX_MESSAGE, QUIT_GRACE, TabService, relay, size_fro
 
 log = logging.getLogger("argmap.serve")
 
+#: The page's template: textual-serve's, with its web font served from here.
+TEMPLATES = Path(__file__).with_name("templates")
+
 #: Headers on every answer: no other site may frame the app (and trick the user into
 #: typing into it), nor guess types, nor learn the address from a link.
 HEADERS = {
@@ -71,6 +74,8 @@ class ArgmapServer(Server):
         cwd: Path | None = None,
     ) -> None:
         super().__init__(command, host=host, port=port, title="argmap", public_url=url)
+        #: The page, with its font served from here (textual-serve's asks the internet).
+        self.templates_path = TEMPLATES
         self.addresses = Addresses.served(host, port, public_url)
         self.fixed_url = public_url
         self.max_tabs = max_tabs
