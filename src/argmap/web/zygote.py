@@ -37,6 +37,19 @@ MAX_REQUEST = 1024 * 1024
 REQUEST_FDS = 3
 
 
+#: What a tab's app imports only once it runs (found with `sys.modules` before and after).
+LATER_IMPORTS = (
+    "concurrent.futures.thread",
+    "queue",
+    "rich._emoji_codes",
+    "textual.layouts.factory",
+    "textual.layouts.horizontal",
+    "textual.layouts.stream",
+    "textual.layouts.vertical",
+    "textual.scrollbar",
+)
+
+
 def preload(paths: Sequence[str] = ()) -> None:
     """Import what a tab's app imports, and read the served debates, so that a fork of
     this process shows them at once."""
@@ -44,6 +57,7 @@ def preload(paths: Sequence[str] = ()) -> None:
     import pkgutil
 
     import textual.drivers.web_driver  # noqa: F401
+    from rich.cells import cell_len
 
     import argmap.cli
     import argmap.cli.tui
@@ -51,7 +65,10 @@ def preload(paths: Sequence[str] = ()) -> None:
 
     for module in pkgutil.walk_packages(argmap.tui.__path__, "argmap.tui."):
         importlib.import_module(module.name)
+    for name in LATER_IMPORTS:
+        importlib.import_module(name)
     argmap.cli.build_parser(["open"])
+    cell_len("✓ ✗ · é 漢")  # loads Rich's table of character widths
     from argmap.tui import preloaded
 
     preloaded.read_ahead([Path(path) for path in paths])
