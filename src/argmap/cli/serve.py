@@ -50,8 +50,8 @@ def register(subparsers: Any) -> None:
         default=DEFAULT_MAX_TABS,
         metavar="N",
         help=(
-            f"browser tabs served at once, each its own app process of about 60 MB "
-            f"(default {DEFAULT_MAX_TABS}, for 2 cores and 24 GB); more get a 'too many tabs' page"
+            f"browser tabs served at once, each its own app process of about 20 MB "
+            f"(default {DEFAULT_MAX_TABS}, for 2 cores and 2 GB); more get a 'too many tabs' page"
         ),
     )
     parser.add_argument(

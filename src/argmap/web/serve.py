@@ -31,8 +31,9 @@ MISSING = (
 )
 
 
-#: Each tab runs an app process of about 60 MB that uses a core only while it draws: 2 cores
-#: and 24 GB serve a class of this size.
+#: Each tab runs an app process (forked from the preloader: about 20 MB of its own) that
+#: uses a core only while it draws: 2 cores and 2 GB serve a class of this size (see
+#: docs/web.md, "A class at once").
 DEFAULT_MAX_TABS = 30
 #: How many of them one client address may hold: a browser restoring a session of old
 #: tabs, or a script, cannot take the whole class's share.
