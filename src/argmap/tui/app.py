@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 import gc
-import os
 import re
 import subprocess
 import time
@@ -596,7 +595,7 @@ class ArgmapApp(App[int]):
                 markup=False,
             )
             return
-        before = _signature(path)
+        before = preloaded.signature(path)
         try:
             with self.suspend():
                 finished = subprocess.run(command, check=False)
@@ -621,7 +620,7 @@ class ArgmapApp(App[int]):
                 severity="warning",
                 markup=False,
             )
-        if _signature(path) == before:
+        if preloaded.signature(path) == before:
             self.notify(f"{path.name} is unchanged.", markup=False)
             return
         self._seen(path)
@@ -773,14 +772,6 @@ def _prepare(path: Path, stop: Callable[[], bool] | None = None) -> DebateEntry:
         raise
     except Exception as problem:  # any failure is shown on the row
         return failed_entry(path, problem)
-
-
-def _signature(path: Path) -> tuple[int, int, int] | None:
-    try:
-        status = os.stat(path)
-    except OSError:
-        return None
-    return (status.st_size, status.st_mtime_ns, status.st_ino)
 
 
 def make_app(
