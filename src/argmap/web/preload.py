@@ -160,6 +160,10 @@ class Preloader:
             for _, writer in opened:
                 writer.close()
             return None
+        except BaseException:  # the tab closed meanwhile: its app finds its streams closed
+            for _, writer in opened:
+                writer.close()
+            raise
         return ForkedApp(pid, streams, stderr, news)
 
     async def stop(self) -> None:
