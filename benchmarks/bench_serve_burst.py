@@ -1,6 +1,7 @@
 """A class opening `argmap serve` at once: 30 browser tabs connect together, then type.
 
 Run: .venv/bin/python benchmarks/bench_serve_burst.py [--tabs 30] [--keys 20] [--spawn]
+     [--claims N]
 
 Starts `argmap serve` on the bundled debates (a real server process on a free loopback
 port), then opens --tabs websockets at the same moment, each from its own loopback address
@@ -14,7 +15,8 @@ its page does. Prints, with the load average before and after:
 - memory: the apps' proportional set size (PSS: shared pages split between the processes
   that share them), total and per tab, and the tabs per GB that follows.
 --spawn serves each tab a freshly started app process instead of a fork of the preloaded
-one, for comparison.
+one, for comparison. --claims N serves one generated debate of N claims (generate.py)
+instead of the bundled debates; its list shows one row, named after its file.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -38,8 +41,12 @@ SERVER = (
     "serve(ServeOptions(paths=(Path(sys.argv[1]),), port=int(sys.argv[2]), max_tabs=1000, "
     "preload=sys.argv[3] == 'preload'))"
 )
-FIRST_SCREEN = b"Brain drain"
-ALL_LISTED = b"National sovereignty"
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from generate import generate_debate_yaml  # noqa: E402
+
+#: What the list shows first, and once every debate is read: (first, all listed).
+BUNDLED = (b"Brain drain", b"National sovereignty")
 DOWN, UP = "\x1b[B", "\x1b[A"
 
 
@@ -98,8 +105,9 @@ def pss_kb(pid: int) -> int:
 class Tab:
     """One browser tab: its websocket and the times it measured."""
 
-    def __init__(self, number: int, url: str) -> None:
+    def __init__(self, number: int, url: str, needles: tuple[bytes, bytes]) -> None:
         self.url = url
+        self.needles = needles
         self.address = f"127.0.0.{2 + number}"
         self.first_screen = 0.0
         self.round_trips: list[float] = []
@@ -115,10 +123,11 @@ class Tab:
                 f"{self.url}/ws?width=80&height=24", origin=self.url, max_msg_size=0
             ) as websocket:
                 seen = b""
-                while FIRST_SCREEN not in seen:
+                first, listed = self.needles
+                while first not in seen:
                     seen += await self.receive(websocket)
                 self.first_screen = time.perf_counter() - began
-                while ALL_LISTED not in seen:
+                while listed not in seen:
                     seen += await self.receive(websocket)
                 await ready.wait()
                 await self.quiet(websocket)
@@ -149,8 +158,10 @@ class Tab:
                 return
 
 
-async def burst(url: str, tabs: int, keys: int, gap: float, server: int) -> list[Tab]:
-    opened = [Tab(number, url) for number in range(tabs)]
+async def burst(
+    url: str, tabs: int, keys: int, gap: float, server: int, needles: tuple[bytes, bytes]
+) -> list[Tab]:
+    opened = [Tab(number, url, needles) for number in range(tabs)]
     start = asyncio.Event()
     ready = asyncio.Barrier(tabs + 1)  # every tab shows its list, and the memory is read
     runs = [asyncio.create_task(tab.run(start, ready, keys, gap)) for tab in opened]
@@ -209,21 +220,38 @@ def main() -> None:
     parser.add_argument("--keys", type=int, default=20, help="keys each tab presses")
     parser.add_argument("--gap", type=float, default=0.25, help="seconds between a tab's keys")
     parser.add_argument("--spawn", action="store_true", help="a fresh app process per tab")
+    parser.add_argument("--claims", type=int, help="serve one generated debate this big")
     args = parser.parse_args()
     port = free_port()
     mode = "spawn" if args.spawn else "preload"
+    with tempfile.TemporaryDirectory() as folder:
+        served, needles = ARGUMENTS, BUNDLED
+        if args.claims:
+            served = Path(folder) / "generated-debate.yaml"
+            served.write_text(generate_debate_yaml(args.claims), encoding="utf-8")
+            needles = (b"generated-debate", b"generated-debate")
+        run(args, port, mode, served, needles)
+
+
+def run(
+    args: argparse.Namespace, port: int, mode: str, served: Path, needles: tuple[bytes, bytes]
+) -> None:
     server = subprocess.Popen(
-        [sys.executable, "-c", SERVER, str(ARGUMENTS), str(port), mode],
+        [sys.executable, "-c", SERVER, str(served), str(port), mode],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
     )
     try:
         assert server.stdout is not None
         server.stdout.readline()  # "serving ...": it listens
-        time.sleep(3)  # the preloader has read the debates
-        print(f"{args.tabs} tabs at once ({mode}), {os.cpu_count()} CPUs, load average {load()}")
+        time.sleep(3 + (args.claims or 0) / 2000)  # the preloader has read the debates
+        what = f"a debate of {args.claims} claims" if args.claims else "the bundled debates"
+        print(
+            f"{args.tabs} tabs at once ({mode}) on {what}, {os.cpu_count()} CPUs, "
+            f"load average {load()}"
+        )
         url = f"http://127.0.0.1:{port}"
-        report(asyncio.run(burst(url, args.tabs, args.keys, args.gap, server.pid)))
+        report(asyncio.run(burst(url, args.tabs, args.keys, args.gap, server.pid, needles)))
         print(f"load average after: {load()}")
     finally:
         server.terminate()
