@@ -54,6 +54,28 @@ async def test_a_tabs_app_is_forked_in_a_session_of_its_own_and_ends_with_the_ta
     await until(lambda: server.open_tabs == 0)
 
 
+def open_sockets(pid: int) -> set[str]:
+    """The sockets and pipes a process holds, each named by its inode (`socket:[123]`)."""
+    names = {os.readlink(fd) for fd in Path(f"/proc/{pid}/fd").iterdir()}
+    return {name for name in names if name.startswith(("socket:", "pipe:"))}
+
+
+async def test_a_forked_app_holds_none_of_the_preloaders_sockets(start: Start) -> None:
+    server = await start()
+    async with (
+        aiohttp.ClientSession() as session,
+        session.ws_connect(f"{base(server)}/ws", origin=base(server)) as websocket,
+    ):
+        await screen_until(websocket, b"Brain drain", b"National sovereignty")
+        app = only_tab(server).pid
+        assert app is not None and server.preloader is not None
+        preloader = open_sockets(server.preloader.process.pid)
+        # The preloader's own socket (the server's requests) and the one for news of this
+        # app: an app holding either could fork apps or forge its own end.
+        assert sum(name.startswith("socket:") for name in preloader) >= 2
+        assert open_sockets(app) & preloader == set()
+
+
 async def test_a_file_changed_after_the_preloader_read_it_is_shown_as_it_is_now(
     start: Start, tmp_path: Path
 ) -> None:
