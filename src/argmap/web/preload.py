@@ -20,7 +20,8 @@ from pathlib import Path
 log = logging.getLogger("argmap.serve")
 
 #: How long a tab waits for the preloader to fork its app (it may still be importing the
-#: app when the first tabs connect) before its app is started afresh instead.
+#: app and reading the debates when the first tabs connect) before its app is started
+#: afresh instead.
 FORK_TIMEOUT = 20.0
 #: How long the preloader has to report an app's end once it was killed.
 REPORT_GRACE = 1.0
@@ -154,8 +155,14 @@ class Preloader:
             pid = reply["pid"]
             if not isinstance(pid, int) or pid <= 0:
                 raise ValueError(pid)
-        except (TimeoutError, ValueError, KeyError, TypeError):
-            log.warning("the app preloader did not answer; starting apps afresh")
+        except TimeoutError:  # still reading big debates, or hung: this app starts afresh
+            log.warning("the app preloader did not answer in time; starting this tab's afresh")
+            self.broken = self.process.returncode is not None
+            for _, writer in opened:  # should it fork the app later, the app finds no streams
+                writer.close()
+            return None
+        except (ValueError, KeyError, TypeError):
+            log.warning("the app preloader answered nonsense; starting apps afresh")
             self.broken = True
             for _, writer in opened:
                 writer.close()
