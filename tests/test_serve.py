@@ -162,6 +162,6 @@ def test_listening_everywhere_the_banner_says_every_address_of_the_machine_works
     options = ServeOptions(paths=(ARGUMENTS,), host="0.0.0.0", port=8080, max_tabs=12)
     first, second = banner(options, public_url("0.0.0.0", 8080))
     assert f"at http://{socket.gethostname()}:8080 (or any other address of this machine" in first
-    assert "at most 12 tabs at once; press Ctrl+C to stop" in second
+    assert "at most 12 tabs at once, 10 from one address; press Ctrl+C to stop" in second
     proxied = ServeOptions(paths=(ARGUMENTS,), host="0.0.0.0", public_url="https://d.example")
     assert banner(proxied, "https://d.example")[0].endswith("at https://d.example")

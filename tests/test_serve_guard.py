@@ -133,12 +133,13 @@ def test_the_cli_refuses_a_script_as_public_url(capsys: pytest.CaptureFixture[st
     assert "--public-url must start with http:// or https://" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("option", ["--max-tabs", "--max-tabs-per-client"])
 @pytest.mark.parametrize("tabs", ["0", "-3", "100000"])
 def test_max_tabs_out_of_range_is_a_usage_error(
-    tabs: str, capsys: pytest.CaptureFixture[str]
+    option: str, tabs: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["serve", str(ARGUMENTS), "--max-tabs", tabs]) == 2
-    assert "--max-tabs must be between" in capsys.readouterr().err
+    assert main(["serve", str(ARGUMENTS), option, tabs]) == 2
+    assert f"{option} must be between" in capsys.readouterr().err
 
 
 def test_authorities_are_split_and_normalised() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import re
 import shlex
 import signal
 import socket
@@ -33,6 +34,7 @@ from argmap.web.server import ArgmapServer
 from argmap.web.tabs import MAX_STDERR, TabService
 
 Start = Callable[..., Awaitable[ArgmapServer]]
+CURSOR_MOVE = re.compile(rb"\x1b\[(\d+);(\d+)H")
 
 
 def free_port() -> int:
@@ -81,18 +83,21 @@ async def start(tmp_path: Path) -> AsyncIterator[Start]:
         host: str = "127.0.0.1",
         public_url: str | None = None,
         max_tabs: int = 30,
+        max_tabs_per_client: int = 10,
         allow_edits: bool = False,
         idle_timeout: float = 15,
         command: str | None = None,
+        paths: list[Path] | None = None,
     ) -> ArgmapServer:
         port = free_port()
         server = ArgmapServer(
-            command or app_command([ARGUMENTS], allow_edits=allow_edits),
+            command or app_command(paths or [ARGUMENTS], allow_edits=allow_edits),
             host=host,
             port=port,
             url=public_url or f"http://127.0.0.1:{port}",
             public_url=public_url,
             max_tabs=max_tabs,
+            max_tabs_per_client=max_tabs_per_client,
             banner=[],
             idle_timeout=idle_timeout,
         )
@@ -119,6 +124,12 @@ async def screen_until(
             assert message.type == aiohttp.WSMsgType.BINARY, message
             seen += message.data
     return seen
+
+
+def drawn_size(screen: bytes) -> tuple[int, int]:
+    """The last row and column the app moved its cursor to (1-based)."""
+    moves = [(int(row), int(column)) for row, column in CURSOR_MOVE.findall(screen)]
+    return max(row for row, _ in moves), max(column for _, column in moves)
 
 
 def only_tab(server: ArgmapServer) -> TabService:
@@ -261,10 +272,11 @@ async def test_a_huge_size_is_clamped_on_connect_and_on_resize(start: Start) -> 
             f"{base(server)}/ws?width={huge}&height={huge}", origin=base(server)
         ) as websocket,
     ):
-        await screen_until(websocket, b"Brain drain", b"National sovereignty")
+        screen = await screen_until(websocket, b"Brain drain", b"National sovereignty")
         pid = only_tab(server).pid
-        environ = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
-        assert b"COLUMNS=500" in environ and b"ROWS=200" in environ
+        assert pid is not None
+        rows, columns = drawn_size(screen)
+        assert rows == 200 and 400 < columns <= 500  # the app draws a 500x200 screen
         await websocket.send_json(["resize", {"width": huge, "height": huge}])
         await websocket.send_json(["resize", {"width": "9" * 50, "height": None}])
         await websocket.send_str("not json")
@@ -344,6 +356,32 @@ async def test_tabs_beyond_the_limit_get_a_clear_refusal(start: Start) -> None:
             assert page.status == 200
 
 
+async def test_one_address_holds_at_most_its_share_of_tabs(start: Start) -> None:
+    server = await start(max_tabs=5, max_tabs_per_client=1)
+    other = aiohttp.TCPConnector(local_addr=("127.0.0.2", 0))  # another computer, as seen
+    async with aiohttp.ClientSession() as session, aiohttp.ClientSession(connector=other) as pc:
+        async with session.ws_connect(f"{base(server)}/ws", origin=base(server)) as first:
+            await screen_until(first, b"Brain drain")
+            async with session.get(f"{base(server)}/") as page:
+                assert page.status == 503
+                text = await page.text()
+                assert "Too many tabs" in text and "already has one tab open here" in text
+                assert "--max-tabs-per-client" in text
+            async with session.ws_connect(f"{base(server)}/ws", origin=base(server)) as second:
+                message = await second.receive()
+                assert b"already has one tab open here" in message.data
+                assert (await second.receive()).type == aiohttp.WSMsgType.CLOSE
+            # Another address still gets its tab while the first holds its own.
+            async with pc.get(f"{base(server)}/") as page:
+                assert page.status == 200
+            async with pc.ws_connect(f"{base(server)}/ws", origin=base(server)) as neighbour:
+                await screen_until(neighbour, b"Brain drain")
+                assert len(server.tabs) == 2
+        await until(lambda: server.open_tabs == 0)
+        async with session.get(f"{base(server)}/") as page:
+            assert page.status == 200  # a closed tab gives its place back
+
+
 async def test_an_apps_stderr_is_logged_bounded_and_printable(
     start: Start, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -374,9 +412,16 @@ def serve_process(*args: str) -> subprocess.Popen[str]:
     )
 
 
-def children(pid: int) -> list[int]:
-    """The processes whose parent is `pid`."""
-    return [child for child, _, parent, _ in processes() if parent == pid]
+def descendants(pid: int) -> list[int]:
+    """The processes `pid` started, and those they started, and so on."""
+    table = processes()
+    found, frontier = [], [pid]
+    while frontier:
+        parent = frontier.pop()
+        below = [child for child, _, up, _ in table if up == parent]
+        found += below
+        frontier += below
+    return found
 
 
 async def test_the_first_ctrl_c_stops_the_server_and_its_hung_apps() -> None:
@@ -391,12 +436,14 @@ async def test_the_first_ctrl_c_stops_the_server_and_its_hung_apps() -> None:
             session.ws_connect(f"{url}/ws", origin=url) as websocket,
         ):
             await screen_until(websocket, b"Brain drain")
-            apps = children(process.pid)
-            assert len(apps) == 1
-            hang(apps[0])
+            # The app, and the preloader it was forked from, both stop answering.
+            started = descendants(process.pid)
+            assert len(started) == 2
+            for pid in started:
+                hang(pid)
             process.send_signal(signal.SIGINT)
             assert process.wait(timeout=15) == 0
-        assert not group_alive(apps[0])
+        assert not any(group_alive(pid) for pid in started)
     finally:
         if process.poll() is None:
             process.kill()
@@ -424,3 +471,4 @@ def test_help_names_the_tab_limit_and_its_default() -> None:
         env={**os.environ, "COLUMNS": "200"},
     )
     assert "--max-tabs N" in done.stdout and "default 30" in done.stdout
+    assert "--max-tabs-per-client N" in done.stdout and "default 10" in done.stdout

@@ -77,12 +77,15 @@ def console_errors(driver: Any) -> list[str]:
 
 
 def requested_urls(driver: Any) -> list[str]:
-    """Every URL the page asked for since the last call, from the DevTools network log."""
+    """Every URL the page asked for since the last call (websockets included), from the
+    DevTools network log."""
     urls = []
     for entry in driver.get_log("performance"):
         message = json.loads(entry["message"])["message"]
         if message.get("method") == "Network.requestWillBeSent":
             urls.append(message["params"]["request"]["url"])
+        elif message.get("method") == "Network.webSocketCreated":
+            urls.append(message["params"]["url"])
     return urls
 
 

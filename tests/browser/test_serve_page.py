@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_helpers import browser_fixture
+from browser_helpers import browser_fixture, requested_urls
 
 __all__ = ["browser_fixture"]  # the `browser` fixture, one Chromium for this module
 
@@ -113,6 +113,7 @@ def test_the_debates_list_appears_in_the_browser(
 ) -> None:
     url, _ = server
     browser.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": CATCH_TERMINAL})
+    requested_urls(browser)  # forget what came before
     browser.get(url)
     text = screen_text(browser)
     assert "Brain drain and talent mobility" in text
@@ -131,6 +132,14 @@ def test_the_debates_list_appears_in_the_browser(
     assert "brain-drain" in text and "f Filter" in footer
     assert "i Edit" not in footer  # shown when edits are allowed
     assert "x Export" not in footer  # it would write files on the server
+    # Everything the page asked for came from the served address: its script, its style,
+    # its font and its websocket; nothing from the internet (a classroom may be offline).
+    asked = requested_urls(browser)
+    served = url.removeprefix("http://")
+    for what in (f"ws://{served}ws?", f"{url}static/js/", f"{url}static/fonts/RobotoMono"):
+        assert any(u.startswith(what) for u in asked), what
+    outside = [u for u in asked if not u.startswith((url, f"ws://{served}", "data:"))]
+    assert outside == []
 
 
 def test_the_server_stops_cleanly_on_ctrl_c(server: tuple[str, subprocess.Popen[bytes]]) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
-from tui_helpers import SIZE, open_energy
+from tui_helpers import SIZE, open_energy, until
 
 from argmap.edit.operations import add_child
 from argmap.tui import make_app
@@ -102,3 +102,49 @@ async def test_export_writes_on_the_server_only_when_edits_are_allowed(
         await pilot.press("x")
         await pilot.pause()
         assert isinstance(app.screen, ExportScreen) is not read_only
+
+
+async def test_read_only_help_lists_only_the_keys_that_work(debates: Path) -> None:
+    from rich.console import Console
+    from textual.widgets import Static
+
+    from argmap.tui.commands import COMMANDS
+    from argmap.tui.screens.help import HelpScreen
+
+    app = make_app([debates], read_only=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_energy(pilot)
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen), what="the help")
+        console = Console(width=200, record=True)
+        console.print(app.screen.query_one("#help-keys", Static).content)
+        keys = console.export_text()
+    helps = {c.id: c.help for c in COMMANDS}
+    for refused in ("add-rebuttal", "delete", "undo", "redo", "editor", "export", "edit-keys"):
+        assert helps[refused] not in keys, refused
+    for works in ("filter", "goto", "search", "help", "quit", "theme"):
+        assert helps[works] in keys, works
+
+
+async def test_an_editing_key_says_read_only_once_and_a_reading_key_says_nothing(
+    debates: Path,
+) -> None:
+    app = make_app([debates], read_only=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_energy(pilot)
+        await goto(pilot, "overruns")
+        for key in (*EDIT_KEYS, "e", "u", "U", "x"):
+            before = len(app.notice_log)
+            await pilot.press(key)
+            await until(pilot, lambda n=before: len(app.notice_log) > n, what=f"a notice for {key}")
+            await pilot.pause()
+            said = app.notice_log[before:]
+            assert len(said) == 1 and "read-only" in said[0], (key, said)
+            assert isinstance(app.screen, MapScreen), key
+        shown = [n for n in app._notifications if "read-only" in n.message]
+        assert len(shown) == 1  # one notice at a time, not a stack of them
+        before = len(app.notice_log)
+        await pilot.press("j", "f")  # reading keys (the filter's form takes the `a`)
+        await pilot.press("a", "escape")
+        await pilot.pause()
+        assert app.notice_log[before:] == []

@@ -9,7 +9,7 @@ from typing import Any
 
 from argmap.cli.common import EXIT_OK, CliError, paths_or_default
 from argmap.web.guard import BadPublicUrl, check_public_url
-from argmap.web.serve import DEFAULT_MAX_TABS
+from argmap.web.serve import DEFAULT_MAX_TABS, DEFAULT_MAX_TABS_PER_CLIENT
 
 
 def register(subparsers: Any) -> None:
@@ -50,8 +50,18 @@ def register(subparsers: Any) -> None:
         default=DEFAULT_MAX_TABS,
         metavar="N",
         help=(
-            f"browser tabs served at once, each its own app process of about 60 MB "
-            f"(default {DEFAULT_MAX_TABS}, for 2 cores and 24 GB); more get a 'too many tabs' page"
+            f"browser tabs served at once, each its own app process of about 20 MB "
+            f"(default {DEFAULT_MAX_TABS}, for 2 cores and 2 GB); more get a 'too many tabs' page"
+        ),
+    )
+    parser.add_argument(
+        "--max-tabs-per-client",
+        type=int,
+        default=DEFAULT_MAX_TABS_PER_CLIENT,
+        metavar="N",
+        help=(
+            f"tabs one address may hold at once (default {DEFAULT_MAX_TABS_PER_CLIENT}); "
+            "behind a proxy every tab comes from the proxy's address, so raise it to --max-tabs"
         ),
     )
     parser.set_defaults(run=run)
@@ -64,6 +74,8 @@ def run(args: argparse.Namespace) -> int:
         raise ValueError("--port must be between 1 and 65535")
     if not 1 <= args.max_tabs <= 1000:
         raise ValueError("--max-tabs must be between 1 and 1000")
+    if not 1 <= args.max_tabs_per_client <= 1000:
+        raise ValueError("--max-tabs-per-client must be between 1 and 1000")
     url = None
     if args.public_url is not None:
         try:
@@ -83,6 +95,7 @@ def run(args: argparse.Namespace) -> int:
         allow_edits=args.allow_edits,
         public_url=url,
         max_tabs=args.max_tabs,
+        max_tabs_per_client=args.max_tabs_per_client,
     )
     for note in warnings_for(options):
         print(f"argmap: {note}", file=sys.stderr)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 import gc
-import os
 import re
 import subprocess
 import time
@@ -31,6 +30,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from argmap.edit import DebateFile, Edit, EditRefused, FileChanged, read_debate_file, save
 from argmap.load import LoadCancelled, LoadedDebate
 from argmap.safetext import printable
+from argmap.tui import preloaded
 from argmap.tui.commands import bindings_for
 from argmap.tui.crash import EXIT_CRASH, save_report
 from argmap.tui.editing import UndoStep, editor_command
@@ -45,6 +45,7 @@ from argmap.tui.model import (
     prepare_entry,
 )
 from argmap.tui.palette import ArgmapCommands, palette_commands, runner
+from argmap.tui.read_only import refusal
 from argmap.tui.screens.debates import DebatesScreen
 from argmap.tui.watch import FolderWatch
 from argmap.tui.widgets.labels import use_theme
@@ -201,6 +202,11 @@ class ArgmapApp(App[int]):
         self.load_library()
         if self.read_only:
             self.notify(READ_ONLY, title="Read-only", timeout=8, markup=False)
+
+    def on_key(self, event: events.Key) -> None:
+        """A read-only app says so when a key asks for an edit, rather than nothing."""
+        if self.read_only and (said := refusal(event.key, self.screen, self.focused)):
+            self.notify(said, title="Read-only", markup=False)
 
     def _theme_changed(self, theme: Theme) -> None:
         from argmap.tui.screens.map import MapScreen
@@ -589,7 +595,7 @@ class ArgmapApp(App[int]):
                 markup=False,
             )
             return
-        before = _signature(path)
+        before = preloaded.signature(path)
         try:
             with self.suspend():
                 finished = subprocess.run(command, check=False)
@@ -614,7 +620,7 @@ class ArgmapApp(App[int]):
                 severity="warning",
                 markup=False,
             )
-        if _signature(path) == before:
+        if preloaded.signature(path) == before:
             self.notify(f"{path.name} is unchanged.", markup=False)
             return
         self._seen(path)
@@ -758,20 +764,14 @@ def _prepare(path: Path, stop: Callable[[], bool] | None = None) -> DebateEntry:
     """Load and label a file on a worker; an error nobody expected becomes the file's
     error row rather than a row that says "loading" for ever. `LoadCancelled` (when
     `stop` says so) passes through."""
+    if (ready := preloaded.take(path)) is not None:
+        return ready
     try:
         return prepare_entry(path, stop)
     except LoadCancelled:
         raise
     except Exception as problem:  # any failure is shown on the row
         return failed_entry(path, problem)
-
-
-def _signature(path: Path) -> tuple[int, int, int] | None:
-    try:
-        status = os.stat(path)
-    except OSError:
-        return None
-    return (status.st_size, status.st_mtime_ns, status.st_ino)
 
 
 def make_app(

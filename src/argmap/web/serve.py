@@ -31,9 +31,13 @@ MISSING = (
 )
 
 
-#: Each tab runs an app process of about 60 MB that uses a core only while it draws: 2 cores
-#: and 24 GB serve a class of this size.
+#: Each tab runs an app process (forked from the preloader: about 20 MB of its own) that
+#: uses a core only while it draws: 2 cores and 2 GB serve a class of this size (see
+#: docs/web.md, "A class at once").
 DEFAULT_MAX_TABS = 30
+#: How many of them one client address may hold: a browser restoring a session of old
+#: tabs, or a script, cannot take the whole class's share.
+DEFAULT_MAX_TABS_PER_CLIENT = 10
 
 
 class ServeError(Exception):
@@ -53,6 +57,11 @@ class ServeOptions:
     public_url: str | None = None
     #: How many browser tabs (app processes) may be open at once.
     max_tabs: int = DEFAULT_MAX_TABS
+    #: How many of them one client address may hold.
+    max_tabs_per_client: int = DEFAULT_MAX_TABS_PER_CLIENT
+    #: Fork each tab's app from a process that has already imported it (see `web/zygote`),
+    #: rather than start a new Python for each.
+    preload: bool = True
 
 
 def is_loopback(host: str) -> bool:
@@ -71,19 +80,34 @@ def is_wildcard(host: str) -> bool:
 
 
 def app_command(
-    paths: Sequence[Path], *, allow_edits: bool = False, python: str | None = None
+    paths: Sequence[Path],
+    *,
+    allow_edits: bool = False,
+    python: str | None = None,
+    root: Path | None = None,
 ) -> str:
     """The command line each tab runs: every word quoted with shlex.
 
-    Paths are made absolute (the app process may start elsewhere) and follow `--`, so a
-    file named like an option is still read as a file.
+    Paths are made absolute (the app process may start elsewhere), or relative to `root`
+    (where the app then starts), and follow `--`, so a file named like an option is
+    still read as a file.
     """
     words = [python or sys.executable, "-m", "argmap", "open"]
     if not allow_edits:
         words.append("--read-only")
     words.append("--")
-    words.extend(str(path.resolve()) for path in paths)
+    for path in paths:
+        full = path.resolve()
+        words.append(str(full.relative_to(root) if root is not None else full))
     return shlex.join(words)
+
+
+def served_root(paths: Sequence[Path]) -> Path:
+    """The folder the tabs' apps start in: the served folder, or the one holding every
+    served file and folder. The apps name files relative to it, so no page shows where
+    the debates are on the server."""
+    folders = [p.resolve() if p.is_dir() else p.resolve().parent for p in paths]
+    return Path(os.path.commonpath(folders)) if folders else Path.cwd()
 
 
 def public_url(host: str, port: int) -> str:
@@ -121,7 +145,10 @@ def banner(options: ServeOptions, url: str) -> list[str]:
             " (or any other address of this machine: each browser is answered at the one it used)"
         )
     lines = [f"argmap: serving {shown} ({mode}) at {where}"]
-    lines.append(f"argmap: at most {options.max_tabs} tabs at once; press Ctrl+C to stop")
+    lines.append(
+        f"argmap: at most {options.max_tabs} tabs at once, {options.max_tabs_per_client} from "
+        "one address; press Ctrl+C to stop"
+    )
     return lines
 
 
@@ -135,13 +162,17 @@ def make_server(options: ServeOptions) -> Server:
     from argmap.web.server import ArgmapServer
 
     url = options.public_url or public_url(options.host, options.port)
+    root = served_root(options.paths)
     return ArgmapServer(
-        app_command(options.paths, allow_edits=options.allow_edits),
+        app_command(options.paths, allow_edits=options.allow_edits, root=root),
+        cwd=root,
         host=options.host,
         port=options.port,
         url=url,
         public_url=options.public_url,
         max_tabs=options.max_tabs,
+        max_tabs_per_client=options.max_tabs_per_client,
+        preload=options.preload,
         banner=banner(options, url),
     )
 

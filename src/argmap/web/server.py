@@ -11,8 +11,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import shlex
 import signal
 import weakref
+from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import aiohttp_jinja2
@@ -22,9 +25,14 @@ from textual_serve.server import Server
 
 from argmap.safetext import printable
 from argmap.web.guard import REFUSED, Addresses, page
+from argmap.web.preload import Preloader
+from argmap.web.serve import DEFAULT_MAX_TABS_PER_CLIENT
 from argmap.web.tabs import MAX_MESSAGE, QUIT_GRACE, TabService, relay, size_from_query
 
 log = logging.getLogger("argmap.serve")
+
+#: The page's template: textual-serve's, with its web font served from here.
+TEMPLATES = Path(__file__).with_name("templates")
 
 #: Headers on every answer: no other site may frame the app (and trick the user into
 #: typing into it), nor guess types, nor learn the address from a link.
@@ -42,6 +50,11 @@ MAX_BODY = 16 * 1024
 IDLE_TIMEOUT = 15.0
 
 
+def client_address(request: web.Request) -> str:
+    """The address the request came from (the TCP peer; behind a proxy, the proxy's)."""
+    return request.remote or "unknown"
+
+
 class ArgmapServer(Server):
     """Serve `command` (one app per tab) on `host:port` to at most `max_tabs` tabs."""
 
@@ -55,17 +68,29 @@ class ArgmapServer(Server):
         public_url: str | None,
         max_tabs: int,
         banner: list[str],
+        max_tabs_per_client: int = DEFAULT_MAX_TABS_PER_CLIENT,
         idle_timeout: float = IDLE_TIMEOUT,
+        preload: bool = True,
+        cwd: Path | None = None,
     ) -> None:
         super().__init__(command, host=host, port=port, title="argmap", public_url=url)
+        #: The page, with its font served from here (textual-serve's asks the internet).
+        self.templates_path = TEMPLATES
         self.addresses = Addresses.served(host, port, public_url)
         self.fixed_url = public_url
         self.max_tabs = max_tabs
+        self.max_tabs_per_client = max_tabs_per_client
+        #: Open tabs by client address (the TCP peer's: headers can be made up).
+        self.client_tabs: Counter[str] = Counter()
         self.banner = banner
         self.idle_timeout = idle_timeout
         self.tabs: set[TabService] = set()
         self.open_tabs = 0
         self.sockets: weakref.WeakSet[web.WebSocketResponse] = weakref.WeakSet()
+        self.preload = preload
+        #: Where the apps start (their paths are relative to it); None: where this runs.
+        self.cwd = cwd
+        self.preloader: Preloader | None = None
 
     async def _make_app(self) -> web.Application:
         app = web.Application(middlewares=[self._guard], client_max_size=MAX_BODY)
@@ -123,15 +148,31 @@ class ArgmapServer(Server):
             "--max-tabs). Close a tab, or try again later."
         )
 
-    def full_page(self) -> web.Response:
-        message = self.full()
+    def client_full(self) -> str:
+        """What a tab beyond one address's limit is told."""
+        tabs = "one tab" if self.max_tabs_per_client == 1 else f"{self.max_tabs_per_client} tabs"
+        return (
+            f"Your computer already has {tabs} open here, the most one address may have "
+            "(argmap serve --max-tabs-per-client). Close one of them to open another."
+        )
+
+    def refusal(self, request: web.Request) -> str | None:
+        """Why a new tab from this request cannot be served now, or None if it can."""
+        if self.open_tabs >= self.max_tabs:
+            return self.full()
+        if self.client_tabs[client_address(request)] >= self.max_tabs_per_client:
+            return self.client_full()
+        return None
+
+    def full_page(self, message: str) -> web.Response:
         return web.Response(
             status=503, text=page("Too many tabs", message), content_type="text/html"
         )
 
     async def handle_index(self, request: web.Request) -> web.Response:
-        if self.open_tabs >= self.max_tabs:
-            return self.full_page()
+        refused = self.refusal(request)
+        if refused is not None:
+            return self.full_page(refused)
         base = self.base_url(request)
         size = request.query.get("fontsize", "16")
         font_size = min(max(int(size), 6), 64) if size.isascii() and size.isdigit() else 16
@@ -146,12 +187,16 @@ class ArgmapServer(Server):
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=MAX_MESSAGE)
-        if self.open_tabs >= self.max_tabs:
+        refused = self.refusal(request)
+        if refused is not None:
             await websocket.prepare(request)
-            await websocket.send_bytes(f"argmap: {self.full()}\r\n".encode())
+            await websocket.send_bytes(f"argmap: {refused}\r\n".encode())
             await websocket.close(code=WSCloseCode.TRY_AGAIN_LATER, message=b"too many tabs")
             return websocket
-        self.open_tabs += 1  # counted before any wait, so tabs opened at once are counted
+        # Counted before any wait, so tabs opened at once are counted.
+        client = client_address(request)
+        self.open_tabs += 1
+        self.client_tabs[client] += 1
         service: TabService | None = None
         try:
             width, height = size_from_query(request.query)
@@ -163,6 +208,8 @@ class ArgmapServer(Server):
                 close=websocket.close,
                 download_manager=self.download_manager,
                 debug=self.debug,
+                preloader=self.preloader,
+                cwd=self.cwd,
             )
             self.tabs.add(service)
             await service.start(width, height)
@@ -176,6 +223,9 @@ class ArgmapServer(Server):
                 await asyncio.shield(service.stop())
                 self.tabs.discard(service)
             self.open_tabs -= 1
+            self.client_tabs[client] -= 1
+            if not self.client_tabs[client]:
+                del self.client_tabs[client]
         return websocket
 
     async def on_shutdown(self, app: web.Application) -> None:
@@ -183,6 +233,26 @@ class ArgmapServer(Server):
         await asyncio.gather(*(service.stop() for service in list(self.tabs)))
         for socket_ in list(self.sockets):
             await socket_.close(code=WSCloseCode.GOING_AWAY, message=b"server stopped")
+        if self.preloader is not None:
+            await self.preloader.stop()
+            self.preloader = None
+
+    async def start_preloader(self) -> None:
+        """Start the process the tabs' apps are forked from (see `web/zygote.py`)."""
+        words = shlex.split(self.command)
+        environment = TabService(
+            self.command,
+            write_bytes=_nothing,
+            write_str=_nothing,
+            close=_nothing,
+            download_manager=self.download_manager,
+            debug=self.debug,
+        ).environment()
+        paths = words[words.index("--") + 1 :] if "--" in words else []
+        try:
+            self.preloader = await Preloader.start(words[0], environment, paths, self.cwd)
+        except OSError as exc:
+            log.warning("cannot start the app preloader (%s); starting apps afresh", exc)
 
     def kill_all(self) -> None:
         for service in list(self.tabs):
@@ -208,6 +278,8 @@ class ArgmapServer(Server):
         await runner.setup()
         try:
             await web.TCPSite(runner, host or self.host, self.port).start()
+            if self.preload and self.preloader is None:
+                await self.start_preloader()
         except BaseException:
             await runner.cleanup()
             raise
@@ -236,3 +308,7 @@ class ArgmapServer(Server):
             with contextlib.suppress(NotImplementedError):
                 loop.add_signal_handler(sig, on_signal)
         await stopped.wait()
+
+
+async def _nothing(*_: Any) -> None:
+    """Where a tab service that never runs an app would write."""

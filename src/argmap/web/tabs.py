@@ -18,10 +18,14 @@ import os
 import shlex
 import signal
 from asyncio.subprocess import Process
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 from aiohttp import WSMsgType, web
 from textual_serve.app_service import AppService
+
+if TYPE_CHECKING:
+    from argmap.web.preload import Preloader
 
 log = logging.getLogger("argmap.serve")
 
@@ -68,26 +72,52 @@ def _whole(value: object) -> bool:
 
 
 class TabService(AppService):
-    """textual-serve's app service, with the app in its own process group."""
+    """textual-serve's app service, with the app in its own process group.
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    The app is forked from the preloader when there is one (see `web/preload.py`), and
+    started afresh otherwise.
+    """
+
+    def __init__(
+        self,
+        *args: Any,
+        preloader: Preloader | None = None,
+        cwd: Path | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.preloader = preloader
+        #: Where the app starts (the preloader's apps start where it does).
+        self.cwd = cwd
         self._stopping: asyncio.Future[None] | None = None
         self._stderr_task: asyncio.Task[None] | None = None
         self._closing: asyncio.Future[None] | None = None
 
+    def environment(self) -> dict[str, str]:
+        """The environment of every tab's app but for its size (the preloader's too)."""
+        return self._build_environment()
+
     async def _open_app_process(self, width: int = 80, height: int = 24) -> Process:
-        environment = self._build_environment(width=width, height=height)
         # The command is quoted words (see `app_command`): run it without a shell, so the
         # app is the process group's leader and nothing stands between it and its signals.
-        self._process = process = await asyncio.create_subprocess_exec(
-            *shlex.split(self.command),
-            stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
-            env=environment,
-            start_new_session=True,  # its own process group, so all of it can be ended
-        )
+        words = shlex.split(self.command)
+        forked = None
+        if self.preloader is not None and self.preloader.runs(words):
+            forked = await self.preloader.fork(words[3:], width, height)
+        if forked is not None:
+            # It has all textual-serve and this class use of a subprocess.
+            process = cast(Process, forked)
+        else:
+            process = await asyncio.create_subprocess_exec(
+                *words,
+                stdin=asyncio.subprocess.PIPE,
+                stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.PIPE,
+                env=self._build_environment(width=width, height=height),
+                cwd=self.cwd,
+                start_new_session=True,  # its own process group, so all of it can be ended
+            )
+        self._process = process
         assert process.stdin is not None and process.stderr is not None
         self._stdin = process.stdin
         # textual-serve keeps all of an app's stderr in memory and writes it raw to the

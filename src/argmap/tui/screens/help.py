@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from argmap.tui.commands import COMMANDS, GROUPS
+from argmap.tui.read_only import works
 
 WHERE = {"app": "", "debates": "list", "map": "map", "widget": ""}
 
@@ -29,15 +30,18 @@ LABELS_AND_STRENGTH = (
 )
 
 
-def help_table() -> Table:
+def help_table(read_only: bool = False) -> Table:
+    """Every key, grouped; only those that work when `read_only`."""
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
+    shown = [c for c in COMMANDS if works(c)] if read_only else list(COMMANDS)
     for group in GROUPS:
+        commands = [c for c in shown if c.group == group]
+        if not commands:
+            continue
         table.add_row(Text(group, style="bold underline"), "")
-        for command in COMMANDS:
-            if command.group != group:
-                continue
+        for command in commands:
             where = WHERE[command.scope]
             line = Text(command.help)
             if where:
@@ -59,7 +63,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-box") as box:
             box.border_title = "Keys"
             box.border_subtitle = "Esc closes · ↑↓ scroll"
-            yield Static(help_table(), id="help-keys")
+            yield Static(help_table(getattr(self.app, "read_only", False)), id="help-keys")
             yield Static(
                 Text(
                     "A claim stands when every rebuttal of it is defeated; it is defeated when "
