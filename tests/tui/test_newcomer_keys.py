@@ -134,3 +134,21 @@ async def test_search_snippets_use_the_dialogs_width(app: ArgmapApp) -> None:
         row = str(results.get_option_at_index(0).prompt)
         # The whole claim fits in a 100-column dialog: no cut before the end.
         assert "Joint projects overrun their budgets [citation needed]." in row
+
+
+async def test_a_claim_that_fits_the_row_shows_whole_at_80_columns(app: ArgmapApp) -> None:
+    from argmap.tui.screens.search import SearchScreen
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash")
+        await until(pilot, lambda: isinstance(app.screen, SearchScreen))
+        await pilot.press(*"citation")
+        results = app.screen.query_one("#results", OptionList)
+        await until(pilot, lambda: results.option_count > 0)
+        row = str(results.get_option_at_index(0).prompt)
+        # The match is near the end, but the whole claim fits: no "…" before it.
+        assert "…" not in row.split("Joint")[0]
+        assert "Joint projects overrun their budgets [citation needed]." in row
+        # One line a result.
+        assert len(row) <= results.size.width
