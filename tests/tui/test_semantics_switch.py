@@ -15,6 +15,7 @@ from argmap.strength import QBAF
 from argmap.tui import ArgmapApp, make_app
 from argmap.tui.screens.debates import DebateTable
 from argmap.tui.screens.map import MapScreen
+from argmap.tui.semantics_palette import choices
 from argmap.tui.widgets.claim_tree import ClaimTree
 
 
@@ -68,6 +69,8 @@ async def test_choosing_a_semantics_changes_every_number_on_screen(app: ArgmapAp
         await pick(pilot, "df-quad", "Weigh by DF-QuAD")
         await until(pilot, lambda: f"{df_quad['motion']:.2f}" in energy_row(app), "the list")
         assert "weighed by DF-QuAD" in text_of(app, "#debates-title")
+        marked = [title for title, _, _ in choices(app.library) if "(in use)" in title]
+        assert marked == ["Weigh by DF-QuAD (in use)"]
         await pilot.press("down")
         await until(
             pilot,

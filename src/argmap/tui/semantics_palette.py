@@ -29,23 +29,33 @@ def semantics_title(name: str) -> str:
     return semantics.title if semantics is not None else name
 
 
-def in_use(library: Library) -> str:
-    """What the debates are weighed by: 'DF-QuAD', or 'each file's semantics' when the
-    loaded files name different ones and none was chosen here."""
+def used(library: Library) -> str | None:
+    """The semantics every open debate is weighed by; None when the files name different
+    ones and none was chosen here."""
+    if library.semantics is not None:
+        return library.semantics
     names = {entry.semantics_in_use for entry in library.entries if entry.openable}
-    if library.semantics is None and len(names) > 1:
-        return "each file's own semantics"
-    return semantics_title(library.semantics or (names.pop() if names else DEFAULT_SEMANTICS))
+    if len(names) > 1:
+        return None
+    return names.pop() if names else DEFAULT_SEMANTICS
+
+
+def in_use(library: Library) -> str:
+    """What the debates are weighed by, as the title line says it: 'DF-QuAD', or 'each
+    file's own semantics'."""
+    name = used(library)
+    return "each file's own semantics" if name is None else semantics_title(name)
 
 
 def choices(library: Library | None) -> Iterator[tuple[str, str, str | None]]:
-    """(title, help, semantics or None for each file's own) for each choice on offer."""
-    chosen = library.semantics if library is not None else None
+    """(title, help, semantics or None for each file's own) for each choice on offer; the
+    one every debate is weighed by now is marked "(in use)"."""
+    now = used(library) if library is not None else None
     for name, semantics in SEMANTICS.items():
-        in_use = " (in use)" if name == chosen else ""
+        mark = " (in use)" if name == now else ""
         how = "weaker claims add up" if semantics.counts else "the strongest counts, not how many"
-        yield f"Weigh by {semantics.title}{in_use}", f"{semantics.paper}: {how}", name
-    if chosen is not None:
+        yield f"Weigh by {semantics.title}{mark}", f"{semantics.paper}: {how}", name
+    if library is not None and library.semantics is not None:
         yield (
             "Weigh by each file's own semantics",
             "Back to the semantics each debate file names (quadratic energy if none).",

@@ -97,13 +97,11 @@ class SearchScreen(ModalScreen[Location | None]):
             width = results.size.width or min(self.app.size.width * 9 // 10, 120) - 2
             room = max(width - 6 - len(row) - min(len(where), width // 3), 30)
             if len(_flat(hit.text)) <= width - 6 - len(row):
-                # The whole claim fits the row: show it whole; where it is gives way.
+                # The whole claim fits the row: show it whole, where it is below it.
                 room = width - 6 - len(row)
             row.append_text(snippet(hit, room))
-            # One line a result: where it is takes what room is left, cut with "…".
-            left = width - 4 - len(row)
-            if left >= 8:
-                row.append("  " + shorten(f"{hit.debate_id}:{hit.claim_id}", left), style="dim")
+            # Where it is, after (on a line of its own when the claim takes the row).
+            row.append(where, style="dim")
             options.append(Option(row, id=f"{number}\t{hit.debate_id}\t{hit.claim_id}"))
         results.add_options(options)
         if options:
