@@ -216,5 +216,10 @@ def test_show_why_gives_each_label_its_reason(
     )
     assert main(["show", str(path), "--why=all"]) == 0
     out = capsys.readouterr().out
-    assert "defeated: rebutted by 'r1', which stands because nothing answers it" in out
+    # Claims by their text, as everywhere a student reads; ids only when asked.
+    assert "defeated: rebutted by 'R1.', which stands because nothing answers it" in out
     assert "standing: nothing rebuts it" in out
+    assert "'r1'" not in out
+    assert main(["show", str(path), "--why=all", "--show-ids"]) == 0
+    out = capsys.readouterr().out
+    assert "defeated: rebutted by 'r1', which stands because nothing answers it" in out

@@ -128,6 +128,7 @@ def test_no_command_prints_a_control_character_from_a_file(
             ["validate", "--json", path],
             ["show", path],
             ["show", "--why", path],
+            ["show", "--why=all", path],  # every reason names claims by their text
             ["show", "--root", "p-\x1b[2J", path],
             ["stats", path],
             ["stats", "--json", path],

@@ -298,7 +298,7 @@ def labels_and_reasons(load: Load, text: str) -> tuple[dict[str, str], dict[str,
     graph = load(text).graph
     labelling = grounded(graph)
     labels = {k: v.value for k, v in labelling.labels.items()}
-    return labels, {k: explain(graph, labelling, k) for k in graph.nodes}
+    return labels, {k: explain(graph, labelling, k, show_ids=True) for k in graph.nodes}
 
 
 CHAIN = """\
@@ -381,10 +381,10 @@ def test_one_standing_rebuttal_is_enough_to_defeat(load_debate: Load) -> None:
     assert reasons["trust"].startswith("defeated: rebutted by 'misuse', which stands")
 
 
-def test_stands_when_all_rebuttals_are_defeated(load_debate: Load) -> None:
-    labels, reasons = labels_and_reasons(
-        load_debate,
-        """\
+def test_stands_when_all_rebuttals_are_defeated_named_by_text_and_counted_in_words(
+    load_debate: Load,
+) -> None:
+    text = """\
         title: T
         motion: M.
         pro:
@@ -392,15 +392,50 @@ def test_stands_when_all_rebuttals_are_defeated(load_debate: Load) -> None:
             text: C.
             rebuttals:
               - id: r1
-                text: R1.
-                rebuttals: [{id: a1, text: A1.}]
+                text: Sharing exposes [patients] to re-identification by linkage attacks.
+                rebuttals: [{id: a1, text: Only aggregates are shared.}]
               - id: r2
-                text: R2.
-                rebuttals: [{id: a2, text: A2.}]
-        """,
+                text: Costs.
+                rebuttals: [{id: a2, text: Grants cover them.}]
+        """
+    graph = load_debate(text).graph
+    labelling = grounded(graph)
+    assert labelling["claim"] is Label.STANDING
+    # What a student reads: claims by a short form of their text, the count in words.
+    assert explain(graph, labelling, "claim") == (
+        "standing: both rebuttals are defeated ('Sharing exposes [patients] to…' by "
+        "'Only aggregates are shared.'; 'Costs.' by 'Grants cover them.')"
     )
-    assert labels["claim"] == "standing"
-    assert reasons["claim"] == "standing: all 2 rebuttals are defeated ('r1' by 'a1'; 'r2' by 'a2')"
+    # What an author asks for: the ids.
+    assert explain(graph, labelling, "claim", show_ids=True) == (
+        "standing: both rebuttals are defeated ('r1' by 'a1'; 'r2' by 'a2')"
+    )
+    third = (
+        text.rstrip(" ") + "              - {id: r3, text: R3., rebuttals: [{id: a3, text: A3.}]}\n"
+    )
+    graph = load_debate(third).graph
+    reason = explain(graph, grounded(graph), "claim")
+    assert reason.startswith("standing: all three rebuttals are defeated (")
+
+
+def test_a_claim_defeated_twice_names_the_other_winner_by_text(load_debate: Load) -> None:
+    graph = load_debate(
+        """\
+        title: T
+        motion: M.
+        pro:
+          - id: claim
+            text: C.
+            rebuttals:
+              - {id: r1, text: First answer.}
+              - {id: r2, text: Second answer.}
+              - {id: r3, text: Third answer.}
+        """
+    ).graph
+    assert explain(graph, grounded(graph), "claim") == (
+        "defeated: rebutted by 'First answer.', which stands because nothing answers it; "
+        "also answered by two more: 'Second answer.' and 'Third answer.'"
+    )
 
 
 def test_undercut_cuts_the_link_and_leaves_its_parent_standing(load_debate: Load) -> None:
@@ -613,7 +648,9 @@ def test_duplicate_attack_counts_once(load_debate: Load) -> None:
         """
     ).graph
     assert attackers_of(graph, "claim") == ["attack"]
-    assert explain(graph, grounded(graph), "claim").startswith("defeated: rebutted by 'attack'")
+    assert explain(graph, grounded(graph), "claim") == (
+        "defeated: rebutted by 'A.', which stands because nothing answers it"
+    )
 
 
 def test_a_very_deep_debate_needs_no_recursion() -> None:
@@ -633,7 +670,7 @@ def test_a_very_deep_debate_needs_no_recursion() -> None:
     assert labelling["d0"] is Label.STANDING
     assert labelling["d1"] is Label.DEFEATED
     assert labelling[f"d{depth - 1}"] is (Label.DEFEATED if depth % 2 == 0 else Label.STANDING)
-    assert explain(graph, labelling, "d1").startswith("defeated: rebutted by 'd0'")
+    assert explain(graph, labelling, "d1").startswith("defeated: rebutted by 'deepest'")
 
 
 # --- could stand ----------------------------------------------------------------------------

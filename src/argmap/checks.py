@@ -453,7 +453,7 @@ def check_expectations(
             if actual is label:
                 continue
             node = graph.nodes[claim_id]
-            reason = explain(graph, labelling, claim_id).split(": ", 1)[1]
+            reason = explain(graph, labelling, claim_id, show_ids=True).split(": ", 1)[1]
             shown = "the motion" if claim_id == MOTION_ID else f"'{claim_id}'"
             problems.append(
                 error(

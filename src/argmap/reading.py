@@ -11,39 +11,17 @@ from __future__ import annotations
 from argmap.contributions import contributions
 from argmap.graph import ArgumentGraph, Relation
 from argmap.model import MOTION_ID
+from argmap.naming import NUMBER_WORDS as NUMBER_WORDS
+from argmap.naming import SHORT as SHORT
+from argmap.naming import counted, names
+from argmap.naming import name as name
+from argmap.naming import short_text as short_text
 from argmap.semantics import Label, Labelling, attack_holds, attackers_of
 from argmap.strength import Weighing
 from argmap.weakening import keep
 
-#: Characters of a claim's text in its short form.
-SHORT = 36
 #: A claim is strong from this strength on (the middle of the scale).
 STRONG = 0.5
-
-
-#: Small counts as a reader says them ("its two supports").
-NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven"}
-
-
-def short_text(text: str, limit: int = SHORT) -> str:
-    """`text` on one line, cut to at most `limit` characters at a word, ending in "…"."""
-    words = " ".join(text[: limit * 4].split())
-    if len(words) <= limit and len(text) <= limit * 4:
-        return words
-    cut = words[: limit - 1]
-    space = cut.rfind(" ")
-    if space > limit // 2:
-        cut = cut[:space]
-    return cut.rstrip(" ,;:.-") + "…"
-
-
-def name(graph: ArgumentGraph, claim_id: str, *, show_ids: bool = False) -> str:
-    """How a sentence names a claim: 'short text…' (or 'id'), or `the motion`."""
-    if claim_id == MOTION_ID:
-        return "the motion"
-    if show_ids:
-        return f"'{claim_id}'"
-    return f"'{short_text(graph.nodes[claim_id].text)}'"
 
 
 def amounts_text(
@@ -114,10 +92,12 @@ def explain_strength(
     ):
         sigma = [weighing.strengths[i] for i in qbaf.ids]
         share = keep(qbaf.undercuts, position, sigma)
-        cutters = " and ".join(called(qbaf.ids[u]) for u in qbaf.undercuts[position])
+        cutters = [qbaf.ids[u] for u in qbaf.undercuts[position]]
+        kind = "an undercut" if len(cutters) == 1 else "undercuts"
         text += (
-            f" Its link to {called(parent)} is weakened by {cutters} (an "
-            f"undercut), so {share:.0%} of its strength counts there."
+            f" Its link to {called(parent)} is weakened by "
+            f"{names(graph, cutters, show_ids=show_ids)} ({kind}), so {share:.0%} of its "
+            "strength counts there."
         )
     if claim_id in weighing.unsettled:
         text += " Its cycle did not settle, so this figure is approximate."
@@ -156,7 +136,7 @@ def label_and_strength(
             keeps = (
                 "its support still keeps it strong"
                 if support == 1
-                else f"its {NUMBER_WORDS.get(support, str(support))} supports still keep it strong"
+                else f"its {counted(support, 'support')} still keep it strong"
             )
         elif raised:
             keeps = f"{called(raised[0])} still keeps it strong"

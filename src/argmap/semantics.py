@@ -34,6 +34,7 @@ from itertools import accumulate, chain, pairwise
 from argmap.collector import collector_paused
 from argmap.graph import ArgumentGraph, Relation
 from argmap.model import MOTION_ID
+from argmap.naming import every, name, names, number
 
 #: The largest undecided part (claims connected by rebuttals among undecided claims) that
 #: `could_stand` searches; the search is exponential in the size of a part.
@@ -317,15 +318,18 @@ def _grounded(attacked_by: Rows, attacks: Rows) -> list[Label]:
 # --- explanations --------------------------------------------------------------------------
 
 
-def _name(claim_id: str) -> str:
-    return "the motion" if claim_id == MOTION_ID else f"'{claim_id}'"
+@dataclass(frozen=True, slots=True)
+class _Say:
+    """How the explanations name claims: by the short form of their text, or by id."""
 
+    graph: ArgumentGraph
+    show_ids: bool = False
 
-def _names(claim_ids: list[str]) -> str:
-    quoted = [_name(c) for c in claim_ids]
-    if len(quoted) <= 2:
-        return " and ".join(quoted)
-    return ", ".join(quoted[:-1]) + f" and {quoted[-1]}"
+    def __call__(self, claim_id: str) -> str:
+        return name(self.graph, claim_id, show_ids=self.show_ids)
+
+    def all(self, claim_ids: list[str]) -> str:
+        return names(self.graph, claim_ids, show_ids=self.show_ids)
 
 
 def attack_holds(graph: ArgumentGraph, labelling: Labelling, attacker: str, target: str) -> str:
@@ -351,116 +355,140 @@ def _winners(graph: ArgumentGraph, labelling: Labelling, claim_id: str) -> list[
     ]
 
 
-def _answer(graph: ArgumentGraph, labelling: Labelling, attacker: str, target: str) -> str:
-    """How an answered rebuttal of `target` is answered: 'is defeated by ...' or 'is cut by ...'."""
-    winners = _winners(graph, labelling, attacker)
+def _answer(labelling: Labelling, say: _Say, attacker: str) -> str:
+    """How an answered rebuttal is answered: 'is defeated by ...' or 'is cut by ...'."""
+    winners = _winners(say.graph, labelling, attacker)
     if labelling[attacker] is Label.DEFEATED and winners:
-        return f"is defeated by {_name(winners[0])}"
-    return f"is cut by {_names(list(labelling.cut.get(attacker, ())))} (an undercut)"
+        return f"is defeated by {say(winners[0])}"
+    return f"is cut by {_cutters(say, list(labelling.cut.get(attacker, ())))}"
 
 
-def _why_stands(graph: ArgumentGraph, labelling: Labelling, claim_id: str) -> str:
+def _cutters(say: _Say, undercuts: list[str]) -> str:
+    """ "'u…' (an undercut)" or "'u…' and 'v…' (undercuts)"."""
+    kind = "an undercut" if len(undercuts) == 1 else "undercuts"
+    return f"{say.all(undercuts)} ({kind})"
+
+
+def _why_stands(labelling: Labelling, say: _Say, claim_id: str) -> str:
     """Why a standing claim stands, as a clause after 'which stands'."""
-    attackers = attackers_of(graph, claim_id)
+    attackers = attackers_of(say.graph, claim_id)
     if not attackers:
         return "because nothing answers it"
     cut = [a for a in attackers if labelling[a] is not Label.DEFEATED]
     if len(attackers) == 1:
         verb = "cut by an undercut" if cut else "defeated"
-        return f"because its only rebuttal, {_name(attackers[0])}, is {verb}"
-    if cut:
-        return f"because every rebuttal of it ({_names(attackers)}) is defeated or cut"
-    return f"because every rebuttal of it ({_names(attackers)}) is defeated"
+        return f"because its only rebuttal, {say(attackers[0])}, is {verb}"
+    answered = "defeated or cut" if cut else "defeated"
+    return f"because {every(len(attackers), 'rebuttal')} ({say.all(attackers)}) are {answered}"
 
 
-def _link_phrase(graph: ArgumentGraph, claim_id: str) -> str:
+def _link_phrase(say: _Say, claim_id: str) -> str:
     """'its rebuttal of X' / 'its support for X' / 'its undercut of X': the claim's link."""
-    node = graph.nodes[claim_id]
+    node = say.graph.nodes[claim_id]
     if node.parent is None:
         return "its link"
     if node.relation is Relation.SUPPORTS:
-        return f"its support for {_name(node.parent)}"
+        return f"its support for {say(node.parent)}"
     if node.relation is Relation.UNDERCUTS:
-        return f"its undercut of {_name(node.parent)}"
-    return f"its rebuttal of {_name(node.parent)}"
+        return f"its undercut of {say(node.parent)}"
+    return f"its rebuttal of {say(node.parent)}"
 
 
-def explain_link(graph: ArgumentGraph, labelling: Labelling, claim_id: str) -> str:
-    """What the claim's undercuts do to its link to its parent; "" when it has none."""
+def _its_undercuts(undercuts: list[str], say: _Say) -> str:
+    """ "its undercut 'u…' is" or "its undercuts 'u…' and 'v…' are"."""
+    if len(undercuts) == 1:
+        return f"its undercut {say(undercuts[0])} is"
+    return f"its undercuts {say.all(undercuts)} are"
+
+
+def explain_link(
+    graph: ArgumentGraph, labelling: Labelling, claim_id: str, *, show_ids: bool = False
+) -> str:
+    """What the claim's undercuts do to its link to its parent; "" when it has none.
+
+    Claims are named by the short form of their text, by id with `show_ids`.
+    """
     undercuts = undercuts_of(graph, claim_id)
     if not undercuts:
         return ""
-    link = _link_phrase(graph, claim_id)
+    say = _Say(graph, show_ids)
+    link = _link_phrase(say, claim_id)
     cutters = list(labelling.cut.get(claim_id, ()))
     if cutters:
         first = cutters[0]
         return (
-            f"{link} is cut by {_name(first)} (an undercut), which stands "
-            f"{_why_stands(graph, labelling, first)}"
+            f"{link} is cut by {say(first)} (an undercut), which stands "
+            f"{_why_stands(labelling, say, first)}"
         )
     if claim_id in labelling.link_undecided:
         open_ = [u for u in undercuts if labelling[u] is Label.UNDECIDED]
-        return f"whether {link} holds is undecided: its undercut {_names(open_)} is undecided"
+        return f"whether {link} holds is undecided: {_its_undercuts(open_, say)} undecided"
     beaten = [(u, _winners(graph, labelling, u)) for u in undercuts]
     detail = "; ".join(
-        f"{_name(u)} is defeated by {_name(w[0])}" if w else f"{_name(u)} is cut" for u, w in beaten
+        f"{say(u)} is defeated by {say(w[0])}" if w else f"{say(u)} is cut" for u, w in beaten
     )
-    return f"{link} holds: its undercut {detail}"
+    kind = "its undercut" if len(undercuts) == 1 else "its undercuts"
+    return f"{link} holds: {kind} {detail}"
 
 
-def explain(graph: ArgumentGraph, labelling: Labelling, claim_id: str) -> str:
+def explain(
+    graph: ArgumentGraph, labelling: Labelling, claim_id: str, *, show_ids: bool = False
+) -> str:
     """Why a claim has its label, in plain words, starting with the label and a colon.
 
-    When the claim has undercuts, a second clause says whether its link to its parent is
-    cut (the label itself is never changed by an undercut).
+    Claims are named by the short form of their text ('Sharing speeds discovery.'), by id
+    with `show_ids` (for authors: the language server, `argmap check`). When the claim has
+    undercuts, a second clause says whether its link to its parent is cut (the label itself
+    is never changed by an undercut).
     """
     label = labelling[claim_id]
-    attackers = attackers_of(graph, claim_id)
+    say = _Say(graph, show_ids)
     if label is Label.STANDING:
-        text = "standing: " + _explain_standing(graph, labelling, claim_id)
+        text = "standing: " + _explain_standing(labelling, say, claim_id)
     elif label is Label.DEFEATED:
-        text = "defeated: " + _explain_defeated(graph, labelling, claim_id)
+        text = "defeated: " + _explain_defeated(labelling, say, claim_id)
     else:
-        text = "undecided: " + _explain_undecided(graph, labelling, claim_id, attackers)
-    link = explain_link(graph, labelling, claim_id)
+        text = "undecided: " + _explain_undecided(labelling, say, claim_id)
+    link = explain_link(graph, labelling, claim_id, show_ids=show_ids)
     if link:
         joint = ", but " if labelling.is_cut(claim_id) else "; "
         text += joint + link
     return text
 
 
-def _explain_standing(graph: ArgumentGraph, labelling: Labelling, claim_id: str) -> str:
-    attackers = attackers_of(graph, claim_id)
+def _explain_standing(labelling: Labelling, say: _Say, claim_id: str) -> str:
+    attackers = attackers_of(say.graph, claim_id)
     if not attackers:
         return "nothing rebuts it"
     # A standing claim's rebuttals are each defeated or cut.
-    answers = [(a, _answer(graph, labelling, a, claim_id)) for a in attackers]
+    answers = [(a, _answer(labelling, say, a)) for a in attackers]
     if len(attackers) == 1:
         attacker, how = answers[0]
-        return f"its only rebuttal, {_name(attacker)}, {how}"
+        return f"its only rebuttal, {say(attacker)}, {how}"
+    rebuttals = every(len(attackers), "rebuttal")
     if all(how.startswith("is defeated") for _, how in answers):
         detail = "; ".join(
-            f"{_name(a)} by {how.removeprefix('is defeated by ')}" for a, how in answers
+            f"{say(a)} by {how.removeprefix('is defeated by ')}" for a, how in answers
         )
-        return f"all {len(attackers)} rebuttals are defeated ({detail})"
-    detail = "; ".join(f"{_name(a)} {how}" for a, how in answers)
-    return f"all {len(attackers)} rebuttals are answered ({detail})"
+        return f"{rebuttals} are defeated ({detail})"
+    detail = "; ".join(f"{say(a)} {how}" for a, how in answers)
+    return f"{rebuttals} are answered ({detail})"
 
 
-def _explain_defeated(graph: ArgumentGraph, labelling: Labelling, claim_id: str) -> str:
-    winners = _winners(graph, labelling, claim_id)
+def _explain_defeated(labelling: Labelling, say: _Say, claim_id: str) -> str:
+    winners = _winners(say.graph, labelling, claim_id)
     winner = winners[0]
-    text = f"rebutted by {_name(winner)}, which stands {_why_stands(graph, labelling, winner)}"
+    text = f"rebutted by {say(winner)}, which stands {_why_stands(labelling, say, winner)}"
     if len(winners) > 1:
         others = winners[1:]
-        more = "another standing claim" if len(others) == 1 else f"{len(others)} more"
-        text += f"; also answered by {more}: {_names(others)}"
+        more = "another standing claim" if len(others) == 1 else f"{number(len(others))} more"
+        text += f"; also answered by {more}: {say.all(others)}"
     return text
 
 
-def _explain_undecided(
-    graph: ArgumentGraph, labelling: Labelling, claim_id: str, attackers: list[str]
-) -> str:
+def _explain_undecided(labelling: Labelling, say: _Say, claim_id: str) -> str:
+    graph = say.graph
+    attackers = attackers_of(graph, claim_id)
     undecided = [a for a in attackers if labelling[a] is Label.UNDECIDED]
     if not undecided:
         # Every rebuttal is decided; one stands but whether its link holds is undecided.
@@ -473,26 +501,26 @@ def _explain_undecided(
         first = open_[0]
         open_cuts = [u for u in undercuts_of(graph, first) if labelling[u] is Label.UNDECIDED]
         return (
-            f"its rebuttal {_name(first)} stands, but whether its link holds is undecided "
-            f"(its undercut {_names(open_cuts)} is undecided)"
+            f"its rebuttal {say(first)} stands, but whether its link holds is undecided "
+            f"({_its_undercuts(open_cuts, say)} undecided)"
         )
     mutual = [a for a in undecided if claim_id in attackers_of(graph, a)]
     if mutual:
-        return f"{_name(claim_id)} and {_name(mutual[0])} rebut each other, so neither wins"
+        return f"{say(claim_id)} and {say(mutual[0])} rebut each other, so neither wins"
     cycle = _cycle_through(graph, labelling, claim_id)
     if cycle:
-        steps = ", which rebuts ".join(_name(c) for c in cycle)
+        steps = ", which rebuts ".join(say(c) for c in cycle)
         return f"caught in a cycle of rebuttals: {steps}"
     first = undecided[0]
     first_mutual = [a for a in attackers_of(graph, first) if first in attackers_of(graph, a)]
     because = ""
     if first_mutual and labelling[first_mutual[0]] is Label.UNDECIDED:
-        because = f" ({_name(first)} and {_name(first_mutual[0])} rebut each other)"
+        because = f" ({say(first)} and {say(first_mutual[0])} rebut each other)"
     elif _cycle_through(graph, labelling, first):
-        because = f" ({_name(first)} is caught in a cycle of rebuttals)"
+        because = f" ({say(first)} is caught in a cycle of rebuttals)"
     if len(undecided) == 1:
-        return f"its rebuttal {_name(first)} is itself undecided{because}"
-    return f"its rebuttals {_names(undecided)} are themselves undecided{because}"
+        return f"its rebuttal {say(first)} is itself undecided{because}"
+    return f"its rebuttals {say.all(undecided)} are themselves undecided{because}"
 
 
 def _cycle_through(graph: ArgumentGraph, labelling: Labelling, claim_id: str) -> list[str]:

@@ -88,7 +88,7 @@ async def test_the_list_shows_and_answers_keys_while_a_debate_loads(
         await pilot.pause()
         assert any("Shared research reactors" in r for r in rows(app))
         assert not any("loading" in r for r in rows(app))
-        assert title(app) == "argmap · debates"
+        assert title(app) == "argmap · debates  ·  weighed by quadratic energy"
 
 
 async def test_moving_off_a_loading_row_cancels_opening_it(

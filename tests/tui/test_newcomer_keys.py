@@ -121,16 +121,30 @@ async def test_a_debate_of_ones_own_says_nothing_of_the_kind(app: ArgmapApp) -> 
         assert "read-only" not in str(app.screen.query_one("#map-title", Static).render())
 
 
-async def test_search_snippets_use_the_dialogs_width(app: ArgmapApp) -> None:
+async def first_result(app: ArgmapApp, size: tuple[int, int], words: str) -> tuple[str, int]:
+    """Search for `words` at `size`: the first result's row, and the list's width."""
     from argmap.tui.screens.search import SearchScreen
 
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await ready(pilot)
         await pilot.press("slash")
         await until(pilot, lambda: isinstance(app.screen, SearchScreen))
-        await pilot.press(*"budgets")
+        await pilot.press(*words)
         results = app.screen.query_one("#results", OptionList)
         await until(pilot, lambda: results.option_count > 0)
-        row = str(results.get_option_at_index(0).prompt)
-        # The whole claim fits in a 100-column dialog: no cut before the end.
-        assert "Joint projects overrun their budgets [citation needed]." in row
+        return str(results.get_option_at_index(0).prompt), results.size.width
+
+
+async def test_search_snippets_use_the_dialogs_width(app: ArgmapApp) -> None:
+    row, _ = await first_result(app, (120, 40), "budgets")
+    # The whole claim fits in a 100-column dialog: no cut before the end.
+    assert "Joint projects overrun their budgets [citation needed]." in row
+
+
+async def test_a_claim_that_fits_the_row_shows_whole_at_80_columns(app: ArgmapApp) -> None:
+    row, _ = await first_result(app, (80, 24), "citation")
+    # The match is near the end, but the whole claim fits: no "…" before it.
+    assert "…" not in row.split("Joint")[0]
+    assert "Joint projects overrun their budgets [citation needed]." in row
+    # Where it is still follows it.
+    assert row.endswith("energy:overruns")

@@ -108,7 +108,8 @@ async def test_the_selected_claim_and_its_reason_show_whole_at_80x24() -> None:
             pilot,
             lambda: any(line.strip(" │").startswith("Strength") for line in screen_lines(app)),
         )
-        lines = [line.strip(" │╭╮╰╯") for line in screen_lines(app)]
+        # Borders and the claim pane's scroll bar (it scrolls when the claim has more to say).
+        lines = [line.strip(" │╭╮╰╯▁▂▃▄▅▆▇█") for line in screen_lines(app)]
         start = next(i for i, line in enumerate(lines) if f"· {longest.id}" in line)
         below = lines[start + 1 :]
         reason = next(i for i, line in enumerate(below) if line.startswith("Strength"))

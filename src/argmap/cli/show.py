@@ -154,7 +154,7 @@ def render_tree(
         if why and node_id != MOTION_ID:
             parts = [
                 label_and_strength(graph, labelling, weighing, node_id, show_ids=show_ids),
-                explain(graph, labelling, node_id),
+                explain(graph, labelling, node_id, show_ids=show_ids),
                 explain_strength(graph, weighing, node_id, show_ids=show_ids),
             ]
             reason = "\n".join(part for part in parts if part)

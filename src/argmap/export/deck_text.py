@@ -59,12 +59,12 @@ def claim_notes(
     else:
         head = f"{side_word(graph, claim_id)} {node.kind.value} {plain(name(graph, claim_id))}"
     lines = [f"{head} ({labels[claim_id].value})", plain(node.text)]
-    lines.append("Why: " + plain(spoken(graph, explain(graph, labels, claim_id))))
+    lines.append("Why: " + plain(explain(graph, labels, claim_id)))
     if weighing is not None and not node.is_motion:
         lines.append(f"Strength: {weighing.strength(claim_id):.2f}")
         note = label_and_strength(graph, labels, weighing, claim_id)
         if note:
-            lines.append(plain(spoken(graph, note)))
+            lines.append(plain(note))
     if node.claim is not None:
         sources = {s.id: s for s in graph.debate.sources}
         cited = []
@@ -85,28 +85,17 @@ def claim_notes(
 
 #: A quoted claim id ('id' or `id`): ids have no spaces, so prose in quotes is left alone.
 _QUOTED = re.compile(r"(['`])([\w.:-]{1,200})\1")
-_ONE_KEEPS = re.compile(r"\bits 1 (\w+) still keep\b")
-_ALL_COUNT = re.compile(r"\ball (\d+) (\w+?)s\b")
 
 
 def spoken(graph: ArgumentGraph, sentence: str) -> str:
-    """A sentence that names claims by id, as a speaker says it: each quoted id named by
-    the short form of its text, "all 2 rebuttals" as "both rebuttals", "all 1" singular."""
+    """An author's note as a speaker says it: each quoted claim id named by the short form
+    of its text (argmap's own sentences already name claims so)."""
 
     def named(match: re.Match[str]) -> str:
         claim_id = match.group(2)
         return name(graph, claim_id) if claim_id in graph.nodes else match.group(0)
 
-    def counted(match: re.Match[str]) -> str:
-        count, noun = int(match.group(1)), match.group(2)
-        if count == 1:
-            return f"its one {noun}"
-        if count == 2:
-            return f"both {noun}s"
-        return match.group(0)
-
-    sentence = _ONE_KEEPS.sub(r"its one \1 still keeps", sentence)
-    return _ALL_COUNT.sub(counted, _QUOTED.sub(named, sentence))
+    return _QUOTED.sub(named, sentence)
 
 
 def slide_notes(

@@ -58,7 +58,7 @@ def claim_markdown(
     """The hover text of a claim (or the motion) of a valid debate: what it is, its label
     and why, its gradual strength and what moved it, and its text."""
     node = graph.node(claim_id)
-    verdict, _, reason = explain(graph, labels, claim_id).partition(": ")
+    verdict, _, reason = explain(graph, labels, claim_id, show_ids=True).partition(": ")
     if node.is_motion:
         head = f"**motion** of {_code(graph.debate.id or '')}"
     else:

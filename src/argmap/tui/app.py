@@ -47,6 +47,7 @@ from argmap.tui.model import (
 from argmap.tui.palette import ArgmapCommands, palette_commands, runner
 from argmap.tui.read_only import refusal
 from argmap.tui.screens.debates import DebatesScreen
+from argmap.tui.semantics_palette import SemanticsCommands
 from argmap.tui.watch import FolderWatch
 from argmap.tui.widgets.labels import use_theme
 
@@ -90,7 +91,10 @@ class ArgmapApp(App[int]):
     ]
     # Our commands replace the default palette entries; "Theme" and "Quit" stay in ours.
     # The list of debates is the bottom screen (a mode, so its stylesheet loads).
-    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ArgmapCommands}
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
+        ArgmapCommands,
+        SemanticsCommands,
+    }
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {"debates": DebatesScreen}
     DEFAULT_MODE = "debates"
 

@@ -30,6 +30,10 @@ class Host(Protocol):
         """Show a claim on the map; a jump (`record`) adds it to the history."""
         ...
 
+    def refresh_screens(self) -> None:
+        """Show the library's current state (strengths included) on the list and the map."""
+        ...
+
     def open_debate(self, debate_id: str) -> None:
         """Open a debate's map where the reader last was in it."""
         ...

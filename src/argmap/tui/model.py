@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from argmap.diagnostics import Diagnostic, Severity
+from argmap.gradual import DEFAULT_SEMANTICS
 from argmap.graph import ArgumentGraph, ClaimNode, Relation
 from argmap.ids import Positions
 from argmap.load import (
@@ -52,6 +53,8 @@ class DebateEntry:
     _weighing: Weighing | None = None
     _headline: list[str] | None = None
     _verdict: DebateVerdict | None = None
+    #: The semantics chosen in the app (its palette); None: the file's own `semantics:`.
+    semantics: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -110,8 +113,14 @@ class DebateEntry:
         """Gradual strengths and the verdict (computed once per labelling)."""
         assert self.labelling is not None
         if self._weighing is None:
-            self._weighing = weigh(self.graph, self.labelling)
+            self._weighing = weigh(self.graph, self.labelling, self.semantics)
         return self._weighing
+
+    @property
+    def semantics_in_use(self) -> str:
+        """The name of the semantics the strengths come from (`argmap.gradual.SEMANTICS`)."""
+        debate = self.loaded.debate
+        return self.semantics or (debate and debate.semantics) or DEFAULT_SEMANTICS
 
     def is_cut(self, claim_id: str) -> bool:
         """Whether a standing undercut cuts the claim's link to what it answers."""
@@ -234,6 +243,8 @@ class Library:
     entries: list[DebateEntry] = field(default_factory=list)
     _cross_check: bool = False
     files: list[Path] = field(default_factory=list)
+    #: The semantics chosen for every debate (None: each file's own `semantics:`).
+    semantics: str | None = None
 
     @classmethod
     def listing(cls, paths: Sequence[Path | str], files: Sequence[Path], cross: bool) -> Library:
@@ -308,8 +319,18 @@ class Library:
             place = {p: i for i, p in enumerate(self.files)}
             index = sum(1 for e in self.entries if place.get(e.path, 0) < place[path])
             self.entries.insert(index, fresh)
+        if fresh.semantics != self.semantics:
+            fresh.semantics = self.semantics
+            fresh.forget_strengths()
         self._relabel(fresh)
         return fresh
+
+    def choose_semantics(self, semantics: str | None) -> None:
+        """Weigh every debate by `semantics` from now on (None: each file's own)."""
+        self.semantics = semantics
+        for entry in self.entries:
+            entry.semantics = semantics
+            entry.forget_strengths()
 
     def remove(self, path: Path) -> DebateEntry | None:
         """Forget a file that was deleted; links into it are checked again. None when it

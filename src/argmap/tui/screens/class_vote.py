@@ -160,8 +160,14 @@ class ClassVoteScreen(Screen[None]):
             detail.update("")
             return
         view = self.view
-        text = Text(shorten(view.graph.nodes[claim_id].text, max(self.size.width * 2 - 16, 40)))
-        text.append(f"\n[{safe(claim_id)}]  ", style="dim")
+        # Two lines of text, one of weights, five of histogram: the panel's eight lines at
+        # 80x24, so nothing scrolls out of sight (the key to weigh takes the id's place).
+        text = Text(shorten(view.graph.nodes[claim_id].text, max(self.size.width * 2 - 24, 40)))
+        if self.weighing_key:
+            text.append("\nPress 1 (weak) to 5 (strong)", style="bold")
+            text.append(" · ")
+        else:
+            text.append(f"\n[{safe(claim_id)}]  ", style="dim")
         own = view.own_weight(claim_id)
         text.append(
             f"author {_author(view, claim_id)} · class median {_num(view.median_weight(claim_id))}"
@@ -169,8 +175,6 @@ class ClassVoteScreen(Screen[None]):
         )
         for line in histogram_lines(view.histogram(claim_id)):
             text.append("\n" + line)
-        if self.weighing_key:
-            text.append("\nWeigh this claim: press 1 (weak) to 5 (strong)", style="bold")
         detail.update(text)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -17,6 +17,7 @@ from argmap.tui.class_split import Latest, class_cell, class_info
 from argmap.tui.commands import bindings_for
 from argmap.tui.host import Host
 from argmap.tui.model import DebateEntry, balance
+from argmap.tui.semantics_palette import in_use
 from argmap.tui.widgets.labels import (
     ERROR_STYLE,
     WARNING_STYLE,
@@ -282,6 +283,8 @@ class DebatesScreen(Screen[None]):
         """ "loading 3 of 8…" beside the title while files are still being read."""
         library = self.host.library
         title = Text("argmap · debates", style="bold")
+        if library is not None and library.entries:
+            title.append(f"  ·  weighed by {in_use(library)}", style="dim")
         if library is not None and library.loading:
             total = len(library.files)
             done = total - len(library.loading)

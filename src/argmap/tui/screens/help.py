@@ -19,12 +19,14 @@ WHERE = {"app": "", "debates": "list", "map": "map", "widget": ""}
 
 #: The difference between labels and strength, as the README says it.
 LABELS_AND_STRENGTH = (
-    "Strength (0 to 1, the figure first on each row) answers: which side weighs more? It "
+    "Strength (0 to 1: the bar and figure right after the side on each row) answers: which "
+    "side weighs more? It "
     "starts from the claim's weight, goes down with the strength of what rebuts it and up "
     "with what supports it. The motion's verdict (leans pro above 0.55, leans con below "
     "0.45) is the headline, with how robust it is: fragile when removing one claim or "
-    "moving one weight a step would change it. The strict labels after the figure "
-    "(✓ standing, ✗ defeated, ? undecided) answer another question: is every objection "
+    "moving one weight a step would change it. The strict label after the figure "
+    "(✓ standing, ✗ defeated, ? undecided; the motion has none) answers another question: "
+    "is every objection "
     "answered? One unanswered claim defeats what it rebuts, whatever its weight; where a "
     "label and a strength seem to disagree, the detail panel says why."
 )

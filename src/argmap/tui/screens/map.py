@@ -23,6 +23,7 @@ from argmap.tui.commands import bindings_for
 from argmap.tui.editing import Finished
 from argmap.tui.host import Host
 from argmap.tui.model import ClaimFilter, DebateEntry, Location, apply_filter
+from argmap.tui.semantics_palette import semantics_title
 from argmap.tui.widgets.claim_tree import ClaimTree
 from argmap.tui.widgets.detail import ClaimDetail
 from argmap.tui.widgets.labels import LINK_STYLE, safe, side_mark, status_mark
@@ -167,17 +168,7 @@ class MapScreen(Screen[None]):
             self.entry = entry
             self.focus_root = MOTION_ID
             self.claim_filter = ClaimFilter()
-            title = Text.assemble(
-                (safe(entry.title), "bold"), ("  ·  ", "dim"), (safe(entry.debate_id), "dim")
-            )
-            if is_bundled(entry.path):
-                # Said before any edit is tried, not only when one is refused.
-                title.append("  ·  ", style="dim")
-                title.append("read-only", style="bold reverse")
-                title.append(" bundled with argmap; `argmap init` copies it to edit", style="dim")
-            title.no_wrap = True
-            title.overflow = "ellipsis"
-            self.query_one("#map-title", Static).update(title)
+            self._show_title()
             self._rebuild(claim_id)
             return
         self.entry = entry
@@ -191,6 +182,24 @@ class MapScreen(Screen[None]):
         self.claim_tree.select_claim(claim_id)
         self._show_cursor()
         self.claim_tree.focus()
+
+    def _show_title(self) -> None:
+        """The debate's title and id, and the semantics its strengths come from."""
+        entry = self.entry
+        if entry is None:
+            return
+        title = Text.assemble(
+            (safe(entry.title), "bold"), ("  ·  ", "dim"), (safe(entry.debate_id), "dim")
+        )
+        title.append(f"  ·  {semantics_title(entry.semantics_in_use)}", style="dim")
+        if is_bundled(entry.path):
+            # Said before any edit is tried, not only when one is refused.
+            title.append("  ·  ", style="dim")
+            title.append("read-only", style="bold reverse")
+            title.append(" bundled with argmap; `argmap init` copies it to edit", style="dim")
+        title.no_wrap = True
+        title.overflow = "ellipsis"
+        self.query_one("#map-title", Static).update(title)
 
     def mark_search(self, place: Location, words: Sequence[str]) -> None:
         """Mark the words of a search in the claim it found (its row and its text)."""
@@ -233,6 +242,7 @@ class MapScreen(Screen[None]):
             self.focus_root = MOTION_ID
         expanded = self.claim_tree.expanded_claims()
         self.entry = fresh
+        self._show_title()
         self._rebuild(claim_id, expanded)
 
     def _show_status(self) -> None:

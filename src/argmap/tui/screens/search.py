@@ -96,7 +96,11 @@ class SearchScreen(ModalScreen[Location | None]):
             # the screen up to 120, less its border), never a guess of 30.
             width = results.size.width or min(self.app.size.width * 9 // 10, 120) - 2
             room = max(width - 6 - len(row) - min(len(where), width // 3), 30)
+            if len(_flat(hit.text)) <= width - 6 - len(row):
+                # The whole claim fits the row: show it whole, where it is below it.
+                room = width - 6 - len(row)
             row.append_text(snippet(hit, room))
+            # Where it is, after (on a line of its own when the claim takes the row).
             row.append(where, style="dim")
             options.append(Option(row, id=f"{number}\t{hit.debate_id}\t{hit.claim_id}"))
         results.add_options(options)
