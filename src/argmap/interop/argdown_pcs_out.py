@@ -1,0 +1,101 @@
+"""Premise–conclusion structures written back to Argdown.
+
+A claim whose note has an `inference: ...` line (as `argdown_pcs` writes on import) and
+that has support is written as a PCS: its support as the numbered premises, the rule on
+the inference line, the claim itself as the conclusion, referred to by title (the claim
+keeps its place, text and rebuttals in the relation tree). An `argument <Title>: text`
+line in the note becomes the argument block above the PCS. A claim that undercuts or is
+undercut is left in the relation tree as an argument, its note as data: Argdown's PCS
+conclusions are statements.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from argmap.graph import ArgumentGraph, ClaimNode, Relation
+from argmap.interop.argdown_pcs import ARGUMENT, INFERENCE, UNNAMED
+
+_ARGUMENT_LINE = re.compile(r"^" + re.escape(ARGUMENT) + r"((?:[^>\\\n]|\\.)+)>(?:: (.*))?$")
+_SPECIAL = re.compile(r"([\\\[\]<>#{}@*_-])")
+_COMMENT = re.compile(r"/(?=[/*])")
+
+#: A line of a block, and the claim whose cross-links and children follow it (or None).
+Line = tuple[str, ClaimNode | None]
+
+
+def _escape_rule(rule: str) -> str:
+    """An inference rule for Argdown's inference line: one line, nothing that ends it early."""
+    return _COMMENT.sub(r"\\/", _SPECIAL.sub(r"\\\1", " ".join(rule.split())))
+
+
+def split_note(note: str) -> tuple[tuple[str, str] | None, str, str] | None:
+    """(the argument's escaped title and text, the rule, the rest of the note), or None
+    when the note names no inference."""
+    lines = note.split("\n")
+    rule = next((i for i, line in enumerate(lines) if line.startswith(INFERENCE)), None)
+    if rule is None:
+        return None
+    argument = _ARGUMENT_LINE.match(lines[0]) if rule > 0 else None
+    text = lines[rule][len(INFERENCE) :].strip()
+    rest = [line for i, line in enumerate(lines) if i != rule and (i or argument is None)]
+    head = None if argument is None else (argument.group(1), argument.group(2) or "")
+    return head, "" if text == UNNAMED else text, "\n".join(rest)
+
+
+class Structures:
+    """Which claims are written as premise–conclusion structures, and their blocks."""
+
+    def __init__(self, graph: ArgumentGraph, arguments: set[str]) -> None:
+        self.graph = graph
+        #: conclusion id -> (argument block, rule, rest of its note), in the graph's order.
+        self.parts: dict[str, tuple[tuple[str, str] | None, str, str]] = {}
+        for node in graph.claims():
+            claim = node.claim
+            if node.id in arguments or claim is None or not claim.note:
+                continue
+            if not any(graph.nodes[c].relation is Relation.SUPPORTS for c in node.children):
+                continue
+            split = split_note(claim.note)
+            if split is not None:
+                self.parts[node.id] = split
+        for conclusion in self.parts:
+            arguments.difference_update(self._premises(graph.nodes[conclusion]))
+
+    def _premises(self, node: ClaimNode) -> list[str]:
+        nodes = self.graph.nodes
+        return [c for c in node.children if nodes[c].relation is Relation.SUPPORTS]
+
+    def children(self, node: ClaimNode) -> list[str]:
+        """The children written below a claim in a relation tree (not its premises)."""
+        if node.id not in self.parts:
+            return node.children
+        nodes = self.graph.nodes
+        return [c for c in node.children if nodes[c].relation is not Relation.SUPPORTS]
+
+    def rest_of_note(self, node: ClaimNode) -> str | None:
+        """The note a claim's data keeps, or None when it keeps the whole note."""
+        part = self.parts.get(node.id)
+        return None if part is None else part[2]
+
+    def blocks(
+        self,
+        statement: Callable[[ClaimNode], str],
+        reference: Callable[[str], str],
+    ) -> Iterator[list[Line]]:
+        """Each structure's blocks: the argument, then its premises, inference, conclusion."""
+        from argmap.interop.argdown import escape_text
+
+        for conclusion, (argument, rule, _rest) in self.parts.items():
+            if argument is not None:
+                title, text = argument
+                yield [(f"<{title}>: {escape_text(text)}" if text else f"<{title}>", None)]
+            block: list[Line] = []
+            premises = self._premises(self.graph.nodes[conclusion])
+            for number, premise in enumerate(premises, 1):
+                node = self.graph.nodes[premise]
+                block.append((f"({number}) {statement(node)}", node))
+            block.append((f"-- {_escape_rule(rule)} --" if rule else "----", None))
+            block.append((f"({len(premises) + 1}) {reference(conclusion)}", None))
+            yield block
