@@ -460,8 +460,13 @@ def _choose_motion(reader: _Reader, title: str | None) -> str:
             "this Argdown document has no relations (`+`, `-`, `_`, `->` ...) between its "
             "statements; argmap needs an argument structure to import"
         )
-    best = max(reader.elements, key=lambda k: incoming.get(k, 0))  # first of equals
-    tied = [k for k in reader.elements if incoming.get(k, 0) == incoming[best] and k != best]
+    # The motion supports and attacks nothing (argmap drops relations from it): elements
+    # that are the premise of no relation come first, when one of them has an incoming one.
+    premises = {r.premise for r in reader.relations}
+    roots = [k for k in reader.elements if k not in premises and incoming.get(k, 0)]
+    pool = roots or list(reader.elements)
+    best = max(pool, key=lambda k: incoming.get(k, 0))  # first of equals
+    tied = [k for k in pool if incoming.get(k, 0) == incoming[best] and k != best]
     if tied:
         reader.losses.append(
             Loss(
@@ -545,12 +550,16 @@ def _build(reader: _Reader, motion: str) -> Imported:
     order = [motion]  # placed elements, in the order they were placed
     linked: set[tuple[str, str, str]] = set()  # cross-links made: (premise, key, target id)
     outside: list[LostItem] = []  # relations with an end not connected to the motion
+    pro_side: dict[str, bool] = {}  # placed element -> whether it argues for the motion
+    across: list[LostItem] = []  # support cross-links between the two sides
 
     def place(relation: _Relation, current: str) -> None:
         premise = relation.premise
         placed.add(premise)
         used.add(relation.seq)
         parent_of[premise] = (current, relation.kind)
+        backs = relation.kind == "supports"
+        pro_side[premise] = backs if current == motion else pro_side[current] == backs
         order.append(premise)
         queue.append(premise)
         claim = _claim(elements[premise], ids[premise], reader)
@@ -614,6 +623,9 @@ def _build(reader: _Reader, motion: str) -> Imported:
                 )
             )
             kind = "rebuts"
+        if kind == "supports" and pro_side[premise] != pro_side[target]:
+            across.append(LostItem(f"line {relation.line}", f"{premise} supports {target}"))
+            continue
         key = "also_supports" if kind == "supports" else "also_rebuts"
         if (premise, key, target_id) not in linked:
             linked.add((premise, key, target_id))
@@ -625,6 +637,15 @@ def _build(reader: _Reader, motion: str) -> Imported:
                 f"{len(unplaced)} element{'s' * (len(unplaced) != 1)} not connected to the "
                 "motion by incoming relations left out",
                 items=tuple(LostItem(k, elements[k].text) for k in unplaced),
+            )
+        )
+    if across:
+        losses.append(
+            Loss(
+                f"{len(across)} support{'s' * (len(across) != 1)} of a claim on the other side "
+                "of the motion left out (argmap refuses support across sides; each claim "
+                "keeps its place in the tree)",
+                items=tuple(across),
             )
         )
     if outside:

@@ -1,0 +1,310 @@
+"""Argdown premise–conclusion structures: read as claims (premises support their conclusion,
+the argument above a structure stands for its conclusion), written back as structures.
+
+The fixtures are written for these tests in the shapes of the Argdown guide's first example
+(statements defined first, arguments with a description block, numbered premises, bare and
+named inferences, intermediary conclusions, relations on conclusions) and of the syntax
+tour (an argument named by a reference alone, a premise over two lines, a titled premise
+defined twice, outgoing relations of the conclusion with a comment between them). What the
+Argdown tools list for them is written out by hand below.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from argmap.interop import ImportOutcome, InteropError, export_text, import_text
+from argmap.model import Claim
+
+DATA = Path(__file__).parent / "data" / "interop"
+
+
+def argdown(text: str, motion: str | None = None) -> ImportOutcome:
+    outcome = import_text("argdown", text, "imported.yaml", motion=motion)
+    assert outcome.loaded.ok, [d.format() for d in outcome.loaded.diagnostics]
+    return outcome
+
+
+def fixture(name: str) -> ImportOutcome:
+    return argdown((DATA / name).read_text(encoding="utf-8"))
+
+
+def walk(claims: list[Claim]) -> list[Claim]:
+    found, stack = [], list(reversed(claims))
+    while stack:
+        claim = stack.pop()
+        found.append(claim)
+        stack.extend(reversed([*claim.support, *claim.rebuttals]))
+    return found
+
+
+def relations(outcome: ImportOutcome) -> set[tuple[str, str, str]]:
+    """(premise text, kind, target text) for every relation the debate holds."""
+    debate = outcome.loaded.debate
+    assert debate is not None
+    found: set[tuple[str, str, str]] = set()
+    by_id = {c.id: c.text for c in walk([*debate.pro, *debate.con]) if c.id}
+    for side, claims in (("supports", debate.pro), ("rebuts", debate.con)):
+        found.update((c.text, side, debate.motion) for c in claims)
+    for claim in walk([*debate.pro, *debate.con]):
+        found.update((s.text, "supports", claim.text) for s in claim.support)
+        found.update(
+            (r.text, "undercuts" if r.undercut else "rebuts", claim.text) for r in claim.rebuttals
+        )
+        found.update((claim.text, "rebuts", by_id[t]) for t in claim.also_rebuts)
+        found.update((claim.text, "supports", by_id[t]) for t in claim.also_supports)
+    return found
+
+
+def by_text(outcome: ImportOutcome) -> dict[str, Claim]:
+    debate = outcome.loaded.debate
+    assert debate is not None
+    return {c.text: c for c in walk([*debate.pro, *debate.con])}
+
+
+def test_the_guide_shape_keeps_every_relation_the_argdown_tools_list() -> None:
+    outcome = fixture("argdown-pcs-debate.argdown")
+    debate = outcome.loaded.debate
+    assert debate is not None
+    # The statement no argument uses as a premise is the motion, though another has more
+    # attacks: a premise as motion would lose what it supports.
+    assert debate.motion == "The old town should be closed to private cars."
+    found = relations(outcome)
+    # Argdown's JSON export lists three attacks, each from a main conclusion.
+    trade = "Shops in the old town depend on customers who arrive by car."
+    assert {
+        ("The old town should be closed to private cars.", "rebuts", trade),
+        ("A ban would empty the shops.", "rebuts", debate.motion),
+        ("Shops gain from closing the old town.", "rebuts", trade),
+    } <= found
+
+
+def test_premises_support_their_conclusion_and_the_argument_names_it() -> None:
+    claims = by_text(fixture("argdown-pcs-debate.argdown"))
+    clean_air = claims["The old town should be closed to private cars."]
+    assert clean_air.id == "clean-air"
+    assert clean_air.tags == ["pro"]
+    assert [c.text for c in clean_air.support] == [
+        "Traffic is the main source of fine dust in the old town.",
+        "Fine dust harms the health of residents.",
+        "Whatever harms residents' health should be limited where it can be.",
+    ]
+    assert clean_air.support[1].id == "health"
+    assert clean_air.note == (
+        "argument <Clean air>: Fewer cars mean cleaner air for the people who live there.\n"
+        "inference: Generalisation, Modus ponens"
+    )
+
+
+def test_an_intermediary_conclusion_is_nested_support() -> None:
+    claims = by_text(fixture("argdown-pcs-debate.argdown"))
+    walkers = claims["Shops gain from closing the old town."]
+    assert walkers.note == (
+        "argument <Walkers buy more>: People on foot stop at more shops than people in "
+        "cars.\ninference: (no rule named)"
+    )
+    step, last = walkers.support
+    assert (step.text, last.text) == (
+        "Walkers spend more in a pedestrian zone than drivers.",
+        "A closed old town becomes a pedestrian zone.",
+    )
+    assert step.note == "inference: (no rule named)"
+    assert [c.text for c in step.support] == [
+        "Studies of pedestrian zones found higher takings.",
+        "Higher takings in pedestrian zones come from walkers.",
+    ]
+
+
+def test_a_conclusion_that_is_the_motion_gives_it_premises_as_pro() -> None:
+    outcome = fixture("argdown-pcs-debate.argdown")
+    debate = outcome.loaded.debate
+    assert debate is not None
+    assert [c.text for c in debate.pro] == [
+        "Every shop needs goods delivered by van.",
+        "A ban on cars stops the vans too.",
+    ]
+    # The motion has no note: what the argument said of it is named as left out.
+    assert any("of the motion [Ban]" in loss.message for loss in outcome.losses)
+
+
+def test_the_tour_shape_argument_reference_continuations_and_outgoing_relations() -> None:
+    outcome = fixture("argdown-pcs-intro.argdown")
+    debate = outcome.loaded.debate
+    assert debate is not None
+    claims = by_text(outcome)
+    conclusion = claims["The conclusion of argument one"]
+    assert conclusion.id == "argument-one"
+    assert conclusion.note == (
+        "argument <Argument one>\ninference: A rule with an aside (note: 1,2)"
+    )
+    assert [c.text for c in conclusion.support] == [
+        "The first premise (spread over a second line in brackets).",
+        "Another statement, defined here first.",
+    ]
+    # Argdown lists seven relations; five connect to the motion and are kept ...
+    point_a, point_b = "A plain statement with a title.", "Another statement, defined here first."
+    assert debate.motion == point_a
+    assert {
+        ("An argument that backs point B.", "supports", point_b),
+        ("An argument against the doubter.", "rebuts", point_a),
+        ("An argument against the doubter.", "rebuts", "An argument against point B."),
+        ("An argument against point B.", "rebuts", point_b),
+        ("The conclusion of argument one", "rebuts", point_a),
+    } <= relations(outcome)
+    # ... and the two whose other end nothing connects to the motion are named.
+    (outside,) = [loss for loss in outcome.losses if "outside the debate" in loss.message]
+    assert [item.text for item in outside.items] == [
+        "(untitled, line 21) rebuts (untitled, line 22)",
+        "(untitled, line 21) supports <Argument two>",
+    ]
+
+
+def test_uses_chooses_the_premises_of_each_inference() -> None:
+    text = (
+        "[T]: Thesis.\n\n(1) First.\n(2) Second.\n-- Step {uses: [1]} --\n(3) Middle.\n"
+        "(4) Fourth.\n-- {uses: [2, 3, 4]} --\n(5) End.\n  -> [T]\n"
+    )
+    claims = by_text(argdown(text))
+    end = claims["End."]
+    assert [c.text for c in end.support] == ["Second.", "Middle.", "Fourth."]
+    assert [c.text for c in claims["Middle."].support] == ["First."]
+    assert claims["Middle."].note == "inference: Step"
+    assert end.note == "inference: (no rule named)"
+
+
+def test_an_inference_named_over_lines_of_its_own_and_long_lines() -> None:
+    text = "[T]: Thesis.\n\n(1) P.\n--\nRule one,\nrule two\n-----\n(2) C.\n  -> [T]\n"
+    claims = by_text(argdown(text))
+    assert claims["C."].note == "inference: Rule one, rule two"
+    assert [c.text for c in claims["C."].support] == ["P."]
+
+
+def test_relations_to_the_argument_move_to_its_conclusion() -> None:
+    text = (
+        "[T]: Thesis.\n  - <A>\n    - [R]: A rebuttal of the argument.\n"
+        "    _ <U>: An undercut of the argument.\n\n"
+        "<A>: The argument.\n\n(1) First premise.\n(2) Second premise.\n----\n(3) Conclusion.\n"
+    )
+    outcome = argdown(text)
+    debate = outcome.loaded.debate
+    assert debate is not None
+    [conclusion] = debate.con
+    assert (conclusion.id, conclusion.text) == ("a", "Conclusion.")
+    assert [r.text for r in conclusion.rebuttals] == ["A rebuttal of the argument."]
+    # An undercut of the argument is one of its inference: argmap weakens the link of the
+    # inference's first premise.
+    first, _second = conclusion.support
+    assert [(r.text, r.undercut) for r in first.rebuttals] == [
+        ("An undercut of the argument.", True)
+    ]
+
+
+def test_an_undercut_written_below_the_inference() -> None:
+    text = "[T]: Thesis.\n\n(1) P.\n(2) Q.\n----\n  <_ [U]: Not so fast.\n(3) C.\n  -> [T]\n"
+    claims = by_text(argdown(text))
+    p, q = claims["C."].support
+    assert [(r.text, r.undercut) for r in p.rebuttals] == [("Not so fast.", True)]
+    assert q.rebuttals == []
+
+
+def test_a_structure_without_a_conclusion_is_named_not_guessed() -> None:
+    text = "[T]: Thesis.\n  - [X]: Against.\n\n(1) P.\n(2) Q.\n----\n"
+    outcome = argdown(text)
+    (loss,) = [x for x in outcome.losses if "does not end in a conclusion" in x.message]
+    assert [i.text for i in loss.items] == ["(1) P.", "(2) Q.", "----"]
+    assert "P." not in by_text(outcome)
+
+
+def test_support_across_sides_is_named_and_the_file_still_imports() -> None:
+    text = "[T]: Thesis.\n  + [A]: For.\n  - [B]: Against.\n\n[A]\n  +> [B]\n"
+    outcome = argdown(text)
+    (loss,) = [x for x in outcome.losses if "other side" in x.message]
+    assert [i.text for i in loss.items] == ["[A] supports [B]"]
+
+
+# -- export ----------------------------------------------------------------------------
+
+
+def round_trip(outcome: ImportOutcome) -> tuple[str, ImportOutcome]:
+    graph = outcome.loaded.graph
+    assert graph is not None
+    text, _losses = export_text("argdown", graph)
+    return text, argdown(text)
+
+
+def claims_of(outcome: ImportOutcome) -> tuple[Any, ...]:
+    """The debate's motion and claims, every field of every claim, in order."""
+    debate = outcome.loaded.debate
+    assert debate is not None
+    return (debate.motion, debate.pro, debate.con)
+
+
+@pytest.mark.parametrize("name", ["argdown-pcs-debate.argdown", "argdown-pcs-intro.argdown"])
+def test_export_keeps_the_structures_and_imports_back_the_same(name: str) -> None:
+    first = fixture(name)
+    text, again = round_trip(first)
+    assert claims_of(again) == claims_of(first)
+    assert relations(again) == relations(first)
+    assert "\n(1) [" in text
+
+
+def test_exported_structure_reads_as_argdown_writes_it() -> None:
+    text, _again = round_trip(fixture("argdown-pcs-debate.argdown"))
+    blocks = text.split("\n\n")
+    clean_air = blocks.index(
+        "<Clean air>: Fewer cars mean cleaner air for the people who live there."
+    )
+    assert blocks[clean_air + 1].splitlines() == [
+        "(1) [ad-19]: Traffic is the main source of fine dust in the old town.",
+        "(2) [health]: Fine dust harms the health of residents.",
+        "(3) [ad-21]: Whatever harms residents' health should be limited where it can be.",
+        "-- Generalisation, Modus ponens --",
+        "(4) [clean-air]",
+    ]
+
+
+def test_hostile_rule_and_argument_text_stay_text() -> None:
+    written = r"A -\- rule \{uses: \[9]} <b> [x] \/\/ here"
+    text = (
+        "[T]: Thesis.\n\n<Odd \\> title>: Text with \\<angle\\> and \\[square\\] brackets.\n\n"
+        f"(1) P.\n--\n{written}\n--\n(2) C.\n  -> [T]\n"
+    )
+    first = argdown(text)
+    note = by_text(first)["C."].note
+    assert note == (
+        "argument <Odd \\> title>: Text with <angle> and [square] brackets.\n"
+        "inference: A -- rule {uses: [9]} <b> [x] // here"
+    )
+    exported, again = round_trip(first)
+    assert by_text(again)["C."].note == note
+    assert "-- A \\-\\- rule \\{uses: \\[9\\]\\} \\<b\\> \\[x\\] \\// here --" in exported
+
+
+# -- size ------------------------------------------------------------------------------
+
+
+def test_ten_thousand_premises_and_a_deep_chain_need_no_recursion() -> None:
+    many = "".join(f"({n}) Premise {n}.\n" for n in range(1, 10_001))
+    outcome = argdown(f"[T]: Thesis.\n\n{many}----\n(10001) C.\n  -> [T]\n")
+    [conclusion] = outcome.loaded.debate.con if outcome.loaded.debate else []
+    assert len(conclusion.support) == 10_000
+    # A chain of intermediary conclusions as deep as argmap reads debates, written back.
+    depth = 190
+    chain = "(1) Start.\n" + "".join(f"----\n({n}) Step {n}.\n" for n in range(2, depth + 1))
+    deep = argdown(f"[T]: Thesis.\n\n{chain}  -> [T]\n")
+    graph = deep.loaded.graph
+    assert graph is not None and len(graph.nodes) == depth + 1
+    text, again = round_trip(deep)
+    assert claims_of(again) == claims_of(deep)
+    assert text.count("\n----\n") == depth - 1
+
+
+def test_a_chain_deeper_than_python_recursion_is_refused_with_a_message() -> None:
+    depth = sys.getrecursionlimit() + 100
+    chain = "(1) Start.\n" + "".join(f"----\n({n}) Step {n}.\n" for n in range(2, depth + 1))
+    with pytest.raises(InteropError, match="nest deeper than"):
+        import_text("argdown", f"[T]: Thesis.\n\n{chain}  -> [T]\n", "deep.yaml")
