@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import shutil
 import subprocess
 import sys
@@ -29,6 +28,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from bench_hostile_imports import exponent
 
 from argmap.interop import InteropError, export_text, import_text
 
@@ -91,15 +92,6 @@ def run(text: str) -> tuple[float, float, str]:
     started = time.perf_counter()
     export_text("argdown", graph)
     return imported, time.perf_counter() - started, f"{outcome.claim_count()} claims"
-
-
-def exponent(sizes: list[int], seconds: list[float]) -> float:
-    xs = [math.log(s) for s in sizes]
-    ys = [math.log(max(t, 1e-6)) for t in seconds]
-    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
-    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum(
-        (x - mx) ** 2 for x in xs
-    )
 
 
 def oracle(path: Path) -> None:

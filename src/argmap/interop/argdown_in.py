@@ -41,6 +41,7 @@ from typing import Any
 import yaml
 
 from argmap.interop import Imported, InteropError, Loss, LostItem, shorten_title
+from argmap.interop.argdown_pcs import RELATION as _RELATION
 from argmap.interop.argdown_pcs import merge_arguments, read_pcs
 from argmap.interop.limits import EmbeddedYamlRefused, load_embedded_yaml
 from argmap.interop.textscan import comment_spans, sub_emphasis, sub_links, sub_tags
@@ -60,7 +61,6 @@ _SYMBOLS = {
     "-": ("child", "rebuts"),
     "_": ("child", "undercuts"),
 }
-_RELATION = re.compile(r"^(\s*)(<\+|<-|<_|\+>|->|_>|><|\+|-|_)\s+(.*)$")
 _STATEMENT = re.compile(r"^\[((?:[^\]\\]|\\.)+)\](:?)\s*(.*)$", re.DOTALL)
 _ARGUMENT = re.compile(r"^<((?:[^>\\]|\\.)+)>(:?)\s*(.*)$", re.DOTALL)
 _HEADING = re.compile(r"^#{1,6}\s+(.*)$")

@@ -37,7 +37,8 @@ ARGUMENT = "argument <"
 _NUMBER = re.compile(r"^(\s*)\((\d+)\)[ \t]*(.*)$")
 _INFERENCE_START = re.compile(r"^\s*--")
 _INFERENCE_END = re.compile(r"(?<!\\)-{2,}")
-_RELATION = re.compile(r"^(\s*)(<\+|<-|<_|\+>|->|_>|><|\+|-|_)\s+(.*)$")
+#: A relation line: indentation, symbol, the element it names.
+RELATION = re.compile(r"^(\s*)(<\+|<-|<_|\+>|->|_>|><|\+|-|_)\s+(.*)$")
 _ESCAPE = re.compile(r"\\(.)")
 _TITLE_SPECIAL = re.compile(r"([\\\[\]<>])")
 
@@ -101,7 +102,7 @@ def read_pcs(reader: _Reader, block: list[tuple[int, str]], argument: str | None
                 opened = inference
             stack, current = [], None
             continue
-        relation = _RELATION.match(line)
+        relation = RELATION.match(line)
         if relation and pending is not None:
             if relation.group(2) == "<_":
                 pending.undercuts.append(reader._element(relation.group(3).strip(), number).key)
