@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from argmap.interop import ImportOutcome, InteropError, export_text, import_text
+from argmap.load import load_text
 from argmap.model import Claim
 
 DATA = Path(__file__).parent / "data" / "interop"
@@ -308,3 +309,47 @@ def test_a_chain_deeper_than_python_recursion_is_refused_with_a_message() -> Non
     chain = "(1) Start.\n" + "".join(f"----\n({n}) Step {n}.\n" for n in range(2, depth + 1))
     with pytest.raises(InteropError, match="nest deeper than"):
         import_text("argdown", f"[T]: Thesis.\n\n{chain}  -> [T]\n", "deep.yaml")
+
+
+def export_yaml(text: str) -> tuple[str, ImportOutcome]:
+    loaded = load_text(text, "hand.yaml")
+    assert loaded.graph is not None, [d.format() for d in loaded.diagnostics]
+    exported, _losses = export_text("argdown", loaded.graph)
+    return exported, argdown(exported)
+
+
+HAND = """\
+version: 1
+title: Hand written
+motion: The motion.
+con:
+  - id: because
+    text: A conclusion.
+    note: "{note}"
+    support:
+      - id: first
+        text: A premise.
+      - id: second
+        text: Another premise.
+"""
+
+
+def test_a_hand_written_inference_note_is_written_as_a_structure() -> None:
+    note = "inference: Modus tollens\\nchecked in class"
+    exported, again = export_yaml(HAND.format(note=note))
+    assert "(1) [first]: A premise.\n(2) [second]: Another premise.\n" in exported
+    assert "-- Modus tollens --\n(3) [because]" in exported
+    assert '- [because]: A conclusion. {"note": "checked in class"}' in exported
+    debate = again.loaded.debate
+    assert debate is not None
+    assert debate.con[0].note == "inference: Modus tollens\nchecked in class"
+
+
+def test_a_note_that_only_mentions_an_inference_later_stays_a_note() -> None:
+    note = "checked in class\\ninference: Modus tollens"
+    exported, again = export_yaml(HAND.format(note=note))
+    assert "(1) [" not in exported
+    debate = again.loaded.debate
+    assert debate is not None
+    assert debate.con[0].note == "checked in class\ninference: Modus tollens"
+    assert [c.id for c in debate.con[0].support] == ["first", "second"]

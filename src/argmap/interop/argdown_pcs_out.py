@@ -32,16 +32,16 @@ def _escape_rule(rule: str) -> str:
 
 def split_note(note: str) -> tuple[tuple[str, str] | None, str, str] | None:
     """(the argument's escaped title and text, the rule, the rest of the note), or None
-    when the note names no inference."""
+    when the note does not start as an imported structure's does: an `inference: ...` line,
+    first or after an `argument <Title>: ...` line."""
     lines = note.split("\n")
-    rule = next((i for i, line in enumerate(lines) if line.startswith(INFERENCE)), None)
-    if rule is None:
+    argument = _ARGUMENT_LINE.match(lines[0])
+    at = 1 if argument is not None else 0
+    if len(lines) <= at or not lines[at].startswith(INFERENCE):
         return None
-    argument = _ARGUMENT_LINE.match(lines[0]) if rule > 0 else None
-    text = lines[rule][len(INFERENCE) :].strip()
-    rest = [line for i, line in enumerate(lines) if i != rule and (i or argument is None)]
+    text = lines[at][len(INFERENCE) :].strip()
     head = None if argument is None else (argument.group(1), argument.group(2) or "")
-    return head, "" if text == UNNAMED else text, "\n".join(rest)
+    return head, "" if text == UNNAMED else text, "\n".join(lines[at + 1 :])
 
 
 class Structures:
