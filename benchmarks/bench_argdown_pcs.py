@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -26,6 +27,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
@@ -94,6 +96,63 @@ def run(text: str) -> tuple[float, float, str]:
     return imported, time.perf_counter() - started, f"{outcome.claim_count()} claims"
 
 
+def _argdown_json(tool: str, path: Path) -> tuple[dict[str, Any], int]:
+    """Argdown's JSON export of a file, and how many error lines it printed."""
+    done = subprocess.run([tool, "json", str(path), "--stdout"], capture_output=True, text=True)
+    try:
+        data, _end = json.JSONDecoder().raw_decode(done.stdout)
+    except json.JSONDecodeError:  # Argdown refused the file (syntax errors)
+        data = {}
+    errors = sum(1 for line in done.stderr.splitlines() if "rror" in line)
+    return data, errors + (done.returncode != 0)
+
+
+def _plain(text: str | None) -> str:
+    return " ".join(re.sub(r"#\([^)]*\)|#\S+", "", text or "").split())
+
+
+def _texts(data: dict[str, Any]) -> Callable[[str, str], str]:
+    """The text of an Argdown node: a statement's, or a reconstructed argument's main
+    conclusion's, or an argument's description."""
+
+    def text(kind: str, title: str) -> str:
+        if kind == "argument":
+            argument = data["arguments"][title]
+            if argument.get("pcs"):
+                return text("statement", argument["pcs"][-1]["title"])
+            members = argument.get("members", [])
+        else:
+            members = data["statements"][title]["members"]
+        return next((_plain(m["text"]) for m in members if m.get("text")), "")
+
+    return text
+
+
+def _relations(outcome: Any) -> set[tuple[str, str, str]]:
+    """(premise text, kind, target text) of every relation an imported debate holds."""
+    debate = outcome.loaded.debate
+    found: set[tuple[str, str, str]] = set()
+    stack = [(c, "supports", debate.motion) for c in debate.pro]
+    stack += [(c, "rebuts", debate.motion) for c in debate.con]
+    claims = []
+    while stack:
+        claim, kind, parent = stack.pop()
+        found.add((_plain(claim.text), kind, _plain(parent)))
+        claims.append(claim)
+        stack += [(s, "supports", claim.text) for s in claim.support]
+        stack += [(r, "undercuts" if r.undercut else "rebuts", claim.text) for r in claim.rebuttals]
+    by_id = {c.id: c.text for c in claims if c.id}
+    for claim in claims:
+        found.update((_plain(claim.text), "rebuts", _plain(by_id[t])) for t in claim.also_rebuts)
+        found.update(
+            (_plain(claim.text), "supports", _plain(by_id[t])) for t in claim.also_supports
+        )
+    return found
+
+
+_KINDS = {"attack": "rebuts", "support": "supports", "undercut": "undercuts"}
+
+
 def oracle(path: Path) -> None:
     tool = shutil.which("argdown")
     if tool is None:
@@ -104,29 +163,30 @@ def oracle(path: Path) -> None:
     if graph is None:
         print(f"{path.name}: did not load")
         return
+    data, errors = _argdown_json(tool, path)
+    text, held = _texts(data), _relations(outcome)
+    missing = []
+    for relation in data.get("relations", []):
+        kind = _KINDS.get(relation["relationType"], "rebuts")
+        ends = (
+            text(relation["fromType"], relation["from"]),
+            text(relation["toType"], relation["to"]),
+        )
+        if (ends[0], kind, ends[1]) not in held and (ends[0], "rebuts", ends[1]) not in held:
+            missing.append(f"{relation['from']} {relation['relationType']} {relation['to']}")
+    listed = len(data.get("relations", []))
     exported, _losses = export_text("argdown", graph)
     with tempfile.TemporaryDirectory() as folder:
         back = Path(folder) / "exported.argdown"
         back.write_text(exported, encoding="utf-8")
-        counts = []
-        for source in (path, back):
-            done = subprocess.run(
-                [tool, "json", str(source), "--stdout"], capture_output=True, text=True
-            )
-            try:
-                data, _end = json.JSONDecoder().raw_decode(done.stdout)
-            except json.JSONDecodeError:  # Argdown refused the file (syntax errors)
-                data = {}
-            errors = sum(1 for line in done.stderr.splitlines() if "rror" in line)
-            errors += done.returncode != 0
-            counts.append((len(data.get("relations", [])), len(data.get("arguments", {})), errors))
-    (orig_rel, orig_arg, orig_err), (back_rel, back_arg, back_err) = counts
+        again, back_errors = _argdown_json(tool, back)
     print(
-        f"{path.name}: Argdown lists {orig_rel} relations, {orig_arg} arguments "
-        f"({orig_err} error lines); argmap kept "
-        f"{outcome.claim_count()} claims; the export: {back_rel} relations, {back_arg} "
-        f"arguments, {back_err} error lines"
+        f"{path.name}: Argdown lists {listed} relations ({errors} error lines); argmap holds "
+        f"{listed - len(missing)} of them; the export: {len(again.get('arguments', {}))} "
+        f"arguments, {back_errors} error lines"
     )
+    for item in missing:
+        print(f"  not held: {item}")
 
 
 def main() -> None:
