@@ -46,7 +46,7 @@ _TITLE_SPECIAL = re.compile(r"([\\\[\]<>])")
 @dataclass(slots=True)
 class _Inference:
     line: int
-    text: str
+    parts: list[str]  # the rule's text and data, as written on its lines
     undercuts: list[str] = field(default_factory=list)  # keys of `<_ X` written below it
 
 
@@ -76,7 +76,7 @@ def read_pcs(reader: _Reader, block: list[tuple[int, str]], argument: str | None
     for number, line in block:
         if opened is not None:
             end = _INFERENCE_END.search(line)
-            opened.text += " " + (line[: end.start()] if end else line)
+            opened.parts.append(line[: end.start()] if end else line)
             if end:
                 opened, pending = None, opened
             continue
@@ -93,10 +93,9 @@ def read_pcs(reader: _Reader, block: list[tuple[int, str]], argument: str | None
             if pending is not None or not statements:
                 break  # two inferences in a row, or one before any premise
             rest = line.lstrip()[2:]
-            inference = _Inference(number, rest)
             end = _INFERENCE_END.search(rest)
+            inference = _Inference(number, [rest[: end.start()] if end else rest])
             if end:
-                inference.text = rest[: end.start()]
                 pending = inference
             else:
                 opened = inference
@@ -142,7 +141,8 @@ def _relate(
     previous = 0  # the conclusion before this inference, or the first statement
     first = statements[0][1]
     for conclusion, inference in inferences:
-        text, _tags, data = reader._split_extras(inference.text, reader.elements[first])
+        written = " ".join(inference.parts)
+        text, _tags, data = reader._split_extras(written, reader.elements[first])
         premises = _uses(data, numbers, conclusion) or list(range(previous, conclusion))
         target = statements[conclusion][1]
         for premise in premises:
