@@ -158,11 +158,15 @@ def oracle(path: Path) -> None:
     if tool is None:
         print(f"{path.name}: the argdown command is not on the PATH; no oracle")
         return
-    outcome = import_text("argdown", path.read_text(encoding="utf-8"), "oracle.yaml")
-    graph = outcome.loaded.graph
-    if graph is None:
-        print(f"{path.name}: did not load")
+    try:
+        outcome = import_text("argdown", path.read_text(encoding="utf-8"), "oracle.yaml")
+    except InteropError as exc:
+        print(f"{path.name}: refused: {exc.message}")
         return
+    if not outcome.loaded.ok:
+        print(f"{path.name}: the converted debate does not validate")
+        return
+    graph = outcome.loaded.graph
     data, errors = _argdown_json(tool, path)
     text, held = _texts(data), _relations(outcome)
     missing = []

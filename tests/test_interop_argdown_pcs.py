@@ -353,3 +353,23 @@ def test_a_note_that_only_mentions_an_inference_later_stays_a_note() -> None:
     assert debate is not None
     assert debate.con[0].note == "checked in class\ninference: Modus tollens"
     assert [c.id for c in debate.con[0].support] == ["first", "second"]
+
+
+def test_the_motion_is_the_candidate_that_keeps_most_of_the_document() -> None:
+    # [Small] has more attacks written as such, but [Evidence] is concluded by a structure
+    # whose premises are attacked in turn: it keeps more claims, so it is the motion.
+    text = (
+        "[Small]: Small.\n  - [x]: X.\n  - [y]: Y.\n\n"
+        "(1) [Hypothesis]: A hypothesis.\n  - [Rival]: A rival.\n(2) An assumption.\n"
+        "(3) Another assumption.\n----\n(4) [Evidence]: The evidence.\n"
+    )
+    outcome = argdown(text)
+    debate = outcome.loaded.debate
+    assert debate is not None
+    assert debate.motion == "The evidence."
+    assert [c.text for c in debate.pro] == [
+        "A hypothesis.",
+        "An assumption.",
+        "Another assumption.",
+    ]
+    assert [r.text for r in debate.pro[0].rebuttals] == ["A rival."]

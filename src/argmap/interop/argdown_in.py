@@ -16,8 +16,8 @@ What is read, following the syntax guide:
   (`<!-- -->`, `/* */`, `//`).
 
 The motion is the element `--motion TITLE` names, else the statement titled `motion`
-(what `argmap export --format argdown` writes), else the element with most incoming
-relations (the first of equals). Claims nest breadth first from the motion along incoming
+(what `argmap export --format argdown` writes), else the element that keeps most of the
+document (see `argdown_motion`). Claims nest breadth first from the motion along incoming
 relations; other relations become `also_supports` / `also_rebuts`. Titles that are slugs
 become claim ids, other titles slugs of themselves; argmap's generated ids (`pro.1.r2`) are
 left to the nesting that makes them again.
@@ -41,6 +41,7 @@ from typing import Any
 import yaml
 
 from argmap.interop import Imported, InteropError, Loss, LostItem, shorten_title
+from argmap.interop.argdown_motion import choose_motion
 from argmap.interop.argdown_pcs import RELATION as _RELATION
 from argmap.interop.argdown_pcs import merge_arguments, read_pcs
 from argmap.interop.limits import EmbeddedYamlRefused, load_embedded_yaml
@@ -436,46 +437,8 @@ def parse_argdown(text: str, motion: str | None = None) -> Imported:
     for element in reader.elements.values():
         reader.clean(element)
     merge_arguments(reader)
-    motion_key = _choose_motion(reader, motion)
+    motion_key = choose_motion(reader, motion)
     return _build(reader, motion_key)
-
-
-def _choose_motion(reader: _Reader, title: str | None) -> str:
-    if title is not None:
-        for key in (f"[{title}]", f"<{title}>"):
-            key = reader.reconstructed.get(key, (key, key))[0]
-            if key in reader.elements:
-                return key
-        raise InteropError(f"--motion {title}: no statement or argument has that title")
-    if f"[{MOTION_ID}]" in reader.elements:
-        return f"[{MOTION_ID}]"
-    incoming: dict[str, int] = {}
-    # A structure's premises say what its conclusion rests on, not what the debate is
-    # about: they count only in a document of structures alone.
-    written = [r for r in reader.relations if not r.inferred] or reader.relations
-    for relation in written:
-        incoming[relation.target] = incoming.get(relation.target, 0) + 1
-    if not incoming:
-        raise InteropError(
-            "this Argdown document has no relations (`+`, `-`, `_`, `->` ...) between its "
-            "statements; argmap needs an argument structure to import"
-        )
-    # The motion supports and attacks nothing (argmap drops relations from it): elements
-    # that are the premise of no relation come first, when one of them has an incoming one.
-    premises = {r.premise for r in reader.relations}
-    roots = [k for k in reader.elements if k not in premises and incoming.get(k, 0)]
-    pool = roots or list(reader.elements)
-    best = max(pool, key=lambda k: incoming.get(k, 0))  # first of equals
-    tied = [k for k in pool if incoming.get(k, 0) == incoming[best] and k != best]
-    if tied:
-        reader.losses.append(
-            Loss(
-                f"{best} became the motion (most incoming relations, first of "
-                f"{len(tied) + 1}); choose another with --motion TITLE",
-                reader.elements[best].line,
-            )
-        )
-    return best
 
 
 def _ids(reader: _Reader, motion: str) -> dict[str, str | None]:
