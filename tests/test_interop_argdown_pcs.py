@@ -373,3 +373,16 @@ def test_the_motion_is_the_candidate_that_keeps_most_of_the_document() -> None:
         "Another assumption.",
     ]
     assert [r.text for r in debate.pro[0].rebuttals] == ["A rival."]
+
+
+def test_a_structure_right_below_its_argument_is_read_with_a_warning() -> None:
+    # Argdown itself wants an empty line between the two; the intent is plain.
+    text = "[T]: Thesis.\n\n<A>: Desc.\n(1)\nP over\ntwo lines.\n(2) Q.\n----\n(3) C.\n  -> [T]\n"
+    outcome = argdown(text)
+    debate = outcome.loaded.debate
+    assert debate is not None
+    [conclusion] = debate.con
+    assert (conclusion.id, conclusion.text) == ("a", "C.")
+    assert [c.text for c in conclusion.support] == ["P over two lines.", "Q."]
+    (warning,) = [x for x in outcome.losses if "not look like valid Argdown" in x.message]
+    assert warning.line == 4

@@ -65,7 +65,8 @@ _SYMBOLS = {
 _STATEMENT = re.compile(r"^\[((?:[^\]\\]|\\.)+)\](:?)\s*(.*)$", re.DOTALL)
 _ARGUMENT = re.compile(r"^<((?:[^>\\]|\\.)+)>(:?)\s*(.*)$", re.DOTALL)
 _HEADING = re.compile(r"^#{1,6}\s+(.*)$")
-_PCS = re.compile(r"^\s*\(\d+\)\s")
+_PCS = re.compile(r"^\s*\(\d+\)(?:\s|$)")
+_INFERENCE = re.compile(r"^\s*--")
 _LIST = re.compile(r"^\s*(?:\*|\d+\.)\s")
 _TAG = re.compile(r"(?<!\\)#(\([^)]*\)|[^\s#{}()\[\]<>]+)")
 _TAG_WORD = re.compile(r"(?<!\\)#([^\s#{}()\[\]<>]+)")
@@ -257,6 +258,21 @@ class _Reader:
         number, first = block[0]
         if _PCS.match(first):
             read_pcs(self, block, argument if not skip else None)
+            return
+        start = next((i for i, (_n, line) in enumerate(block) if i and _PCS.match(line)), 0)
+        if start and any(_INFERENCE.match(line) for _, line in block[start:]):
+            # Argdown wants an empty line between an argument and its structure; read
+            # what the writer meant, and say so.
+            self.losses.append(
+                Loss(
+                    "this does not look like valid Argdown: a premise–conclusion structure "
+                    "with no empty line above it was read as the structure of what is above",
+                    block[start][0],
+                )
+            )
+            self._block(block[:start])
+            read_pcs(self, block[start:], self.last_argument)
+            self.last_argument = None
             return
         if any(line.strip() in {"--", "----"} for _, line in block):
             self.losses.append(
