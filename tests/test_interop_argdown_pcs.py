@@ -212,11 +212,12 @@ def test_an_undercut_written_below_the_inference() -> None:
     assert q.rebuttals == []
 
 
-def test_a_structure_without_a_conclusion_is_named_not_guessed() -> None:
-    text = "[T]: Thesis.\n  - [X]: Against.\n\n(1) P.\n(2) Q.\n----\n"
+@pytest.mark.parametrize("tail", ["", "(3) C.\n  -> [T]\n(4) A premise after the conclusion.\n"])
+def test_a_structure_that_does_not_end_in_a_conclusion_is_named_not_guessed(tail: str) -> None:
+    text = "[T]: Thesis.\n  - [X]: Against.\n\n(1) P.\n(2) Q.\n----\n" + tail
     outcome = argdown(text)
     (loss,) = [x for x in outcome.losses if "does not end in a conclusion" in x.message]
-    assert [i.text for i in loss.items] == ["(1) P.", "(2) Q.", "----"]
+    assert [i.text for i in loss.items][:3] == ["(1) P.", "(2) Q.", "----"]
     assert "P." not in by_text(outcome)
 
 

@@ -115,7 +115,8 @@ def read_pcs(reader: _Reader, block: list[tuple[int, str]], argument: str | None
         else:
             reader.rejected.append(LostItem(f"line {number}", line.strip()))
     else:
-        if opened is None and pending is None and inferences:
+        ends = bool(inferences) and inferences[-1][0] == len(statements) - 1
+        if opened is None and pending is None and ends:
             _relate(reader, statements, inferences, argument, first_line)
             return
     reader.losses.append(
