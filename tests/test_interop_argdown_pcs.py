@@ -387,3 +387,20 @@ def test_a_structure_right_below_its_argument_is_read_with_a_warning() -> None:
     assert [c.text for c in conclusion.support] == ["P over two lines.", "Q."]
     (warning,) = [x for x in outcome.losses if "not look like valid Argdown" in x.message]
     assert warning.line == 4
+
+
+def test_an_undercut_claim_with_an_inference_note_stays_an_argument_in_the_tree() -> None:
+    # Argdown undercuts arguments, and a structure's conclusion is a statement: the claim
+    # stays an argument, its support nested below it and its note kept as data.
+    text = (
+        "version: 1\ntitle: Hand written\nmotion: The motion.\ncon:\n"
+        "  - id: because\n    text: A conclusion.\n    note: 'inference: Modus tollens'\n"
+        "    support:\n      - id: first\n        text: A premise.\n"
+        "    rebuttals:\n      - id: cut\n        undercut: true\n        text: Not so.\n"
+    )
+    first = load_text(text, "hand.yaml")
+    assert first.debate is not None, [d.format() for d in first.diagnostics]
+    exported, again = export_yaml(text)
+    assert "(1) [" not in exported
+    assert "- <because>: A conclusion." in exported
+    assert claims_of(again)[2] == first.debate.con
