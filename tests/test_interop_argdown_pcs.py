@@ -404,3 +404,29 @@ def test_an_undercut_claim_with_an_inference_note_stays_an_argument_in_the_tree(
     assert "(1) [" not in exported
     assert "- <because>: A conclusion." in exported
     assert claims_of(again)[2] == first.debate.con
+
+
+def test_intermediary_conclusions_are_written_inside_one_structure_with_their_uses() -> None:
+    text = (
+        "[T]: Thesis.\n\n<Two steps>: Both halves.\n\n(1) P1.\n----\n(2) M1.\n  - [R]: Not M1.\n"
+        "(3) P2.\n-- Halving {uses: [3]} --\n(4) M2.\n-- {uses: [2, 4]} --\n(5) C.\n  -> [T]\n"
+    )
+    first = argdown(text)
+    conclusion = by_text(first)["C."]
+    assert [c.text for c in conclusion.support] == ["M1.", "M2."]
+    exported, again = round_trip(first)
+    assert claims_of(again) == claims_of(first)
+    structure = exported.split("<Two steps>: Both halves.\n\n")[1].splitlines()
+    assert [line.split(":")[0] for line in structure] == [
+        "(1) [ad-5]",
+        "----",
+        "(2) [ad-7]",
+        "  - [r]",
+        "(3) [ad-9]",
+        "-- Halving {uses",
+        "(4) [ad-11]",
+        "-- {uses",
+        "(5) [two-steps]",
+    ]
+    assert "-- Halving {uses: [3]} --" in structure
+    assert "-- {uses: [2, 4]} --" in structure

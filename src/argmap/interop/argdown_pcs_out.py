@@ -4,7 +4,10 @@ A claim whose note has an `inference: ...` line (as `argdown_pcs` writes on impo
 that has support is written as a PCS: its support as the numbered premises, the rule on
 the inference line, the claim itself as the conclusion, referred to by title (the claim
 keeps its place, text and rebuttals in the relation tree). An `argument <Title>: text`
-line in the note becomes the argument block above the PCS. A claim that undercuts or is
+line in the note becomes the argument block above the PCS. A premise that is itself such a
+claim, with no argument line, is an intermediary conclusion written inside the same PCS
+(its premises, its inference, then it), with `{uses: [...]}` on every inference whose
+premises are not the ones Argdown takes unasked. A claim that undercuts or is
 undercut is left in the relation tree as an argument, its note as data: Argdown's PCS
 conclusions are statements.
 """
@@ -79,23 +82,61 @@ class Structures:
         part = self.parts.get(node.id)
         return None if part is None else part[2]
 
+    def _inline(self, claim_id: str) -> bool:
+        """Whether a claim is an intermediary conclusion, written inside the structure of
+        the claim it supports: a structure of its own with no argument, as a premise."""
+        node = self.graph.nodes[claim_id]
+        part = self.parts.get(claim_id)
+        return part is not None and part[0] is None and node.parent in self.parts
+
     def blocks(
         self,
         statement: Callable[[ClaimNode], str],
         reference: Callable[[str], str],
     ) -> Iterator[list[Line]]:
-        """Each structure's blocks: the argument, then its premises, inference, conclusion."""
+        """Each structure's blocks: the argument, then its premises, inferences (with the
+        premises each uses) and conclusions, intermediary ones first."""
         from argmap.interop.argdown import escape_text
 
-        for conclusion, (argument, rule, _rest) in self.parts.items():
+        for conclusion, (argument, _rule, _rest) in self.parts.items():
+            if self._inline(conclusion):
+                continue
             if argument is not None:
                 title, text = argument
                 yield [(f"<{title}>: {escape_text(text)}" if text else f"<{title}>", None)]
-            block: list[Line] = []
-            premises = self._premises(self.graph.nodes[conclusion])
-            for number, premise in enumerate(premises, 1):
-                node = self.graph.nodes[premise]
-                block.append((f"({number}) {statement(node)}", node))
-            block.append((f"-- {_escape_rule(rule)} --" if rule else "----", None))
-            block.append((f"({len(premises) + 1}) {reference(conclusion)}", None))
-            yield block
+            yield self._block(conclusion, statement, reference)
+
+    def _block(
+        self,
+        conclusion: str,
+        statement: Callable[[ClaimNode], str],
+        reference: Callable[[str], str],
+    ) -> list[Line]:
+        """One structure, its intermediary conclusions written out in it (no recursion)."""
+        block: list[Line] = []
+        number: dict[str, int] = {}
+        since = 1  # the conclusion before, or the first statement: what Argdown uses unasked
+        # (claim, whether its premises are written) — a conclusion is written after them.
+        stack = [(conclusion, False)]
+        while stack:
+            claim_id, ready = stack.pop()
+            node = self.graph.nodes[claim_id]
+            premises = self._premises(node) if claim_id == conclusion or ready else []
+            if not ready and (claim_id == conclusion or self._inline(claim_id)):
+                stack.append((claim_id, True))
+                stack.extend((p, False) for p in reversed(self._premises(node)))
+                continue
+            if ready:
+                text = _escape_rule(self.parts[claim_id][1])
+                uses = [number[p] for p in premises]
+                if uses != list(range(since, len(number) + 1)):
+                    text += f" {{uses: [{', '.join(map(str, uses))}]}}"
+                block.append((f"-- {text.strip()} --" if text else "----", None))
+            number[claim_id] = len(number) + 1
+            if ready:
+                since = number[claim_id]
+            if claim_id == conclusion:
+                block.append((f"({number[claim_id]}) {reference(claim_id)}", None))
+            else:
+                block.append((f"({number[claim_id]}) {statement(node)}", node))
+        return block
