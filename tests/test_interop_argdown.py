@@ -118,20 +118,18 @@ def test_motion_flag_and_most_incoming_relations() -> None:
         import_text("argdown", text, "x.yaml", motion="Z")
 
 
-def test_premise_conclusion_structures_and_lists_are_named() -> None:
+def test_a_pcs_reconstructs_the_argument_above_it_and_lists_are_named() -> None:
     text = (
         "[T]: Thesis.\n  + <Arg>: Because.\n\n<Arg>\n\n(1) Premise one\n(2) Premise two\n"
         "----\n(3) Conclusion\n\n* a list item\n"
     )
     outcome = argdown(text)
-    pcs = next(loss for loss in outcome.losses if "premise–conclusion" in loss.message)
-    assert pcs.line == 6
-    assert [i.text for i in pcs.items] == [
-        "(1) Premise one",
-        "(2) Premise two",
-        "----",
-        "(3) Conclusion",
-    ]
+    debate = outcome.loaded.debate
+    assert debate is not None
+    [argument] = debate.pro
+    assert (argument.id, argument.text) == ("arg", "Conclusion")
+    assert [c.text for c in argument.support] == ["Premise one", "Premise two"]
+    assert not [m for m in messages(outcome) if "premise–conclusion" in m]
     assert any("a list" in m for m in messages(outcome))
 
 

@@ -5,7 +5,9 @@ motion is a titled statement, `[motion]: ...`; below it, indented one step per l
 claim is a relation line: `+` for support, `-` for a rebuttal, `_` for an undercut,
 followed by the claim as a titled statement `[id]: text` whose title is its argmap id.
 Argdown undercuts only arguments, so a claim that undercuts, or that is undercut, is
-written as an argument, `<id>: text`. Cross-links are outgoing relations under the claim
+written as an argument, `<id>: text`. A claim imported from a premise–conclusion structure
+(its note names the inference) is written as one again, its support as the premises (see
+`argdown_pcs_out`). Cross-links are outgoing relations under the claim
 (`-> [target]`, `+> [target]`) that refer to the target by title. Tags become `#tags`;
 kind, weight, note, sources and `see` links go into the claim's `{...}` data.
 """
@@ -17,6 +19,7 @@ from typing import Any
 
 from argmap.graph import ArgumentGraph, ClaimNode, Relation
 from argmap.interop.aif import id_list
+from argmap.interop.argdown_pcs_out import Structures
 from argmap.interop.jsonfmt import yaml_safe_json
 from argmap.model import MOTION_ID, to_data
 
@@ -49,9 +52,13 @@ def _front_matter(graph: ArgumentGraph) -> list[str]:
     return lines
 
 
-def _data(node: ClaimNode) -> str:
+def _data(node: ClaimNode, note: str | None = None) -> str:
     assert node.claim is not None
     data = to_data(node.claim, include={"kind", "weight", "note", "sources", "see"})
+    if note is not None:  # the note less what a premise–conclusion structure writes
+        data.pop("note", None)
+        if note:
+            data["note"] = note
     return " " + yaml_safe_json(data) if data else ""
 
 
@@ -63,6 +70,7 @@ def export_argdown(graph: ArgumentGraph) -> tuple[str, list[str]]:
         if n.relation is Relation.UNDERCUTS
         or any(graph.nodes[c].relation is Relation.UNDERCUTS for c in n.children)
     }
+    structures = Structures(graph, arguments)
 
     def reference(claim_id: str) -> str:
         title = _title(claim_id)
@@ -73,24 +81,42 @@ def export_argdown(graph: ArgumentGraph) -> tuple[str, list[str]]:
     lines.append(f"[{MOTION_ID}]: {escape_text(graph.motion.text)}")
     multiline: list[str] = [MOTION_ID] if "\n" in graph.motion.text.strip() else []
     see: list[str] = []
-    stack: list[tuple[str, int]] = [(c, 1) for c in reversed(graph.motion.children)]
-    while stack:
-        claim_id, depth = stack.pop()
-        node = graph.nodes[claim_id]
-        assert node.claim is not None and node.relation is not None
+
+    def statement(node: ClaimNode) -> str:
+        """`ref: text #tags {data}` for a claim, noting what Argdown cannot carry."""
+        assert node.claim is not None
         if "\n" in node.text.strip():
             multiline.append(node.id)
         if node.claim.see:
             see.append(node.id)
         tags = "".join(f" #{tag}" for tag in node.claim.tags)
-        lines.append(
-            f"{INDENT * depth}{_SYMBOL[node.relation]} {reference(node.id)}: "
-            f"{escape_text(node.text)}{tags}{_data(node)}"
-        )
-        pad = INDENT * (depth + 1)
+        note = structures.rest_of_note(node)
+        return f"{reference(node.id)}: {escape_text(node.text)}{tags}{_data(node, note)}"
+
+    def below(node: ClaimNode, depth: int) -> list[tuple[str, int]]:
+        """A claim's cross-links, written at once, and its children, to write next."""
+        assert node.claim is not None
+        pad = INDENT * depth
         lines.extend(f"{pad}-> {reference(t)}" for t in node.claim.also_rebuts)
         lines.extend(f"{pad}+> {reference(t)}" for t in node.claim.also_supports)
-        stack.extend((c, depth + 1) for c in reversed(node.children))
+        return [(c, depth) for c in reversed(structures.children(node))]
+
+    def tree(stack: list[tuple[str, int]]) -> None:
+        """Relation lines for the claims on `stack` and all below them (no recursion)."""
+        while stack:
+            claim_id, depth = stack.pop()
+            node = graph.nodes[claim_id]
+            assert node.relation is not None
+            lines.append(f"{INDENT * depth}{_SYMBOL[node.relation]} {statement(node)}")
+            stack.extend(below(node, depth + 1))
+
+    tree([(c, 1) for c in reversed(graph.motion.children)])
+    for block in structures.blocks(statement, reference):
+        lines.append("")
+        for line, node in block:
+            lines.append(line)
+            if node is not None:
+                tree(below(node, 1))
     losses: list[str] = []
     if multiline:
         losses.append(

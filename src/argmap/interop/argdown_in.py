@@ -16,14 +16,18 @@ What is read, following the syntax guide:
   (`<!-- -->`, `/* */`, `//`).
 
 The motion is the element `--motion TITLE` names, else the statement titled `motion`
-(what `argmap export --format argdown` writes), else the element with most incoming
-relations (the first of equals). Claims nest breadth first from the motion along incoming
+(what `argmap export --format argdown` writes), else the element that keeps most of the
+document (see `argdown_motion`). Claims nest breadth first from the motion along incoming
 relations; other relations become `also_supports` / `also_rebuts`. Titles that are slugs
 become claim ids, other titles slugs of themselves; argmap's generated ids (`pro.1.r2`) are
 left to the nesting that makes them again.
 
-Named in the loss report, never dropped silently: premise–conclusion structures, headings,
-lists, elements not connected to the motion, relations argmap cannot hold, data keys and
+A premise–conclusion structure (`(1) ...`, `--` inference lines, `(n)` conclusion) is
+read by `argdown_pcs`: its premises support its conclusion, and the argument it
+reconstructs (the `<Title>` block just above it) stands for that conclusion.
+
+Named in the loss report, never dropped silently: headings, lists, elements not connected
+to the motion, relations argmap cannot hold, data keys and
 front-matter keys argmap has no field for, a title defined twice with different text.
 """
 
@@ -37,6 +41,9 @@ from typing import Any
 import yaml
 
 from argmap.interop import Imported, InteropError, Loss, LostItem, shorten_title
+from argmap.interop.argdown_motion import choose_motion
+from argmap.interop.argdown_pcs import RELATION as _RELATION
+from argmap.interop.argdown_pcs import merge_arguments, read_pcs
 from argmap.interop.limits import EmbeddedYamlRefused, load_embedded_yaml
 from argmap.interop.textscan import comment_spans, sub_emphasis, sub_links, sub_tags
 from argmap.model import MOTION_ID, SLUG_RE
@@ -55,11 +62,11 @@ _SYMBOLS = {
     "-": ("child", "rebuts"),
     "_": ("child", "undercuts"),
 }
-_RELATION = re.compile(r"^(\s*)(<\+|<-|<_|\+>|->|_>|><|\+|-|_)\s+(.*)$")
 _STATEMENT = re.compile(r"^\[((?:[^\]\\]|\\.)+)\](:?)\s*(.*)$", re.DOTALL)
 _ARGUMENT = re.compile(r"^<((?:[^>\\]|\\.)+)>(:?)\s*(.*)$", re.DOTALL)
 _HEADING = re.compile(r"^#{1,6}\s+(.*)$")
-_PCS = re.compile(r"^\s*\(\d+\)\s")
+_PCS = re.compile(r"^\s*\(\d+\)(?:\s|$)")
+_INFERENCE = re.compile(r"^\s*--")
 _LIST = re.compile(r"^\s*(?:\*|\d+\.)\s")
 _TAG = re.compile(r"(?<!\\)#(\([^)]*\)|[^\s#{}()\[\]<>]+)")
 _TAG_WORD = re.compile(r"(?<!\\)#([^\s#{}()\[\]<>]+)")
@@ -103,6 +110,7 @@ class _Relation:
     line: int
     seq: int
     nested: bool  # written as an incoming relation, so the premise is indented below
+    inferred: bool = False  # a premise of a premise–conclusion structure
 
 
 def _blank_comments(text: str) -> str:
@@ -146,6 +154,14 @@ class _Reader:
         self.redefined: list[LostItem] = []
         #: Lines the Argdown grammar rejects, read as plain text.
         self.rejected: list[LostItem] = []
+        #: The argument a block just read consists of (a premise–conclusion structure in
+        #: the next block reconstructs it), else None.
+        self.last_argument: str | None = None
+        #: Reconstructed arguments: `<title>` -> (its main conclusion, the first premise
+        #: of its last inference), filled by `argdown_pcs`.
+        self.reconstructed: dict[str, tuple[str, str]] = {}
+        #: Note lines for an element's claim (inference rules, the argument it concludes).
+        self.notes: dict[str, list[str]] = {}
 
     # -- the document ------------------------------------------------------------------
 
@@ -225,6 +241,7 @@ class _Reader:
         raise InteropError("the front matter opened with `===` is never closed", index + 1)
 
     def _block(self, block: list[tuple[int, str]]) -> None:
+        argument, self.last_argument = self.last_argument, None
         # A heading ends at its line; the rest is a block of its own.
         skip = 0
         while skip < len(block):
@@ -239,11 +256,29 @@ class _Reader:
                 return
             block = block[skip:]
         number, first = block[0]
-        if _PCS.match(first) or any(line.strip() in {"--", "----"} for _, line in block):
+        if _PCS.match(first):
+            read_pcs(self, block, argument if not skip else None)
+            return
+        start = next((i for i, (_n, line) in enumerate(block) if i and _PCS.match(line)), 0)
+        if start and any(_INFERENCE.match(line) for _, line in block[start:]):
+            # Argdown wants an empty line between an argument and its structure; read
+            # what the writer meant, and say so.
             self.losses.append(
                 Loss(
-                    "a premise–conclusion structure (argument reconstruction) has no place in "
-                    "argmap; its lines were left out",
+                    "this does not look like valid Argdown: a premise–conclusion structure "
+                    "with no empty line above it was read as the structure of what is above",
+                    block[start][0],
+                )
+            )
+            self._block(block[:start])
+            read_pcs(self, block[start:], self.last_argument)
+            self.last_argument = None
+            return
+        if any(line.strip() in {"--", "----"} for _, line in block):
+            self.losses.append(
+                Loss(
+                    "inference lines (`--`) outside a premise–conclusion structure (which "
+                    "starts with a numbered premise, `(1) ...`); the block was left out",
                     number,
                     tuple(LostItem(f"line {n}", line.strip()) for n, line in block),
                 )
@@ -269,20 +304,30 @@ class _Reader:
                         self.rejected.append(LostItem(f"line {number}", line.strip()))
                     current = self._element(line.strip(), number)
                     stack.append((len(line) - len(line.lstrip()), current.key))
+                    if current.key.startswith("<") and len(stack) == 1:
+                        self.last_argument = current.key
                 else:
                     self._append(current, line.strip())
                 continue
-            indent = len(relation.group(1))
-            while len(stack) > 1 and stack[-1][0] >= indent:
-                stack.pop()
-            parent = stack[-1][1]
-            current = self._element(relation.group(3).strip(), number)
-            stack.append((indent, current.key))
-            who, kind = _SYMBOLS[relation.group(2)]
-            if who in {"child", "both"}:
-                self._relate(current.key, parent, kind, number, nested=True)
-            if who in {"parent", "both"}:
-                self._relate(parent, current.key, kind, number, nested=False)
+            current = self.relation_line(stack, relation, number)
+
+    def relation_line(
+        self, stack: list[tuple[int, str]], relation: re.Match[str], number: int
+    ) -> _Element:
+        """The element a relation line (a `_RELATION` match) names, related to the open
+        element it is indented under; `stack` holds (indentation, key), innermost last."""
+        indent = len(relation.group(1))
+        while len(stack) > 1 and stack[-1][0] >= indent:
+            stack.pop()
+        parent = stack[-1][1]
+        current = self._element(relation.group(3).strip(), number)
+        stack.append((indent, current.key))
+        who, kind = _SYMBOLS[relation.group(2)]
+        if who in {"child", "both"}:
+            self._relate(current.key, parent, kind, number, nested=True)
+        if who in {"parent", "both"}:
+            self._relate(parent, current.key, kind, number, nested=False)
+        return current
 
     # -- elements ----------------------------------------------------------------------
 
@@ -407,37 +452,9 @@ def parse_argdown(text: str, motion: str | None = None) -> Imported:
         raise InteropError("this Argdown document holds no statement or argument")
     for element in reader.elements.values():
         reader.clean(element)
-    motion_key = _choose_motion(reader, motion)
+    merge_arguments(reader)
+    motion_key = choose_motion(reader, motion)
     return _build(reader, motion_key)
-
-
-def _choose_motion(reader: _Reader, title: str | None) -> str:
-    if title is not None:
-        for key in (f"[{title}]", f"<{title}>"):
-            if key in reader.elements:
-                return key
-        raise InteropError(f"--motion {title}: no statement or argument has that title")
-    if f"[{MOTION_ID}]" in reader.elements:
-        return f"[{MOTION_ID}]"
-    incoming: dict[str, int] = {}
-    for relation in reader.relations:
-        incoming[relation.target] = incoming.get(relation.target, 0) + 1
-    if not incoming:
-        raise InteropError(
-            "this Argdown document has no relations (`+`, `-`, `_`, `->` ...) between its "
-            "statements; argmap needs an argument structure to import"
-        )
-    best = max(reader.elements, key=lambda k: incoming.get(k, 0))  # first of equals
-    tied = [k for k in reader.elements if incoming.get(k, 0) == incoming[best] and k != best]
-    if tied:
-        reader.losses.append(
-            Loss(
-                f"{best} became the motion (most incoming relations, first of "
-                f"{len(tied) + 1}); choose another with --motion TITLE",
-                reader.elements[best].line,
-            )
-        )
-    return best
 
 
 def _ids(reader: _Reader, motion: str) -> dict[str, str | None]:
@@ -479,6 +496,9 @@ def _claim(element: _Element, claim_id: str | None, reader: _Reader) -> dict[str
     for key in _DATA_FIELDS:
         if key in element.data:
             claim[key] = element.data[key]
+    notes = reader.notes.get(element.key)
+    if notes:
+        claim["note"] = "\n".join([*notes, str(claim["note"])] if "note" in claim else notes)
     if element.sources:
         claim["sources"] = [*claim.get("sources", []), *element.sources]
     if element.tags:
@@ -508,12 +528,17 @@ def _build(reader: _Reader, motion: str) -> Imported:
     parent_of: dict[str, tuple[str, str]] = {}  # element -> (parent, kind) in the nesting
     order = [motion]  # placed elements, in the order they were placed
     linked: set[tuple[str, str, str]] = set()  # cross-links made: (premise, key, target id)
+    outside: list[LostItem] = []  # relations with an end not connected to the motion
+    pro_side: dict[str, bool] = {}  # placed element -> whether it argues for the motion
+    across: list[LostItem] = []  # support cross-links between the two sides
 
     def place(relation: _Relation, current: str) -> None:
         premise = relation.premise
         placed.add(premise)
         used.add(relation.seq)
         parent_of[premise] = (current, relation.kind)
+        backs = relation.kind == "supports"
+        pro_side[premise] = backs if current == motion else pro_side[current] == backs
         order.append(premise)
         queue.append(premise)
         claim = _claim(elements[premise], ids[premise], reader)
@@ -546,7 +571,8 @@ def _build(reader: _Reader, motion: str) -> Imported:
         premise, target = relation.premise, relation.target
         what = f"{premise} {relation.kind} {target} (line {relation.line})"
         if premise not in placed or target not in placed:
-            continue  # an element outside the debate; named below
+            outside.append(LostItem(f"line {relation.line}", f"{premise} {relation.kind} {target}"))
+            continue
         if premise == target:
             losses.append(Loss(f"{what}: an element relates to itself; dropped", relation.line))
             continue
@@ -576,6 +602,9 @@ def _build(reader: _Reader, motion: str) -> Imported:
                 )
             )
             kind = "rebuts"
+        if kind == "supports" and pro_side[premise] != pro_side[target]:
+            across.append(LostItem(f"line {relation.line}", f"{premise} supports {target}"))
+            continue
         key = "also_supports" if kind == "supports" else "also_rebuts"
         if (premise, key, target_id) not in linked:
             linked.add((premise, key, target_id))
@@ -589,10 +618,30 @@ def _build(reader: _Reader, motion: str) -> Imported:
                 items=tuple(LostItem(k, elements[k].text) for k in unplaced),
             )
         )
-    motion_element = elements[motion]
-    if motion_element.tags or motion_element.data:
+    if across:
         losses.append(
-            Loss(f"tags and data of the motion {motion} have no place in argmap; left out")
+            Loss(
+                f"{len(across)} support{'s' * (len(across) != 1)} of a claim on the other side "
+                "of the motion left out (argmap refuses support across sides; each claim "
+                "keeps its place in the tree)",
+                items=tuple(across),
+            )
+        )
+    if outside:
+        losses.append(
+            Loss(
+                f"{len(outside)} relation{'s' * (len(outside) != 1)} to or from an element outside "
+                "the debate left out",
+                items=tuple(outside),
+            )
+        )
+    motion_element = elements[motion]
+    if motion_element.tags or motion_element.data or reader.notes.get(motion):
+        losses.append(
+            Loss(
+                f"tags, data and notes (inference rules) of the motion {motion} have no place "
+                "in argmap; left out"
+            )
         )
     front = reader.front
     motion_text = motion_element.text or "(no text in the Argdown document)"
