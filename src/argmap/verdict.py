@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from argmap.contributions import contributions
 from argmap.gradual import SEMANTICS
 from argmap.graph import ArgumentGraph
+from argmap.naming import number
 from argmap.reading import amounts_text, name
 from argmap.robustness import LARGE_DEBATE, NEAR_MOTION, Robustness, robustness
 from argmap.semantics import Label, Labelling, grounded
@@ -84,7 +85,8 @@ class DebateVerdict:
             more = len(r.flip_by_removal) - 1
             text = f"without {name(graph, claim, show_ids=show_ids)} {_AFTER_IT[verdict]}"
             if more:
-                text += f" ({more} more claim{'s flip' if more != 1 else ' flips'} it alone)"
+                claims = "claims flip" if more != 1 else "claim flips"
+                text += f" ({number(more)} more {claims} it alone)"
             return text
         if r.flip_by_weight:
             claim, weight, verdict = r.flip_by_weight[0]
@@ -92,7 +94,7 @@ class DebateVerdict:
             called = name(graph, claim, show_ids=show_ids)
             text = f"with {called} at weight {weight} {_AFTER_IT[verdict]}"
             if more:
-                text += f" ({more} more by one weight step)"
+                text += f" ({number(more)} more by one weight step)"
             return text
         return ""
 
