@@ -201,9 +201,12 @@ def _propagate(
 def _weakened_change(qbaf: QBAF, sigma: list[float], current: Overlay, node: int) -> float:
     """How much the links into `node` that undercuts weaken now bring, minus what they
     brought."""
-    undercuts = qbaf.undercuts
+    undercuts, links, changed = qbaf.undercuts, qbaf.cuttable[node], current.changed
+    if not any(u in changed for u, _ in qbaf.through_in.get(node, ())):
+        # No undercut moved: only the links whose source moved bring anything new.
+        links = {(p, s) for p in changed for s in (1.0, -1.0) if (p, s) in links}
     total = 0.0
-    for p, sign in qbaf.cuttable[node]:
+    for p, sign in links:
         now = current[p] * keep(undercuts, p, current)
         before = sigma[p] * keep(undercuts, p, sigma)
         total += sign * (now - before)
@@ -218,8 +221,8 @@ def _along_chain(
     target: int,
     region: set[int],
 ) -> float | None:
-    """`_without` for the usual case, a chain of single links off any cycle, none of them
-    weakened by an undercut and no undercut on it; else None."""
+    """`_without` for the usual case, a chain of single links off any cycle with no
+    undercut on it (a link an undercut weakens counts its share); else None."""
     if removed in qbaf.through_out or qbaf.is_cyclic(qbaf.part_of[removed]):
         return None
     links = qbaf.outgoing[removed]
@@ -227,12 +230,17 @@ def _along_chain(
         return None
     source = removed
     node, sign = links[0]
-    delta = -sign * sigma[removed]
+    step = -sigma[removed]
     while True:
         if node not in region:
             return sigma[target]
-        if qbaf.is_cyclic(qbaf.part_of[node]) or (source, sign) in qbaf.cuttable.get(node, ()):
+        if qbaf.is_cyclic(qbaf.part_of[node]):
             return None
+        delta = sign * step
+        if (source, sign) in qbaf.cuttable.get(node, ()):
+            # The link counts σ(source)·keep(source); nothing on the path is an undercut,
+            # so what the undercuts leave of it is the same.
+            delta *= keep(qbaf.undercuts, source, sigma)
         new = influence(qbaf.base[node], energies[node] + delta)
         if node == target:
             return new
@@ -244,7 +252,6 @@ def _along_chain(
             return None
         source = node
         node, sign = links[0]
-        delta = sign * step
 
 
 def _resettle(
