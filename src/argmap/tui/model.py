@@ -52,6 +52,9 @@ class DebateEntry:
     _weighing: Weighing | None = None
     _headline: list[str] | None = None
     _verdict: DebateVerdict | None = None
+    #: By claim: what moved its strength most, and the note where its label and strength
+    #: disagree (`reasons`); dropped with the strengths.
+    _reasons: dict[str, tuple[str, str | None]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -123,7 +126,34 @@ class DebateEntry:
 
     def strength_reason(self, claim_id: str) -> str:
         """Its base score and what moved its strength most: "base 0.50; lowered most by ..."."""
-        return strength_reason(self.graph, self.weighing, claim_id)
+        return self.reasons(claim_id)[0]
+
+    def reasons(self, claim_id: str) -> tuple[str, str | None]:
+        """`strength_reason` and `label_note` of a claim, worked out once per strengths.
+
+        Both weigh removal contributions, which cost a moment in a big debate: the app
+        asks for them on a worker thread and shows `known_reasons` meanwhile.
+        """
+        known = self._reasons.get(claim_id)
+        if known is not None:
+            return known
+        weighing = self.weighing
+        assert self.labelling is not None
+        found = (
+            strength_reason(self.graph, weighing, claim_id),
+            label_and_strength(self.graph, self.labelling, weighing, claim_id),
+        )
+        if self._weighing is weighing:  # not dropped meanwhile by a change
+            self._reasons[claim_id] = found
+        return found
+
+    def known_reasons(self, claim_id: str) -> tuple[str, str | None] | None:
+        """`reasons` if worked out already, else None."""
+        return self._reasons.get(claim_id)
+
+    def known_headline(self) -> list[str] | None:
+        """`headline` if worked out already, else None."""
+        return self._headline
 
     def verdict(self) -> DebateVerdict:
         """The debate's verdict, its robustness and movers (`argmap.verdict`)."""
@@ -145,14 +175,14 @@ class DebateEntry:
 
     def label_note(self, claim_id: str) -> str | None:
         """A sentence where the claim's label and strength seem to disagree, else None."""
-        assert self.labelling is not None
-        return label_and_strength(self.graph, self.labelling, self.weighing, claim_id)
+        return self.reasons(claim_id)[1]
 
     def forget_strengths(self) -> None:
         """Drop the cached strengths (the labelling changed)."""
         self._weighing = None
         self._headline = None
         self._verdict = None
+        self._reasons = {}
 
 
 def _entry(loaded: LoadedDebate) -> DebateEntry:
