@@ -16,6 +16,7 @@ import heapq
 from collections.abc import Iterable
 
 from argmap.collector import collector_paused
+from argmap.contributions_paths import PathWalk
 from argmap.gradual import solve
 from argmap.graph import ArgumentGraph
 from argmap.model import MOTION_ID
@@ -46,6 +47,7 @@ def contributions(
     energies = qbaf.energies or [qbaf.energy(i, sigma) for i in range(len(qbaf.ids))]
     target = qbaf.index[claim_id]
     fast = weighing.semantics == DEFAULT_SEMANTICS
+    paths = PathWalk(qbaf, sigma, energies)
     with collector_paused():
         region = reaching(qbaf, target)
         tried = set(region)
@@ -58,7 +60,7 @@ def contributions(
             if x == target:
                 continue
             without = (
-                _without(qbaf, sigma, energies, x, target, region)
+                _without(qbaf, sigma, energies, x, target, region, paths)
                 if fast
                 else solve(qbaf, weighing.semantics, removed=x)[0][target]
             )
@@ -98,15 +100,17 @@ def _without(
     removed: int,
     target: int,
     region: set[int],
+    paths: PathWalk,
 ) -> float:
     """The target's strength with claim `removed` taken out, recomputing only what changes.
 
-    Changes travel along links in evaluation order (a heap of part positions); a cycle that
-    is reached is settled again as a whole.
+    Along the paths from the claim to the target where they keep apart (`PathWalk`);
+    else changes travel along links in evaluation order (a heap of part positions), and a
+    cycle that is reached is settled again as a whole.
     """
-    chain = _along_chain(qbaf, sigma, energies, removed, target, region)
-    if chain is not None:
-        return chain
+    walked = paths.without(removed, target, region)
+    if walked is not None:
+        return walked
     return _propagate(qbaf, sigma, energies, target, region, removed)
 
 
@@ -211,47 +215,6 @@ def _weakened_change(qbaf: QBAF, sigma: list[float], current: Overlay, node: int
         before = sigma[p] * keep(undercuts, p, sigma)
         total += sign * (now - before)
     return total
-
-
-def _along_chain(
-    qbaf: QBAF,
-    sigma: list[float],
-    energies: list[float],
-    removed: int,
-    target: int,
-    region: set[int],
-) -> float | None:
-    """`_without` for the usual case, a chain of single links off any cycle with no
-    undercut on it (a link an undercut weakens counts its share); else None."""
-    if removed in qbaf.through_out or qbaf.is_cyclic(qbaf.part_of[removed]):
-        return None
-    links = qbaf.outgoing[removed]
-    if len(links) != 1:
-        return None
-    source = removed
-    node, sign = links[0]
-    step = -sigma[removed]
-    while True:
-        if node not in region:
-            return sigma[target]
-        if qbaf.is_cyclic(qbaf.part_of[node]):
-            return None
-        delta = sign * step
-        if (source, sign) in qbaf.cuttable.get(node, ()):
-            # The link counts σ(source)·keep(source); nothing on the path is an undercut,
-            # so what the undercuts leave of it is the same.
-            delta *= keep(qbaf.undercuts, source, sigma)
-        new = influence(qbaf.base[node], energies[node] + delta)
-        if node == target:
-            return new
-        step = new - sigma[node]
-        if abs(step) <= NEGLIGIBLE:
-            return sigma[target]
-        links = qbaf.outgoing[node]
-        if len(links) != 1 or node in qbaf.through_out:
-            return None
-        source = node
-        node, sign = links[0]
 
 
 def _resettle(
