@@ -8,7 +8,7 @@ from textual.widgets import Static
 from tui_helpers import detail_follows, open_energy, until
 
 from argmap.reading import strength_reason
-from argmap.tui import ArgmapApp
+from argmap.tui import ArgmapApp, model
 from argmap.tui.screens.map import MapScreen
 from argmap.tui.widgets import detail
 
@@ -16,7 +16,7 @@ from argmap.tui.widgets import detail
 @pytest.fixture(autouse=True)
 def every_debate_is_big(monkeypatch: pytest.MonkeyPatch) -> None:
     """The fixture debates are small: let the panel treat them as a big one."""
-    monkeypatch.setattr(detail, "AT_ONCE_CLAIMS", 0)
+    monkeypatch.setattr(model, "AT_ONCE_CLAIMS", 0)
 
 
 def shown(app: ArgmapApp) -> str:

@@ -30,6 +30,11 @@ from argmap.semantics import Label, Labelling, explain, grounded
 from argmap.strength import Weighing, weigh
 from argmap.verdict import DebateVerdict, debate_verdict, strict_reading
 
+#: Up to this many claims a debate's headline and what moved a claim's strength are worked
+#: out when first shown; in a bigger debate the app shows the claim first and works them
+#: out on a worker (`DebateEntry.at_once`).
+AT_ONCE_CLAIMS = 2000
+
 #: A place in the app: a debate and a claim in it (the motion is `motion`).
 Location = tuple[str, str]
 
@@ -147,6 +152,20 @@ class DebateEntry:
             self._reasons[claim_id] = found
         return found
 
+    @property
+    def at_once(self) -> bool:
+        """Whether the debate is small enough to work out its headline and reasons when
+        first shown (see `AT_ONCE_CLAIMS`)."""
+        return len(self.graph.nodes) <= AT_ONCE_CLAIMS
+
+    def verdict_line(self) -> str:
+        """The headline's first line, or while it is worked out the verdict alone."""
+        headline = self.headline() if self.at_once else self._headline
+        if headline is not None:
+            return headline[0]
+        weighing = self.weighing
+        return f"{weighing.verdict.phrase} ({weighing.motion_strength:.2f})"
+
     def known_reasons(self, claim_id: str) -> tuple[str, str | None] | None:
         """`reasons` if worked out already, else None."""
         return self._reasons.get(claim_id)
@@ -211,8 +230,12 @@ def prepare_entry(path: Path, stop: Callable[[], bool] | None = None) -> DebateE
         entry.labelling = grounded(graph)
         check()
         # The list shows each debate's strength and headline: weigh it here, not on
-        # the main thread (a second at 50,000 claims).
-        entry.headline()
+        # the main thread (a second at 50,000 claims). A big debate's headline (its
+        # robustness, other semantics) waits: the map's detail works it out on a worker.
+        if entry.at_once:
+            entry.headline()
+        else:
+            entry.weighing  # noqa: B018 (worked out here, kept on the entry)
     else:
         entry.labelling = None
     return entry

@@ -32,9 +32,6 @@ from argmap.tui.widgets.labels import (
 from argmap.tui.widgets.search_marks import mark_claim_text
 
 MAX_LINKS_PER_GROUP = 20
-#: Up to this many claims the panel works out what moved a claim's strength at once; in a
-#: bigger debate it shows the claim first and those reasons when a worker has them.
-AT_ONCE_CLAIMS = 2000
 
 GROUP_TITLES = {
     "answers": "It answers",
@@ -81,7 +78,7 @@ def describe_claim(entry: DebateEntry, claim_id: str) -> Text:
     out.append(f" · {safe(claim_id)}\n", style="dim")
     out.append(safe_block(node.text) + "\n\n", style="bold")
     value = entry.strength(claim_id)
-    at_once = len(graph.nodes) <= AT_ONCE_CLAIMS
+    at_once = entry.at_once
     if node.is_motion:
         # The verdict first, then what moves it; the strict reading of the labels last,
         # in place of the motion's label.
@@ -155,7 +152,7 @@ WORKING = "working out what moved it…"
 
 def worked_out(entry: DebateEntry, claim_id: str) -> bool:
     """Whether the panel can show everything about the claim without waiting."""
-    if len(entry.graph.nodes) <= AT_ONCE_CLAIMS:
+    if entry.at_once:
         return True
     if claim_id == MOTION_ID:
         return entry.known_headline() is not None
