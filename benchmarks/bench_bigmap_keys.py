@@ -48,8 +48,12 @@ KEYS = (("Down", 0.45), ("Right", 0.35), ("Up", 0.1), ("Left", 0.1))
 class Pane:
     """One tmux server and session of our own, running one command at 80x24."""
 
+    opened = 0
+
     def __init__(self, command: list[str], cwd: Path) -> None:
-        self.socket = f"argmap-keys-{os.getpid()}"
+        # A socket of its own each time: a server just told to quit may still hold the last.
+        Pane.opened += 1
+        self.socket = f"argmap-keys-{os.getpid()}-{Pane.opened}"
         line = " ".join(shlex.quote(word) for word in command)
         self._tmux("new-session", "-d", "-s", "bench", "-x", "80", "-y", "24", "-c", str(cwd), line)
 
