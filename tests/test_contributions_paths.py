@@ -23,15 +23,13 @@ SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[Heal
 def trees(draw: st.DrawFn, max_claims: int = 24) -> str:
     """A random debate shaped as a tree, deep or wide: rebuttals, supports, weights and
     undercuts (an undercut of an undercut too), no cross-links."""
-    count = draw(st.integers(min_value=1, max_value=max_claims))
-    claims: list[dict[str, Any]] = []
+    weights = draw(st.lists(st.integers(0, 5), min_size=1, max_size=max_claims))
+    claims: list[dict[str, Any]] = [
+        {"id": f"c{i}", "text": f"Claim {i}.", **({"weight": w} if w else {})}
+        for i, w in enumerate(weights)
+    ]
     top: dict[str, list[dict[str, Any]]] = {"pro": [], "con": []}
-    for index in range(count):
-        claim: dict[str, Any] = {"id": f"c{index}", "text": f"Claim {index}."}
-        weight = draw(st.integers(0, 5))
-        if weight:
-            claim["weight"] = weight
-        claims.append(claim)
+    for index, claim in enumerate(claims):
         # Mostly the claim just before: long chains, with branches off them.
         parent = draw(st.one_of(st.just(index - 1), st.integers(-2, index - 1))) if index else -1
         if parent < 0:
