@@ -58,3 +58,20 @@ async def test_after_quick_moves_the_panel_explains_the_claim_under_the_cursor(
         assert detail.WORKING not in text
         expected = strength_reason(entry.graph, entry.weighing, claim)
         assert " ".join(expected.split()) in text
+
+
+async def test_a_big_debates_row_shows_its_verdict_before_its_headline(app: ArgmapApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("down")
+        info = " ".join(str(app.screen.query_one("#debate-info", Static).render()).split())
+        library = app.library
+        assert library is not None
+        entry = next(e for e in library.entries if e.debate_id == "energy")
+        weighing = entry.weighing
+        assert f"{weighing.verdict.phrase} ({weighing.motion_strength:.2f})" in info
+        # Its robustness is not worked out on the way to the list.
+        assert entry.known_headline() is None
+        await pilot.press("enter")
+        await until(pilot, lambda: entry.known_headline() is not None, "the motion's headline")
+        await until(pilot, lambda: "Raised most by" in shown(app), "the headline in the panel")
