@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable
+from typing import cast
 
 from argmap.collector import collector_paused
 from argmap.contributions_paths import PathWalk
@@ -225,11 +226,21 @@ def _resettle(
     removed: int,
 ) -> dict[int, float]:
     """Settle a cycle again with some claims changed or removed; the members that moved."""
-    view = list(sigma)
-    for node, value in changed.items():
-        view[node] = value
+    view = Scratch(sigma, changed)
     members = [m for m in part if m != removed]
     if removed in part:
         view[removed] = 0.0
-    qbaf.settle(members, view)
+    # The cycle reads and writes strengths by index: a scratch overlay, not a copy of all.
+    qbaf.settle(members, cast(list[float], view))
     return {m: view[m] for m in members if abs(view[m] - sigma[m]) > NEGLIGIBLE}
+
+
+class Scratch(dict[int, float]):
+    """Strengths by index, written here and read through to `base` where not written."""
+
+    def __init__(self, base: list[float], changed: dict[int, float]) -> None:
+        super().__init__(changed)
+        self.base = base
+
+    def __missing__(self, i: int) -> float:
+        return self.base[i]
