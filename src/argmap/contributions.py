@@ -14,12 +14,21 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable
+from typing import cast
 
 from argmap.collector import collector_paused
+from argmap.contributions_paths import PathWalk
 from argmap.gradual import solve
 from argmap.graph import ArgumentGraph
 from argmap.model import MOTION_ID
-from argmap.strength import DEFAULT_SEMANTICS, NEGLIGIBLE, QBAF, Weighing, influence
+from argmap.strength import (
+    DEFAULT_SEMANTICS,
+    NEGLIGIBLE,
+    QBAF,
+    TOLERANCE,
+    Weighing,
+    influence,
+)
 from argmap.weakening import Overlay, keep
 
 
@@ -46,6 +55,7 @@ def contributions(
     energies = qbaf.energies or [qbaf.energy(i, sigma) for i in range(len(qbaf.ids))]
     target = qbaf.index[claim_id]
     fast = weighing.semantics == DEFAULT_SEMANTICS
+    paths = PathWalk(qbaf, sigma, energies)
     with collector_paused():
         region = reaching(qbaf, target)
         tried = set(region)
@@ -58,7 +68,7 @@ def contributions(
             if x == target:
                 continue
             without = (
-                _without(qbaf, sigma, energies, x, target, region)
+                _without(qbaf, sigma, energies, x, target, region, paths)
                 if fast
                 else solve(qbaf, weighing.semantics, removed=x)[0][target]
             )
@@ -98,15 +108,17 @@ def _without(
     removed: int,
     target: int,
     region: set[int],
+    paths: PathWalk,
 ) -> float:
     """The target's strength with claim `removed` taken out, recomputing only what changes.
 
-    Changes travel along links in evaluation order (a heap of part positions); a cycle that
-    is reached is settled again as a whole.
+    Along the paths from the claim to the target where they keep apart (`PathWalk`);
+    else changes travel along links in evaluation order (a heap of part positions), and a
+    cycle that is reached is settled again as a whole.
     """
-    chain = _along_chain(qbaf, sigma, energies, removed, target, region)
-    if chain is not None:
-        return chain
+    walked = paths.without(removed, target, region)
+    if walked is not None:
+        return walked
     return _propagate(qbaf, sigma, energies, target, region, removed)
 
 
@@ -201,50 +213,16 @@ def _propagate(
 def _weakened_change(qbaf: QBAF, sigma: list[float], current: Overlay, node: int) -> float:
     """How much the links into `node` that undercuts weaken now bring, minus what they
     brought."""
-    undercuts = qbaf.undercuts
+    undercuts, links, changed = qbaf.undercuts, qbaf.cuttable[node], current.changed
+    if not any(u in changed for u, _ in qbaf.through_in.get(node, ())):
+        # No undercut moved: only the links whose source moved bring anything new.
+        links = {(p, s) for p in changed for s in (1.0, -1.0) if (p, s) in links}
     total = 0.0
-    for p, sign in qbaf.cuttable[node]:
+    for p, sign in links:
         now = current[p] * keep(undercuts, p, current)
         before = sigma[p] * keep(undercuts, p, sigma)
         total += sign * (now - before)
     return total
-
-
-def _along_chain(
-    qbaf: QBAF,
-    sigma: list[float],
-    energies: list[float],
-    removed: int,
-    target: int,
-    region: set[int],
-) -> float | None:
-    """`_without` for the usual case, a chain of single links off any cycle, none of them
-    weakened by an undercut and no undercut on it; else None."""
-    if removed in qbaf.through_out or qbaf.is_cyclic(qbaf.part_of[removed]):
-        return None
-    links = qbaf.outgoing[removed]
-    if len(links) != 1:
-        return None
-    source = removed
-    node, sign = links[0]
-    delta = -sign * sigma[removed]
-    while True:
-        if node not in region:
-            return sigma[target]
-        if qbaf.is_cyclic(qbaf.part_of[node]) or (source, sign) in qbaf.cuttable.get(node, ()):
-            return None
-        new = influence(qbaf.base[node], energies[node] + delta)
-        if node == target:
-            return new
-        step = new - sigma[node]
-        if abs(step) <= NEGLIGIBLE:
-            return sigma[target]
-        links = qbaf.outgoing[node]
-        if len(links) != 1 or node in qbaf.through_out:
-            return None
-        source = node
-        node, sign = links[0]
-        delta = sign * step
 
 
 def _resettle(
@@ -255,11 +233,67 @@ def _resettle(
     removed: int,
 ) -> dict[int, float]:
     """Settle a cycle again with some claims changed or removed; the members that moved."""
-    view = list(sigma)
-    for node, value in changed.items():
-        view[node] = value
+    view = Scratch(sigma, changed)
     members = [m for m in part if m != removed]
     if removed in part:
         view[removed] = 0.0
-    qbaf.settle(members, view)
+    # The cycle reads and writes strengths by index: a scratch overlay, not a copy of all.
+    if len(members) != 2 or not _settle_pair(qbaf, view, *members):
+        qbaf.settle(members, cast(list[float], view))
     return {m: view[m] for m in members if abs(view[m] - sigma[m]) > NEGLIGIBLE}
+
+
+def _settle_pair(qbaf: QBAF, view: Scratch, a: int, b: int) -> bool:
+    """Settle a cycle of two claims that rebut or support each other (the usual cycle, two
+    cross-links), False where undercuts weaken their links.
+
+    Its fixed point is σ(a) = f(σ(a)), f(x) = σa(σb(x)), each one claim's strength from
+    its energy: every influence moves a strength by at most 0.65 times the energy's
+    change, so f shrinks distances by 0.65² at least and iterating it from the old
+    strength converges to the one fixed point, the point the cycle's dynamics settle at.
+    As for any cycle, nothing moves unless f moves a strength by `TOLERANCE` or more."""
+    if a in qbaf.cuttable or b in qbaf.cuttable:
+        return False
+    outside = {a: 0.0, b: 0.0}
+    between = {a: 0.0, b: 0.0}
+    for node, other in ((a, b), (b, a)):
+        for j, sign in qbaf.incoming[node]:
+            if j == other:
+                between[node] += sign
+            elif j == node:
+                return False
+            else:
+                outside[node] += sign * view[j]
+    if abs(between[a]) > 1.0 or abs(between[b]) > 1.0:
+        return False  # a link counted twice: the bound below does not hold
+    base_a, base_b = qbaf.base[a], qbaf.base[b]
+
+    def of_b(x: float) -> float:
+        return influence(base_b, outside[b] + between[b] * x)
+
+    def f(x: float) -> float:
+        return influence(base_a, outside[a] + between[a] * of_b(x))
+
+    x = view[a]
+    if abs(f(x) - x) < TOLERANCE and abs(of_b(x) - view[b]) < TOLERANCE:
+        return True
+    for _ in range(200):
+        following = f(x)
+        done = abs(following - x) <= NEGLIGIBLE
+        x = following
+        if done:
+            break
+    view[a] = x
+    view[b] = of_b(x)
+    return True
+
+
+class Scratch(dict[int, float]):
+    """Strengths by index, written here and read through to `base` where not written."""
+
+    def __init__(self, base: list[float], changed: dict[int, float]) -> None:
+        super().__init__(changed)
+        self.base = base
+
+    def __missing__(self, i: int) -> float:
+        return self.base[i]

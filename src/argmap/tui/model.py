@@ -31,6 +31,11 @@ from argmap.semantics import Label, Labelling, explain, grounded
 from argmap.strength import Weighing, weigh
 from argmap.verdict import DebateVerdict, debate_verdict, strict_reading
 
+#: Up to this many claims a debate's headline and what moved a claim's strength are worked
+#: out when first shown; in a bigger debate the app shows the claim first and works them
+#: out on a worker (`DebateEntry.at_once`).
+AT_ONCE_CLAIMS = 2000
+
 #: A place in the app: a debate and a claim in it (the motion is `motion`).
 Location = tuple[str, str]
 
@@ -55,6 +60,9 @@ class DebateEntry:
     _verdict: DebateVerdict | None = None
     #: The semantics chosen in the app (its palette); None: the file's own `semantics:`.
     semantics: str | None = None
+    #: By claim: what moved its strength most, and the note where its label and strength
+    #: disagree (`reasons`); dropped with the strengths.
+    _reasons: dict[str, tuple[str, str | None]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -132,7 +140,48 @@ class DebateEntry:
 
     def strength_reason(self, claim_id: str) -> str:
         """Its base score and what moved its strength most: "base 0.50; lowered most by ..."."""
-        return strength_reason(self.graph, self.weighing, claim_id)
+        return self.reasons(claim_id)[0]
+
+    def reasons(self, claim_id: str) -> tuple[str, str | None]:
+        """`strength_reason` and `label_note` of a claim, worked out once per strengths.
+
+        Both weigh removal contributions, which cost a moment in a big debate: the app
+        asks for them on a worker thread and shows `known_reasons` meanwhile.
+        """
+        known = self._reasons.get(claim_id)
+        if known is not None:
+            return known
+        weighing = self.weighing
+        assert self.labelling is not None
+        found = (
+            strength_reason(self.graph, weighing, claim_id),
+            label_and_strength(self.graph, self.labelling, weighing, claim_id),
+        )
+        if self._weighing is weighing:  # not dropped meanwhile by a change
+            self._reasons[claim_id] = found
+        return found
+
+    @property
+    def at_once(self) -> bool:
+        """Whether the debate is small enough to work out its headline and reasons when
+        first shown (see `AT_ONCE_CLAIMS`)."""
+        return len(self.graph.nodes) <= AT_ONCE_CLAIMS
+
+    def verdict_line(self) -> str:
+        """The headline's first line, or while it is worked out the verdict alone."""
+        headline = self.headline() if self.at_once else self._headline
+        if headline is not None:
+            return headline[0]
+        weighing = self.weighing
+        return f"{weighing.verdict.phrase} ({weighing.motion_strength:.2f})"
+
+    def known_reasons(self, claim_id: str) -> tuple[str, str | None] | None:
+        """`reasons` if worked out already, else None."""
+        return self._reasons.get(claim_id)
+
+    def known_headline(self) -> list[str] | None:
+        """`headline` if worked out already, else None."""
+        return self._headline
 
     def verdict(self) -> DebateVerdict:
         """The debate's verdict, its robustness and movers (`argmap.verdict`)."""
@@ -154,14 +203,14 @@ class DebateEntry:
 
     def label_note(self, claim_id: str) -> str | None:
         """A sentence where the claim's label and strength seem to disagree, else None."""
-        assert self.labelling is not None
-        return label_and_strength(self.graph, self.labelling, self.weighing, claim_id)
+        return self.reasons(claim_id)[1]
 
     def forget_strengths(self) -> None:
         """Drop the cached strengths (the labelling changed)."""
         self._weighing = None
         self._headline = None
         self._verdict = None
+        self._reasons = {}
 
 
 def _entry(loaded: LoadedDebate) -> DebateEntry:
@@ -190,8 +239,12 @@ def prepare_entry(path: Path, stop: Callable[[], bool] | None = None) -> DebateE
         entry.labelling = grounded(graph)
         check()
         # The list shows each debate's strength and headline: weigh it here, not on
-        # the main thread (a second at 50,000 claims).
-        entry.headline()
+        # the main thread (a second at 50,000 claims). A big debate's headline (its
+        # robustness, other semantics) waits: the map's detail works it out on a worker.
+        if entry.at_once:
+            entry.headline()
+        else:
+            entry.weighing  # noqa: B018 (worked out here, kept on the entry)
     else:
         entry.labelling = None
     return entry

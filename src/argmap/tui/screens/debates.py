@@ -320,7 +320,7 @@ class DebatesScreen(Screen[None]):
         info.append(f"  ({safe(str(entry.path))})\n", style="dim")
         if entry.openable:
             # The verdict first, with how robust it is: every surface leads with it.
-            info.append(safe_block(entry.headline()[0]) + "\n", style="bold")
+            info.append(safe_block(entry.verdict_line()) + "\n", style="bold")
         if entry.openable:
             info.append_text(class_info(entry.graph, TALLIES.known(entry.graph)))
         if entry.motion:

@@ -78,21 +78,32 @@ def describe_claim(entry: DebateEntry, claim_id: str) -> Text:
     out.append(f" · {safe(claim_id)}\n", style="dim")
     out.append(safe_block(node.text) + "\n\n", style="bold")
     value = entry.strength(claim_id)
+    at_once = entry.at_once
     if node.is_motion:
         # The verdict first, then what moves it; the strict reading of the labels last,
         # in place of the motion's label.
-        first, *rest, strict = entry.headline()
-        out.append(safe_block(first) + "\n", style="bold")
-        out.append(f"con {balance_bar(value, 11)} pro\n", style="bold")
-        for line in rest:
-            out.append(safe_block(line) + "\n")
-        out.append(safe_block(strict) + "\n", style="dim")
+        headline = entry.headline() if at_once else entry.known_headline()
+        if headline is None:
+            out.append(f"{entry.weighing.verdict.phrase}\n", style="bold")
+            out.append(f"con {balance_bar(value, 11)} pro\n", style="bold")
+            out.append(f"{WORKING}\n", style="dim")
+        else:
+            first, *rest, strict = headline
+            out.append(safe_block(first) + "\n", style="bold")
+            out.append(f"con {balance_bar(value, 11)} pro\n", style="bold")
+            for line in rest:
+                out.append(safe_block(line) + "\n")
+            out.append(safe_block(strict) + "\n", style="dim")
     else:
+        reasons = entry.reasons(claim_id) if at_once else entry.known_reasons(claim_id)
         out.append(f"Strength {value:.2f} {strength_bar(value, 8).rstrip()}", style="bold")
-        out.append(f" — {safe_block(entry.strength_reason(claim_id))}\n")
-        note = entry.label_note(claim_id)
-        if note:
-            out.append(safe_block(note) + "\n", style="italic")
+        if reasons is None:
+            out.append(f" — {WORKING}\n", style="dim")
+        else:
+            reason, note = reasons
+            out.append(f" — {safe_block(reason)}\n")
+            if note:
+                out.append(safe_block(note) + "\n", style="italic")
     if not node.is_motion:
         # The strict label and its reason, after the strength (the motion's is the strict
         # reading above).
@@ -135,6 +146,19 @@ def describe_claim(entry: DebateEntry, claim_id: str) -> Text:
     return out
 
 
+#: Shown in a big debate until a worker has worked out what moved the strength.
+WORKING = "working out what moved it…"
+
+
+def worked_out(entry: DebateEntry, claim_id: str) -> bool:
+    """Whether the panel can show everything about the claim without waiting."""
+    if entry.at_once:
+        return True
+    if claim_id == MOTION_ID:
+        return entry.known_headline() is not None
+    return entry.known_reasons(claim_id) is not None
+
+
 def link_id(index: int, link: ClaimLink) -> str:
     # The index keeps option ids unique when two links point at the same claim.
     return f"{index}\t{link.debate_id}\t{link.claim_id}"
@@ -165,6 +189,8 @@ class ClaimDetail(Vertical):
         self._shown: tuple[Library, DebateEntry, str] | None = None
         self._shown_width = 0
         self._tallies = Latest()
+        self._reasons = Latest()
+        self._marks: Sequence[str] = ()
 
     def on_resize(self) -> None:
         # Link rows are wrapped for the panel's width: wrap them again for the new one.
@@ -183,10 +209,10 @@ class ClaimDetail(Vertical):
         """Show a claim; `marks` are the words of a search to mark in its text."""
         self._shown = (library, entry, claim_id)
         self._shown_width = self.size.width
-        described = describe_claim(entry, claim_id)
-        if marks:
-            described = mark_claim_text(described, entry.graph.nodes[claim_id].text, marks)
-        self.query_one("#claim-text", Static).update(described)
+        self._marks = marks
+        self._show_text(entry, claim_id)
+        if not worked_out(entry, claim_id):
+            self._work_out(entry, claim_id)
         self._show_class(entry, claim_id)
         if not keep_place:
             self.query_one("#claim-scroll", VerticalScroll).scroll_home(animate=False)
@@ -243,6 +269,31 @@ class ClaimDetail(Vertical):
         links.border_title = (
             f"Links ({sum(1 for o in options if o is not None and not o.disabled)})"
         )
+
+    def _show_text(self, entry: DebateEntry, claim_id: str) -> None:
+        described = describe_claim(entry, claim_id)
+        if self._marks:
+            described = mark_claim_text(described, entry.graph.nodes[claim_id].text, self._marks)
+        self.query_one("#claim-text", Static).update(described)
+
+    def _work_out(self, entry: DebateEntry, claim_id: str) -> None:
+        """Work out what moved the claim's strength on a worker, then show it (if the
+        claim is still the one shown; a newer request replaces one still waiting)."""
+
+        def job() -> None:
+            if claim_id == MOTION_ID:
+                entry.headline()
+            else:
+                entry.reasons(claim_id)
+            self.app.call_from_thread(self._worked_out, entry, claim_id)
+
+        if self._reasons.want(job):
+            self.run_worker(self._reasons.run, thread=True, group="strength-reasons")
+
+    def _worked_out(self, entry: DebateEntry, claim_id: str) -> None:
+        shown = self._shown
+        if shown is not None and shown[1] is entry and shown[2] == claim_id:
+            self._show_text(entry, claim_id)
 
     def _show_class(self, entry: DebateEntry, claim_id: str, tally: bool = True) -> None:
         """The class's weights on the claim (with ballots); tallied again on a worker
