@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import sys
 import time
 from dataclasses import replace
@@ -77,6 +78,11 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--wrap", type=int, default=30, metavar="N", help="wrap text at N chars")
     parser.add_argument("--show-ids", action="store_true", help="print claim ids in the boxes")
     parser.add_argument("--no-legend", action="store_true", help="leave the legend out")
+    parser.add_argument(
+        "--legend",
+        choices=("separate",),
+        help="separate: write the legend as an image of its own, <name>-legend.<format>",
+    )
     parser.add_argument(
         "--strength",
         action="store_true",
@@ -167,7 +173,7 @@ def _options(fmt: str, args: argparse.Namespace) -> ExportOptions:
         rankdir=args.rankdir,
         wrap=args.wrap,
         show_ids=args.show_ids,
-        legend=not args.no_legend,
+        legend=not args.no_legend and args.legend != "separate",
         strength=args.strength,
         layout=args.layout,
         dpi=args.dpi,
@@ -259,6 +265,8 @@ def _preparer(
     """Start each debate's diagrams in `pool` as soon as the debate has loaded."""
 
     def prepare(item: LoadedDebate) -> None:
+        if _for_slides(options, args):
+            return  # measured first (`slide_images`), once everything has loaded
         for diagram in _diagrams(item, options, args, out):
             pool.prepare(diagram)
 
@@ -315,7 +323,11 @@ def _export_diagrams(
 ) -> int:
     from argmap.export import ExportError
 
-    wanted = [diagram for item in debates for diagram in _diagrams(item, options, args, out)]
+    try:
+        wanted, apart = _planned(debates, options, args, out)
+        legends = _separate_legends(apart, options, out)
+    except ExportError as exc:
+        raise CliError(str(exc)) from exc
     if options.format != "dot":
         _note_fast_layouts(debates, options)
     started = time.perf_counter()
@@ -329,7 +341,79 @@ def _export_diagrams(
     except ExportError as exc:
         raise CliError(str(exc)) from exc
     _summary(len(wanted), "diagram", started, last)
+    if _for_slides(options, args) or legends:
+        # The files written, one a line, for a script to pick up.
+        for path in [*(d.out for d in wanted), *legends]:
+            print(show(path))
     return len(wanted)
+
+
+def _for_slides(options: ExportOptions, args: argparse.Namespace) -> bool:
+    """Whether the diagrams are slide images held to the 18 pt rule (`slide_images`)."""
+    return options.theme == "slides" and options.format != "dot" and not args.reveal
+
+
+def _planned(
+    debates: list[LoadedDebate], options: ExportOptions, args: argparse.Namespace, out: Path | None
+) -> tuple[list[Diagram], list[LoadedDebate]]:
+    """The diagrams to draw, and the debates whose legend is an image of its own."""
+    from argmap.export.batch import Diagram
+    from argmap.export.slide_images import plan_images
+
+    wanted: list[Diagram] = []
+    apart: list[LoadedDebate] = []
+    for item in debates:
+        if not _for_slides(options, args) or (args.root and args.root not in item.graph):
+            wanted += _diagrams(item, options, args, out)
+            if args.legend == "separate" and options.format != "dot":
+                apart.append(item)
+            continue
+        target = _target(out, output_name_for(item, options))
+        plan = plan_images(item.graph, options, target, shlex.quote(show(item.path)))
+        if plan.legend_apart or args.legend == "separate":
+            apart.append(item)
+            if options.legend:
+                print(
+                    f"argmap: {show(item.debate_id)}: the legend is too wide to share an image "
+                    "at 18 pt; it is written as an image of its own",
+                    file=sys.stderr,
+                )
+        if len(plan.images) > 1:
+            print(
+                f"argmap: {show(item.debate_id)}: too big for one image at 18 pt; "
+                f"{len(plan.images)} images, one per branch",
+                file=sys.stderr,
+            )
+        wanted += [Diagram(item.graph, image.options, image.target) for image in plan.images]
+    return wanted, apart
+
+
+def output_name_for(item: LoadedDebate, options: ExportOptions) -> str:
+    """The default file name of a debate's diagram."""
+    from argmap.export import output_name
+
+    return output_name(item.debate_id, options.root, f".{options.format}")
+
+
+def _separate_legends(
+    debates: list[LoadedDebate], options: ExportOptions, out: Path | None
+) -> list[Path]:
+    """Each debate's legend as an image of its own."""
+    from argmap.export import write_diagram
+    from argmap.export.render import RenderError, render
+    from argmap.export.slide_images import legend_source, legend_target
+
+    written = []
+    for item in debates:
+        path = legend_target(_target(out, output_name_for(item, options)))
+        try:
+            write_diagram(path, render(legend_source(item.graph), options.format))
+        except RenderError as exc:
+            from argmap.export import ExportError
+
+            raise ExportError(str(exc)) from exc
+        written.append(path)
+    return written
 
 
 def _diagrams(

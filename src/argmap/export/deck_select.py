@@ -1,6 +1,7 @@
 """Which branch slides a deck keeps within its slide budget, and where the rest go.
 
-A lecture has room for about thirty slides. The planner lays out every branch; this
+A lecture has room for about thirty slides, and a small debate needs half of that
+(`lecture_slides`). The planner lays out every branch; this
 module keeps the parts that move the verdict: each part's weight is the removal
 contribution of its root claim to the motion's strength (`argmap.contributions`). Parts
 whose root moves the motion by less than `MATERIAL` are left out, and of the rest the
@@ -21,12 +22,25 @@ from typing import Protocol
 
 from argmap.graph import ArgumentGraph
 
-#: Slides in a deck unless `--max-slides` says otherwise: a 50-minute lecture at about
-#: a minute and a half a slide.
+#: Slides in a deck of a big debate unless `--max-slides` says otherwise: a 50-minute
+#: lecture at about a minute and a half a slide.
 DEFAULT_MAX_SLIDES = 30
+#: A debate of up to `SMALL_DEBATE` claims is told in `SMALL_DECK` slides (half a lecture);
+#: a bigger one gets a slide more for every `CLAIMS_PER_SLIDE` claims, up to the lecture.
+SMALL_DEBATE = 60
+SMALL_DECK = 15
+CLAIMS_PER_SLIDE = 3
 #: A part gets a slide of its own when its root moves the motion's strength by at least
 #: this much (on the 0–1 scale); smaller movers are told in the notes.
 MATERIAL = 0.05
+
+
+def lecture_slides(claims: int) -> int:
+    """The slides a deck of a debate of `claims` claims takes when `--max-slides` is not
+    given: `SMALL_DECK` up to `SMALL_DEBATE` claims, one more for every `CLAIMS_PER_SLIDE`
+    claims beyond, at most `DEFAULT_MAX_SLIDES`."""
+    extra = max(0, claims - SMALL_DEBATE) // CLAIMS_PER_SLIDE
+    return min(DEFAULT_MAX_SLIDES, SMALL_DECK + extra)
 
 
 class Planned(Protocol):
