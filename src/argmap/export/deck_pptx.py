@@ -83,7 +83,7 @@ def write(deck: Deck, jobs: int | None = None, oversampling: float | None = None
         assert title is not None
         title.left, title.top = Inches(0.2), Inches(0.1)
         # The title slide's title may take two lines at 40 pt.
-        title_height = 1.3 if planned.kind == "title" else 0.6
+        title_height = 1.5 if planned.kind == "title" else 0.6
         title.width, title.height = Inches(SLIDE_WIDTH - 0.4), Inches(title_height)
         _set_text(
             title.text_frame, [planned.title], 40 if planned.kind == "title" else TITLE_POINTS

@@ -50,6 +50,7 @@ from argmap.export.dot import (
     debate_legends,
     shorten,
     subtree_sizes,
+    unsettled,
 )
 from argmap.export.fit import (
     AREA_HEIGHT,
@@ -201,12 +202,17 @@ class _Planner:
                 part.hidden_below[claim_id] = count
 
     def source(
-        self, part: _Part, more_text: dict[str, str], hidden: frozenset[str] = frozenset()
+        self,
+        part: _Part,
+        more_text: dict[str, str],
+        hidden: frozenset[str] = frozenset(),
+        unsettled: frozenset[str] = frozenset(),
     ) -> str:
         options = ExportOptions(format="dot", wrap=part.wrap, legend=False, rankdir=part.rankdir)
         drawing = Drawing(
             titled=False,
             hidden=hidden,
+            unsettled=unsettled,
             more_text=more_text,
             # Top-down, the root is alone on its level and may take the width.
             wide=frozenset({part.root} if part.rankdir == "TB" else ()),
@@ -535,7 +541,10 @@ class _Planner:
                     "branch",
                     step_title,
                     crumb,
-                    source=self.source(part, texts, hidden=hidden),
+                    # A label shows from the step that shows the branch below it.
+                    source=self.source(
+                        part, texts, hidden, frozenset(unsettled(graph, part.shown, hidden))
+                    ),
                     claims=shown,
                     notes=slide_notes(graph, self.labels, shown, self.weighing),
                 )
