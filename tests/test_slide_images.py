@@ -9,8 +9,8 @@ from helpers import ARGUMENTS
 
 from argmap.cli import main
 from argmap.export import ExportOptions, dot_available
-from argmap.export.fit import MIN_POINTS
-from argmap.export.slide_images import _natural, plan_images
+from argmap.export.fit import MIN_POINTS, measure
+from argmap.export.slide_images import _SQUEEZE, _natural, plan_images, readable_points
 from argmap.load import load_file, load_text
 
 pytestmark = pytest.mark.skipif(not dot_available(), reason="Graphviz `dot` is not installed")
@@ -57,7 +57,7 @@ def test_a_wide_debate_is_split_into_one_readable_image_per_branch(
     images = [str(out / f"wide--{claim}.png") for claim in branches]
     # Every file written is listed on stdout, one per branch, plus the legend apart.
     assert listed == [*images, str(out / "wide-legend.png")]
-    assert "one per branch" in captured.err
+    assert "one per branch, 10 images" in captured.err
     for image in images:
         with Image.open(image) as picture:
             assert picture.size[1] == 1080
@@ -94,3 +94,30 @@ def test_the_slides_theme_draws_no_text_under_18_pt(tmp_path: Path) -> None:
     plan = plan_images(graph, ExportOptions(format="png", theme="slides"), tmp_path / "w.png", "")
     for image in plan.images:
         assert _natural(graph, [image.options])[0] >= MIN_POINTS - 1e-6
+
+
+def test_depth_with_a_wide_level_splits_that_level_across_images(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _wide_debate(tmp_path)
+    out = tmp_path / "level"
+    args = ["export", str(path), "--theme", "slides", "-f", "png", "--depth", "1"]
+    assert main([*args, "-o", f"{out}/"]) == 0
+    captured = capsys.readouterr()
+    listed = captured.out.split()
+    assert "its level split over" in captured.err
+    parts = [p for p in listed if "--part" in p]
+    assert len(parts) > 1 and all(Path(p).is_file() for p in listed)
+    graph = load_file(path).graph
+    options = ExportOptions(format="png", theme="slides", depth=1, legend=False)
+    plan = plan_images(graph, options, out / "wide.png", "x")
+    assert [str(image.target) for image in plan.images] == parts
+    # Every claim of the level is on exactly one image, in order, and each image is
+    # readable on the slide.
+    seen = []
+    for image in plan.images:
+        assert image.source is not None
+        seen += [c for c in graph.motion.children if f'"claim-{c}"' in image.source]
+        bare = _SQUEEZE.sub("", image.source, count=2)
+        assert readable_points(bare, measure([bare], pad=0)[0]) >= MIN_POINTS - 1e-6
+    assert seen == list(graph.motion.children)

@@ -323,15 +323,15 @@ def _export_diagrams(
 ) -> int:
     from argmap.export import ExportError
 
+    started = time.perf_counter()
     try:
-        wanted, apart = _planned(debates, options, args, out)
+        wanted, apart, parts = _planned(debates, options, args, out)
         legends = _separate_legends(apart, options, out)
     except ExportError as exc:
         raise CliError(str(exc)) from exc
     if options.format != "dot":
         _note_fast_layouts(debates, options)
-    started = time.perf_counter()
-    last = Path()
+    last = parts[-1] if parts else Path()
     progress = _Progress(len(wanted))
     try:
         # Written and reported in the order of the files, so logs read the same on every
@@ -340,12 +340,12 @@ def _export_diagrams(
             progress.step(index, last)
     except ExportError as exc:
         raise CliError(str(exc)) from exc
-    _summary(len(wanted), "diagram", started, last)
+    _summary(len(wanted) + len(parts), "diagram", started, last)
     if _for_slides(options, args) or legends:
         # The files written, one a line, for a script to pick up.
-        for path in [*(d.out for d in wanted), *legends]:
+        for path in [*(d.out for d in wanted), *parts, *legends]:
             print(show(path))
-    return len(wanted)
+    return len(wanted) + len(parts)
 
 
 def _for_slides(options: ExportOptions, args: argparse.Namespace) -> bool:
@@ -355,13 +355,15 @@ def _for_slides(options: ExportOptions, args: argparse.Namespace) -> bool:
 
 def _planned(
     debates: list[LoadedDebate], options: ExportOptions, args: argparse.Namespace, out: Path | None
-) -> tuple[list[Diagram], list[LoadedDebate]]:
-    """The diagrams to draw, and the debates whose legend is an image of its own."""
+) -> tuple[list[Diagram], list[LoadedDebate], list[Path]]:
+    """The diagrams to draw, the debates whose legend is an image of its own, and the
+    parts of a wide level (`slide_images`), drawn here."""
     from argmap.export.batch import Diagram
     from argmap.export.slide_images import plan_images
 
     wanted: list[Diagram] = []
     apart: list[LoadedDebate] = []
+    drawn: list[Path] = []
     for item in debates:
         if not _for_slides(options, args) or (args.root and args.root not in item.graph):
             wanted += _diagrams(item, options, args, out)
@@ -379,13 +381,29 @@ def _planned(
                     file=sys.stderr,
                 )
         if len(plan.images) > 1:
+            how = "its level split over" if plan.images[0].source else "one per branch,"
             print(
                 f"argmap: {show(item.debate_id)}: too big for one image at 18 pt; "
-                f"{len(plan.images)} images, one per branch",
+                f"{how} {len(plan.images)} images",
                 file=sys.stderr,
             )
-        wanted += [Diagram(item.graph, image.options, image.target) for image in plan.images]
-    return wanted, apart
+        for image in plan.images:
+            if image.source is None:
+                wanted.append(Diagram(item.graph, image.options, image.target))
+            else:
+                drawn.append(_draw_part(image.source, image.options.format, image.target))
+    return wanted, apart, drawn
+
+
+def _draw_part(source: str, fmt: str, target: Path) -> Path:
+    """Draw a part of a level (`slide_images`) and write it to `target`."""
+    from argmap.export import ExportError, write_diagram
+    from argmap.export.render import RenderError, render
+
+    try:
+        return write_diagram(target, render(source, fmt))
+    except RenderError as exc:
+        raise ExportError(str(exc)) from exc
 
 
 def output_name_for(item: LoadedDebate, options: ExportOptions) -> str:

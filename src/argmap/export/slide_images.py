@@ -6,6 +6,8 @@ pixels high. Here every image is measured first, at its natural size, and held t
 of the slide decks (`argmap.export.fit`): no text smaller than 18 pt on the slide.
 
 - A diagram that keeps its text at 18 pt is one image, as asked.
+- Otherwise, with `--depth`, the level below the root is split across images, as many
+  of its claims on each as fit, named `<name>--part1.<format>`, `--part2`, ...
 - Otherwise it is split into one image per top-level claim's branch (per answer of the
   root with `--root`), named `<name>--<claim id>.<format>`, if every branch fits.
 - Otherwise nothing is written: the error names what does fit (`--root CLAIM --depth N`)
@@ -22,7 +24,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from argmap.export import ExportError, ExportOptions, safe_name, to_dot
-from argmap.export.dot import FONTNAME, THEMES, debate_legends
+from argmap.export.dot import (
+    FONTNAME,
+    THEMES,
+    Scope,
+    build_digraph,
+    compute_scope,
+    debate_legends,
+    subtree_sizes,
+)
 from argmap.export.fit import MIN_POINTS, Size, measure, smallest_font
 from argmap.graph import ArgumentGraph
 from argmap.semantics import grounded
@@ -36,10 +46,12 @@ _SQUEEZE = re.compile(r'\s(?:size="[^"]*"|ratio=(?:"[^"]*"|\w+))')
 
 @dataclass(frozen=True, slots=True)
 class Image:
-    """One image to draw: the options (root and depth) and the file."""
+    """One image to draw: the options (root and depth) and the file; `source`, the DOT of
+    a part of a level (drawn as it is, not from the options)."""
 
     options: ExportOptions
     target: Path
+    source: str | None = None
 
 
 def readable_points(source: str, size: Size) -> float:
@@ -99,6 +111,10 @@ def plan_images(graph: ArgumentGraph, options: ExportOptions, target: Path, comm
         if whole >= MIN_POINTS - 1e-6:
             return Plan([Image(options, target)], True)
     branches = _branches(graph, options)
+    if options.depth is not None and branches:
+        images = _level_parts(graph, options, branches, target)
+        if images is not None:
+            return Plan(images, legend_apart)
     below = None if options.depth is None else max(0, options.depth - 1)
     parts = [replace(options, root=c, depth=below) for c in branches]
     points = _natural(graph, parts) if parts else []
@@ -128,6 +144,61 @@ def plan_images(graph: ArgumentGraph, options: ExportOptions, target: Path, comm
         for part in parts
     ]
     return Plan(images, legend_apart)
+
+
+#: Answers of the root tried together on one image, at most.
+MOST_TOGETHER = 8
+
+
+def _part_source(graph: ArgumentGraph, options: ExportOptions, children: list[str]) -> str:
+    """DOT of the diagram `options` asks for, with only `children` of its root (and what
+    is below them); the root's other answers are counted in its "+N more" stub."""
+    full = compute_scope(graph, options.root, options.depth, options.side)
+    keep = {node.id for node in graph.path_from_motion(full.root)}
+    for child in children:
+        keep.update(n.id for n in graph.subtree(child) if n.id in full)
+    shown = [c for c in full.shown if c in keep]
+    sizes = subtree_sizes(graph)
+    hidden = {}
+    for claim_id in shown:
+        count = sum(sizes[c] for c in graph.nodes[claim_id].children if c not in keep)
+        if count:
+            hidden[claim_id] = count
+    scope = Scope(full.root, shown, hidden)
+    return str(build_digraph(graph, replace(options, format="dot"), scope=scope).source)
+
+
+def _level_parts(
+    graph: ArgumentGraph, options: ExportOptions, children: list[str], target: Path
+) -> list[Image] | None:
+    """The root with its answers split over images, as many on each as fit at 18 pt, in
+    order (`<name>--part1`, `--part2`, ...); None when one answer alone does not fit."""
+    parts: list[list[str]] = []
+    start = 0
+    while start < len(children):
+        tries = [children[start : start + n] for n in range(1, MOST_TOGETHER + 1)]
+        tries = [t for i, t in enumerate(tries) if len(t) == i + 1]
+        sources = [_SQUEEZE.sub("", _part_source(graph, options, t), count=2) for t in tries]
+        sizes = measure(sources, pad=0)
+        fitting = [
+            t
+            for t, src, size in zip(tries, sources, sizes, strict=True)
+            if readable_points(src, size) >= MIN_POINTS - 1e-6
+        ]
+        if not fitting:
+            return None
+        parts.append(fitting[-1])
+        start += len(fitting[-1])
+    if len(parts) == 1:
+        return None  # all on one image: the whole diagram, measured before
+    return [
+        Image(
+            options,
+            target.with_name(f"{target.stem}--part{k}{target.suffix}"),
+            _part_source(graph, options, part),
+        )
+        for k, part in enumerate(parts, start=1)
+    ]
 
 
 def legend_source(graph: ArgumentGraph) -> str:
