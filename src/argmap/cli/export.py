@@ -67,7 +67,13 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--depth", type=int, metavar="N", help="levels below the root to draw")
     parser.add_argument("--side", choices=("pro", "con"), help="only the branches of one side")
     parser.add_argument(
-        "--theme", choices=("light", "dark", "print", "slides"), default="light", help="look"
+        "--theme",
+        choices=("light", "dark", "print", "slides"),
+        default="light",
+        help=(
+            "look; slides: 1920x1080 images with no text under 18 pt, split per branch (or "
+            "per part of the level with --depth) when one image cannot hold it, else refused"
+        ),
     )
     parser.add_argument(
         "--rankdir",
@@ -109,7 +115,8 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help=(
             "write <name>-01, -02, ... adding one level per step (slides that build up); "
-            "boxes keep their place from step to step"
+            "boxes keep their place from step to step; labels and the verdict show from the "
+            "step that shows what decides them"
         ),
     )
     parser.add_argument(

@@ -48,7 +48,10 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--reveal",
         action="store_true",
-        help="build each branch up one level per slide; boxes keep their place",
+        help=(
+            "build each branch up one level per slide; boxes keep their place, and a label "
+            "shows from the step that shows what decides it"
+        ),
     )
     parser.add_argument(
         "--depth", type=int, metavar="N", help="levels below each top-level claim to show"
