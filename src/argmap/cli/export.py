@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import sys
 import time
 from dataclasses import replace
@@ -66,7 +67,13 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--depth", type=int, metavar="N", help="levels below the root to draw")
     parser.add_argument("--side", choices=("pro", "con"), help="only the branches of one side")
     parser.add_argument(
-        "--theme", choices=("light", "dark", "print", "slides"), default="light", help="look"
+        "--theme",
+        choices=("light", "dark", "print", "slides"),
+        default="light",
+        help=(
+            "look; slides: 1920x1080 images with no text under 18 pt, split per branch (or "
+            "per part of the level with --depth) when one image cannot hold it, else refused"
+        ),
     )
     parser.add_argument(
         "--rankdir",
@@ -77,6 +84,11 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--wrap", type=int, default=30, metavar="N", help="wrap text at N chars")
     parser.add_argument("--show-ids", action="store_true", help="print claim ids in the boxes")
     parser.add_argument("--no-legend", action="store_true", help="leave the legend out")
+    parser.add_argument(
+        "--legend",
+        choices=("separate",),
+        help="separate: write the legend as an image of its own, <name>-legend.<format>",
+    )
     parser.add_argument(
         "--strength",
         action="store_true",
@@ -103,7 +115,8 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help=(
             "write <name>-01, -02, ... adding one level per step (slides that build up); "
-            "boxes keep their place from step to step"
+            "boxes keep their place from step to step; labels and the verdict show from the "
+            "step that shows what decides them"
         ),
     )
     parser.add_argument(
@@ -167,7 +180,7 @@ def _options(fmt: str, args: argparse.Namespace) -> ExportOptions:
         rankdir=args.rankdir,
         wrap=args.wrap,
         show_ids=args.show_ids,
-        legend=not args.no_legend,
+        legend=not args.no_legend and args.legend != "separate",
         strength=args.strength,
         layout=args.layout,
         dpi=args.dpi,
@@ -259,6 +272,8 @@ def _preparer(
     """Start each debate's diagrams in `pool` as soon as the debate has loaded."""
 
     def prepare(item: LoadedDebate) -> None:
+        if _for_slides(options, args):
+            return  # measured first (`slide_images`), once everything has loaded
         for diagram in _diagrams(item, options, args, out):
             pool.prepare(diagram)
 
@@ -315,11 +330,15 @@ def _export_diagrams(
 ) -> int:
     from argmap.export import ExportError
 
-    wanted = [diagram for item in debates for diagram in _diagrams(item, options, args, out)]
+    started = time.perf_counter()
+    try:
+        wanted, apart, parts = _planned(debates, options, args, out)
+        legends = _separate_legends(apart, options, out)
+    except ExportError as exc:
+        raise CliError(str(exc)) from exc
     if options.format != "dot":
         _note_fast_layouts(debates, options)
-    started = time.perf_counter()
-    last = Path()
+    last = parts[-1] if parts else Path()
     progress = _Progress(len(wanted))
     try:
         # Written and reported in the order of the files, so logs read the same on every
@@ -328,8 +347,98 @@ def _export_diagrams(
             progress.step(index, last)
     except ExportError as exc:
         raise CliError(str(exc)) from exc
-    _summary(len(wanted), "diagram", started, last)
-    return len(wanted)
+    _summary(len(wanted) + len(parts), "diagram", started, last)
+    if _for_slides(options, args) or legends:
+        # The files written, one a line, for a script to pick up.
+        for path in [*(d.out for d in wanted), *parts, *legends]:
+            print(show(path))
+    return len(wanted) + len(parts)
+
+
+def _for_slides(options: ExportOptions, args: argparse.Namespace) -> bool:
+    """Whether the diagrams are slide images held to the 18 pt rule (`slide_images`)."""
+    return options.theme == "slides" and options.format != "dot" and not args.reveal
+
+
+def _planned(
+    debates: list[LoadedDebate], options: ExportOptions, args: argparse.Namespace, out: Path | None
+) -> tuple[list[Diagram], list[LoadedDebate], list[Path]]:
+    """The diagrams to draw, the debates whose legend is an image of its own, and the
+    parts of a wide level (`slide_images`), drawn here."""
+    from argmap.export.batch import Diagram
+    from argmap.export.slide_images import plan_images
+
+    wanted: list[Diagram] = []
+    apart: list[LoadedDebate] = []
+    drawn: list[Path] = []
+    for item in debates:
+        if not _for_slides(options, args) or (args.root and args.root not in item.graph):
+            wanted += _diagrams(item, options, args, out)
+            if args.legend == "separate" and options.format != "dot":
+                apart.append(item)
+            continue
+        target = _target(out, output_name_for(item, options))
+        plan = plan_images(item.graph, options, target, shlex.quote(show(item.path)))
+        if plan.legend_apart or args.legend == "separate":
+            apart.append(item)
+            if options.legend:
+                print(
+                    f"argmap: {show(item.debate_id)}: the legend is too wide to share an image "
+                    "at 18 pt; it is written as an image of its own",
+                    file=sys.stderr,
+                )
+        if len(plan.images) > 1:
+            how = "its level split over" if plan.images[0].source else "one per branch,"
+            print(
+                f"argmap: {show(item.debate_id)}: too big for one image at 18 pt; "
+                f"{how} {len(plan.images)} images",
+                file=sys.stderr,
+            )
+        for image in plan.images:
+            if image.source is None:
+                wanted.append(Diagram(item.graph, image.options, image.target))
+            else:
+                drawn.append(_draw_part(image.source, image.options.format, image.target))
+    return wanted, apart, drawn
+
+
+def _draw_part(source: str, fmt: str, target: Path) -> Path:
+    """Draw a part of a level (`slide_images`) and write it to `target`."""
+    from argmap.export import ExportError, write_diagram
+    from argmap.export.render import RenderError, render
+
+    try:
+        return write_diagram(target, render(source, fmt))
+    except RenderError as exc:
+        raise ExportError(str(exc)) from exc
+
+
+def output_name_for(item: LoadedDebate, options: ExportOptions) -> str:
+    """The default file name of a debate's diagram."""
+    from argmap.export import output_name
+
+    return output_name(item.debate_id, options.root, f".{options.format}")
+
+
+def _separate_legends(
+    debates: list[LoadedDebate], options: ExportOptions, out: Path | None
+) -> list[Path]:
+    """Each debate's legend as an image of its own."""
+    from argmap.export import write_diagram
+    from argmap.export.render import RenderError, render
+    from argmap.export.slide_images import legend_source, legend_target
+
+    written = []
+    for item in debates:
+        path = legend_target(_target(out, output_name_for(item, options)))
+        try:
+            write_diagram(path, render(legend_source(item.graph), options.format))
+        except RenderError as exc:
+            from argmap.export import ExportError
+
+            raise ExportError(str(exc)) from exc
+        written.append(path)
+    return written
 
 
 def _diagrams(

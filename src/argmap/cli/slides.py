@@ -11,7 +11,7 @@ from typing import Any
 from argmap.cli.common import CliError, load_skipping_invalid, show
 from argmap.cli.semantics_option import add_semantics_option
 from argmap.export.deck_budget import DEFAULT_MAX_DECK_CLAIMS
-from argmap.export.deck_select import DEFAULT_MAX_SLIDES
+from argmap.export.deck_select import DEFAULT_MAX_SLIDES, SMALL_DEBATE, SMALL_DECK
 
 DEFAULT_FOLDER = Path("exports")
 
@@ -48,7 +48,10 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--reveal",
         action="store_true",
-        help="build each branch up one level per slide; boxes keep their place",
+        help=(
+            "build each branch up one level per slide; boxes keep their place, and a label "
+            "shows from the step that shows what decides it"
+        ),
     )
     parser.add_argument(
         "--depth", type=int, metavar="N", help="levels below each top-level claim to show"
@@ -70,10 +73,10 @@ def register(subparsers: Any) -> None:
         "--max-slides",
         type=int,
         metavar="N",
-        default=DEFAULT_MAX_SLIDES,
-        help=f"at most N slides (default {DEFAULT_MAX_SLIDES}, a 50-minute lecture; 0: no "
-        "limit): branches that move the verdict most get slides, the rest are told in the "
-        "speaker notes",
+        help=f"at most N slides (default {SMALL_DECK} for a debate of up to {SMALL_DEBATE} "
+        f"claims, a slide more per 3 claims beyond, at most {DEFAULT_MAX_SLIDES}, a 50-minute "
+        "lecture; 0: no limit): branches that move the verdict most get slides, the rest "
+        "are told in the speaker notes",
     )
     parser.add_argument(
         "--appendix",

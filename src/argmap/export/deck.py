@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.export import ExportError
-from argmap.export.deck_select import DEFAULT_MAX_SLIDES
 from argmap.export.dot import Theme
 from argmap.export.fit import Size
 from argmap.export.render import RenderError
@@ -32,8 +31,9 @@ class DeckOptions:
     side: str | None = None
     #: The gradual semantics to weigh with (`argmap.gradual`); None: the debate's own.
     semantics: str | None = None
-    #: Slides at most (`argmap.export.deck_select`); 0: every planned slide.
-    max_slides: int = DEFAULT_MAX_SLIDES
+    #: Slides at most (`argmap.export.deck_select`); 0: every planned slide; None: as
+    #: many as the debate's size calls for (`deck_select.lecture_slides`).
+    max_slides: int | None = None
     #: The branch parts left out for the budget as slides after the branches.
     appendix: bool = False
 
@@ -47,7 +47,7 @@ class DeckOptions:
             raise ExportError(f"unknown side '{self.side}'; choose pro or con")
         if self.depth is not None and self.depth < 1:
             raise ExportError("depth must be 1 or more")
-        if self.max_slides < 0:
+        if self.max_slides is not None and self.max_slides < 0:
             raise ExportError("--max-slides must be 0 (every slide) or more")
 
 
@@ -70,6 +70,9 @@ class Slide:
     source: str | None = None
     size: Size | None = None
     sections: tuple[Section, ...] = ()
+    #: A text slide's chart (DOT), drawn in the right half beside its text, and its size.
+    chart: str | None = None
+    chart_size: Size | None = None
     #: Claims drawn on the slide (shown ones only, for a reveal step), document order.
     claims: tuple[str, ...] = ()
     notes: str = ""

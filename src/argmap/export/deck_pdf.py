@@ -8,8 +8,10 @@ text and lines stay lines at any zoom.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from io import BytesIO
 from pathlib import Path
 
@@ -19,6 +21,8 @@ from argmap.export.fit import (
     AREA_LEFT,
     AREA_TOP,
     AREA_WIDTH,
+    CHART_LEFT,
+    CHART_WIDTH,
     POINTS_PER_INCH,
     SLIDE_HEIGHT,
     SLIDE_WIDTH,
@@ -42,8 +46,14 @@ HEADER_TOP = 10.0
 WIDTH_CHARS = 1640.0
 
 
-def _lines(text: str, size: float) -> str:
-    return "<BR/>".join(escape_html(line) for line in wrap_lines(text, int(WIDTH_CHARS / size)))
+def _lines(text: str, size: float, share: float = 1.0) -> str:
+    """`text` wrapped to `share` of the slide's width at `size` points."""
+    per_line = int(WIDTH_CHARS * share / size)
+    return "<BR/>".join(escape_html(line) for line in wrap_lines(text, per_line))
+
+
+#: The share of a line the text of a slide with a chart takes (the chart has the rest).
+BESIDE_CHART = (CHART_LEFT - 0.3) / SLIDE_WIDTH
 
 
 def header_source(slide: Slide, theme: Theme) -> str:
@@ -58,6 +68,7 @@ def header_source(slide: Slide, theme: Theme) -> str:
     if slide.breadcrumb:
         crumb = _font(slide.breadcrumb, BREADCRUMB_POINTS, theme.muted)
         rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{crumb}</TD></TR>')
+    share = BESIDE_CHART if slide.chart is not None else 1.0
     for section in slide.sections:
         rows.append('<TR><TD HEIGHT="10"></TD></TR>')
         if section.heading:
@@ -66,7 +77,7 @@ def header_source(slide: Slide, theme: Theme) -> str:
         for line in section.lines:
             body = (
                 f'<FONT POINT-SIZE="{section.size:g}" COLOR="{theme.text}">'
-                f"{_lines(line, section.size)}</FONT>"
+                f"{_lines(line, section.size, share)}</FONT>"
             )
             rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{body}</TD></TR>')
     table = (
@@ -124,17 +135,44 @@ def render_batch(sources: list[str], fmt: str) -> list[bytes]:
         return outputs
 
 
-def write(deck: Deck) -> bytes:
-    """The deck as PDF bytes: one 960 × 540 pt page per slide, in order."""
+#: `dot` processes a deck draws with at once, at most.
+MAX_JOBS = 4
+
+
+def render_many(sources: list[str], fmt: str, jobs: int | None = None) -> list[bytes]:
+    """Draw every source once (a source given twice, as a reveal step may be, is drawn
+    once), in `jobs` `dot` processes at a time (default: one per processor, at most
+    MAX_JOBS), each drawing its share of the sources in one run."""
+    unique = list(dict.fromkeys(sources))
+    if not unique:
+        return []
+    jobs = max(1, min(jobs or os.cpu_count() or 1, MAX_JOBS, len(unique)))
+    # Every `jobs`-th source to a process: big and small diagrams spread evenly.
+    shares = [unique[start::jobs] for start in range(jobs)]
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        drawn = list(pool.map(lambda share: render_batch(share, fmt), shares))
+    found: dict[str, bytes] = {}
+    for share, pictures in zip(shares, drawn, strict=True):
+        found.update(zip(share, pictures, strict=True))
+    return [found[source] for source in sources]
+
+
+def write(deck: Deck, jobs: int | None = None) -> bytes:
+    """The deck as PDF bytes: one 960 × 540 pt page per slide, in order; `jobs`: the `dot`
+    processes drawing at once (`render_many`)."""
     from pypdf import PdfReader, PdfWriter, Transformation
 
     sources = [background_source(deck.theme)]
     sources += [header_source(s, deck.theme) for s in deck.slides]
     sources += [s.source for s in deck.slides if s.source is not None]
-    rendered = render_batch(sources, "pdf")
+    sources += [s.chart for s in deck.slides if s.chart is not None]
+    rendered = render_many(sources, "pdf", jobs)
     background = rendered[0]
     headers = rendered[1 : 1 + len(deck.slides)]
-    diagrams = iter(rendered[1 + len(deck.slides) :])
+    diagram_count = sum(s.source is not None for s in deck.slides)
+    diagrams = iter(rendered[1 + len(deck.slides) : 1 + len(deck.slides) + diagram_count])
+    # The charts come after every diagram.
+    charts = iter(rendered[1 + len(deck.slides) + diagram_count :])
     writer = PdfWriter()
     page_height = SLIDE_HEIGHT * POINTS_PER_INCH
     for slide, header_pdf in zip(deck.slides, headers, strict=True):
@@ -156,6 +194,16 @@ def write(deck: Deck) -> bytes:
             x = area_left + (area_width - width) / 2
             page.merge_transformed_page(
                 drawing, Transformation().scale(scale).translate(x, top - height)
+            )
+        elif slide.chart is not None:
+            assert slide.chart_size is not None
+            chart = PdfReader(BytesIO(next(charts))).pages[0]
+            scale = scale_to_area(slide.chart_size, CHART_WIDTH)
+            height = float(chart.mediabox.height) * scale
+            top = (SLIDE_HEIGHT - AREA_TOP) * POINTS_PER_INCH
+            page.merge_transformed_page(
+                chart,
+                Transformation().scale(scale).translate(CHART_LEFT * POINTS_PER_INCH, top - height),
             )
     buffer = BytesIO()
     writer.write(buffer)

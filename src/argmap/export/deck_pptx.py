@@ -1,8 +1,9 @@
 """A planned deck as a PowerPoint file (python-pptx): 16:9, notes for the speaker.
 
 Titles and text are PowerPoint text, so they can be edited; each diagram is a PNG drawn
-by Graphviz with twice the pixels a 1920 × 1080 projector shows (`fit.picture_dpi`),
-placed at the same size and place as in the PDF deck. Every slide's notes hold the full
+by Graphviz with the pixels a 1920 × 1080 projector shows it at (`fit.picture_dpi`),
+placed at the same size and place as in the PDF deck; the pictures are drawn by several
+`dot` processes at once. Every slide's notes hold the full
 text of each claim on it, with its label, the reason for the label, and its sources.
 """
 
@@ -12,11 +13,13 @@ from io import BytesIO
 from typing import Any
 
 from argmap.export.deck import Deck, Slide
-from argmap.export.deck_pdf import BREADCRUMB_POINTS, TITLE_POINTS, render_batch
+from argmap.export.deck_pdf import BREADCRUMB_POINTS, TITLE_POINTS, render_many
 from argmap.export.fit import (
     AREA_LEFT,
     AREA_TOP,
     AREA_WIDTH,
+    CHART_LEFT,
+    CHART_WIDTH,
     SLIDE_HEIGHT,
     SLIDE_WIDTH,
     picture_dpi,
@@ -40,8 +43,12 @@ def _rgb(colour: str) -> Any:
     return RGBColor(int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16))
 
 
-def write(deck: Deck) -> bytes:
-    """The deck as .pptx bytes: one slide per planned slide, in order."""
+def write(deck: Deck, jobs: int | None = None, oversampling: float | None = None) -> bytes:
+    """The deck as .pptx bytes: one slide per planned slide, in order.
+
+    `jobs`: the `dot` processes drawing pictures at once (`deck_pdf.render_many`);
+    `oversampling`: picture pixels per projector pixel (default `PICTURE_OVERSAMPLING`).
+    """
     from pptx import Presentation
     from pptx.util import Emu, Inches
 
@@ -50,8 +57,15 @@ def write(deck: Deck) -> bytes:
     sources = []
     for slide in diagram_slides:
         assert slide.source is not None and slide.size is not None
-        sources.append(_with_dpi(slide.source, picture_dpi(slide.size)))
-    pictures = iter(render_batch(sources, "png"))
+        sources.append(_with_dpi(slide.source, picture_dpi(slide.size, oversampling=oversampling)))
+    for slide in deck.slides:
+        if slide.source is None and slide.chart is not None:
+            assert slide.chart_size is not None
+            dpi = picture_dpi(slide.chart_size, CHART_WIDTH, oversampling)
+            sources.append(_with_dpi(slide.chart, dpi))
+    # Diagrams in slide order, then charts: a slide has one or the other, so they interleave
+    # in the order the slides are written.
+    pictures = iter(_in_slide_order(deck, render_many(sources, "png", jobs)))
 
     presentation = Presentation()
     # python-pptx starts at 4:3; a projector and the PDF deck are 16:9.
@@ -69,7 +83,7 @@ def write(deck: Deck) -> bytes:
         assert title is not None
         title.left, title.top = Inches(0.2), Inches(0.1)
         # The title slide's title may take two lines at 40 pt.
-        title_height = 1.3 if planned.kind == "title" else 0.6
+        title_height = 1.5 if planned.kind == "title" else 0.6
         title.width, title.height = Inches(SLIDE_WIDTH - 0.4), Inches(title_height)
         _set_text(
             title.text_frame, [planned.title], 40 if planned.kind == "title" else TITLE_POINTS
@@ -98,10 +112,33 @@ def write(deck: Deck) -> bytes:
             )
         else:
             _add_sections(slide, planned, top + 0.1, theme.text)
+        if planned.source is None and planned.chart is not None:
+            assert planned.chart_size is not None
+            scale = scale_to_area(planned.chart_size, CHART_WIDTH)
+            slide.shapes.add_picture(
+                BytesIO(next(pictures)),
+                Inches(CHART_LEFT),
+                Inches(AREA_TOP),
+                Inches(planned.chart_size.width * scale),
+                Inches(planned.chart_size.height * scale),
+            )
         slide.notes_slide.notes_text_frame.text = planned.notes
     buffer = BytesIO()
     presentation.save(buffer)
     return buffer.getvalue()
+
+
+def _in_slide_order(deck: Deck, rendered: list[bytes]) -> list[bytes]:
+    """The pictures rendered as diagrams-then-charts, put in the order of the slides."""
+    diagrams = iter(rendered[: sum(s.source is not None for s in deck.slides)])
+    charts = iter(rendered[sum(s.source is not None for s in deck.slides) :])
+    ordered = []
+    for slide in deck.slides:
+        if slide.source is not None:
+            ordered.append(next(diagrams))
+        elif slide.chart is not None:
+            ordered.append(next(charts))
+    return ordered
 
 
 def _set_text(frame: Any, lines: list[str], size: float) -> None:
@@ -131,8 +168,9 @@ def _add_sections(slide: Any, planned: Slide, top: float, colour: str) -> None:
     """A text slide's sections as one text box: headings bold, lines below them."""
     from pptx.util import Inches, Pt
 
+    width = (CHART_LEFT - 0.4) if planned.chart is not None else SLIDE_WIDTH - 0.6
     box = slide.shapes.add_textbox(
-        Inches(0.3), Inches(top), Inches(SLIDE_WIDTH - 0.6), Inches(SLIDE_HEIGHT - top - 0.2)
+        Inches(0.3), Inches(top), Inches(width), Inches(SLIDE_HEIGHT - top - 0.2)
     )
     frame = box.text_frame
     frame.word_wrap = True

@@ -1,8 +1,10 @@
 """Which branch slides a deck keeps within its slide budget, and where the rest go.
 
-A lecture has room for about thirty slides. The planner lays out every branch; this
+A lecture has room for about thirty slides, and a small debate needs half of that
+(`lecture_slides`). The planner lays out every branch; this
 module keeps the parts that move the verdict: each part's weight is the removal
-contribution of its root claim to the motion's strength (`argmap.contributions`). Parts
+contribution of its root claim to the motion's strength (`argmap.contributions`), divided
+among the slides its answers are split over (`weight`). Parts
 whose root moves the motion by less than `MATERIAL` are left out, and of the rest the
 biggest movers are kept until the budget is spent, in their planned order. A claim left
 out is still in the deck: its speaker-note paragraph goes on the slide that shows its
@@ -21,12 +23,25 @@ from typing import Protocol
 
 from argmap.graph import ArgumentGraph
 
-#: Slides in a deck unless `--max-slides` says otherwise: a 50-minute lecture at about
-#: a minute and a half a slide.
+#: Slides in a deck of a big debate unless `--max-slides` says otherwise: a 50-minute
+#: lecture at about a minute and a half a slide.
 DEFAULT_MAX_SLIDES = 30
+#: A debate of up to `SMALL_DEBATE` claims is told in `SMALL_DECK` slides (half a lecture);
+#: a bigger one gets a slide more for every `CLAIMS_PER_SLIDE` claims, up to the lecture.
+SMALL_DEBATE = 60
+SMALL_DECK = 15
+CLAIMS_PER_SLIDE = 3
 #: A part gets a slide of its own when its root moves the motion's strength by at least
 #: this much (on the 0–1 scale); smaller movers are told in the notes.
 MATERIAL = 0.05
+
+
+def lecture_slides(claims: int) -> int:
+    """The slides a deck of a debate of `claims` claims takes when `--max-slides` is not
+    given: `SMALL_DECK` up to `SMALL_DEBATE` claims, one more for every `CLAIMS_PER_SLIDE`
+    claims beyond, at most `DEFAULT_MAX_SLIDES`."""
+    extra = max(0, claims - SMALL_DEBATE) // CLAIMS_PER_SLIDE
+    return min(DEFAULT_MAX_SLIDES, SMALL_DECK + extra)
 
 
 class Planned(Protocol):
@@ -37,6 +52,16 @@ class Planned(Protocol):
 
     @property
     def shown(self) -> list[str]: ...
+
+    @property
+    def chunk(self) -> tuple[int, int]: ...
+
+
+def weight(part: Planned, moves: dict[str, float]) -> float:
+    """How much a part's slide is worth: its root's move, shared by the slides a claim's
+    answers are split over (the second of them worth half, the third a third, ...), so a
+    claim with many answers does not take the slides of the next biggest movers."""
+    return abs(moves.get(part.root, 0.0)) / part.chunk[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,11 +80,11 @@ def select_parts(
     `moves` is each claim's contribution to the motion; `steps[i]` the slides part i takes.
     A part whose root is drawn by a kept part and which draws nothing new is dropped.
     """
-    order = sorted(range(len(parts)), key=lambda i: (-abs(moves.get(parts[i].root, 0.0)), i))
+    order = sorted(range(len(parts)), key=lambda i: (-weight(parts[i], moves), i))
     kept: set[int] = set()
     used = 0
     for index in order:
-        if abs(moves.get(parts[index].root, 0.0)) < MATERIAL:
+        if weight(parts[index], moves) < MATERIAL:
             break
         if used + steps[index] > room:
             continue

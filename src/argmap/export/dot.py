@@ -54,6 +54,7 @@ from argmap.export.dot_scope import (
     hidden_below_level,
     subtree_sizes,
     unknown_root_message,
+    unsettled,
 )
 from argmap.export.dot_text import escape_html, html_lines, quick_quote, shorten, wrap_lines
 from argmap.export.dot_theme import FONTNAME, THEMES, Theme, mix
@@ -101,6 +102,7 @@ __all__ = [
     "shorten",
     "subtree_sizes",
     "unknown_root_message",
+    "unsettled",
     "uses_fast_layout",
     "uses_tree_layout",
     "wrap_lines",
@@ -123,7 +125,11 @@ def build_digraph(
     if scope is None:
         scope = compute_scope(graph, options.root, options.depth, options.side)
     if drawing is None and options.reveal is not None:
-        drawing = Drawing(hidden=frozenset(hidden_below_level(graph, scope, options.reveal)))
+        hidden = hidden_below_level(graph, scope, options.reveal)
+        drawing = Drawing(
+            hidden=frozenset(hidden),
+            unsettled=frozenset(unsettled(graph, scope.shown, hidden)),
+        )
     # Emission makes many short-lived strings and lists and no reference cycles; with the
     # cyclic collector running, each of its passes would rescan the whole loaded debate.
     with collector_paused():

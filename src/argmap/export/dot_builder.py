@@ -164,15 +164,23 @@ class _Builder:
 
     def claim_label(self, node: ClaimNode, state: Label) -> str:
         theme, opts = self.theme, self.options
-        faded = state is Label.DEFEATED and not node.is_motion
+        unsettled = node.id in self.drawing.unsettled
+        faded = state is Label.DEFEATED and not node.is_motion and not unsettled
         text_colour = theme.muted if faded else theme.text
+        # An unsettled label is laid out but written in the colour of its box.
+        if node.is_motion:
+            box = theme.motion_fill
+        else:
+            box = theme.pro_fill if node.side is Side.PRO else theme.con_fill
+        said = box if unsettled else text_colour
         if node.is_motion:
             head = _font("MOTION", self.small(), text_colour, bold=True)
             body = _font(self.body_text(node), theme.fontsize * 1.15, text_colour)
             # The verdict with its robustness; what flips it in a quieter line.
             balance, flips = self.motion_verdict()
-            verdict = _font(escape_html(balance), theme.fontsize, text_colour, bold=True)
-            tail = _font(html_lines(flips, max(self.options.wrap, 40)), self.small(), theme.muted)
+            verdict = _font(escape_html(balance), theme.fontsize, said, bold=True)
+            quiet = box if unsettled else theme.muted
+            tail = _font(html_lines(flips, max(self.options.wrap, 40)), self.small(), quiet)
             return f"<{head}<BR/>{body}<BR/>{verdict}<BR/>{tail}>"
         assert node.side is not None
         parts = [node.side.value.upper()]
@@ -183,14 +191,19 @@ class _Builder:
         side_colour = theme.pro_border if node.side is Side.PRO else theme.con_border
         head_colour = mix(side_colour, theme.background, 0.45) if faded else side_colour
         mark = self.drawing.marks.get(node.id) or STATE_MARKS.get(state)
+        hidden_mark = ""
         if mark and self.drawing.mark_in_header:
-            parts.append(mark)
+            if unsettled:
+                hidden_mark = _font(escape_html(f" · {mark}"), self.small(), said, bold=True)
+            else:
+                parts.append(mark)
             mark = None
         head = _font(escape_html(" · ".join(parts)), self.small(), head_colour, bold=True)
+        head += hidden_mark
         body = _font(self.body_text(node), theme.fontsize, text_colour)
         label = f"{head}<BR/>{body}"
         if mark:
-            label += "<BR/>" + _font(escape_html(mark), self.small(), text_colour, bold=True)
+            label += "<BR/>" + _font(escape_html(mark), self.small(), said, bold=True)
         if opts.strength:
             value = self.strengths[node.id]
             figure = f"{square_bar(value)} {value:.2f}"
@@ -236,13 +249,13 @@ class _Builder:
         pro = node.side is Side.PRO
         border = theme.pro_border if pro else theme.con_border
         fill = theme.pro_fill if pro else theme.con_fill
-        if state is Label.DEFEATED:
+        if state is Label.DEFEATED and node.id not in self.drawing.unsettled:
             # Faded: fill and border move most of the way to the background.
             border = mix(border, theme.background, 0.55)
             fill = mix(fill, theme.background, 0.6)
         # Pro: rounded single border; con: square double border. Survives greyscale.
         style = "rounded,filled" if pro and node.kind is Kind.CLAIM else "filled"
-        if state is Label.UNDECIDED:
+        if state is Label.UNDECIDED and node.id not in self.drawing.unsettled:
             style += ",dashed"
         # With --strength the border grows from a hairline (0) to three times the usual
         # width (1); otherwise every claim has the same border.

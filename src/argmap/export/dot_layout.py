@@ -66,6 +66,10 @@ class Drawing:
     #: Claims laid out but drawn invisible, with everything attached to them: a reveal step
     #: keeps every box where the full diagram puts it.
     hidden: frozenset[str] = frozenset()
+    #: Claims drawn with their label (mark, fading) and, for the motion, its verdict in the
+    #: background colour: a reveal step before what decides them is shown. The text stays
+    #: in the layout, so nothing moves when it appears.
+    unsettled: frozenset[str] = frozenset()
     #: Text of the "+N more" stub under a claim, replacing the count alone.
     more_text: Mapping[str, str] = field(default_factory=dict)
     #: A last line in a claim's box replacing its state mark (e.g. "✓ standing").

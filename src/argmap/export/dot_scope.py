@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -119,3 +120,20 @@ def hidden_below_level(graph: ArgumentGraph, scope: Scope, level: int) -> list[s
     them but keeps their place, so boxes never move from one step to the next."""
     limit = graph.depth(scope.root) + level
     return [c for c in scope.shown if graph.nodes[c].depth > limit]
+
+
+def unsettled(graph: ArgumentGraph, shown: Iterable[str], hidden: Iterable[str]) -> set[str]:
+    """The claims of `shown` whose label a reveal step cannot show yet: those with a hidden
+    claim below them (what decides a grounded label is the whole branch below it). The
+    motion's verdict weighs every claim, so it is unsettled while any claim is hidden."""
+    shown_set, hidden_set = set(shown), set(hidden)
+    found: set[str] = set()
+    for claim_id in hidden_set:
+        for node in reversed(graph.path_from_motion(claim_id)[:-1]):
+            if node.id in found:
+                break  # reached from an earlier hidden claim, with all above it
+            if node.id in shown_set and node.id not in hidden_set:
+                found.add(node.id)
+    if hidden_set:
+        found.add(graph.motion.id)
+    return found

@@ -99,6 +99,8 @@ THEMES: dict[str, Theme] = {
         ratio="fill",
         dpi=144,
         penwidth=2.4,
+        # Small text (sides, marks, stubs) at 18 pt: the least a projector shows readably.
+        small_ratio=18.0 / 22.0,
     ),
 }
 

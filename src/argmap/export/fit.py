@@ -27,13 +27,17 @@ AREA_LEFT = 0.3
 AREA_TOP = 1.15
 AREA_WIDTH = SLIDE_WIDTH - 2 * AREA_LEFT
 AREA_HEIGHT = SLIDE_HEIGHT - AREA_TOP - 0.15
+#: Where a text slide's chart goes (the closing slide's): the right half of the area.
+CHART_LEFT = SLIDE_WIDTH / 2
+CHART_WIDTH = SLIDE_WIDTH - CHART_LEFT - AREA_LEFT
 #: The smallest text allowed on a slide, points at 13.333 × 7.5 in (36 px at 1920 × 1080).
 MIN_POINTS = 18.0
 #: Small diagrams are enlarged at most this much: more looks like a poster, not a slide.
 MAX_SCALE = 1.3
-#: A projector shows the slide at 1920 pixels across; pictures carry twice that.
+#: A projector shows the slide at 1920 pixels across; pictures carry the pixels they are
+#: shown at (more makes a PowerPoint deck slow to write and to open, not sharper there).
 PROJECTOR_WIDTH = 1920
-PICTURE_OVERSAMPLING = 2
+PICTURE_OVERSAMPLING = 1.0
 #: Padding round a slide's diagram, inches (the area's margin does the rest).
 PAD = 0.1
 
@@ -54,25 +58,28 @@ def smallest_font(source: str) -> float:
     return min(sizes) if sizes else 14.0  # Graphviz's default size
 
 
-def scale_to_area(size: Size) -> float:
-    """How much a drawing of `size` is scaled to fill the diagram area (up to MAX_SCALE)."""
-    return min(AREA_WIDTH / size.width, AREA_HEIGHT / size.height, MAX_SCALE)
+def scale_to_area(size: Size, width: float = AREA_WIDTH) -> float:
+    """How much a drawing of `size` is scaled to fill the diagram area (up to MAX_SCALE);
+    `width`: the area's width when a slide gives its diagram less (CHART_WIDTH)."""
+    return min(width / size.width, AREA_HEIGHT / size.height, MAX_SCALE)
 
 
-def fits(source: str, size: Size) -> bool:
+def fits(source: str, size: Size, width: float = AREA_WIDTH) -> bool:
     """Whether a diagram shown scaled into the area keeps every text at MIN_POINTS or more."""
     # A hair of tolerance: `dot` rounds sizes to 1/72 inch.
-    return smallest_font(source) * scale_to_area(size) >= MIN_POINTS - 1e-6
+    return smallest_font(source) * scale_to_area(size, width) >= MIN_POINTS - 1e-6
 
 
-def picture_dpi(size: Size) -> int:
+def picture_dpi(size: Size, width: float = AREA_WIDTH, oversampling: float | None = None) -> int:
     """Pixels per inch of a diagram's picture so it stays sharp on a projector.
 
     The picture fills `size × scale` inches of a slide that a projector shows
-    PROJECTOR_WIDTH pixels wide; it carries PICTURE_OVERSAMPLING times those pixels.
+    PROJECTOR_WIDTH pixels wide; it carries `oversampling` (PICTURE_OVERSAMPLING) times
+    those pixels.
     """
-    per_slide_inch = PROJECTOR_WIDTH / SLIDE_WIDTH * PICTURE_OVERSAMPLING
-    return int(per_slide_inch * scale_to_area(size) + 0.999)
+    times = PICTURE_OVERSAMPLING if oversampling is None else oversampling
+    per_slide_inch = PROJECTOR_WIDTH / SLIDE_WIDTH * times
+    return int(per_slide_inch * scale_to_area(size, width) + 0.999)
 
 
 def measure(sources: list[str], pad: float = PAD) -> list[Size]:

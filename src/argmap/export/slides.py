@@ -26,9 +26,10 @@ from argmap.export.deck import (
     deck_output,
     write_deck,
 )
+from argmap.export.deck_chart import chart_source
 from argmap.export.deck_overview import overview_groups, overview_slides
 from argmap.export.deck_pdf import TITLE_POINTS, WIDTH_CHARS
-from argmap.export.deck_select import homes, select_parts
+from argmap.export.deck_select import homes, lecture_slides, select_parts
 from argmap.export.deck_text import (
     breadcrumb,
     claim_line,
@@ -49,10 +50,12 @@ from argmap.export.dot import (
     debate_legends,
     shorten,
     subtree_sizes,
+    unsettled,
 )
 from argmap.export.fit import (
     AREA_HEIGHT,
     AREA_WIDTH,
+    CHART_WIDTH,
     PAD,
     Size,
     fits,
@@ -98,8 +101,9 @@ MAX_ACROSS = 4
 #: Characters in a slide title: one line of the PDF's 30 pt bold header (which wraps
 #: at this width), so a title never runs into the breadcrumb below it.
 TITLE_CHARS = int(WIDTH_CHARS / (TITLE_POINTS * 1.1))
-#: Lines per list on the closing slide.
+#: Lines per list on the closing slide, and characters of each (beside the chart).
 CLOSING_ITEMS = 3
+CLOSING_CHARS = 36
 
 
 def deck_theme(name: str) -> Theme:
@@ -198,12 +202,17 @@ class _Planner:
                 part.hidden_below[claim_id] = count
 
     def source(
-        self, part: _Part, more_text: dict[str, str], hidden: frozenset[str] = frozenset()
+        self,
+        part: _Part,
+        more_text: dict[str, str],
+        hidden: frozenset[str] = frozenset(),
+        unsettled: frozenset[str] = frozenset(),
     ) -> str:
         options = ExportOptions(format="dot", wrap=part.wrap, legend=False, rankdir=part.rankdir)
         drawing = Drawing(
             titled=False,
             hidden=hidden,
+            unsettled=unsettled,
             more_text=more_text,
             # Top-down, the root is alone on its level and may take the width.
             wide=frozenset({part.root} if part.rankdir == "TB" else ()),
@@ -415,8 +424,11 @@ class _Planner:
         # Measure every final diagram at once: its scale places it on the slide.
         unique: dict[str, Size] = {}
         pending = sorted({s.source for s in diagram_slides if s.source is not None})
-        for source, size in zip(pending, measure(pending), strict=True):
+        assert closing.chart is not None
+        *sizes, chart_size = measure([*pending, closing.chart])
+        for source, size in zip(pending, sizes, strict=True):
             unique[source] = size
+        self.place_chart(closing, chart_size)
         for slide in diagram_slides:
             assert slide.source is not None
             slide.size = unique[slide.source]
@@ -425,11 +437,14 @@ class _Planner:
     def within_budget(self, planned: list[_Part], fixed: int) -> tuple[list[_Part], list[_Part]]:
         """The parts that get slides within `--max-slides`, and those left out (slides in
         the appendix when asked for); a one-box continuation goes on its parent's slide."""
-        if not self.options.max_slides:
+        budget = self.options.max_slides
+        if budget is None:
+            budget = lecture_slides(len(self.graph))
+        if not budget:
             return planned, []
         moves = dict(contributions(self.graph, self.weighing, MOTION_ID))
         steps = [self.steps(part) for part in planned]
-        room = max(0, self.options.max_slides - fixed)
+        room = max(0, budget - fixed)
         selection = select_parts(planned, moves, room, steps)
         kept = [planned[i] for i in selection.kept]
         drawn = {c for part in kept for c in part.shown[1:]}
@@ -457,7 +472,7 @@ class _Planner:
             return "Every claim is on a slide."
         return (
             f"Not on a slide: {len(found)} of {len(claims)} claims, those that move the "
-            "verdict least; the speaker notes tell them."
+            "verdict least (told in the notes)."
         )
 
     def steps(self, part: _Part) -> int:
@@ -526,7 +541,10 @@ class _Planner:
                     "branch",
                     step_title,
                     crumb,
-                    source=self.source(part, texts, hidden=hidden),
+                    # A label shows from the step that shows the branch below it.
+                    source=self.source(
+                        part, texts, hidden, frozenset(unsettled(graph, part.shown, hidden))
+                    ),
                     claims=shown,
                     notes=slide_notes(graph, self.labels, shown, self.weighing),
                 )
@@ -591,27 +609,38 @@ class _Planner:
         falls = [c for c in self.tops if labels[c] is not Label.STANDING]
 
         def listing(claims: list[str]) -> tuple[str, ...]:
-            lines = [claim_line(graph, c) for c in claims[:CLOSING_ITEMS]]
+            lines = [claim_line(graph, c, CLOSING_CHARS) for c in claims[:CLOSING_ITEMS]]
             if len(claims) > CLOSING_ITEMS:
                 lines.append(f"… and {len(claims) - CLOSING_ITEMS} more")
             return tuple(lines) or ("none",)
 
-        movers = verdict_movers(graph, self.reading, CLOSING_ITEMS)
         sections = (
             Section(f"What stands ({len(stands)} of {len(self.tops)})", listing(stands), 22.0),
             Section(f"What falls ({len(falls)} of {len(self.tops)})", listing(falls), 22.0),
-            Section("Claims that move the verdict most", tuple(movers) or ("none",), 22.0),
         )
         notes = [verdict_line(graph, self.reading)]
         notes += [claim_notes(graph, labels, c, self.weighing) for c in [*stands, *falls]]
         return Slide(
             "closing",
             "Where the debate ends",
-            verdict_line(graph, self.reading),
+            f"Verdict: {plain(self.reading.title())}, {self.reading.word}",
             sections=sections,
             claims=tuple([*stands, *falls]),
             notes="\n\n".join(notes),
+            chart=chart_source(graph, self.reading, self.theme),
         )
+
+    def place_chart(self, closing: Slide, size: Size) -> None:
+        """Keep the closing slide's chart if it fits beside the text at 18 pt; else say
+        the movers in words."""
+        assert closing.chart is not None
+        if fits(closing.chart, size, CHART_WIDTH):
+            closing.chart_size = size
+            return
+        closing.chart = None
+        movers = verdict_movers(self.graph, self.reading, CLOSING_ITEMS)
+        heading = "Claims that move the verdict most"
+        closing.sections += (Section(heading, tuple(movers) or ("none",), 22.0),)
 
 
 #: Called with (branches planned, branches in all) as the planner goes.

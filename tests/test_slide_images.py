@@ -1,0 +1,123 @@
+"""`argmap export --theme slides`: images a projector shows at 18 pt, split or refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import ARGUMENTS
+
+from argmap.cli import main
+from argmap.export import ExportOptions, dot_available
+from argmap.export.fit import MIN_POINTS, measure
+from argmap.export.slide_images import _SQUEEZE, _natural, plan_images, readable_points
+from argmap.load import load_file, load_text
+
+pytestmark = pytest.mark.skipif(not dot_available(), reason="Graphviz `dot` is not installed")
+Image = pytest.importorskip("PIL.Image")
+
+
+def _wide_debate(folder: Path) -> Path:
+    """Ten short top-level claims, five with an answer: too wide for one slide image."""
+    lines = ["version: 1", "title: Wide debate", "motion: Cities should ban cars.", "pro:"]
+    for i in range(5):
+        lines += [f"  - id: p{i}", f"    text: Reason {i} for it.", "    rebuttals:"]
+        lines += [f"      - id: p{i}r", f"        text: Answer {i}."]
+    lines.append("con:")
+    for i in range(5):
+        lines += [f"  - id: c{i}", f"    text: Reason {i} against it."]
+    path = folder / "wide.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("name", ["brain-drain", "international-collaboration"])
+def test_a_whole_debate_too_big_for_a_projector_is_refused_with_what_works(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = str(ARGUMENTS / f"{name}.yaml")
+    out = tmp_path / "out"
+    assert main(["export", path, "--theme", "slides", "-f", "png", "-o", f"{out}/"]) == 1
+    err = " ".join(capsys.readouterr().err.split())
+    assert "under the 18 pt a projector needs" in err and "nothing written" in err
+    assert f"argmap slides {path}" in err
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_a_wide_debate_is_split_into_one_readable_image_per_branch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _wide_debate(tmp_path)
+    out = tmp_path / "out"
+    assert main(["export", str(path), "--theme", "slides", "-f", "png", "-o", f"{out}/"]) == 0
+    captured = capsys.readouterr()
+    listed = captured.out.split()
+    graph = load_text(path.read_text(encoding="utf-8"), "wide.yaml").graph
+    branches = list(graph.motion.children)
+    images = [str(out / f"wide--{claim}.png") for claim in branches]
+    # Every file written is listed on stdout, one per branch, plus the legend apart.
+    assert listed == [*images, str(out / "wide-legend.png")]
+    assert "one per branch, 10 images" in captured.err
+    for image in images:
+        with Image.open(image) as picture:
+            assert picture.size[1] == 1080
+    # The legend at its natural size (20 pt text at 144 dpi) is within a slide.
+    with Image.open(listed[-1]) as legend:
+        assert legend.size[0] <= 1920 and legend.size[1] <= 1080
+    # What each image draws keeps its text at 18 pt once fitted to the slide; the whole
+    # debate would not.
+    whole = ExportOptions(format="png", theme="slides")
+    parts = [ExportOptions(format="png", theme="slides", root=c, legend=False) for c in branches]
+    points = _natural(graph, [whole, *parts])
+    assert points[0] < MIN_POINTS
+    assert min(points[1:]) >= MIN_POINTS - 1e-6
+
+
+def test_a_diagram_that_fits_is_one_image_and_the_legend_can_go_apart(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _wide_debate(tmp_path)
+    out = tmp_path / "one"
+    args = ["export", str(path), "--theme", "slides", "-f", "png", "--root", "p1"]
+    assert main([*args, "-o", f"{out}/", "--legend", "separate"]) == 0
+    listed = capsys.readouterr().out.split()
+    assert listed == [str(out / "wide--p1.png"), str(out / "wide--p1-legend.png")]
+    assert all(Path(p).is_file() for p in listed)
+    graph = load_file(path).graph
+    plan = plan_images(graph, ExportOptions(format="png", theme="slides", root="p1"), out, "x")
+    assert len(plan.images) == 1 and plan.images[0].target == out
+
+
+def test_the_slides_theme_draws_no_text_under_18_pt(tmp_path: Path) -> None:
+    path = _wide_debate(tmp_path)
+    graph = load_file(path).graph
+    plan = plan_images(graph, ExportOptions(format="png", theme="slides"), tmp_path / "w.png", "")
+    for image in plan.images:
+        assert _natural(graph, [image.options])[0] >= MIN_POINTS - 1e-6
+
+
+def test_depth_with_a_wide_level_splits_that_level_across_images(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _wide_debate(tmp_path)
+    out = tmp_path / "level"
+    args = ["export", str(path), "--theme", "slides", "-f", "png", "--depth", "1"]
+    assert main([*args, "-o", f"{out}/"]) == 0
+    captured = capsys.readouterr()
+    listed = captured.out.split()
+    assert "its level split over" in captured.err
+    parts = [p for p in listed if "--part" in p]
+    assert len(parts) > 1 and all(Path(p).is_file() for p in listed)
+    graph = load_file(path).graph
+    options = ExportOptions(format="png", theme="slides", depth=1, legend=False)
+    plan = plan_images(graph, options, out / "wide.png", "x")
+    assert [str(image.target) for image in plan.images] == parts
+    # Every claim of the level is on exactly one image, in order, and each image is
+    # readable on the slide.
+    seen = []
+    for image in plan.images:
+        assert image.source is not None
+        seen += [c for c in graph.motion.children if f'"claim-{c}"' in image.source]
+        bare = _SQUEEZE.sub("", image.source, count=2)
+        assert readable_points(bare, measure([bare], pad=0)[0]) >= MIN_POINTS - 1e-6
+    assert seen == list(graph.motion.children)
