@@ -44,17 +44,16 @@ from argmap.load_limits import (
     MAX_ALIAS_EXPANSIONS,
     MAX_DEPTH,
     MAX_YAML_NESTING,
-    _yaml_nesting_beyond_limit,
     claims_beyond_limit,
     max_claims,
     size_limit,
     too_many_claims_message,
     yaml_nesting_beyond_limit,
 )
-from argmap.load_messages import _validate
-from argmap.load_nodes import _Builder
-from argmap.load_references import _check_references
-from argmap.load_yaml import _BaseLoader, _Loader, _yaml_error
+from argmap.load_messages import validate
+from argmap.load_nodes import NodeBuilder
+from argmap.load_references import check_references
+from argmap.load_yaml import FastSafeLoader, yaml_error_diagnostic
 from argmap.model import Debate
 
 if TYPE_CHECKING:
@@ -72,11 +71,6 @@ __all__ = [
     "Pos",
     "Positions",
     "UnreadableFile",
-    "_BaseLoader",
-    "_Builder",
-    "_Loader",
-    "_yaml_error",
-    "_yaml_nesting_beyond_limit",
     "check_links_between",
     "child_id",
     "claims_beyond_limit",
@@ -214,7 +208,7 @@ def load_text(text: str, path: Path | str = "<text>", stop: Stop | None = None) 
         return _failed(
             path, error(name, (line, 1), "binary", "file contains NUL bytes; is it a text file?")
         )
-    too_deep = _yaml_nesting_beyond_limit(text)
+    too_deep = yaml_nesting_beyond_limit(text)
     if too_deep is not None:
         return _failed(
             path,
@@ -236,9 +230,9 @@ def load_text(text: str, path: Path | str = "<text>", stop: Stop | None = None) 
     with collector_paused(settle=True):
         try:
             check()
-            root = yaml.compose(text, Loader=_Loader)
+            root = yaml.compose(text, Loader=FastSafeLoader)
         except yaml.MarkedYAMLError as exc:
-            return _failed(path, _yaml_error(name, exc, text), text)
+            return _failed(path, yaml_error_diagnostic(name, exc, text), text)
         except yaml.YAMLError as exc:
             return _failed(path, error(name, (1, 1), "yaml", f"YAML error: {exc}"), text)
         except RecursionError:
@@ -249,7 +243,7 @@ def load_text(text: str, path: Path | str = "<text>", stop: Stop | None = None) 
                 error(name, (1, 1), "empty", "file is empty; a debate needs `title` and `motion`"),
                 text,
             )
-        builder = _Builder(name, positions, diagnostics, claim_limit)
+        builder = NodeBuilder(name, positions, diagnostics, claim_limit)
         # Without anchors no node is shared, and the tree can be freed while it is read.
         check()
         data = builder.build(root, release="&" not in text)
@@ -271,8 +265,8 @@ def load_text(text: str, path: Path | str = "<text>", stop: Stop | None = None) 
             return LoadedDebate(path, None, diagnostics, positions, text)
         places: list[RawClaim] = []
         check()
-        debate = _validate(data, name, positions, diagnostics, builder.refused, places)
-        _check_references(data, name, positions, diagnostics, places)
+        debate = validate(data, name, positions, diagnostics, builder.refused, places)
+        check_references(data, name, positions, diagnostics, places)
     if debate is not None and debate.id is None:
         debate = debate._replace(id=slug_from_path(path))
     diagnostics.sort(key=sort_key)

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from argmap.ids import Pos, Positions
-from argmap.load_yaml import _Loader
+from argmap.load_yaml import FastSafeLoader
 
 #: Files larger than this are refused before parsing (override with ARGMAP_MAX_BYTES).
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
@@ -23,7 +23,7 @@ MAX_ALIAS_EXPANSIONS = 1000
 #: Claims per debate beyond which a file is refused (override with ARGMAP_MAX_CLAIMS). The
 #: largest real debates hold a few thousand; this bounds the time and memory a file costs.
 DEFAULT_MAX_CLAIMS = 200_000
-_CLAIM_LISTS = frozenset({"pro", "con", "rebuttals", "support"})
+CLAIM_LISTS = frozenset({"pro", "con", "rebuttals", "support"})
 #: How deep claims may nest before the file is refused: far deeper than any real debate,
 #: and within what recursive checks and exports can walk.
 MAX_DEPTH = 200
@@ -80,7 +80,7 @@ def _count_claim_items(text: str, limit: int) -> Pos | None:
     stack: list[list[Any]] = []
     count = 0
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        for event in yaml.parse(text, Loader=FastSafeLoader):
             if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
                 stack.pop()
                 continue
@@ -104,7 +104,7 @@ def _count_claim_items(text: str, limit: int) -> Pos | None:
             if isinstance(event, yaml.MappingStartEvent):
                 stack.append([True, True, None, False])
             elif isinstance(event, yaml.SequenceStartEvent):
-                stack.append([False, False, None, key in _CLAIM_LISTS])
+                stack.append([False, False, None, key in CLAIM_LISTS])
     except (yaml.YAMLError, RecursionError):
         return None  # the composer reports the syntax error, with its position
     return None
@@ -115,12 +115,6 @@ def yaml_nesting_beyond_limit(text: str) -> Pos | None:
 
     Whatever composes text it did not write asks this first: libyaml's composer recurses
     in C, and nesting deep enough crashes the process.
-    """
-    return _yaml_nesting_beyond_limit(text)
-
-
-def _yaml_nesting_beyond_limit(text: str) -> Pos | None:
-    """Where YAML nesting passes the limit, found without parsing; None when it does not.
 
     Block nesting by indentation cannot get that deep within the size limit (it costs a
     line per level and ever more indentation), so only flow brackets and compact `- - -`

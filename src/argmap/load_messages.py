@@ -13,7 +13,7 @@ from argmap.misspelt_blocks import unknown_keys_inside
 from argmap.model import FIELDS, Debate, Kind
 
 
-def _validate(
+def validate(
     data: dict[str, Any],
     name: str,
     positions: Positions,

@@ -9,16 +9,16 @@ import yaml
 from argmap.diagnostics import Diagnostic, error
 from argmap.ids import KeyPath, Pos, Positions
 from argmap.load_limits import (
-    _CLAIM_LISTS,
+    CLAIM_LISTS,
     DEFAULT_MAX_CLAIMS,
     MAX_ALIAS_EXPANSIONS,
     MAX_DEPTH,
     too_many_claims_message,
 )
-from argmap.load_yaml import _CONSTRUCTOR, _MAP_TAG, _SCALAR_CONSTRUCTORS, _SEQ_TAG, _STR_TAG
+from argmap.load_yaml import CONSTRUCTOR, MAP_TAG, SCALAR_CONSTRUCTORS, SEQ_TAG, STR_TAG
 
 
-class _Builder:
+class NodeBuilder:
     """Turns a composed node tree into plain data, recording positions, without recursion."""
 
     def __init__(
@@ -62,7 +62,7 @@ class _Builder:
             node, path, container, slot = stack.pop()
             values[path] = node.start_mark.index
             if type(node) is scalar_node:
-                container[slot] = node.value if node.tag == _STR_TAG else self._scalar(node, path)
+                container[slot] = node.value if node.tag == STR_TAG else self._scalar(node, path)
                 continue
             # Only a tree with anchors can share nodes (and expand aliases).
             if not release and id(node) in entered:
@@ -93,7 +93,7 @@ class _Builder:
                 )
                 return None
             if isinstance(node, yaml.SequenceNode):
-                if node.tag != _SEQ_TAG:
+                if node.tag != SEQ_TAG:
                     self._bad_tag(node, path)
                 children = node.value
                 items: list[Any] = [None] * len(children)
@@ -101,7 +101,7 @@ class _Builder:
                 for index in range(len(children) - 1, -1, -1):
                     child = children[index]
                     child_path = (*path, index)
-                    if type(child) is scalar_node and child.tag == _STR_TAG:
+                    if type(child) is scalar_node and child.tag == STR_TAG:
                         values[child_path] = child.start_mark.index
                         items[index] = child.value
                     else:
@@ -109,7 +109,7 @@ class _Builder:
                 if release:
                     node.value = []
             elif isinstance(node, yaml.MappingNode):
-                if node.tag != _MAP_TAG:
+                if node.tag != MAP_TAG:
                     self._bad_tag(node, path)
                 mapping: dict[Any, Any] = {}
                 container[slot] = mapping
@@ -125,7 +125,7 @@ class _Builder:
                             )
                         )
                         continue
-                    key = key_node.value if key_node.tag == _STR_TAG else str(key_node.value)
+                    key = key_node.value if key_node.tag == STR_TAG else str(key_node.value)
                     if key in mapping:
                         line, col = self.positions.pos(keys[(*path, key)])
                         self.diagnostics.append(
@@ -140,7 +140,7 @@ class _Builder:
                         continue
                     child_path = (*path, key)
                     keys[child_path] = key_node.start_mark.index
-                    if key in _CLAIM_LISTS and isinstance(value_node, yaml.SequenceNode):
+                    if key in CLAIM_LISTS and isinstance(value_node, yaml.SequenceNode):
                         # Counted as the tree is walked, before any model is built.
                         self.claims += len(value_node.value)
                         if self.claims > self.claim_limit:
@@ -153,7 +153,7 @@ class _Builder:
                                 )
                             )
                             return None
-                    if type(value_node) is scalar_node and value_node.tag == _STR_TAG:
+                    if type(value_node) is scalar_node and value_node.tag == STR_TAG:
                         values[child_path] = value_node.start_mark.index
                         mapping[key] = value_node.value
                     else:
@@ -176,13 +176,13 @@ class _Builder:
         )
 
     def _scalar(self, node: yaml.ScalarNode, path: KeyPath) -> Any:
-        if node.tag == _STR_TAG:
+        if node.tag == STR_TAG:
             return node.value
-        constructor = _SCALAR_CONSTRUCTORS.get(node.tag)
+        constructor = SCALAR_CONSTRUCTORS.get(node.tag)
         if constructor is None:
             self._bad_tag(node, path)
             return node.value
         try:
-            return constructor(_CONSTRUCTOR, node)
+            return constructor(CONSTRUCTOR, node)
         except (ValueError, yaml.YAMLError):
             return node.value

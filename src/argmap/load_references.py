@@ -18,7 +18,7 @@ def _str_list(value: Any) -> list[tuple[int, str]]:
     return [(i, v) for i, v in enumerate(value) if isinstance(v, str)]
 
 
-def _check_references(
+def check_references(
     data: dict[str, Any],
     name: str,
     positions: Positions,

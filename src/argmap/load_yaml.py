@@ -11,16 +11,16 @@ from argmap.ids import Positions
 from argmap.yaml_hints import indentation_hint
 
 try:  # The C composer is several times faster; fall back quietly when PyYAML lacks it.
-    _BaseLoader: type[Any] = yaml.CSafeLoader
+    BaseSafeLoader: type[Any] = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _BaseLoader = yaml.SafeLoader
+    BaseSafeLoader = yaml.SafeLoader
 
-_STR_TAG = "tag:yaml.org,2002:str"
-_MAP_TAG = "tag:yaml.org,2002:map"
-_SEQ_TAG = "tag:yaml.org,2002:seq"
+STR_TAG = "tag:yaml.org,2002:str"
+MAP_TAG = "tag:yaml.org,2002:map"
+SEQ_TAG = "tag:yaml.org,2002:seq"
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc]
+class FastSafeLoader(BaseSafeLoader):  # type: ignore[misc]
     """The safe loader, resolving tags with fewer calls; the tags are the same.
 
     The composer asks the resolver for the tag of every node: a Python call per node,
@@ -41,12 +41,12 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
         if kind is yaml.ScalarNode:
             resolvers = self.yaml_implicit_resolvers
             if implicit[0] and (not value or value[0] in resolvers or None in resolvers):
-                return _BaseLoader.resolve(self, kind, value, implicit)
-            return _STR_TAG
-        return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
+                return BaseSafeLoader.resolve(self, kind, value, implicit)
+            return STR_TAG
+        return SEQ_TAG if kind is yaml.SequenceNode else MAP_TAG
 
 
-_SCALAR_CONSTRUCTORS = {
+SCALAR_CONSTRUCTORS = {
     tag: fn
     for tag, fn in yaml.constructor.SafeConstructor.yaml_constructors.items()
     if tag
@@ -58,10 +58,10 @@ _SCALAR_CONSTRUCTORS = {
         "tag:yaml.org,2002:timestamp",
     }
 }
-_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
-def _yaml_error(name: str, exc: yaml.MarkedYAMLError, text: str) -> Diagnostic:
+def yaml_error_diagnostic(name: str, exc: yaml.MarkedYAMLError, text: str) -> Diagnostic:
     problem = exc.problem or "invalid YAML"
     mark = exc.problem_mark or exc.context_mark
     context = exc.context or ""
