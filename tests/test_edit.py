@@ -174,6 +174,12 @@ def test_set_a_block_scalar_on_the_last_line_of_a_file_without_a_final_line_brea
     assert edit.after == text.replace("Old text here.", "New text.")
 
 
+def test_set_a_key_written_empty_fills_in_its_value_after_the_colon() -> None:
+    text = "title: T\nmotion: M\npro:\n  - id: a\n    text: A\n    note:\n    tags: [x]\n"
+    edit = set_fields(text, "a", {"note": "Now said."})
+    assert edit.after == text.replace("    note:\n", "    note: Now said.\n")
+
+
 def test_set_note_in_literal_block_keeps_the_style_and_indentation() -> None:
     edit = set_fields(TEXT, "queue", {"note": "First.\nSecond.\n"})
     removed, added = diff(TEXT, edit.after)
