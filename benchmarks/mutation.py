@@ -48,7 +48,11 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "conform.py": ("tests/test_conform.py",),
     "safetext.py": ("tests/test_safetext.py",),
     "output.py": ("tests/test_output.py",),
-    "edit/document.py": ("tests/test_edit.py", "tests/test_edit_property.py"),
+    "edit/document.py": (
+        "tests/test_line_map.py",
+        "tests/test_edit.py",
+        "tests/test_edit_property.py",
+    ),
     "edit/files.py": ("tests/test_edit_files.py", "tests/test_edit.py"),
     "edit/operations.py": ("tests/test_edit.py", "tests/test_edit_property.py"),
     "edit/scalars.py": ("tests/test_edit.py", "tests/test_edit_property.py"),

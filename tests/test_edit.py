@@ -188,6 +188,19 @@ def test_set_note_in_literal_block_keeps_the_style_and_indentation() -> None:
     assert claim(edit.after, "queue")["note"] == "First.\nSecond.\n"
 
 
+@pytest.mark.parametrize(
+    ("note", "written"),
+    [("", '      note: ""'), ("\n indented", '      note: "\\n indented"')],
+)
+def test_a_note_a_block_cannot_hold_is_written_quoted(note: str, written: str) -> None:
+    # Empty, or a first blank line before an indented one (a block scalar would take that
+    # indentation for its own and lose a space): the literal block gives way to quotes.
+    edit = set_fields(TEXT, "queue", {"note": note})
+    _, added = diff(TEXT, edit.after)
+    assert added == [(31, written)]
+    assert claim(edit.after, "queue")["note"] == note
+
+
 def test_set_adds_missing_keys_after_the_last_key() -> None:
     edit = set_fields(TEXT, "control", {"note": "See the 2023 review.", "tags": ["power"]})
     removed, added = diff(TEXT, edit.after)
