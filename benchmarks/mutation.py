@@ -44,10 +44,10 @@ REPO = Path(__file__).resolve().parents[1]
 #: Module (relative to src/argmap) -> the test files that cover it.
 TARGETS: dict[str, tuple[str, ...]] = {
     "semantics.py": ("tests/test_semantics.py",),
-    "strength.py": ("tests/test_strength.py",),
+    "strength.py": ("tests/test_strength.py", "tests/test_undercuts_weigh.py"),
     "conform.py": ("tests/test_conform.py",),
     "safetext.py": ("tests/test_safetext.py",),
-    "output.py": ("tests/test_output.py",),
+    "output.py": ("tests/test_output.py", "tests/test_output_sync.py"),
     "edit/document.py": (
         "tests/test_line_map.py",
         "tests/test_edit.py",
@@ -58,7 +58,10 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "edit/scalars.py": ("tests/test_edit.py", "tests/test_edit_property.py"),
     "export/dot_text.py": ("tests/test_dot_quote.py", "tests/test_export.py"),
     "export/dot_builder.py": ("tests/test_dot_quote.py", "tests/test_export.py"),
-    "interop/argdown_in.py": ("tests/test_interop_argdown.py",),
+    "interop/argdown_in.py": (
+        "tests/test_interop_argdown.py",
+        "tests/test_interop_argdown_relations.py",
+    ),
 }
 
 #: Modules whose text constants are mutated too (emptied): escaping is made of them.
