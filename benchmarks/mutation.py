@@ -45,7 +45,7 @@ REPO = Path(__file__).resolve().parents[1]
 TARGETS: dict[str, tuple[str, ...]] = {
     "semantics.py": ("tests/test_semantics.py",),
     "strength.py": ("tests/test_strength.py", "tests/test_undercuts_weigh.py"),
-    "conform.py": ("tests/test_conform.py",),
+    "conform.py": ("tests/test_conform.py", "tests/test_format_one_edit.py"),
     "safetext.py": ("tests/test_safetext.py",),
     "output.py": ("tests/test_output.py", "tests/test_output_sync.py"),
     "edit/document.py": (
