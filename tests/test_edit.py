@@ -416,3 +416,14 @@ def test_keep_chomping_block_scalar_keeps_its_trailing_blank_lines() -> None:
     edit = add_child(text, "pro.1", "rebuttal", "B")
     assert claim(edit.after, "pro.1")["note"] == "kept\n\n\n"
     assert edit.after.endswith("      kept\n\n\n    rebuttals:\n      - text: B\ncon: []\n")
+
+
+def test_an_edit_through_an_alias_is_refused_and_one_beside_it_is_made() -> None:
+    text = (
+        "title: T\nmotion: M\ntags: &t [a]\npro:\n  - id: a\n    text: A\n    tags: *t\n"
+        "  - id: b\n    text: B\n"
+    )
+    with pytest.raises(EditRefused, match="anchor \\(&\\) at line 3"):
+        set_fields(text, "a", {"tags": ["b"]})
+    edit = set_fields(text, "b", {"note": "N"})
+    assert edit.after == text + "    note: N\n"
