@@ -5,9 +5,13 @@
 Each mutant changes one place in one module (its syntax tree, then written back as source):
 
 - a comparison flipped (`<` and `>=`, `<=` and `>`, `==` and `!=`, `in` and `not in`,
-  `is` and `is not`);
-- one term dropped from an `and`/`or`;
-- an integer constant off by one (up and down);
+  `is` and `is not`), or made a boundary off (`<` and `<=`, `>` and `>=`);
+- one term dropped from an `and`/`or`, or the `and` made an `or` (and back);
+- arithmetic swapped (`+` and `-`, `*` and `/`, `//` and `*`, `%` and `//`), in an
+  expression or an augmented assignment (`+=` and `-=`);
+- an integer constant off by one (up and down), a float constant moved by 0.1, `True` and
+  `False` swapped;
+- in the escaping modules (`STRINGS`), a text constant emptied;
 - the condition of an `if`, `while` or conditional expression negated;
 - a statement removed (replaced by `pass`).
 
@@ -40,17 +44,45 @@ REPO = Path(__file__).resolve().parents[1]
 #: Module (relative to src/argmap) -> the test files that cover it.
 TARGETS: dict[str, tuple[str, ...]] = {
     "semantics.py": ("tests/test_semantics.py",),
-    "strength.py": ("tests/test_strength.py",),
-    "conform.py": ("tests/test_conform.py",),
+    "strength.py": ("tests/test_strength.py", "tests/test_undercuts_weigh.py"),
+    "conform.py": ("tests/test_conform.py", "tests/test_format_one_edit.py"),
     "safetext.py": ("tests/test_safetext.py",),
-    "output.py": ("tests/test_output.py",),
-    "edit/document.py": ("tests/test_edit.py", "tests/test_edit_property.py"),
+    "output.py": ("tests/test_output.py", "tests/test_output_sync.py"),
+    "edit/document.py": (
+        "tests/test_line_map.py",
+        "tests/test_edit.py",
+        "tests/test_edit_property.py",
+    ),
     "edit/files.py": ("tests/test_edit_files.py", "tests/test_edit.py"),
     "edit/operations.py": ("tests/test_edit.py", "tests/test_edit_property.py"),
     "edit/scalars.py": ("tests/test_edit.py", "tests/test_edit_property.py"),
     "export/dot_text.py": ("tests/test_dot_quote.py", "tests/test_export.py"),
     "export/dot_builder.py": ("tests/test_dot_quote.py", "tests/test_export.py"),
-    "interop/argdown_in.py": ("tests/test_interop_argdown.py",),
+    "interop/argdown_in.py": (
+        "tests/test_interop_argdown.py",
+        "tests/test_interop_argdown_relations.py",
+    ),
+}
+
+#: Modules whose text constants are mutated too (emptied): escaping is made of them.
+STRINGS = frozenset({"safetext.py", "export/dot_text.py", "export/dot_builder.py"})
+
+#: Arithmetic swaps, for expressions and augmented assignments.
+ARITH: dict[type[ast.operator], type[ast.operator]] = {
+    ast.Add: ast.Sub,
+    ast.Sub: ast.Add,
+    ast.Mult: ast.Div,
+    ast.Div: ast.Mult,
+    ast.FloorDiv: ast.Mult,
+    ast.Mod: ast.FloorDiv,
+}
+
+#: Boundary moves: a strict comparison made loose, and back.
+BOUNDARY: dict[type[ast.cmpop], type[ast.cmpop]] = {
+    ast.Lt: ast.LtE,
+    ast.LtE: ast.Lt,
+    ast.Gt: ast.GtE,
+    ast.GtE: ast.Gt,
 }
 
 #: Only these functions of a module are mutated (all of it when the module is not listed).
@@ -92,7 +124,9 @@ def _docstring(node: ast.stmt, body: list[ast.stmt]) -> bool:
     )
 
 
-def _points(tree: ast.Module, only: frozenset[str] | None) -> Iterator[tuple[ast.AST, str]]:
+def _points(
+    tree: ast.Module, only: frozenset[str] | None, strings: bool = False
+) -> Iterator[tuple[ast.AST, str]]:
     """Every mutation point as (node, what), in a fixed order; one node may give several."""
 
     def inside(stack: list[str]) -> bool:
@@ -107,12 +141,27 @@ def _points(tree: ast.Module, only: frozenset[str] | None) -> Iterator[tuple[ast
                     if type(op) in FLIP:
                         flipped = FLIP[type(op)].__name__
                         yield node, f"cmp:{k}:{type(op).__name__}->{flipped}"
+                    if type(op) in BOUNDARY:
+                        moved = BOUNDARY[type(op)].__name__
+                        yield node, f"edge:{k}:{type(op).__name__}->{moved}"
             elif isinstance(node, ast.BoolOp):
                 for k in range(len(node.values)):
                     yield node, f"drop:{k}:{type(node.op).__name__.lower()} term {k + 1}"
+                other = "or" if isinstance(node.op, ast.And) else "and"
+                yield node, f"boolop::{type(node.op).__name__.lower()}->{other}"
+            elif isinstance(node, ast.BinOp | ast.AugAssign) and type(node.op) in ARITH:
+                swapped = ARITH[type(node.op)].__name__
+                yield node, f"arith::{type(node.op).__name__}->{swapped}"
             elif isinstance(node, ast.Constant) and type(node.value) is int:
                 yield node, f"const:+1:{node.value}->{node.value + 1}"
                 yield node, f"const:-1:{node.value}->{node.value - 1}"
+            elif isinstance(node, ast.Constant) and type(node.value) is float:
+                yield node, f"float:0.1:{node.value}->{node.value + 0.1:g}"
+            elif isinstance(node, ast.Constant) and type(node.value) is bool:
+                yield node, f"bool::{node.value}->{not node.value}"
+            elif strings and isinstance(node, ast.Constant) and type(node.value) is str:
+                if node.value:
+                    yield node, f"str::{node.value[:12]!r}->''"
             elif isinstance(node, ast.If | ast.While | ast.IfExp):
                 yield node, "negate::condition negated"
             for field in ("body", "orelse", "finalbody"):
@@ -128,9 +177,16 @@ def _points(tree: ast.Module, only: frozenset[str] | None) -> Iterator[tuple[ast
         for child in ast.iter_child_nodes(node):
             if isinstance(child, ast.expr) and _is_annotation(node, child):
                 continue
+            if isinstance(child, ast.stmt) and _is_docstring_of(node, child):
+                continue
             yield from walk(child, stack)
 
     yield from walk(tree, [])
+
+
+def _is_docstring_of(parent: ast.AST, child: ast.stmt) -> bool:
+    body = getattr(parent, "body", None)
+    return isinstance(body, list) and bool(body) and body[0] is child and _docstring(child, body)
 
 
 def _is_annotation(parent: ast.AST, child: ast.expr) -> bool:
@@ -144,20 +200,39 @@ def mutants(module: str, source: str) -> list[Mutant]:
     only = ONLY.get(module)
     return [
         Mutant(module, k, getattr(node, "lineno", 0), what.split(":", 2)[-1])
-        for k, (node, what) in enumerate(_points(tree, only))
+        for k, (node, what) in enumerate(_points(tree, only, module in STRINGS))
     ]
 
 
 def apply(source: str, mutant: Mutant) -> str:
     """The module's source with the mutant's one change."""
     tree = ast.parse(source)
-    points = list(_points(tree, ONLY.get(mutant.module)))
+    points = list(_points(tree, ONLY.get(mutant.module), mutant.module in STRINGS))
     node, what = points[mutant.index]
     kind, arg, _ = what.split(":", 2)
     if kind == "cmp":
         assert isinstance(node, ast.Compare)
         k = int(arg)
         node.ops[k] = FLIP[type(node.ops[k])]()
+    elif kind == "edge":
+        assert isinstance(node, ast.Compare)
+        k = int(arg)
+        node.ops[k] = BOUNDARY[type(node.ops[k])]()
+    elif kind == "boolop":
+        assert isinstance(node, ast.BoolOp)
+        node.op = ast.Or() if isinstance(node.op, ast.And) else ast.And()
+    elif kind == "arith":
+        assert isinstance(node, ast.BinOp | ast.AugAssign)
+        node.op = ARITH[type(node.op)]()
+    elif kind == "float":
+        assert isinstance(node, ast.Constant) and type(node.value) is float
+        node.value += float(arg)
+    elif kind == "bool":
+        assert isinstance(node, ast.Constant) and type(node.value) is bool
+        node.value = not node.value
+    elif kind == "str":
+        assert isinstance(node, ast.Constant) and type(node.value) is str
+        node.value = ""
     elif kind == "drop":
         assert isinstance(node, ast.BoolOp)
         del node.values[int(arg)]
@@ -204,6 +279,11 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--timeout", type=float, default=300.0, help="per mutant, seconds")
     parser.add_argument("--list", action="store_true", help="list the mutants, run nothing")
+    parser.add_argument(
+        "--no-baseline",
+        action="store_true",
+        help="skip the first run of the mapped tests without a mutant (when known green)",
+    )
     args = parser.parse_args()
     modules = args.modules or list(TARGETS)
     unknown = [m for m in modules if m not in TARGETS]
@@ -232,7 +312,11 @@ def main() -> int:
             else:
                 shutil.copy2(entry, root / entry.name)
         sampled = sorted({mutant.module for mutant in chosen})
-        broken = [m for m in sampled if not run_tests(root, TARGETS[m], args.timeout * 3)]
+        broken = [
+            m
+            for m in sampled
+            if not args.no_baseline and not run_tests(root, TARGETS[m], args.timeout * 3)
+        ]
         if broken:
             print(f"the tests fail without any mutant: {', '.join(broken)}; fix them first")
             return 1

@@ -162,6 +162,8 @@ def _record_data(value: Any) -> Any:
         return [_record_data(item) for item in value]
     if isinstance(value, dict):
         return {key: _record_data(item) for key, item in value.items()}
+    if isinstance(value, model.Verdict):  # the record holds the enum; the model its text
+        return value.value
     return value
 
 

@@ -174,12 +174,31 @@ def test_set_a_block_scalar_on_the_last_line_of_a_file_without_a_final_line_brea
     assert edit.after == text.replace("Old text here.", "New text.")
 
 
+def test_set_a_key_written_empty_fills_in_its_value_after_the_colon() -> None:
+    text = "title: T\nmotion: M\npro:\n  - id: a\n    text: A\n    note:\n    tags: [x]\n"
+    edit = set_fields(text, "a", {"note": "Now said."})
+    assert edit.after == text.replace("    note:\n", "    note: Now said.\n")
+
+
 def test_set_note_in_literal_block_keeps_the_style_and_indentation() -> None:
     edit = set_fields(TEXT, "queue", {"note": "First.\nSecond.\n"})
     removed, added = diff(TEXT, edit.after)
     assert [n for n, _ in removed] == [32, 33]
     assert added == [(32, "        First."), (33, "        Second.")]
     assert claim(edit.after, "queue")["note"] == "First.\nSecond.\n"
+
+
+@pytest.mark.parametrize(
+    ("note", "written"),
+    [("", '      note: ""'), ("\n indented", '      note: "\\n indented"')],
+)
+def test_a_note_a_block_cannot_hold_is_written_quoted(note: str, written: str) -> None:
+    # Empty, or a first blank line before an indented one (a block scalar would take that
+    # indentation for its own and lose a space): the literal block gives way to quotes.
+    edit = set_fields(TEXT, "queue", {"note": note})
+    _, added = diff(TEXT, edit.after)
+    assert added == [(31, written)]
+    assert claim(edit.after, "queue")["note"] == note
 
 
 def test_set_adds_missing_keys_after_the_last_key() -> None:
@@ -397,3 +416,14 @@ def test_keep_chomping_block_scalar_keeps_its_trailing_blank_lines() -> None:
     edit = add_child(text, "pro.1", "rebuttal", "B")
     assert claim(edit.after, "pro.1")["note"] == "kept\n\n\n"
     assert edit.after.endswith("      kept\n\n\n    rebuttals:\n      - text: B\ncon: []\n")
+
+
+def test_an_edit_through_an_alias_is_refused_and_one_beside_it_is_made() -> None:
+    text = (
+        "title: T\nmotion: M\ntags: &t [a]\npro:\n  - id: a\n    text: A\n    tags: *t\n"
+        "  - id: b\n    text: B\n"
+    )
+    with pytest.raises(EditRefused, match="anchor \\(&\\) at line 3"):
+        set_fields(text, "a", {"tags": ["b"]})
+    edit = set_fields(text, "b", {"note": "N"})
+    assert edit.after == text + "    note: N\n"

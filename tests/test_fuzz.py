@@ -40,9 +40,9 @@ from argmap.export.dot import escape_html, html_lines, wrap_lines
 from argmap.load import (
     MAX_YAML_NESTING,
     LoadedDebate,
-    _yaml_nesting_beyond_limit,
     load_file,
     load_text,
+    yaml_nesting_beyond_limit,
 )
 from argmap.semantics import Label, UndecidedPartTooLarge, could_stand, explain, grounded
 
@@ -411,5 +411,5 @@ def test_nesting_guard_refuses_exactly_the_files_nested_too_deep(
     for char in text:
         depth += {"[": 1, "{": 1, "]": -1, "}": -1}.get(char, 0)
         deepest = max(deepest, depth)
-    refused = _yaml_nesting_beyond_limit(text)
+    refused = yaml_nesting_beyond_limit(text)
     assert (refused is not None) == (deepest > MAX_YAML_NESTING)

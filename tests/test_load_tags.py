@@ -8,7 +8,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.load import _BaseLoader, _Loader
+from argmap.load_yaml import BaseSafeLoader, FastSafeLoader
 
 # Plain scalars that start like the implicit patterns (numbers, booleans, null, dates,
 # `.inf`, `<<`, `=`) and ones that only look close, plus anything at all.
@@ -98,7 +98,7 @@ def _documents(words: list[str]) -> list[str]:
 
 def _parses(line: str) -> bool:
     try:
-        node = yaml.compose(line + "\n", Loader=_BaseLoader)
+        node = yaml.compose(line + "\n", Loader=BaseSafeLoader)
     except yaml.YAMLError:
         return False
     return isinstance(node, yaml.MappingNode) and len(node.value) == 1
@@ -108,7 +108,7 @@ def _parses(line: str) -> bool:
 @given(st.lists(plain, min_size=1, max_size=8))
 def test_tags_are_pyyamls(words: list[str]) -> None:
     for text in _documents(words):
-        assert _tags(text, _Loader) == _tags(text, _BaseLoader), text
+        assert _tags(text, FastSafeLoader) == _tags(text, BaseSafeLoader), text
 
 
 @settings(max_examples=100, deadline=None)
@@ -121,14 +121,14 @@ def test_tags_are_pyyamls(words: list[str]) -> None:
 )
 def test_dumped_documents_get_pyyamls_tags(document: Any) -> None:
     text = yaml.safe_dump(document, allow_unicode=True)
-    assert _tags(text, _Loader) == _tags(text, _BaseLoader)
+    assert _tags(text, FastSafeLoader) == _tags(text, BaseSafeLoader)
 
 
 def test_every_tricky_word_plain_is_resolved_as_pyyaml_does() -> None:
     tags = []
     for text in _documents(TRICKY):
-        tags.extend(_tags(text, _Loader))
-        assert _tags(text, _Loader) == _tags(text, _BaseLoader), text
+        tags.extend(_tags(text, FastSafeLoader))
+        assert _tags(text, FastSafeLoader) == _tags(text, BaseSafeLoader), text
     # The document holds more than text: the comparison covers real resolutions.
     assert {
         "tag:yaml.org,2002:int",

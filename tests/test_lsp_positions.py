@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from lsprotocol.types import Position, PositionEncodingKind
 
-from argmap.lsp.positions import Positions
+from argmap.lsp.positions import ClientPositions
 
 TEXT = "a: 1\r\nb: 😀é x\rc: \u2028d\n"
 
@@ -19,14 +19,14 @@ TEXT = "a: 1\r\nb: 😀é x\rc: \u2028d\n"
     ],
 )
 def test_columns_count_the_negotiated_units(encoding: str, column: int) -> None:
-    positions = Positions(TEXT, encoding)
+    positions = ClientPositions(TEXT, encoding)
     x = TEXT.index("x")
     assert positions.position(x) == Position(1, column)
     assert positions.offset(Position(1, column)) == x
 
 
 def test_lines_break_where_editors_break_them() -> None:
-    positions = Positions(TEXT)
+    positions = ClientPositions(TEXT)
     # CR alone ends a line; U+2028 does not (Python's splitlines would say it does).
     assert positions.position(TEXT.index("d")) == Position(2, 4)
     assert positions.from_argmap(3, 5) == TEXT.index("d")

@@ -5,21 +5,26 @@ the `Debate` record, or None with every problem found. Problems come in the shap
 pydantic reports them (`type`, `loc`, `msg`, `input`), so the loader turns them into
 messages the same way whichever produced them.
 
-The format is defined by the pydantic models of `argmap.schema_model`, which also give
-`argmap schema` its JSON Schema. Validating with them costs every command about 0.1 s of
-start-up (importing pydantic and building its validators) before a single claim is read;
+The format is defined by the records of `argmap.model`; the pydantic models of
+`argmap.schema_model` are built from them and give `argmap schema` its JSON Schema.
+Validating with those models costs every command about 0.1 s of start-up (importing
+pydantic and building its validators) before a single claim is read;
 this module does the same checks in plain Python and starts at once. It is held to the
 models by `tests/test_conform.py`, which runs both on random documents, valid and not,
 and requires the same records and the same errors, in the same order: the rules below
 (lax number parsing for strengths, strict whole numbers for weights, the order fields are
 checked in, extra keys after known ones) are pydantic's, as those models configure it.
+Keys declared after the ones checked by hand below are checked by their declaration, so
+a new optional key needs no code here (docs/format-internals.md).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any, NamedTuple, get_args
+import types
+from typing import Annotated, Any, NamedTuple, Union, get_args, get_origin, get_type_hints
 
+from argmap import model
 from argmap.ids import KeyPath
 from argmap.model import (
     FIELDS,
@@ -29,6 +34,7 @@ from argmap.model import (
     Claim,
     Debate,
     Expectation,
+    Key,
     Kind,
     SemanticsName,
     Source,
@@ -42,7 +48,7 @@ Problem = dict[str, Any]
 
 _MISSING: Any = object()
 _KINDS = {kind.value: kind for kind in Kind}
-_VERDICTS = get_args(Verdict)
+_VERDICTS = frozenset(Verdict)
 _SEMANTICS = get_args(SemanticsName)
 _CLAIM_KEYS = frozenset(Claim._fields)
 _SOURCE_KEYS = frozenset(Source._fields)
@@ -75,6 +81,93 @@ _MSG = {
     "weight_ge": "Input should be greater than or equal to 1",
     "strength_le": "Input should be less than or equal to 1",
     "strength_ge": "Input should be greater than or equal to 0",
+}
+
+
+#: A key the code below has no lines of its own for: its name, default, type and `Key`.
+_Declared = tuple[str, Any, Any, Key]
+
+
+def _declared_after(record: Any, last: str) -> tuple[_Declared, ...]:
+    """The fields a record declares after `last`, the last one checked by hand below.
+
+    They are checked by their declaration in `argmap.model` (text, true/false, a whole
+    number, a list of text), so a new optional key needs no code here. A key of another
+    type, or one declared before `last`, is refused when argmap starts, not misread.
+    """
+    names = record._fields
+    hints = get_type_hints(record, vars(model), include_extras=True)
+    declared: list[_Declared] = []
+    for name in names[names.index(last) + 1 :]:
+        hint, key = hints[name], Key()
+        if get_origin(hint) is Annotated:
+            hint, *extras = get_args(hint)
+            key = next((e for e in extras if isinstance(e, Key)), key)
+        if name not in record._field_defaults:
+            raise TypeError(f"{record.__name__}.{name}: a new key must have a default")
+        if _plain_type(hint) not in _BY_DECLARATION:
+            raise TypeError(f"{record.__name__}.{name}: conform has no check for {hint}")
+        declared.append((name, record._field_defaults[name], _plain_type(hint), key))
+    return tuple(declared)
+
+
+def _plain_type(hint: Any) -> Any:
+    """`str` for `str | None`, `list` for `list[str]`: what a declared check tests."""
+    if get_origin(hint) is Union or get_origin(hint) is types.UnionType:
+        options = [a for a in get_args(hint) if a is not type(None)]
+        return options[0] if len(options) == 1 else hint
+    if get_origin(hint) is list and get_args(hint) == (str,):
+        return list
+    return hint
+
+
+def _by_declaration(
+    data: dict[Any, Any], declared: tuple[_Declared, ...], loc: tuple[Any, ...], problems: _Problems
+) -> list[Any]:
+    """The values of the declared keys, checked as their declarations say, in order."""
+    values = []
+    for name, default, kind, key in declared:
+        value = data.get(name, default)
+        if value is not default and value is not None:
+            _BY_DECLARATION[kind](value, (*loc, name), problems, key)
+        values.append(value)
+    return values
+
+
+def _declared_text(value: Any, loc: tuple[Any, ...], problems: _Problems, key: Key) -> None:
+    if type(value) is not str:
+        problems.add("string_type", loc, value)
+    elif key.pattern is not None and re.match(key.pattern, value) is None:
+        problems.pattern(loc, value, re.compile(key.pattern))
+    elif key.not_blank and (not value or value.isspace()):
+        problems.add("value_error", loc, value, _MSG["blank"])
+
+
+def _declared_bool(value: Any, loc: tuple[Any, ...], problems: _Problems, key: Key) -> None:
+    if type(value) is not bool:
+        problems.add("bool_type", loc, value)
+
+
+def _declared_int(value: Any, loc: tuple[Any, ...], problems: _Problems, key: Key) -> None:
+    if type(value) is not int:
+        problems.add("int_type", loc, value)
+    elif key.le is not None and value > key.le:
+        message = f"Input should be less than or equal to {key.le:g}"
+        problems.add("less_than_equal", loc, value, message)
+    elif key.ge is not None and value < key.ge:
+        message = f"Input should be greater than or equal to {key.ge:g}"
+        problems.add("greater_than_equal", loc, value, message)
+
+
+def _declared_list(value: Any, loc: tuple[Any, ...], problems: _Problems, key: Key) -> None:
+    _text_list(value, loc, problems, None if key.pattern is None else re.compile(key.pattern))
+
+
+_BY_DECLARATION = {
+    str: _declared_text,
+    bool: _declared_bool,
+    int: _declared_int,
+    list: _declared_list,
 }
 
 
@@ -172,6 +265,12 @@ def _extra_keys(
 
 # --- records -------------------------------------------------------------------------------
 
+#: Keys declared after those checked by hand (none today; see `_declared_after`).
+_DEBATE_MORE = _declared_after(Debate, "expect")
+_SOURCE_MORE = _declared_after(Source, "note")
+_CLAIM_MORE = _declared_after(Claim, "scheme")
+_EXPECT_MORE = _declared_after(Expectation, "robust")
+
 
 def _debate(data: dict[Any, Any], problems: _Problems) -> Debate | None:
     loc: tuple[Any, ...] = ()
@@ -207,6 +306,7 @@ def _debate(data: dict[Any, Any], problems: _Problems) -> Debate | None:
     expect = data.get("expect")
     if expect is not None:
         expect = _expectation(expect, problems)
+    more = _by_declaration(data, _DEBATE_MORE, loc, problems) if _DEBATE_MORE else []
     if not data.keys() <= _DEBATE_KEYS:
         _extra_keys(data, _DEBATE_KEYS, loc, problems)
     if problems.items:
@@ -223,6 +323,7 @@ def _debate(data: dict[Any, Any], problems: _Problems) -> Debate | None:
         con=sides[1],
         expect=expect,
         semantics=semantics,
+        **{name: value for (name, *_), value in zip(_DEBATE_MORE, more, strict=True)},
     )
 
 
@@ -248,9 +349,10 @@ def _sources(value: Any, problems: _Problems) -> list[Source]:
             fields.append(field)
         url = _optional_text(item.get("url"), (*loc, "url"), problems)
         note = _optional_text(item.get("note"), (*loc, "note"), problems)
+        more = _by_declaration(item, _SOURCE_MORE, loc, problems) if _SOURCE_MORE else []
         if not item.keys() <= _SOURCE_KEYS:
             _extra_keys(item, _SOURCE_KEYS, loc, problems)
-        records.append(_new(Source, (fields[0], fields[1], url, note)))
+        records.append(_new(Source, (fields[0], fields[1], url, note, *more)))
     return records
 
 
@@ -352,6 +454,7 @@ def _claim(
     scheme = get("scheme")
     if scheme is not None and (type(scheme) is not str or not scheme or scheme.isspace()):
         _text(scheme, (*loc, "scheme"), problems)
+    more = _by_declaration(data, _CLAIM_MORE, loc, problems) if _CLAIM_MORE else _NO_LIST
     if not data.keys() <= _CLAIM_KEYS:
         _extra_keys(data, _CLAIM_KEYS, loc, problems)
     return _new(
@@ -371,6 +474,7 @@ def _claim(
             links[1],
             links[2],
             scheme,
+            *more,
         ),
     )
 
@@ -387,13 +491,17 @@ def _expectation(value: Any, problems: _Problems) -> Expectation | None:
     verdict = value.get("verdict")
     if verdict is not None and (type(verdict) is not str or verdict not in _VERDICTS):
         problems.add("literal_error", (*loc, "verdict"), verdict, _MSG["verdict"])
+        verdict = None
+    elif verdict is not None:
+        verdict = Verdict(verdict)
     bounds = [_strengths(value, key, problems) for key in ("min_strength", "max_strength")]
     robust = value.get("robust")
     if robust is not None and type(robust) is not bool:
         problems.add("bool_type", (*loc, "robust"), robust)
+    more = _by_declaration(value, _EXPECT_MORE, loc, problems) if _EXPECT_MORE else []
     if not value.keys() <= _EXPECT_KEYS:
         _extra_keys(value, _EXPECT_KEYS, loc, problems)
-    return Expectation(lists[0], lists[1], lists[2], verdict, bounds[0], bounds[1], robust)
+    return Expectation(lists[0], lists[1], lists[2], verdict, bounds[0], bounds[1], robust, *more)
 
 
 def _strengths(expect: dict[Any, Any], key: str, problems: _Problems) -> dict[str, float]:

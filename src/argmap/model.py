@@ -1,19 +1,21 @@
-"""A loaded debate: the plain, immutable records the rest of argmap reads.
+"""A loaded debate: the plain, immutable records the rest of argmap reads, and the format.
 
 Loading a file (`argmap.load`) checks it against the format with `argmap.conform` and
 builds these records. They are named tuples: immutable, and made fast, one per claim
-of a file that may hold tens of thousands. The format itself, with a description of every
-field and the JSON Schema editors use, is defined by the pydantic models of
-`argmap.schema_model`; tests keep the two in step, field by field and default by default.
+of a file that may hold tens of thousands. They are also the one definition of the
+format: every field declares its type, default and `Key` (description, pattern, bounds)
+here, and the pydantic models of `argmap.schema_model`, the JSON Schema editors use and
+the hand checker's key tables are built from them (docs/format-internals.md).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, Literal, NamedTuple
+from typing import Annotated, Any, Literal, NamedTuple
 
-FORMAT_VERSION = 1
+FORMAT_VERSION: Literal[1] = 1
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 SLUG_RE = re.compile(SLUG_PATTERN)
 #: A `see` reference: `debate-id` or `debate-id:claim-id`.
@@ -46,18 +48,55 @@ class Side(StrEnum):
 SIDES: tuple[str, ...] = tuple(side.value for side in Side)
 
 
-Verdict = Literal["leans-pro", "balanced", "leans-con"]
+class Verdict(StrEnum):
+    """Which way the motion leans, by its strength (`argmap.strength.verdict_for`)."""
+
+    LEANS_PRO = "leans-pro"
+    BALANCED = "balanced"
+    LEANS_CON = "leans-con"
+
+    @property
+    def phrase(self) -> str:
+        """'Leans pro', 'Balanced' or 'Leans con'."""
+        return {"leans-pro": "Leans pro", "balanced": "Balanced", "leans-con": "Leans con"}[
+            self.value
+        ]
+
+
 #: The gradual semantics a debate may be weighed with (`argmap.gradual`), default first.
 SemanticsName = Literal["quadratic-energy", "df-quad", "max-based"]
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    """What the format says of one key, beyond its Python type: the one place it is said.
+
+    Each record field below is `Annotated[type, Key(...)]`. The pydantic models of
+    `argmap.schema_model` (and so the JSON Schema) are built from these declarations, and
+    `argmap.conform` checks keys it has no code of its own for by them: adding an optional
+    key to a record is the whole change (see docs/format-internals.md).
+    """
+
+    description: str | None = None
+    #: Text (or every text of a list) must match this regular expression.
+    pattern: str | None = None
+    #: Text must hold more than white space.
+    not_blank: bool = False
+    #: Bounds of a number, or of every number a mapping holds.
+    ge: float | None = None
+    le: float | None = None
+
+
+_SLUGS = Key(pattern=SLUG_PATTERN)
 
 
 class Source(NamedTuple):
     """A document the debate's claims cite."""
 
-    id: str
-    title: str
-    url: str | None = None
-    note: str | None = None
+    id: Annotated[str, Key("Slug that claims use in their `sources` list.", SLUG_PATTERN)]
+    title: Annotated[str, Key("Title of the document.", not_blank=True)]
+    url: Annotated[str | None, Key("Where the document can be found.")] = None
+    note: Annotated[str | None, Key("What the document is.")] = None
 
 
 class Claim(NamedTuple):
@@ -66,22 +105,48 @@ class Claim(NamedTuple):
     List fields default to a shared empty list: never mutate a record's lists.
     """
 
-    text: str
-    id: str | None = None
-    kind: Kind = Kind.CLAIM
-    sources: list[str] = []  # noqa: RUF012 - records are never mutated
-    tags: list[str] = []  # noqa: RUF012
-    note: str | None = None
-    weight: int | None = None
-    undercut: bool = False
-    rebuttals: list[Claim] = []  # noqa: RUF012
-    support: list[Claim] = []  # noqa: RUF012
-    also_rebuts: list[str] = []  # noqa: RUF012
-    also_supports: list[str] = []  # noqa: RUF012
-    see: list[str] = []  # noqa: RUF012
+    text: Annotated[str, Key("The claim, in one or two sentences.", not_blank=True)]
+    id: Annotated[
+        str | None,
+        Key("Unique slug; needed only where something refers to this claim.", SLUG_PATTERN),
+    ] = None
+    kind: Annotated[Kind, Key("claim, evidence or proposal.")] = Kind.CLAIM
+    sources: Annotated[list[str], Key("Ids of the debate's sources.", SLUG_PATTERN)] = []  # noqa: RUF012 - records are never mutated
+    tags: Annotated[list[str], Key("Free slugs for filtering.", SLUG_PATTERN)] = []  # noqa: RUF012
+    note: Annotated[str | None, Key("A longer explanation.")] = None
+    # Strict: YAML's `true` is not the weight 1, and `1` or 'yes' is not `undercut: true`.
+    weight: Annotated[
+        int | None, Key("How strong the author judges the claim, 1 to 5.", ge=1, le=5)
+    ] = None
+    undercut: Annotated[
+        bool,
+        Key(
+            "On a rebuttal: it attacks the inference from its parent to what the parent "
+            "answers, not the parent's truth."
+        ),
+    ] = False
+    rebuttals: Annotated[list[Claim], Key("Claims attacking this one.")] = []  # noqa: RUF012
+    support: Annotated[list[Claim], Key("Claims backing this one.")] = []  # noqa: RUF012
+    also_rebuts: Annotated[
+        list[str], Key("Ids of other claims this one also attacks.", SLUG_PATTERN)
+    ] = []  # noqa: RUF012
+    also_supports: Annotated[
+        list[str], Key("Ids of other claims this one also backs.", SLUG_PATTERN)
+    ] = []  # noqa: RUF012
+    see: Annotated[
+        list[str],
+        Key("Links into other debates: `debate-id` or `debate-id:claim-id`.", SEE_PATTERN),
+    ] = []  # noqa: RUF012
     #: The argumentation scheme of the claim's link to its parent ("Argument From Expert
     #: Opinion"), as AIF files from OVA or AIFdb name it.
-    scheme: str | None = None
+    scheme: Annotated[
+        str | None,
+        Key(
+            "The argumentation scheme of this claim's link to its parent, e.g. "
+            "'Argument From Expert Opinion' (kept from AIF files).",
+            not_blank=True,
+        ),
+    ] = None
 
 
 class Expectation(NamedTuple):
@@ -90,44 +155,57 @@ class Expectation(NamedTuple):
     standing: list[str] = []  # noqa: RUF012
     defeated: list[str] = []  # noqa: RUF012
     undecided: list[str] = []  # noqa: RUF012
-    verdict: Verdict | None = None
-    min_strength: dict[str, float] = {}  # noqa: RUF012
-    max_strength: dict[str, float] = {}  # noqa: RUF012
-    robust: bool | None = None
+    verdict: Annotated[
+        Verdict | None, Key("Which way the motion should lean, by its strength.")
+    ] = None
+    min_strength: Annotated[
+        dict[str, float],
+        Key("Claim id (or `motion`) to the lowest strength (0 to 1) it should have.", ge=0, le=1),
+    ] = {}  # noqa: RUF012
+    max_strength: Annotated[
+        dict[str, float],
+        Key("Claim id (or `motion`) to the highest strength (0 to 1) it should have.", ge=0, le=1),
+    ] = {}  # noqa: RUF012
+    robust: Annotated[
+        bool | None,
+        Key("Whether no single removal and no one-step weight change should flip the verdict."),
+    ] = None
 
 
 class Debate(NamedTuple):
-    """A debate file: a motion and the claims for and against it."""
+    """A debate file: a motion and the claims for and against it.
 
-    title: str
-    motion: str
-    version: int = FORMAT_VERSION
-    id: str | None = None
-    summary: str | None = None
-    tags: list[str] = []  # noqa: RUF012
+    Files give `version` and `id` first (see `FIELDS`); the rest in the order here.
+    """
+
+    title: Annotated[str, Key("Short title shown in lists and diagrams.", not_blank=True)]
+    motion: Annotated[str, Key("The proposition debated.", not_blank=True)]
+    version: Annotated[Literal[1], Key("Format version; only 1 exists.")] = FORMAT_VERSION
+    id: Annotated[
+        str | None, Key("Slug; defaults to the file name without its extension.", SLUG_PATTERN)
+    ] = None
+    summary: Annotated[str | None, Key("A few sentences of context.")] = None
+    semantics: Annotated[
+        SemanticsName | None,
+        Key(
+            "The gradual semantics the debate is weighed with; quadratic energy "
+            "when not given (see docs/semantics.md)."
+        ),
+    ] = None
+    tags: Annotated[list[str], _SLUGS] = []  # noqa: RUF012
     sources: list[Source] = []  # noqa: RUF012
-    pro: list[Claim] = []  # noqa: RUF012
-    con: list[Claim] = []  # noqa: RUF012
-    expect: Expectation | None = None
-    semantics: SemanticsName | None = None
+    pro: Annotated[list[Claim], Key("Claims for the motion.")] = []  # noqa: RUF012
+    con: Annotated[list[Claim], Key("Claims against the motion.")] = []  # noqa: RUF012
+    expect: Annotated[
+        Expectation | None, Key("Labels an exercise expects (see `argmap check`).")
+    ] = None
 
 
 #: Field names per record, in the order files usually give them (for "did you mean"
-#: suggestions on unknown keys, and for completion in editors).
+#: suggestions on unknown keys, for completion in editors, and the order the format's
+#: models check them in).
 FIELDS: dict[str, tuple[str, ...]] = {
-    "debate": (
-        "version",
-        "id",
-        "title",
-        "motion",
-        "summary",
-        "semantics",
-        "tags",
-        "sources",
-        "pro",
-        "con",
-        "expect",
-    ),
+    "debate": ("version", "id", *(f for f in Debate._fields if f not in {"version", "id"})),
     "claim": Claim._fields,
     "source": Source._fields,
     "expect": Expectation._fields,

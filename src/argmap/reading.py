@@ -8,6 +8,8 @@ every surface escapes them for where it prints them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from argmap.contributions import contributions
 from argmap.graph import ArgumentGraph, Relation
 from argmap.model import MOTION_ID
@@ -37,13 +39,23 @@ def strength_reason(
     """A short clause for messages: "base 0.50; lowered most by 'r…' -0.20"."""
     parts = [f"base {weighing.base(claim_id):.2f}"]
     amounts = contributions(graph, weighing, claim_id)
+    parts += moved_most(amounts, lambda c, a: amounts_text(graph, [(c, a)], show_ids=show_ids))
+    return "; ".join(parts)
+
+
+def moved_most(amounts: list[tuple[str, float]], say: Callable[[str, float], str]) -> list[str]:
+    """'lowered most by …' and 'raised most by …': the largest move each way, if any.
+
+    `amounts` are contributions, largest first; `say` words one claim and its amount.
+    """
     lowered = [(c, a) for c, a in amounts if a < 0]
     raised = [(c, a) for c, a in amounts if a > 0]
+    parts = []
     if lowered:
-        parts.append(f"lowered most by {amounts_text(graph, lowered[:1], show_ids=show_ids)}")
+        parts.append(f"lowered most by {say(*lowered[0])}")
     if raised:
-        parts.append(f"raised most by {amounts_text(graph, raised[:1], show_ids=show_ids)}")
-    return "; ".join(parts)
+        parts.append(f"raised most by {say(*raised[0])}")
+    return parts
 
 
 def explain_strength(
@@ -66,15 +78,7 @@ def explain_strength(
     subject = "The motion has strength" if claim_id == MOTION_ID else "Strength"
     text = f"{subject} {value:.2f} ({origin})."
     amounts = contributions(graph, weighing, claim_id)
-    lowered = [(c, a) for c, a in amounts if a < 0]
-    raised = [(c, a) for c, a in amounts if a > 0]
-    parts = []
-    if lowered:
-        c, a = lowered[0]
-        parts.append(f"lowered most by {called(c)} ({a:+.2f})")
-    if raised:
-        c, a = raised[0]
-        parts.append(f"raised most by {called(c)} ({a:+.2f})")
+    parts = moved_most(amounts, lambda c, a: f"{called(c)} ({a:+.2f})")
     if parts:
         sentence = "; ".join(parts)
         text += " " + sentence[0].upper() + sentence[1:] + "."

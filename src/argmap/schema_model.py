@@ -1,16 +1,26 @@
-"""The debate file format (version 1) as pydantic models: its reference description.
+"""The debate file format (version 1) as pydantic models, built from the records of `argmap.model`.
 
-The JSON Schema that editors use for completion is generated from these models
-(`argmap schema`). Loading does not use them: `argmap.conform` checks files by hand and
-builds the plain records of `argmap.model`, which starts several times faster than
-building pydantic's validators. A property test (`tests/test_conform.py`) feeds both the
-same random documents and requires the same result and the same errors, so these models
-stay the definition the loader is held to.
+The records are the one definition of the format: each field's type, default and
+`argmap.model.Key` (description, pattern, bounds, "not blank") are declared there once.
+This module turns them into pydantic models, which give `argmap schema` its JSON Schema
+(`schema/argmap.schema.json`, checked to be current by a test) and serve as the reference
+the hand checker `argmap.conform` is held to: a property test (`tests/test_conform.py`)
+feeds both the same random documents and requires the same result and the same errors.
+Loading does not use these models; building pydantic's validators costs every command
+start-up time before a single claim is read.
+
+How a record's Python type becomes a pydantic type: text stays text (with the key's
+pattern, and a check that it is not blank when the key says so); whole numbers and
+true/false are strict (YAML's `true` is not the weight 1); numbers in a mapping are lax
+floats within the key's bounds; an enumeration of values written as text (the verdict)
+becomes a `Literal` of those values; records nested in records become their models.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import types
+from enum import Enum
+from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
 
 from pydantic import (
     BaseModel,
@@ -19,14 +29,14 @@ from pydantic import (
     StrictBool,
     StrictInt,
     StringConstraints,
+    create_model,
     field_validator,
 )
 
-from argmap.model import SEE_PATTERN, SLUG_PATTERN, Kind
+from argmap import model
+from argmap.model import FIELDS, Key, Kind
 
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
-#: A `see` reference: `debate-id` or `debate-id:claim-id`.
-SeeRef = Annotated[str, StringConstraints(pattern=SEE_PATTERN)]
+__all__ = ["Claim", "Debate", "Expectation", "Source", "json_schema"]
 
 
 class _Strict(BaseModel):
@@ -43,123 +53,96 @@ def _not_blank_if_given(value: str | None) -> str | None:
     return None if value is None else _not_blank(value)
 
 
-class Source(_Strict):
-    """A document the debate's claims cite."""
-
-    id: Slug = Field(description="Slug that claims use in their `sources` list.")
-    title: str = Field(description="Title of the document.")
-    url: str | None = Field(default=None, description="Where the document can be found.")
-    note: str | None = Field(default=None, description="What the document is.")
-
-    _title_not_blank = field_validator("title")(_not_blank)
+def _version_is_a_number(value: object) -> object:
+    # `true` equals 1 in Python; the format's version is the number 1, not a flag.
+    if isinstance(value, bool):
+        raise ValueError("must be the number 1")
+    return value
 
 
-class Claim(_Strict):
-    """A claim, with the rebuttals that attack it and the support that backs it."""
+#: The records, by the name their models (and the JSON Schema's `$defs`) have.
+_RECORDS: dict[type, str] = {
+    model.Source: "Source",
+    model.Claim: "Claim",
+    model.Expectation: "Expectation",
+    model.Debate: "Debate",
+}
+_ORDER = {"Debate": FIELDS["debate"]}
+_MADE: dict[str, type[BaseModel]] = {}
 
-    text: str = Field(description="The claim, in one or two sentences.")
-    id: Slug | None = Field(
-        default=None,
-        description="Unique slug; needed only where something refers to this claim.",
+
+def _pydantic_type(hint: Any, key: Key) -> Any:
+    """The pydantic type for a record field's Python type and its `Key`."""
+    origin = get_origin(hint)
+    if origin is Union or origin is types.UnionType:
+        options = [a for a in get_args(hint) if a is not type(None)]
+        return _pydantic_type(options[0], key) | None
+    if origin is list:
+        return list[_pydantic_type(get_args(hint)[0], key)]  # type: ignore[misc]
+    if origin is dict:
+        bounded = Annotated[float, Field(ge=key.ge, le=key.le)]
+        return dict[str, bounded]
+    if origin is Literal:
+        return hint
+    if hint in _RECORDS:
+        # A model made before, or the record's own (a claim's rebuttals are claims).
+        return _MADE.get(_RECORDS[hint], _RECORDS[hint])
+    if hint is str:
+        return Annotated[str, StringConstraints(pattern=key.pattern)] if key.pattern else str
+    if hint is bool:
+        return StrictBool
+    if hint is int:
+        return StrictInt
+    if isinstance(hint, type) and issubclass(hint, Enum) and hint is not Kind:
+        return Literal[tuple(member.value for member in hint)]
+    return hint
+
+
+def _model_of(record: Any) -> type[BaseModel]:
+    name = _RECORDS[record]
+    hints = get_type_hints(record, vars(model), include_extras=True)
+    fields: dict[str, Any] = {}
+    validators: dict[str, Any] = {}
+    for field in _ORDER.get(name, record._fields):
+        hint = hints[field]
+        key = Key()
+        if get_origin(hint) is Annotated:
+            hint, *extras = get_args(hint)
+            key = next((e for e in extras if isinstance(e, Key)), key)
+        options: dict[str, Any] = {}
+        if key.description is not None:
+            options["description"] = key.description
+        if get_origin(hint) is not dict and (key.ge is not None or key.le is not None):
+            options.update(ge=key.ge, le=key.le)
+        if field not in record._field_defaults:
+            info = Field(**options)
+        else:
+            default = record._field_defaults[field]
+            if isinstance(default, list | dict):
+                info = Field(default_factory=type(default), **options)
+            else:
+                info = Field(default=default, **options)
+        fields[field] = (_pydantic_type(hint, key), info)
+        if key.not_blank:
+            check = _not_blank_if_given if field in record._field_defaults else _not_blank
+            validators[f"_{field}_not_blank"] = field_validator(field)(check)
+    if name == "Debate":
+        validators["_version_is_a_number"] = field_validator("version", mode="before")(
+            _version_is_a_number
+        )
+    doc = (record.__doc__ or "").split("\n\n")[0]
+    made: type[BaseModel] = create_model(
+        name, __base__=_Strict, __doc__=doc, __validators__=validators, **fields
     )
-    kind: Kind = Field(default=Kind.CLAIM, description="claim, evidence or proposal.")
-    sources: list[Slug] = Field(default_factory=list, description="Ids of the debate's sources.")
-    tags: list[Slug] = Field(default_factory=list, description="Free slugs for filtering.")
-    note: str | None = Field(default=None, description="A longer explanation.")
-    # Strict: YAML's `true` is not the weight 1, and `1` or 'yes' is not `undercut: true`.
-    weight: StrictInt | None = Field(
-        default=None, ge=1, le=5, description="How strong the author judges the claim, 1 to 5."
-    )
-    undercut: StrictBool = Field(
-        default=False,
-        description=(
-            "On a rebuttal: it attacks the inference from its parent to what the parent "
-            "answers, not the parent's truth."
-        ),
-    )
-    rebuttals: list[Claim] = Field(default_factory=list, description="Claims attacking this one.")
-    support: list[Claim] = Field(default_factory=list, description="Claims backing this one.")
-    also_rebuts: list[Slug] = Field(
-        default_factory=list, description="Ids of other claims this one also attacks."
-    )
-    also_supports: list[Slug] = Field(
-        default_factory=list, description="Ids of other claims this one also backs."
-    )
-    see: list[SeeRef] = Field(
-        default_factory=list,
-        description="Links into other debates: `debate-id` or `debate-id:claim-id`.",
-    )
-    scheme: str | None = Field(
-        default=None,
-        description=(
-            "The argumentation scheme of this claim's link to its parent, e.g. "
-            "'Argument From Expert Opinion' (kept from AIF files)."
-        ),
-    )
-
-    _text_not_blank = field_validator("text")(_not_blank)
-    _scheme_not_blank = field_validator("scheme")(_not_blank_if_given)
+    made.model_rebuild(_types_namespace={name: made})
+    _MADE[name] = made
+    return made
 
 
-Strength = Annotated[float, Field(ge=0, le=1)]
-
-
-class Expectation(_Strict):
-    """What an exercise expects the debate to produce (checked by `argmap check`)."""
-
-    standing: list[str] = Field(default_factory=list)
-    defeated: list[str] = Field(default_factory=list)
-    undecided: list[str] = Field(default_factory=list)
-    verdict: Literal["leans-pro", "balanced", "leans-con"] | None = Field(
-        default=None, description="Which way the motion should lean, by its strength."
-    )
-    min_strength: dict[str, Strength] = Field(
-        default_factory=dict,
-        description="Claim id (or `motion`) to the lowest strength (0 to 1) it should have.",
-    )
-    max_strength: dict[str, Strength] = Field(
-        default_factory=dict,
-        description="Claim id (or `motion`) to the highest strength (0 to 1) it should have.",
-    )
-    robust: StrictBool | None = Field(
-        default=None,
-        description="Whether no single removal and no one-step weight change should flip "
-        "the verdict.",
-    )
-
-
-class Debate(_Strict):
-    """A debate file: a motion and the claims for and against it."""
-
-    version: Literal[1] = Field(default=1, description="Format version; only 1 exists.")
-    id: Slug | None = Field(
-        default=None, description="Slug; defaults to the file name without its extension."
-    )
-    title: str = Field(description="Short title shown in lists and diagrams.")
-    motion: str = Field(description="The proposition debated.")
-    summary: str | None = Field(default=None, description="A few sentences of context.")
-    semantics: Literal["quadratic-energy", "df-quad", "max-based"] | None = Field(
-        default=None,
-        description="The gradual semantics the debate is weighed with; quadratic energy "
-        "when not given (see docs/semantics.md).",
-    )
-    tags: list[Slug] = Field(default_factory=list)
-    sources: list[Source] = Field(default_factory=list)
-    pro: list[Claim] = Field(default_factory=list, description="Claims for the motion.")
-    con: list[Claim] = Field(default_factory=list, description="Claims against the motion.")
-    expect: Expectation | None = Field(
-        default=None, description="Labels an exercise expects (see `argmap check`)."
-    )
-
-    _title_not_blank = field_validator("title", "motion")(_not_blank)
-
-    @field_validator("version", mode="before")
-    @classmethod
-    def _version_is_a_number(cls, value: object) -> object:
-        # `true` equals 1 in Python; the format's version is the number 1, not a flag.
-        if isinstance(value, bool):
-            raise ValueError("must be the number 1")
-        return value
+Source = _model_of(model.Source)
+Claim = _model_of(model.Claim)
+Expectation = _model_of(model.Expectation)
+Debate = _model_of(model.Debate)
 
 
 def json_schema() -> dict[str, object]:

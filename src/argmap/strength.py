@@ -30,11 +30,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
 
 from argmap.collector import collector_paused
 from argmap.graph import ArgumentGraph, Relation
 from argmap.model import MOTION_ID
+from argmap.model import Verdict as Verdict
 from argmap.semantics import Labelling, grounded
 from argmap.weakening import Values, connect, keep
 
@@ -67,21 +67,6 @@ def influence(base: float, energy: float) -> float:
     if energy >= 0.0:
         return base + (1.0 - base) * _h(energy)
     return base - base * _h(-energy)
-
-
-class Verdict(StrEnum):
-    """Which way the motion leans, by its strength."""
-
-    LEANS_PRO = "leans-pro"
-    BALANCED = "balanced"
-    LEANS_CON = "leans-con"
-
-    @property
-    def phrase(self) -> str:
-        """'Leans pro', 'Balanced' or 'Leans con'."""
-        return {"leans-pro": "Leans pro", "balanced": "Balanced", "leans-con": "Leans con"}[
-            self.value
-        ]
 
 
 def verdict_for(motion_strength: float) -> Verdict:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 import threading
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -221,27 +220,39 @@ async def test_a_refused_edit_keeps_the_form_open_with_the_reason(debates: Path)
 async def test_an_edit_written_on_a_worker_is_not_reported_as_a_change_on_disk(
     debates: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # The edit's worker writes the file, then loads it; the load is held until the watch
+    # has looked at the folder a few times, so the watch meets the written file while
+    # the edit is still under way (the window the app must not report as a change).
     monkeypatch.setattr(ArgmapApp, "WATCH_INTERVAL", 0.02)
     looks = DiskLooks(monkeypatch)
     prepare = app_module.prepare_entry
+    released = threading.Event()
+    held: list[Path] = []
 
-    def slow(path: Path) -> DebateEntry:
-        time.sleep(0.3)  # the watch looks at the folder many times meanwhile
-        return prepare(path)
+    def held_until_released(path: Path, stop: Callable[[], bool] | None = None) -> DebateEntry:
+        held.append(path)
+        released.wait(timeout=60)
+        return prepare(path, stop)
 
-    app = make_app([debates / "energy.yaml"])
+    path = debates / "energy.yaml"
+    app = make_app([path])
     async with app.run_test(size=SIZE) as pilot:
         await settled(pilot)
         await pilot.press("enter")
         await pilot.pause()
-        monkeypatch.setattr(app_module, "prepare_entry", slow)
+        monkeypatch.setattr(app_module, "prepare_entry", held_until_released)
         await pilot.press("j", "a")
         await pilot.pause()
         app.screen.query_one("#text").value = "Nobody checked this."  # type: ignore[attr-defined]
         await pilot.press("enter")
+        await until(pilot, lambda: bool(held), "the edit's load to start")
+        assert "Nobody checked this." in path.read_text(encoding="utf-8")
+        await looks.wait(pilot)  # the watch meets the written file, the edit not yet done
+        released.set()
         await settled(pilot)
-        await looks.wait(pilot)  # the watch sees the file as written, after the edit
+        await looks.wait(pilot)
         await settled(pilot)
+        assert held == [path]  # only the edit loaded the file: no reload for a change
         assert any("Added rebuttal" in m for m in app.notice_log)
         assert not any("Changed on disk" in m for m in app.notice_log)
 

@@ -20,15 +20,9 @@ from argmap.collector import collector_paused
 from argmap.diagnostics import Diagnostic, error, sort_key, warning
 from argmap.ids import Positions
 from argmap.links_between import did_you_mean as _suggest
-from argmap.load import (
-    UnreadableFile,
-    _Builder,
-    _Loader,
-    _yaml_error,
-    read_regular_file,
-    size_limit,
-    yaml_nesting_beyond_limit,
-)
+from argmap.load import UnreadableFile, read_regular_file, size_limit, yaml_nesting_beyond_limit
+from argmap.load_nodes import NodeBuilder
+from argmap.load_yaml import FastSafeLoader, yaml_error_diagnostic
 from argmap.model import MOTION_ID, SLUG_RE
 
 if TYPE_CHECKING:
@@ -130,12 +124,12 @@ def load_ballot_text(
     diagnostics: list[Diagnostic] = []
     with collector_paused():
         try:
-            root = yaml.compose(text, Loader=_Loader)
+            root = yaml.compose(text, Loader=FastSafeLoader)
         except yaml.MarkedYAMLError as exc:
-            return _failed(path, _yaml_error(name, exc, text), text)
+            return _failed(path, yaml_error_diagnostic(name, exc, text), text)
         except (yaml.YAMLError, RecursionError) as exc:
             return _failed(path, error(name, (1, 1), "yaml", f"YAML error: {exc}"), text)
-        builder = _Builder(name, positions, diagnostics)
+        builder = NodeBuilder(name, positions, diagnostics)
         data = None if root is None else builder.build(root)
     loaded = LoadedBallot(path, None, diagnostics, positions, text)
     if any(d.code in {"alias-bomb", "too-deep"} for d in diagnostics):

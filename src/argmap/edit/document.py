@@ -8,7 +8,6 @@ here reads the text; `Patch` values describe the changes the edit operations mak
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,8 +15,8 @@ from typing import Any
 import yaml
 
 from argmap.collector import collector_paused
-from argmap.ids import KeyPath, child_id, top_level_id
-from argmap.load import claims_beyond_limit, max_claims, too_many_claims_message
+from argmap.ids import KeyPath, LineMap, child_id, top_level_id
+from argmap.load_limits import claims_beyond_limit, max_claims, too_many_claims_message
 from argmap.model import SIDES, SLUG_RE
 
 try:
@@ -164,7 +163,7 @@ class Document:
             raise EditRefused("the file is not a debate (its top level is not a mapping)")
         self.root = root
         self._dashes: list[int] | None = None
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.lines = LineMap(text)
         self.claims: dict[str, ClaimSite] = {}
         self.order: list[ClaimSite] = []
         self.shared = _shared_nodes(root)
@@ -252,27 +251,28 @@ class Document:
 
     # --- lines -----------------------------------------------------------------------------
 
+    # Lines are 0-based here, as the editor counts them; `LineMap` (1-based, shared with
+    # the loader and the language server) breaks them at LF, CRLF and a lone CR.
+
     @property
     def line_count(self) -> int:
-        return len(self.line_starts)
+        return len(self.lines.starts)
 
     def line_of(self, index: int) -> int:
         """0-based line holding character `index`."""
-        return bisect.bisect_right(self.line_starts, index) - 1
+        return self.lines.position(index)[0] - 1
 
     def line_start(self, line: int) -> int:
-        return self.line_starts[line]
+        return self.lines.starts[line]
 
     def line_end(self, line: int) -> int:
         """Offset of the line break ending `line` (or the end of the text)."""
-        if line + 1 < len(self.line_starts):
-            return self.line_starts[line + 1] - 1
-        return len(self.text)
+        return self.lines.line_end(line + 1)
 
     def after_line(self, line: int) -> int:
         """Offset just past `line` and its line break."""
-        if line + 1 < len(self.line_starts):
-            return self.line_starts[line + 1]
+        if line + 1 < len(self.lines.starts):
+            return self.lines.starts[line + 1]
         return len(self.text)
 
     def line(self, line: int) -> str:

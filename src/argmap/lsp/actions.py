@@ -6,7 +6,7 @@ from lsprotocol import types
 
 from argmap.locate import TextIndex, id_insertion, suggest_id
 from argmap.lsp.diagnostics import Published
-from argmap.lsp.positions import Positions
+from argmap.lsp.positions import ClientPositions
 from argmap.model import MOTION_ID
 
 
@@ -43,7 +43,7 @@ def add_id(
     uri: str, index: TextIndex, wanted: types.Range, encoding: str
 ) -> list[types.CodeAction]:
     """ "Add the id 'x' to this claim" for a claim without an id under the cursor."""
-    positions = Positions(index.text, encoding)
+    positions = ClientPositions(index.text, encoding)
     place = index.claim_at(positions.offset(wanted.start))
     if place is None or place.explicit:
         return []

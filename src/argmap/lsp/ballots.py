@@ -20,7 +20,7 @@ from argmap.graph import ArgumentGraph
 from argmap.lsp.diagnostics import Published, to_lsp
 from argmap.lsp.documents import SUFFIXES, Documents, uri_path
 from argmap.lsp.hover import escape, quote
-from argmap.lsp.positions import Positions
+from argmap.lsp.positions import ClientPositions
 from argmap.model import MOTION_ID
 from argmap.safetext import printable
 
@@ -103,18 +103,18 @@ def diagnostics(docs: Documents, uri: str, text: str, encoding: str) -> list[Pub
                 "claim ids are not checked",
             )
         )
-    return to_lsp(found, text, Positions(text, encoding))
+    return to_lsp(found, text, ClientPositions(text, encoding))
 
 
 def _place(
     docs: Documents, uri: str, position: types.Position, encoding: str
-) -> tuple[str, Positions, int, int] | None:
+) -> tuple[str, ClientPositions, int, int] | None:
     """The buffer's text, its positions, the offset asked about and its line's start."""
     entry = docs.open_texts.get(uri)
     if entry is None:
         return None
     text = entry[1]
-    positions = Positions(text, encoding)
+    positions = ClientPositions(text, encoding)
     offset = positions.offset(position)
     return text, positions, offset, text.rfind("\n", 0, offset) + 1
 

@@ -15,7 +15,7 @@ from lsprotocol import types
 from argmap.ids import LineMap
 from argmap.locate import ClaimPlace, Context, Role, TextIndex, context_at, index_text
 from argmap.lsp.documents import Documents
-from argmap.lsp.positions import Positions
+from argmap.lsp.positions import ClientPositions
 from argmap.model import FIELDS, MOTION_ID, SLUG_RE, Kind
 from argmap.safetext import printable
 
@@ -59,7 +59,7 @@ def complete(
     if entry is None:
         return types.CompletionList(is_incomplete=False, items=[])
     text = entry[1]
-    positions = Positions(text, encoding)
+    positions = ClientPositions(text, encoding)
     offset = positions.offset(position)
     context = context_at(text, offset)
     replace = positions.range(context.prefix_start, offset)

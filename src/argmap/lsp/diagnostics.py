@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from lsprotocol import types
 
 from argmap.diagnostics import Diagnostic, Severity
-from argmap.lsp.positions import Positions
+from argmap.lsp.positions import ClientPositions
 from argmap.safetext import printable
 
 SOURCE = "argmap"
@@ -63,7 +63,9 @@ def _spans(text: str, offset: int) -> tuple[int, int, int, int]:
     return offset, end, offset, end
 
 
-def _fix(item: Diagnostic, text: str, replace: tuple[int, int], positions: Positions) -> Fix | None:
+def _fix(
+    item: Diagnostic, text: str, replace: tuple[int, int], positions: ClientPositions
+) -> Fix | None:
     match = _SUGGESTION.search(item.message)
     if match is None or item.code not in _FIXABLE:
         return None
@@ -83,7 +85,7 @@ def _fix(item: Diagnostic, text: str, replace: tuple[int, int], positions: Posit
     )
 
 
-def to_lsp(diagnostics: list[Diagnostic], text: str, positions: Positions) -> list[Published]:
+def to_lsp(diagnostics: list[Diagnostic], text: str, positions: ClientPositions) -> list[Published]:
     """The loader's diagnostics of `text` as LSP diagnostics, with their quick fixes."""
     published: list[Published] = []
     for item in diagnostics:

@@ -16,7 +16,7 @@ from argmap.load import LoadedDebate
 from argmap.locate import ClaimPlace, Role
 from argmap.lsp.documents import Documents
 from argmap.lsp.navigation import Target
-from argmap.lsp.positions import Positions
+from argmap.lsp.positions import ClientPositions
 from argmap.model import MOTION_ID
 from argmap.reading import explain_strength
 from argmap.safetext import printable
@@ -103,7 +103,7 @@ def hover(docs: Documents, target: Target, encoding: str) -> types.Hover | None:
         return None
     span = None
     if target.token is not None:
-        span = Positions(index.text, encoding).range(target.token.start, target.token.end)
+        span = ClientPositions(index.text, encoding).range(target.token.start, target.token.end)
     markdown = _markdown(docs, target)
     if markdown is None:
         return None

@@ -17,7 +17,7 @@ from pygls.exceptions import JsonRpcException
 
 from argmap.locate import Role, TextIndex, Token
 from argmap.lsp.documents import Documents
-from argmap.lsp.positions import Positions
+from argmap.lsp.positions import ClientPositions
 from argmap.model import MOTION_ID, SLUG_RE
 from argmap.safetext import printable
 
@@ -46,7 +46,7 @@ def target_at(docs: Documents, uri: str, position: types.Position, encoding: str
     analysis = docs.current(uri)
     if index is None or analysis is None:
         return None
-    offset = Positions(index.text, encoding).offset(position)
+    offset = ClientPositions(index.text, encoding).offset(position)
     token = index.token_at(offset)
     here = analysis.debate_id
     if token is None:
@@ -68,7 +68,7 @@ def target_at(docs: Documents, uri: str, position: types.Position, encoding: str
 
 
 def _location(uri: str, index: TextIndex, start: int, end: int, encoding: str) -> types.Location:
-    return types.Location(uri, Positions(index.text, encoding).range(start, end))
+    return types.Location(uri, ClientPositions(index.text, encoding).range(start, end))
 
 
 def definition(docs: Documents, target: Target, encoding: str) -> types.Location | None:
@@ -136,7 +136,7 @@ def prepare_rename(docs: Documents, target: Target, encoding: str) -> types.Prep
     if index is None or token is None or token.role is Role.TEXT:
         raise Refused("put the cursor on the id to rename it")
     return types.PrepareRenamePlaceholder(
-        range=Positions(index.text, encoding).range(token.start, token.end),
+        range=ClientPositions(index.text, encoding).range(token.start, token.end),
         placeholder=token.value,
     )
 
@@ -180,7 +180,7 @@ def rename(docs: Documents, target: Target, new_name: str, encoding: str) -> typ
     for uri, text_index, token in _tokens(docs, target, include_declaration=True):
         changes.setdefault(uri, []).append(
             types.TextEdit(
-                Positions(text_index.text, encoding).range(token.start, token.end), new_name
+                ClientPositions(text_index.text, encoding).range(token.start, token.end), new_name
             )
         )
     return types.WorkspaceEdit(changes=changes)

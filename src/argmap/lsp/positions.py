@@ -3,7 +3,16 @@
 argmap counts 1-based lines and columns in characters, with lines ending at LF, CRLF or
 CR, as editors do. LSP counts 0-based lines and, by default, UTF-16 code units: a
 character outside the Basic Multilingual Plane (an emoji) is two units. The client may
-negotiate UTF-8 or UTF-32 instead; `Positions` converts for whichever was agreed.
+negotiate UTF-8 or UTF-32 instead; `ClientPositions` converts for whichever was agreed.
+
+Lines come from `argmap.ids.LineMap`, the one line/offset mapper the loader, the editor
+and the server share, so a diagnostic, an edit and a hover agree on where a line starts.
+pygls offers `PositionCodec` for the columns, and it counts units as this module does
+(a lone surrogate is one UTF-16 unit, three UTF-8 bytes). It is not used because it
+works on the list of lines pygls's `TextDocument.lines` makes with `str.splitlines`,
+which also breaks at form feed, NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR: the
+protocol breaks lines only at LF, CRLF and CR, so a claim quoting a U+2028 would shift
+every later line by one. Converting with `LineMap` keeps one notion of a line.
 """
 
 from __future__ import annotations
@@ -22,7 +31,7 @@ def count_units(text: str, encoding: str) -> int:
     return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
-class Positions:
+class ClientPositions:
     """Convert between character offsets into one text and LSP positions and ranges."""
 
     def __init__(self, text: str, encoding: str = types.PositionEncodingKind.Utf16) -> None:

@@ -23,7 +23,7 @@ from argmap.lsp import actions, ballots, completion, navigation, preview, symbol
 from argmap.lsp import hover as hovering
 from argmap.lsp.diagnostics import DEBOUNCE_SECONDS, Published, to_lsp
 from argmap.lsp.documents import Analysis, Documents, uri_path
-from argmap.lsp.positions import Positions
+from argmap.lsp.positions import ClientPositions
 
 log = logging.getLogger(__name__)
 
@@ -117,7 +117,7 @@ class ArgmapServer(LanguageServer):
             self.announced[uri] = names
             self.schedule_folder(uri)
         found = analysis.loaded.diagnostics if analysis.loaded is not None else []
-        positions = Positions(text, self.encoding)
+        positions = ClientPositions(text, self.encoding)
         published = to_lsp(found, text, positions)
         if uri in self.surrogates:
             diagnostic = wire.surrogate_diagnostic(positions, self.surrogates[uri])

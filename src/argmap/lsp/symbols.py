@@ -6,7 +6,7 @@ from __future__ import annotations
 from lsprotocol import types
 
 from argmap.locate import ClaimPlace, TextIndex
-from argmap.lsp.positions import Positions
+from argmap.lsp.positions import ClientPositions
 from argmap.model import MOTION_ID
 from argmap.safetext import printable
 
@@ -22,7 +22,7 @@ def _start_of(text: str) -> str:
 
 
 def _symbol(
-    place: ClaimPlace, index: TextIndex, positions: Positions, depth: int = 1
+    place: ClaimPlace, index: TextIndex, positions: ClientPositions, depth: int = 1
 ) -> types.DocumentSymbol:
     name = place.id if place.explicit else _start_of(place.text) or place.id
     detail = _start_of(place.text) if place.explicit else place.id
@@ -55,7 +55,7 @@ def _symbol(
 
 def outline(index: TextIndex, encoding: str) -> list[types.DocumentSymbol]:
     """The outline of a debate: motion, `pro` and `con`, with claims nested below."""
-    positions = Positions(index.text, encoding)
+    positions = ClientPositions(index.text, encoding)
     symbols: list[types.DocumentSymbol] = []
     if index.motion is not None:
         span = positions.range(index.motion.start, index.motion.end)

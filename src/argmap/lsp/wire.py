@@ -19,7 +19,7 @@ from pygls.exceptions import JsonRpcException
 from pygls.protocol import LanguageServerProtocol
 
 from argmap.lsp.diagnostics import SOURCE
-from argmap.lsp.positions import Positions
+from argmap.lsp.positions import ClientPositions
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +88,7 @@ def without_surrogates(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
-def surrogate_diagnostic(positions: Positions, offset: int) -> types.Diagnostic:
+def surrogate_diagnostic(positions: ClientPositions, offset: int) -> types.Diagnostic:
     """The error shown at the first lone surrogate of a buffer."""
     return types.Diagnostic(
         range=positions.range(offset, offset + 1),
