@@ -8,13 +8,12 @@ order, and nothing written for a debate those checks reject.
 
 from __future__ import annotations
 
-import re
 import shutil
 import threading
 from pathlib import Path
 
 import pytest
-from helpers import ARGUMENTS
+from helpers import ARGUMENTS, bundled_without_links
 
 import argmap.export.batch
 from argmap.cli import main
@@ -68,18 +67,6 @@ def _files(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
-def _some_debates(tmp_path: Path, names: list[str]) -> Path:
-    """A folder of some bundled debates, without their links to the others (a `see` line
-    is a one-line list)."""
-    folder = tmp_path / "some"
-    folder.mkdir()
-    for name in names:
-        text = (ARGUMENTS / f"{name}.yaml").read_text(encoding="utf-8")
-        text = re.sub(r"(?m)^ *see: \[[^]\n]*\]\n", "", text)
-        (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
-    return folder
-
-
 @needs_dot
 # Every bundled debate as SVG; as PNG, whose rasters take seconds each, the two smallest
 # (the pool treats every format alike, and draws none of the bundled debates pinned).
@@ -91,7 +78,7 @@ def _some_debates(tmp_path: Path, names: list[str]) -> Path:
 def test_a_folder_export_writes_the_bytes_each_diagram_gets_on_its_own(
     tmp_path: Path, fmt: str, debates: list[str] | None
 ) -> None:
-    folder = ARGUMENTS if debates is None else _some_debates(tmp_path, debates)
+    folder = ARGUMENTS if debates is None else bundled_without_links(tmp_path / "some", debates)
     serial = tmp_path / "serial"
     for item in load_paths([folder]):
         options = ExportOptions(format=fmt, rankdir="auto")
