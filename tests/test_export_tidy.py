@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import ARGUMENTS
+from helpers import ARGUMENTS, bundled_without_links
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -256,13 +256,15 @@ def test_the_export_command_writes_a_diagram_drawn_in_pieces_whole(
 ) -> None:
     from argmap.cli import main
 
-    path = ARGUMENTS / "brain-drain.yaml"
+    # A folder of the one debate: the other bundled ones would be drawn for nothing.
+    folder = bundled_without_links(tmp_path / "debates", ["brain-drain"])
+    path = folder / "brain-drain.yaml"
     options = ExportOptions(format="svg", layout="tree", rankdir="LR")
     whole = render(to_dot(load_file(path).graph, options), "svg").decode("utf-8")
     monkeypatch.setattr(pinned, "PIECE", 10)
     for target in (tmp_path / "one.svg", tmp_path / "folder"):
         # A single file and a folder export both go through the pool of `dot` runs.
-        given = path if target.suffix else ARGUMENTS
+        given = path if target.suffix else folder
         command = ["export", str(given), "--layout", "tree", "--rankdir", "LR", "-o", str(target)]
         assert main(command) == 0
         written = target if target.suffix else target / "brain-drain.svg"

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -60,19 +64,117 @@ def test_the_layers_are_read_from_the_package_tree() -> None:
     assert "argmap.tui.app" in modules_of("tui")
 
 
+#: What a layer's modules share, loaded once before they are tried (see `Importer`): the
+#: libraries it may use and the domain's core, itself checked like every module.
+CORE = ("yaml", "graphviz", "pydantic", "argmap.load", "argmap.schema_model", "argmap.export.dot")
+PRELOAD = {
+    "domain": CORE,
+    "lsp": (*CORE, "pygls.lsp.server", "lsprotocol.types"),
+    "web": CORE,
+    "tui": (*CORE, "rich.console", "textual.app"),
+}
+
+#: A Python that imports the layer's libraries, then for each module name read from stdin
+#: forks a copy of itself that imports the module and reports the forbidden modules then
+#: loaded, one JSON line per name. Each module is thus imported in a fresh interpreter,
+#: as in `python -c "import module"`, without paying the libraries' import every time.
+SERVER = """
+import json, os, sys
+forbidden = tuple(sys.argv[1].split(","))
+prefixes = tuple(f + "." for f in forbidden)
+def found():
+    return sorted(m for m in sys.modules if m in forbidden or m.startswith(prefixes))
+for name in sys.argv[2].split(","):
+    __import__(name)
+print(json.dumps(found()), flush=True)
+for line in sys.stdin:
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read)
+        try:
+            __import__(line.strip())
+            out = found()
+        except BaseException as exc:
+            out = {"error": repr(exc)}
+        os.write(write, json.dumps(out).encode())
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as pipe:
+        out = pipe.read().decode()
+    os.waitpid(pid, 0)
+    print(out or json.dumps({"error": "the import killed the interpreter"}), flush=True)
+"""
+
+
+class Importer:
+    """A layer's fork server (see SERVER); where there is no fork, a Python per module."""
+
+    def __init__(self, layer: str) -> None:
+        self.forbidden = FORBIDDEN[layer]
+        self.server: subprocess.Popen[str] | None = None
+        if hasattr(os, "fork"):
+            args = [",".join(self.forbidden), ",".join(PRELOAD[layer])]
+            self.server = subprocess.Popen(
+                [sys.executable, "-c", SERVER, *args],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+            assert self.server.stdout is not None
+            if self.server.stdout.readline().strip() != "[]":
+                # The preload failed or loaded what the layer forbids, which would hide a
+                # bad import: try each module on its own, to name the one at fault.
+                self.close()
+                self.server = None
+
+    def _answer(self) -> Any:
+        assert self.server is not None and self.server.stdout is not None
+        return json.loads(self.server.stdout.readline())
+
+    def forbidden_loaded_by(self, module: str) -> Any:
+        if self.server is None or self.server.stdin is None:
+            code = (
+                f"import json, sys, {module}\n"
+                f"forbidden = {self.forbidden!r}\n"
+                "print(json.dumps(sorted(m for m in sys.modules if m in forbidden\n"
+                "      or m.startswith(tuple(f + '.' for f in forbidden)))))\n"
+            )
+            done = subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True
+            )
+            return json.loads(done.stdout)
+        self.server.stdin.write(module + "\n")
+        self.server.stdin.flush()
+        return self._answer()
+
+    def close(self) -> None:
+        if self.server is not None and self.server.stdin is not None:
+            self.server.stdin.close()
+            self.server.wait(timeout=60)
+
+
+@pytest.fixture(scope="module")
+def importers() -> Iterator[Callable[[str], Importer]]:
+    """Each layer's importer, started when a test first needs it."""
+    started: dict[str, Importer] = {}
+
+    def importer(layer: str) -> Importer:
+        if layer not in started:
+            started[layer] = Importer(layer)
+        return started[layer]
+
+    yield importer
+    for each in started.values():
+        each.close()
+
+
 @pytest.mark.parametrize(("module", "layer"), LAYERED)
-def test_a_module_imports_nothing_its_layer_forbids(module: str, layer: str) -> None:
-    forbidden = FORBIDDEN[layer]
-    code = (
-        f"import sys, {module}\n"
-        f"forbidden = {forbidden!r}\n"
-        "print(sorted(m for m in sys.modules if m in forbidden\n"
-        "             or m.startswith(tuple(f + '.' for f in forbidden))))\n"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout
-    assert out.strip() == "[]", f"{module} ({layer}) imports {out.strip()}"
+def test_a_module_imports_nothing_its_layer_forbids(
+    importers: Callable[[str], Importer], module: str, layer: str
+) -> None:
+    loaded = importers(layer).forbidden_loaded_by(module)
+    assert loaded == [], f"{module} ({layer}) imports {loaded}"
 
 
 def test_the_graph_does_not_import_the_loader() -> None:

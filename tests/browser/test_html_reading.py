@@ -6,7 +6,7 @@ shown whole."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,18 +19,18 @@ from browser_helpers import (
     missing_browser,
     set_screen,
 )
+from html_sites import ARGUMENTS, bundled_site_fixture
 
-from argmap.cli import main
 from argmap.export import dot_available
 
-__all__ = ["browser_fixture"]  # the `browser` fixture, one Chromium for this module
+# The `browser` fixture, one Chromium for this module, and the exported pages.
+__all__ = ["browser_fixture", "bundled_site_fixture"]
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not dot_available(), reason="Graphviz `dot` is not installed"),
 ]
 
-ARGUMENTS = Path(__file__).resolve().parents[2] / "arguments"
 #: The smallest text, in CSS pixels, that the page may open a box at.
 READABLE_PX = 12
 
@@ -63,10 +63,8 @@ ALL_CLAIMS = (
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    assert main(["export", str(ARGUMENTS), "--format", "html", "--out", f"{out}/"]) == 0
-    return out
+def site(bundled_site: Callable[[str], Path]) -> Path:
+    return bundled_site("light")
 
 
 def font_px(browser: Any, claim_id: str) -> float:
