@@ -230,3 +230,20 @@ def test_titles_are_one_line_and_end_at_a_whole_word(
     assert all(
         len(wrap_lines(s.title, int(WIDTH_CHARS / (TITLE_POINTS * 1.1)))) == 1 for s in branch
     )
+
+
+@pytest.mark.parametrize("name", ["brain-drain", "international-collaboration"])
+def test_a_claim_split_over_slides_counts_the_slides_drawn(name: str) -> None:
+    """A title's "(1/2)" promises a "(2/2)": parts sent to the notes are not counted."""
+    deck = build_deck(_graph(name))
+    parts: dict[str, list[tuple[int, int]]] = {}
+    for slide in deck.slides:
+        found = re.search(r" \((\d+)/(\d+)\)(?: \(step \d+/\d+\))?$", slide.title)
+        if found and slide.kind == "branch":
+            stem = slide.title[: found.start()]
+            parts.setdefault(stem, []).append((int(found[1]), int(found[2])))
+    assert parts, "some claim is split over slides"
+    for stem, numbers in parts.items():
+        count = numbers[0][1]
+        assert sorted({i for i, _ in numbers}) == list(range(1, count + 1)), stem
+        assert all(n == count for _, n in numbers), stem

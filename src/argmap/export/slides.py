@@ -149,6 +149,17 @@ class _Part:
     stubs: bool = True
 
 
+def _renumber(parts: list[_Part]) -> None:
+    """Number the parts of each root in order among `parts`: (1, n) ... (n, n)."""
+    by_root: dict[str, list[_Part]] = {}
+    for part in parts:
+        by_root.setdefault(part.root, []).append(part)
+    for group in by_root.values():
+        ordered = sorted(group, key=lambda p: p.chunk[0])
+        for index, part in enumerate(ordered, start=1):
+            part.chunk = (index, len(ordered))
+
+
 class _Planner:
     def __init__(
         self, graph: ArgumentGraph, options: DeckOptions, progress: Progress | None = None
@@ -451,6 +462,9 @@ class _Planner:
         # A kept part that draws only its root, already drawn on its parent's slide.
         kept = [p for p in kept if len(p.shown) > 1 or p.root not in drawn]
         left = [p for p in planned if p not in kept]
+        # "(1/2)" counts the slides a claim's answers are drawn on, not those planned.
+        _renumber(kept)
+        _renumber(left)
         return kept, left if self.options.appendix else []
 
     def tell_left_out(self, shown_on: dict[str, Slide]) -> str:
