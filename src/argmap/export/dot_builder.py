@@ -399,11 +399,14 @@ class _Builder:
                 attrs["penwidth"] = f"{self.theme.penwidth * 1.6:g}"
             if self.labels.is_cut(claim_id):
                 # A standing undercut cuts this link: drawn faint, marked with scissors.
+                # In a reveal step that does not show the undercut yet, the mark is laid
+                # out (so nothing moves when it appears) but written in the background.
                 self.used.cut = True
+                shown = self._cutter_shown(node)
                 attrs.update(
-                    color=self.theme.muted,
+                    color=self.theme.muted if shown else self.theme.edge,
                     label=CUT_MARK,
-                    fontcolor=self.theme.muted,
+                    fontcolor=self.theme.muted if shown else self.theme.background,
                     fontsize=f"{self.small():g}",
                 )
             if self.invisible(claim_id):
@@ -413,6 +416,19 @@ class _Builder:
             self.edge(self.names[node.parent], self.names[claim_id], **attrs)
             if self.pins is not None:
                 self.pins.link(self.names[node.parent], self.names[claim_id])
+
+    def _cutter_shown(self, node: ClaimNode) -> bool:
+        """Whether an undercut of the node's link is drawn in this step (always, outside
+        a reveal)."""
+        hidden = self.drawing.hidden
+        if not hidden:
+            return True
+        cutters = [
+            c
+            for c in node.children
+            if (r := self.graph.nodes[c].relation) is not None and r.value == "undercuts"
+        ]
+        return not cutters or any(c not in hidden for c in cutters)
 
     def add_cross_links(self, scope: Scope) -> None:
         for edge in self.graph.edges:
