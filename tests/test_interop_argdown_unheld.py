@@ -56,14 +56,20 @@ def test_moving_to_the_motion_names_a_support_it_turns_into_one_across_sides() -
         pytest.param(
             "[M]: Motion.\n  - [X]: Against.\n  -> [X]\n",
             "[M] rebuts [X] (line 3)",
-            "cross-links cannot touch the motion",
+            "the motion answers no claim",
             id="the motion attacks a claim",
         ),
         pytest.param(
             "[M]: Motion.\n  + [A]: For.\n\n[M]\n  +> [A]\n",
             "[M] supports [A] (line 5)",
-            "cross-links cannot touch the motion",
+            "the motion answers no claim",
             id="the motion supports a claim",
+        ),
+        pytest.param(
+            "[M]: Motion.\n  - [X]: Against.\n  + [X]\n",
+            "[X] supports [M] (line 3)",
+            "[X] already answers the motion",
+            id="a claim attacks and supports the motion",
         ),
         pytest.param(
             "[M]: Motion.\n  - [X]: Against.\n  _ <U>: Not so fast.\n",

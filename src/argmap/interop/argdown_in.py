@@ -592,13 +592,12 @@ def _build(reader: _Reader, motion: str) -> Imported:
         if relation.nested and parent_of.get(premise) == (target, relation.kind):
             continue  # the indentation states the nesting twice
         if motion in (premise, target):
-            losses.append(
-                Loss(
-                    f"{what} has no place in argmap (cross-links cannot touch the motion, "
-                    "and the motion has no inference to undercut); dropped",
-                    relation.line,
-                )
+            why = (
+                "the motion answers no claim, and a cross-link cannot name it"
+                if premise == motion
+                else f"{premise} already answers the motion, and a cross-link cannot name it"
             )
+            losses.append(Loss(f"{what} has no place in argmap ({why}); dropped", relation.line))
             continue
         target_id = ids[target]
         if target_id is None:
