@@ -18,7 +18,8 @@ What is read, following the syntax guide:
 The motion is the element `--motion TITLE` names, else the statement titled `motion`
 (what `argmap export --format argdown` writes), else the element that keeps most of the
 document (see `argdown_motion`). Claims nest breadth first from the motion along incoming
-relations; other relations become `also_supports` / `also_rebuts`. Titles that are slugs
+relations, every relation to the motion first (a cross-link cannot name the motion); other
+relations become `also_supports` / `also_rebuts`. Titles that are slugs
 become claim ids, other titles slugs of themselves; argmap's generated ids (`pro.1.r2`) are
 left to the nesting that makes them again.
 
@@ -551,8 +552,9 @@ def _build(reader: _Reader, motion: str) -> Imported:
             key = "support" if relation.kind == "supports" else "rebuttals"
             claims[current].setdefault(key, []).append(claim)
 
-    # First along the indentation (incoming relations, the premise written below its
-    # target), then along every other relation for what that left out.
+    # First every relation to the motion (a cross-link cannot name it, so nesting is the
+    # only way to hold one), then along the indentation (incoming relations, the premise
+    # written below its target), then along every other relation for what that left out.
     queue: deque[str] = deque([motion])
     for nested_only in (True, False):
         if not nested_only:
@@ -560,7 +562,9 @@ def _build(reader: _Reader, motion: str) -> Imported:
         while queue:
             current = queue.popleft()
             for relation in incoming.get(current, []):
-                if relation.premise in placed or (nested_only and not relation.nested):
+                if relation.premise in placed or (
+                    nested_only and not relation.nested and current != motion
+                ):
                     continue
                 if relation.kind == "undercuts" and current == motion:
                     continue  # the motion has no inference to undercut; reported below
@@ -570,6 +574,15 @@ def _build(reader: _Reader, motion: str) -> Imported:
             continue
         premise, target = relation.premise, relation.target
         what = f"{premise} {relation.kind} {target} (line {relation.line})"
+        if relation.kind == "undercuts" and target == motion:
+            losses.append(
+                Loss(
+                    f"{what} has no place in argmap (the motion has no inference to "
+                    "undercut, and an undercut is not an attack on the motion); dropped",
+                    relation.line,
+                )
+            )
+            continue
         if premise not in placed or target not in placed:
             outside.append(LostItem(f"line {relation.line}", f"{premise} {relation.kind} {target}"))
             continue
@@ -579,13 +592,12 @@ def _build(reader: _Reader, motion: str) -> Imported:
         if relation.nested and parent_of.get(premise) == (target, relation.kind):
             continue  # the indentation states the nesting twice
         if motion in (premise, target):
-            losses.append(
-                Loss(
-                    f"{what} has no place in argmap (cross-links cannot touch the motion, "
-                    "and the motion has no inference to undercut); dropped",
-                    relation.line,
-                )
+            why = (
+                "the motion answers no claim, and a cross-link cannot name it"
+                if premise == motion
+                else f"{premise} already answers the motion, and a cross-link cannot name it"
             )
+            losses.append(Loss(f"{what} has no place in argmap ({why}); dropped", relation.line))
             continue
         target_id = ids[target]
         if target_id is None:
@@ -631,7 +643,8 @@ def _build(reader: _Reader, motion: str) -> Imported:
         losses.append(
             Loss(
                 f"{len(outside)} relation{'s' * (len(outside) != 1)} to or from an element outside "
-                "the debate left out",
+                "the debate left out (that element supports or attacks nothing that leads to "
+                "the motion, and argmap holds a claim only where it answers one)",
                 items=tuple(outside),
             )
         )
