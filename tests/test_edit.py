@@ -427,3 +427,10 @@ def test_an_edit_through_an_alias_is_refused_and_one_beside_it_is_made() -> None
         set_fields(text, "a", {"tags": ["b"]})
     edit = set_fields(text, "b", {"note": "N"})
     assert edit.after == text + "    note: N\n"
+
+
+def test_a_side_that_is_an_alias_is_refused_with_the_anchors_line() -> None:
+    """Adding to `con: *shared` would add to every place the anchor is used."""
+    text = "title: T\nmotion: M\npro: &shared\n  - id: a\n    text: A\ncon: *shared\n"
+    with pytest.raises(EditRefused, match="`con` is a YAML alias of the anchor at line 3,"):
+        add_top_level(text, "con", "B", new_id="b")
