@@ -434,3 +434,11 @@ def test_a_side_that_is_an_alias_is_refused_with_the_anchors_line() -> None:
     text = "title: T\nmotion: M\npro: &shared\n  - id: a\n    text: A\ncon: *shared\n"
     with pytest.raises(EditRefused, match="`con` is a YAML alias of the anchor at line 3,"):
         add_top_level(text, "con", "B", new_id="b")
+
+
+def test_setting_a_number_to_what_it_already_is_changes_nothing_and_says_so() -> None:
+    text = "title: T\nmotion: M\npro:\n  - id: a\n    text: A\n    weight: 3\n"
+    edit = set_fields(text, "a", {"weight": 3})
+    assert edit.after == text
+    assert edit.summary == "'a' already says that; nothing changed"
+    assert set_fields(text, "a", {"weight": 4}).summary != edit.summary
