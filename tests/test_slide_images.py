@@ -60,7 +60,9 @@ def test_a_wide_debate_is_split_into_one_readable_image_per_branch(
     assert "one per branch, 10 images" in captured.err
     for image in images:
         with Image.open(image) as picture:
-            assert picture.size[1] == 1080
+            # Scaled up to the 1920 x 1080 frame: as wide or as tall as it.
+            width, height = picture.size
+            assert width <= 1920 and height <= 1080 and (width == 1920 or height == 1080)
     # The legend at its natural size (20 pt text at 144 dpi) is within a slide.
     with Image.open(listed[-1]) as legend:
         assert legend.size[0] <= 1920 and legend.size[1] <= 1080
