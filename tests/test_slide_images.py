@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
+import shlex
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from helpers import ARGUMENTS
 
 from argmap.cli import main
-from argmap.export import ExportOptions, dot_available
+from argmap.export import ExportOptions, dot_available, to_dot
 from argmap.export.fit import MIN_POINTS, measure
 from argmap.export.slide_images import _SQUEEZE, _natural, plan_images, readable_points
 from argmap.load import load_file, load_text
@@ -42,6 +45,32 @@ def test_a_whole_debate_too_big_for_a_projector_is_refused_with_what_works(
     assert "under the 18 pt a projector needs" in err and "nothing written" in err
     assert f"argmap slides {path}" in err
     assert not out.exists() or not any(out.iterdir())
+
+
+@pytest.mark.parametrize("name", ["brain-drain", "international-collaboration"])
+def test_the_command_a_refusal_hints_at_writes_readable_images(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = str(ARGUMENTS / f"{name}.yaml")
+    assert main(["export", path, "--theme", "slides", "-f", "png", "-o", f"{tmp_path}/"]) == 1
+    err = " ".join(capsys.readouterr().err.split())
+    hinted = re.search(r"`(argmap export [^`]*)`", err)
+    assert hinted is not None, err
+    args = shlex.split(hinted.group(1))
+    assert "--root" in args and "--depth" in args
+    monkeypatch.chdir(tmp_path)
+    assert main(args[1:]) == 0
+    written = [Path(p) for p in capsys.readouterr().out.split()]
+    assert written and all(p.suffix == ".png" and p.is_file() for p in written)
+    graph = load_file(Path(path)).graph
+    root, depth = args[args.index("--root") + 1], int(args[args.index("--depth") + 1])
+    options = ExportOptions(format="png", theme="slides", root=root, depth=depth, legend=False)
+    # What it draws is readable at 18 pt, and draws the branch, not the motion's box.
+    for image in plan_images(graph, options, tmp_path / "x.png", "x").images:
+        source = image.source or to_dot(graph, replace(image.options, format="dot"))
+        assert f'"claim-{graph.motion.id}"' not in source
+        bare = _SQUEEZE.sub("", source, count=2)
+        assert readable_points(bare, measure([bare], pad=0)[0]) >= MIN_POINTS - 1e-6
 
 
 def test_a_wide_debate_is_split_into_one_readable_image_per_branch(
