@@ -152,3 +152,18 @@ def test_depth_with_a_wide_level_splits_that_level_across_images(
         bare = _SQUEEZE.sub("", image.source, count=2)
         assert readable_points(bare, measure([bare], pad=0)[0]) >= MIN_POINTS - 1e-6
     assert seen == list(graph.motion.children)
+
+
+def test_each_top_level_branch_one_level_deep_is_written_readably(tmp_path: Path) -> None:
+    graph = load_file(ARGUMENTS / "brain-drain.yaml").graph
+    for claim in graph.motion.children:
+        options = ExportOptions(format="png", theme="slides", root=claim, depth=1, legend=False)
+        images = plan_images(graph, options, tmp_path / "b.png", "x").images
+        sources = [i.source or to_dot(graph, replace(i.options, format="dot")) for i in images]
+        # Drawn once each, readable at 18 pt, and the motion named in the title, not boxed.
+        drawn = [c for c in graph.nodes[claim].children for s in sources if f'"claim-{c}"' in s]
+        assert drawn == list(graph.nodes[claim].children), claim
+        for source in sources:
+            assert f'"claim-{graph.motion.id}"' not in source and "Motion: " in source
+            bare = _SQUEEZE.sub("", source, count=2)
+            assert readable_points(bare, measure([bare], pad=0)[0]) >= MIN_POINTS - 1e-6, claim

@@ -124,6 +124,12 @@ def plan_images(graph: ArgumentGraph, options: ExportOptions, target: Path, comm
         if too_big and too_big[0].root is not None:
             claim = too_big[0].root
             depth = _deepest_fitting(graph, options, claim)
+            if depth == 0 and options.root is None and graph.nodes[claim].children:
+                try:  # its answers too, split over images
+                    plan_images(graph, replace(options, root=claim, depth=1), target, command)
+                    depth = 1
+                except ExportError:
+                    pass
             if depth is not None:
                 hint += (
                     f", or one branch at a time, e.g. `argmap export {command} --theme slides "
