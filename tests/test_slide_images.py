@@ -154,8 +154,11 @@ def test_depth_with_a_wide_level_splits_that_level_across_images(
     assert seen == list(graph.motion.children)
 
 
-def test_each_top_level_branch_one_level_deep_is_written_readably(tmp_path: Path) -> None:
-    graph = load_file(ARGUMENTS / "brain-drain.yaml").graph
+@pytest.mark.parametrize("name", ["brain-drain", "equity-access"])
+def test_each_top_level_branch_one_level_deep_is_written_readably(
+    name: str, tmp_path: Path
+) -> None:
+    graph = load_file(ARGUMENTS / f"{name}.yaml").graph
     for claim in graph.motion.children:
         options = ExportOptions(format="png", theme="slides", root=claim, depth=1, legend=False)
         images = plan_images(graph, options, tmp_path / "b.png", "x").images

@@ -499,7 +499,9 @@ class _Builder:
                 texts.append(f"see {other}" + (f": {target}" if target else ""))
             if self.outside is not None:
                 # One box of lines beside the claim, not a row of boxes as wide as a slide.
-                texts = self.outside.get(claim_id, []) + texts
+                texts = self.outside.get(claim_id, []) + [
+                    line for text in texts for line in _two_lines(text)
+                ]
                 if texts:
                     self.stub(texts, name, "see", hidden=invisible)
                 continue
@@ -520,3 +522,11 @@ class _Builder:
             # the deepest claims (`rank=sink` alone leaves an unconnected node at the top).
             deepest = max(scope.shown, key=lambda c: self.graph.nodes[c].depth)
             self.edge(self.names[deepest], "legend", style="invis")
+
+
+def _two_lines(see: str, width: int = 32) -> list[str]:
+    """`see debate: claim` on two lines when long: a box beside a claim stays narrow."""
+    head, colon, target = see.partition(": ")
+    if len(see) <= width or not colon:
+        return [see]
+    return [f"{head}:", f"\u00a0\u00a0{target}"]
