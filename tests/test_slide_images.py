@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
+import shlex
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from helpers import ARGUMENTS
 
 from argmap.cli import main
-from argmap.export import ExportOptions, dot_available
+from argmap.export import ExportOptions, dot_available, to_dot
 from argmap.export.fit import MIN_POINTS, measure
 from argmap.export.slide_images import _SQUEEZE, _natural, plan_images, readable_points
 from argmap.load import load_file, load_text
@@ -44,6 +47,32 @@ def test_a_whole_debate_too_big_for_a_projector_is_refused_with_what_works(
     assert not out.exists() or not any(out.iterdir())
 
 
+@pytest.mark.parametrize("name", ["brain-drain", "international-collaboration"])
+def test_the_command_a_refusal_hints_at_writes_readable_images(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = str(ARGUMENTS / f"{name}.yaml")
+    assert main(["export", path, "--theme", "slides", "-f", "png", "-o", f"{tmp_path}/"]) == 1
+    err = " ".join(capsys.readouterr().err.split())
+    hinted = re.search(r"`(argmap export [^`]*)`", err)
+    assert hinted is not None, err
+    args = shlex.split(hinted.group(1))
+    assert "--root" in args and "--depth" in args
+    monkeypatch.chdir(tmp_path)
+    assert main(args[1:]) == 0
+    written = [Path(p) for p in capsys.readouterr().out.split()]
+    assert written and all(p.suffix == ".png" and p.is_file() for p in written)
+    graph = load_file(Path(path)).graph
+    root, depth = args[args.index("--root") + 1], int(args[args.index("--depth") + 1])
+    options = ExportOptions(format="png", theme="slides", root=root, depth=depth, legend=False)
+    # What it draws is readable at 18 pt, and draws the branch, not the motion's box.
+    for image in plan_images(graph, options, tmp_path / "x.png", "x").images:
+        source = image.source or to_dot(graph, replace(image.options, format="dot"))
+        assert f'"claim-{graph.motion.id}"' not in source
+        bare = _SQUEEZE.sub("", source, count=2)
+        assert readable_points(bare, measure([bare], pad=0)[0]) >= MIN_POINTS - 1e-6
+
+
 def test_a_wide_debate_is_split_into_one_readable_image_per_branch(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -60,7 +89,9 @@ def test_a_wide_debate_is_split_into_one_readable_image_per_branch(
     assert "one per branch, 10 images" in captured.err
     for image in images:
         with Image.open(image) as picture:
-            assert picture.size[1] == 1080
+            # Scaled up to the 1920 x 1080 frame: as wide or as tall as it.
+            width, height = picture.size
+            assert width <= 1920 and height <= 1080 and (width == 1920 or height == 1080)
     # The legend at its natural size (20 pt text at 144 dpi) is within a slide.
     with Image.open(listed[-1]) as legend:
         assert legend.size[0] <= 1920 and legend.size[1] <= 1080
@@ -121,3 +152,21 @@ def test_depth_with_a_wide_level_splits_that_level_across_images(
         bare = _SQUEEZE.sub("", image.source, count=2)
         assert readable_points(bare, measure([bare], pad=0)[0]) >= MIN_POINTS - 1e-6
     assert seen == list(graph.motion.children)
+
+
+@pytest.mark.parametrize("name", ["brain-drain", "equity-access"])
+def test_each_top_level_branch_one_level_deep_is_written_readably(
+    name: str, tmp_path: Path
+) -> None:
+    graph = load_file(ARGUMENTS / f"{name}.yaml").graph
+    for claim in graph.motion.children:
+        options = ExportOptions(format="png", theme="slides", root=claim, depth=1, legend=False)
+        images = plan_images(graph, options, tmp_path / "b.png", "x").images
+        sources = [i.source or to_dot(graph, replace(i.options, format="dot")) for i in images]
+        # Drawn once each, readable at 18 pt, and the motion named in the title, not boxed.
+        drawn = [c for c in graph.nodes[claim].children for s in sources if f'"claim-{c}"' in s]
+        assert drawn == list(graph.nodes[claim].children), claim
+        for source in sources:
+            assert f'"claim-{graph.motion.id}"' not in source and "Motion: " in source
+            bare = _SQUEEZE.sub("", source, count=2)
+            assert readable_points(bare, measure([bare], pad=0)[0]) >= MIN_POINTS - 1e-6, claim

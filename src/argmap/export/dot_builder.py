@@ -3,6 +3,7 @@ order."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from argmap.bars import square_bar
@@ -25,6 +26,7 @@ from argmap.export.dot_legend import (
 from argmap.export.dot_scope import (
     Scope,
     debate_id,
+    without_ancestors,
 )
 from argmap.export.dot_text import (
     _font,
@@ -79,6 +81,9 @@ class _Builder:
         self._quote = quick_quote(getattr(quote, "__wrapped__", quote))
         self._quoted: dict[str, str] = {}
         self._rendered: dict[tuple[tuple[str, str], ...], list[tuple[str, str]]] = {}
+        #: A claim's links outside the view in one box of lines, by claim (a projected
+        #: branch, see `build`); None: a box for each link.
+        self.outside: dict[str, list[str]] | None = None
         #: The boxes to pin, when the diagram is laid out as a tidy tree.
         self.pins: Pins | None = None
 
@@ -271,15 +276,26 @@ class _Builder:
         self.node(name, label, per_claim, **attrs)
 
     def stub(
-        self, text: str, anchor: str, kind: str, *, outward: bool = True, hidden: bool = False
+        self,
+        text: str | list[str],
+        anchor: str,
+        kind: str,
+        *,
+        outward: bool = True,
+        hidden: bool = False,
     ) -> None:
-        """A small dashed box attached to `anchor`: hidden claims, `see` links, outside claims."""
+        """A small dashed box attached to `anchor`: hidden claims, `see` links, outside
+        claims (`text` a list: one line each, left-aligned)."""
         self.stub_count += 1
         name = f"s{self.stub_count:04d}"
         theme = self.theme
+        if isinstance(text, str):
+            escaped = escape_html(text)
+        else:
+            escaped = "".join(f'{escape_html(line)}<BR ALIGN="LEFT"/>' for line in text)
         self.node(
             name,
-            f"<{_font(escape_html(text), self.small(), theme.muted)}>",
+            f"<{_font(escaped, self.small(), theme.muted)}>",
             shape="box",
             style="invis" if hidden else "rounded,dashed",
             color=theme.muted,
@@ -317,9 +333,21 @@ class _Builder:
             subtitle += f" · {opts.depth} level{'s' * (opts.depth != 1)}"
         if opts.side:
             subtitle += f" · {opts.side} side"
+        title_size = theme.fontsize * 1.6
+        if theme.name == "slides" and scope.root != MOTION_ID and self.drawing.titled:
+            # A projected branch: the way back from its root in one line, not in boxes
+            # (the motion's box with its verdict would take the height of the slide).
+            from argmap.export.deck_text import breadcrumb
+
+            scope = without_ancestors(graph, scope)
+            # Links to claims elsewhere beside their claim, as on a deck's slide.
+            self.drawing = replace(self.drawing, stubs_beside=True)
+            self.outside = {}
+            title_size = theme.fontsize
+            subtitle = breadcrumb(graph, scope.root, limit=72)
         graph_attrs = {
             "label": (
-                f"<{_font(title, theme.fontsize * 1.6, theme.text, bold=True)}<BR/>"
+                f"<{_font(title, title_size, theme.text, bold=True)}<BR/>"
                 f"{_font(escape_html(subtitle), self.small(), theme.muted)}>"
             ),
             "labelloc": "t",
@@ -452,10 +480,16 @@ class _Builder:
             elif source_in:
                 self.used.edges.add(kind)
                 self.used.outside = True
+                if self.outside is not None:
+                    self.outside.setdefault(edge.source, []).append(f"↪ {edge.target} ({kind})")
+                    continue
                 self.stub(f"↪ {edge.target}", self.names[edge.source], kind, hidden=hidden)
             elif target_in:
                 self.used.edges.add(kind)
                 self.used.outside = True
+                if self.outside is not None:
+                    self.outside.setdefault(edge.target, []).append(f"↩ {edge.source} ({kind})")
+                    continue
                 self.stub(
                     f"↩ {edge.source}",
                     self.names[edge.target],
@@ -474,10 +508,20 @@ class _Builder:
                 text = self.drawing.more_text.get(claim_id, f"+{hidden} more")
                 self.stub(text, name, "more", hidden=invisible)
             claim = self.graph.nodes[claim_id].claim
+            texts = []
             for ref in claim.see if claim and self.drawing.stubs else []:
                 self.used.see = True
                 other, _, target = ref.partition(":")
-                text = f"see {other}" + (f": {target}" if target else "")
+                texts.append(f"see {other}" + (f": {target}" if target else ""))
+            if self.outside is not None:
+                # One box of lines beside the claim, not a row of boxes as wide as a slide.
+                texts = self.outside.get(claim_id, []) + [
+                    line for text in texts for line in _two_lines(text)
+                ]
+                if texts:
+                    self.stub(texts, name, "see", hidden=invisible)
+                continue
+            for text in texts:
                 self.stub(text, name, "see", hidden=invisible)
 
     def add_legend(self, scope: Scope) -> None:
@@ -494,3 +538,11 @@ class _Builder:
             # the deepest claims (`rank=sink` alone leaves an unconnected node at the top).
             deepest = max(scope.shown, key=lambda c: self.graph.nodes[c].depth)
             self.edge(self.names[deepest], "legend", style="invis")
+
+
+def _two_lines(see: str, width: int = 32) -> list[str]:
+    """`see debate: claim` on two lines when long: a box beside a claim stays narrow."""
+    head, colon, target = see.partition(": ")
+    if len(see) <= width or not colon:
+        return [see]
+    return [f"{head}:", f"\u00a0\u00a0{target}"]

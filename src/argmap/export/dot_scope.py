@@ -115,6 +115,16 @@ def compute_scope(
     return Scope(root_id, shown, hidden)
 
 
+def without_ancestors(graph: ArgumentGraph, scope: Scope) -> Scope:
+    """`scope` without the boxes of its root's path up from the motion: a slide image of a
+    branch names that path in a line of its title instead, and keeps its height for the
+    branch itself."""
+    above = {node.id for node in graph.path_from_motion(scope.root)[:-1]}
+    shown = [c for c in scope.shown if c not in above]
+    hidden = {c: n for c, n in scope.hidden_below.items() if c not in above}
+    return Scope(scope.root, shown, hidden)
+
+
 def hidden_below_level(graph: ArgumentGraph, scope: Scope, level: int) -> list[str]:
     """The claims of `scope` more than `level` levels below its root: a reveal step hides
     them but keeps their place, so boxes never move from one step to the next."""

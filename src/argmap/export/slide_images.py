@@ -124,10 +124,16 @@ def plan_images(graph: ArgumentGraph, options: ExportOptions, target: Path, comm
         if too_big and too_big[0].root is not None:
             claim = too_big[0].root
             depth = _deepest_fitting(graph, options, claim)
+            if depth == 0 and options.root is None and graph.nodes[claim].children:
+                try:  # its answers too, split over images
+                    plan_images(graph, replace(options, root=claim, depth=1), target, command)
+                    depth = 1
+                except ExportError:
+                    pass
             if depth is not None:
                 hint += (
                     f", or one branch at a time, e.g. `argmap export {command} --theme slides "
-                    f"--root {claim} --depth {depth}`"
+                    f"--format {options.format} --root {claim} --depth {depth}`"
                 )
         raise ExportError(
             f"at 1920x1080 this diagram's text would be {whole:.0f} pt, under the "
@@ -172,8 +178,9 @@ def _level_parts(
     graph: ArgumentGraph, options: ExportOptions, children: list[str], target: Path
 ) -> list[Image] | None:
     """The root with its answers split over images, as many on each as fit at 18 pt, in
-    order (`<name>--part1`, `--part2`, ...); None when one answer alone does not fit."""
-    parts: list[list[str]] = []
+    order (`<name>--part1`, `--part2`, ...). An answer too big to share an image with the
+    root is drawn on its own (its title names the root); None when even that does not fit."""
+    parts: list[tuple[list[str], bool]] = []  # answers, and whether drawn with the root
     start = 0
     while start < len(children):
         tries = [children[start : start + n] for n in range(1, MOST_TOGETHER + 1)]
@@ -185,20 +192,26 @@ def _level_parts(
             for t, src, size in zip(tries, sources, sizes, strict=True)
             if readable_points(src, size) >= MIN_POINTS - 1e-6
         ]
-        if not fitting:
-            return None
-        parts.append(fitting[-1])
-        start += len(fitting[-1])
-    if len(parts) == 1:
-        return None  # all on one image: the whole diagram, measured before
-    return [
-        Image(
-            options,
-            target.with_name(f"{target.stem}--part{k}{target.suffix}"),
-            _part_source(graph, options, part),
-        )
-        for k, part in enumerate(parts, start=1)
-    ]
+        part = fitting[-1] if fitting else tries[0]
+        parts.append((part, bool(fitting)))
+        start += len(part)
+    if len(parts) == 1 or not any(shared for _, shared in parts):
+        # All on one image (the whole diagram, measured before), or the root with none:
+        # then one image per answer, named after it.
+        return None
+    below = None if options.depth is None else max(0, options.depth - 1)
+    own = {p[0]: replace(options, root=p[0], depth=below) for p, shared in parts if not shared}
+    if own and min(_natural(graph, list(own.values()))) < MIN_POINTS - 1e-6:
+        return None
+    images = []
+    for k, (part, shared) in enumerate(parts, start=1):
+        name = target.with_name(f"{target.stem}--part{k}{target.suffix}")
+        if shared:
+            images.append(Image(options, name, _part_source(graph, options, part)))
+        else:
+            alone = own[part[0]]
+            images.append(Image(alone, name, to_dot(graph, replace(alone, format="dot"))))
+    return images
 
 
 def legend_source(graph: ArgumentGraph) -> str:
