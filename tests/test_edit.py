@@ -442,3 +442,28 @@ def test_setting_a_number_to_what_it_already_is_changes_nothing_and_says_so() ->
     assert edit.after == text
     assert edit.summary == "'a' already says that; nothing changed"
     assert set_fields(text, "a", {"weight": 4}).summary != edit.summary
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_id", "expected"),
+    [
+        # Dashes at the column of their key, keys two past the dash.
+        (
+            "title: T\nmotion: M\npro:\n- id: a\n  text: A\n  rebuttals:\n  - id: r\n"
+            "    text: R\ncon:\n- id: b\n  text: B\n",
+            "b",
+            "con:\n- id: b\n  text: B\n  rebuttals:\n  - text: D\n",
+        ),
+        # Dashes four past their key, keys four past the dash.
+        (
+            "title: T\nmotion: M\npro:\n    -   id: a\n        text: A\n    -   id: a2\n"
+            "        text: A2\n    -   id: a3\n        text: A3\ncon: []\n",
+            "a",
+            "    -   id: a\n        text: A\n        rebuttals:\n            -   text: D\n"
+            "    -   id: a2\n",
+        ),
+    ],
+)
+def test_a_new_claim_follows_the_files_own_layout(text: str, claim_id: str, expected: str) -> None:
+    edit = add_child(text, claim_id, "rebuttal", "D")
+    assert expected in edit.after
