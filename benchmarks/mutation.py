@@ -1,6 +1,7 @@
 """Mutation score of the core modules: small deliberate bugs, and whether the tests catch them.
 
     .venv/bin/python benchmarks/mutation.py [--sample N] [--seed S] [--timeout SECONDS] [MODULE...]
+    .venv/bin/python benchmarks/mutation.py --at edit/files.py:172 --at semantics.py:242
 
 Each mutant changes one place in one module (its syntax tree, then written back as source):
 
@@ -272,6 +273,14 @@ def run_tests(root: Path, tests: tuple[str, ...], timeout: float) -> bool:
     return done.returncode == 0
 
 
+def _place(parser: argparse.ArgumentParser, at: str) -> tuple[str, int]:
+    """`MODULE:LINE` as given to `--at`, checked."""
+    module, _, line = at.rpartition(":")
+    if not module or not line.isdigit():
+        parser.error(f"--at takes MODULE:LINE, e.g. edit/files.py:172, not {at!r}")
+    return module.removeprefix("src/argmap/"), int(line)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("modules", nargs="*", help="modules under src/argmap (default: all)")
@@ -280,17 +289,27 @@ def main() -> int:
     parser.add_argument("--timeout", type=float, default=300.0, help="per mutant, seconds")
     parser.add_argument("--list", action="store_true", help="list the mutants, run nothing")
     parser.add_argument(
+        "--at",
+        action="append",
+        default=[],
+        metavar="MODULE:LINE",
+        help="only the mutants of this line (repeatable), e.g. edit/files.py:172",
+    )
+    parser.add_argument(
         "--no-baseline",
         action="store_true",
         help="skip the first run of the mapped tests without a mutant (when known green)",
     )
     args = parser.parse_args()
-    modules = args.modules or list(TARGETS)
+    places = {_place(parser, at) for at in args.at}
+    modules = args.modules or sorted({m for m, _ in places}) or list(TARGETS)
     unknown = [m for m in modules if m not in TARGETS]
     if unknown:
         parser.error(f"no tests are mapped for {', '.join(unknown)}; known: {', '.join(TARGETS)}")
     sources = {m: (REPO / "src" / "argmap" / m).read_text(encoding="utf-8") for m in modules}
     every = [mutant for m in modules for mutant in mutants(m, sources[m])]
+    if places:
+        every = [mutant for mutant in every if (mutant.module, mutant.line) in places]
     chosen = every
     if args.sample is not None and args.sample < len(every):
         chosen = sorted(

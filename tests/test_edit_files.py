@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from argmap.edit import (
+    Edit,
     EditRefused,
     add_child,
     edit_file,
@@ -118,6 +120,24 @@ def test_file_deleted_meanwhile_is_refused(debate: Path) -> None:
         save(current, set_fields(current.text, "cost", {"weight": 1}).after)
     assert not debate.exists()
     assert leftovers(debate.parent) == []
+
+
+def test_file_removed_while_the_edit_is_made_is_not_recreated(debate: Path) -> None:
+    # The file goes away after it was read for the edit and before the edit is written:
+    # the refusal gives the system's reason alone (no error number, no second copy of the
+    # path) and nothing is created in its place.
+    def change_and_remove(text: str) -> Edit:
+        edit = set_fields(text, "cost", {"weight": 1})
+        debate.unlink()
+        return edit
+
+    with pytest.raises(EditRefused) as refused:
+        edit_file(debate, change_and_remove)
+    assert str(refused.value) == (
+        f"{debate} can no longer be read ({os.strerror(errno.ENOENT)}); nothing was written"
+    )
+    assert not debate.exists()
+    assert list(debate.parent.iterdir()) == []
 
 
 def test_crlf_file_stays_crlf_and_bom_stays(debate: Path) -> None:
