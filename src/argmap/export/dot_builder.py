@@ -65,8 +65,11 @@ class _Builder:
         self.theme = theme
         self.drawing = drawing or Drawing()
         self.used = _Used()
-        self.labels = grounded(graph)
-        weighing = weigh(graph, self.labels, self.options.semantics)
+        given = self.drawing
+        self.labels = given.labels if given.labels is not None else grounded(graph)
+        weighing = given.weighing
+        if weighing is None:
+            weighing = weigh(graph, self.labels, self.options.semantics)
         self.strengths = weighing.strengths
         # The weighing is kept only until the motion's box asks for the verdict (see
         # `motion_verdict`): a branch diagram, as slide decks draw by the hundred, never

@@ -13,7 +13,8 @@ from argmap.export.dot_scope import (
 from argmap.graph import ArgumentGraph
 
 if TYPE_CHECKING:
-    pass
+    from argmap.semantics import Labelling
+    from argmap.strength import Weighing
 
 
 RANKDIRS = ("TB", "LR", "auto")
@@ -93,6 +94,10 @@ class Drawing:
     pad: float = 0.3
     #: The page margin `dot` adds round PDF output, inches (None: Graphviz's default).
     page_margin: float | None = None
+    #: The debate's labels and strengths when the caller has them already (a slide deck
+    #: draws hundreds of diagrams of one debate); None: worked out for this diagram.
+    labels: Labelling | None = field(default=None, compare=False)
+    weighing: Weighing | None = field(default=None, compare=False)
 
 
 def choose_rankdir(graph: ArgumentGraph, scope: Scope, rankdir: str) -> str:

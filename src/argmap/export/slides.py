@@ -234,6 +234,8 @@ class _Planner:
             stubs_beside=True,
             pad=PAD,
             page_margin=0,
+            labels=self.labels,
+            weighing=self.weighing,
         )
         scope = Scope(part.root, part.shown, part.hidden_below)
         digraph = build_digraph(self.graph, options, scope=scope, theme=self.theme, drawing=drawing)
