@@ -46,3 +46,13 @@ def test_refused_front_matter_names_the_line_it_opens_on() -> None:
         import_text("argdown", text, "imported.yaml")
     assert refused.value.line == 1
     assert "aliases" in refused.value.message
+
+
+def test_front_matter_that_is_not_yaml_names_the_line_of_the_mistake() -> None:
+    # Blank lines first, so the front matter does not start on line 1.
+    text = "\n\n===\ntitle: T\nbad: [unclosed\nnext: x\n===\n\n[Motion]: We act.\n"
+    with pytest.raises(InteropError) as refused:
+        import_text("argdown", text, "imported.yaml")
+    assert "not valid YAML" in refused.value.message
+    # libyaml notices the unclosed list where the mapping goes on, on line 6.
+    assert refused.value.line == 6
