@@ -62,6 +62,9 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "interop/argdown_in.py": (
         "tests/test_interop_argdown.py",
         "tests/test_interop_argdown_relations.py",
+        "tests/test_interop_argdown_comments.py",
+        "tests/test_interop_argdown_pcs.py",
+        "tests/test_interop_argdown_unheld.py",
     ),
 }
 
