@@ -244,7 +244,10 @@ def test_title_and_closing_slides_name_the_verdict(brain_drain: tuple[Deck, byte
     assert f"Verdict: {verdict.title()} — {verdict.word}" in text
     assert "motion is defeated" not in text
     headings = [section.heading for section in closing.sections]
-    assert headings[0].startswith("What stands") and headings[1].startswith("What falls")
+    # The labels' lists are named as the strict reading, and the notes say what that means.
+    assert headings[0].startswith("Strictly standing")
+    assert headings[1].startswith("Strictly defeated")
+    assert "Strict reading (grounded labels)" in closing.notes
     assert all(section.lines for section in closing.sections)
     # The movers as a chart beside the lists, each bar labelled by the claim's short text.
     assert closing.chart is not None and closing.chart_size is not None

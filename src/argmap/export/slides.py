@@ -630,11 +630,14 @@ class _Planner:
                 lines.append(f"… and {len(claims) - CLOSING_ITEMS} more")
             return tuple(lines) or ("none",)
 
+        # The grounded labels are the strict reading, named so under the verdict: a list
+        # headed "What stands" beside a verdict leaning the other way reads as a contradiction.
+        total = len(self.tops)
         sections = (
-            Section(f"What stands ({len(stands)} of {len(self.tops)})", listing(stands), 22.0),
-            Section(f"What falls ({len(falls)} of {len(self.tops)})", listing(falls), 22.0),
+            Section(f"Strictly standing ({len(stands)} of {total})", listing(stands), 22.0),
+            Section(f"Strictly defeated ({len(falls)} of {total})", listing(falls), 22.0),
         )
-        notes = [verdict_line(graph, self.reading)]
+        notes = [verdict_line(graph, self.reading), plain(strict_reading(graph, labels))]
         notes += [claim_notes(graph, labels, c, self.weighing) for c in [*stands, *falls]]
         return Slide(
             "closing",
