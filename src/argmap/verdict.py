@@ -46,6 +46,10 @@ def short_verdict(verdict: Verdict) -> str:
     return verdict.phrase.lower()
 
 
+#: A mover whose amount rounds to 0.00 at two decimals.
+VISIBLE = 0.005
+
+
 @dataclass(frozen=True)
 class DebateVerdict:
     """The motion's verdict, how robust it is, and what moves it most."""
@@ -122,6 +126,14 @@ class DebateVerdict:
             text = f"{self.title()} — fragile: {self.why_fragile(graph, show_ids=show_ids)}"
         agreement = self.agreement()
         return f"{text}; {agreement}" if agreement else text
+
+    def visible_movers(self, limit: int | None = None) -> list[tuple[str, float]]:
+        """The `limit` claims (all: None) that move the motion most either way, raised
+        first; one whose amount rounds to 0.00 moves nothing a reader could see."""
+        moved = [item for item in (*self.raised, *self.lowered) if abs(item[1]) >= VISIBLE]
+        most = sorted(moved, key=lambda item: -abs(item[1]))[:limit]
+        most.sort(key=lambda item: -item[1])
+        return most
 
     def movers_line(self, graph: ArgumentGraph, *, show_ids: bool = False) -> str:
         """'Raised most by 'a…' +0.15, ...; lowered most by 'b…' -0.13, ...'."""

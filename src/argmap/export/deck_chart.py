@@ -92,9 +92,7 @@ def balance_table(reading: DebateVerdict, theme: Theme) -> str:
 
 def movers_rows(graph: ArgumentGraph, reading: DebateVerdict, theme: Theme) -> list[str]:
     """Two rows per mover: its bar from the centre line, then its label."""
-    moved = [item for item in (*reading.raised, *reading.lowered) if abs(item[1]) >= 0.005]
-    most = sorted(moved, key=lambda item: -abs(item[1]))[:MOVERS]
-    most.sort(key=lambda item: -item[1])
+    most = reading.visible_movers(MOVERS)
     if not most:
         return []
     largest = max(abs(amount) for _, amount in most)

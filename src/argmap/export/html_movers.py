@@ -27,8 +27,6 @@ from argmap.safetext import printable
 from argmap.strength import LEAN_MARGIN, NEUTRAL_BASE
 from argmap.verdict import DebateVerdict
 
-#: Movers whose amount rounds to 0.00 move nothing a reader could see.
-SMALLEST = 0.005
 #: How long a mover's name may be, in characters.
 NAME_LENGTH = 48
 
@@ -59,11 +57,9 @@ class Balance:
 
 def balance_of(graph: ArgumentGraph, reading: DebateVerdict) -> Balance:
     """The balance and the movers of a debate's verdict."""
-    moved = [item for item in (*reading.raised, *reading.lowered) if abs(item[1]) >= SMALLEST]
-    moved.sort(key=lambda item: -item[1])
     movers = tuple(
         Mover(c, short_text(printable(graph.nodes[c].text), NAME_LENGTH), graph.nodes[c].side, a)
-        for c, a in moved
+        for c, a in reading.visible_movers()
     )
     r = reading.robustness
     caption = reading.range_line()

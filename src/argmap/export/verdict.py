@@ -23,7 +23,5 @@ def verdict_movers(graph: ArgumentGraph, reading: DebateVerdict, limit: int) -> 
     """Lines naming the `limit` claims that move the motion's strength most, with the
     amount (negative: the claim pulls the motion down), raised first. A claim whose
     amount rounds to 0.00 moves nothing a reader could see and is left out."""
-    moved = [item for item in (*reading.raised, *reading.lowered) if abs(item[1]) >= 0.005]
-    most = sorted(moved, key=lambda item: -abs(item[1]))[:limit]
-    most.sort(key=lambda item: -item[1])
+    most = reading.visible_movers(limit)
     return [f"{claim_line(graph, claim_id, 60)} ({amount:+.2f})" for claim_id, amount in most]

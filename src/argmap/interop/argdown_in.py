@@ -43,8 +43,8 @@ import yaml
 
 from argmap.interop import Imported, InteropError, Loss, LostItem, shorten_title
 from argmap.interop.argdown_motion import choose_motion
+from argmap.interop.argdown_pcs import INFERENCE_START, merge_arguments, read_pcs
 from argmap.interop.argdown_pcs import RELATION as _RELATION
-from argmap.interop.argdown_pcs import merge_arguments, read_pcs
 from argmap.interop.limits import EmbeddedYamlRefused, load_embedded_yaml
 from argmap.interop.textscan import comment_spans, sub_emphasis, sub_links, sub_tags
 from argmap.model import MOTION_ID, SLUG_RE
@@ -67,7 +67,6 @@ _STATEMENT = re.compile(r"^\[((?:[^\]\\]|\\.)+)\](:?)\s*(.*)$", re.DOTALL)
 _ARGUMENT = re.compile(r"^<((?:[^>\\]|\\.)+)>(:?)\s*(.*)$", re.DOTALL)
 _HEADING = re.compile(r"^#{1,6}\s+(.*)$")
 _PCS = re.compile(r"^\s*\(\d+\)(?:\s|$)")
-_INFERENCE = re.compile(r"^\s*--")
 _LIST = re.compile(r"^\s*(?:\*|\d+\.)\s")
 _TAG = re.compile(r"(?<!\\)#(\([^)]*\)|[^\s#{}()\[\]<>]+)")
 _TAG_WORD = re.compile(r"(?<!\\)#([^\s#{}()\[\]<>]+)")
@@ -261,7 +260,7 @@ class _Reader:
             read_pcs(self, block, argument if not skip else None)
             return
         start = next((i for i, (_n, line) in enumerate(block) if i and _PCS.match(line)), 0)
-        if start and any(_INFERENCE.match(line) for _, line in block[start:]):
+        if start and any(INFERENCE_START.match(line) for _, line in block[start:]):
             # Argdown wants an empty line between an argument and its structure; read
             # what the writer meant, and say so.
             self.losses.append(

@@ -35,7 +35,8 @@ UNNAMED = "(no rule named)"
 ARGUMENT = "argument <"
 
 _NUMBER = re.compile(r"^(\s*)\((\d+)\)[ \t]*(.*)$")
-_INFERENCE_START = re.compile(r"^\s*--")
+#: The start of an inference line (`--`, `----`, `-- rule --`).
+INFERENCE_START = re.compile(r"^\s*--")
 _INFERENCE_END = re.compile(r"(?<!\\)-{2,}")
 #: A relation line: indentation, symbol, the element it names.
 RELATION = re.compile(r"^(\s*)(<\+|<-|<_|\+>|->|_>|><|\+|-|_)\s+(.*)$")
@@ -89,7 +90,7 @@ def read_pcs(reader: _Reader, block: list[tuple[int, str]], argument: str | None
                 pending = None
             stack = [(len(numbered.group(1)), current.key)]
             continue
-        if _INFERENCE_START.match(line):
+        if INFERENCE_START.match(line):
             if pending is not None or not statements:
                 break  # two inferences in a row, or one before any premise
             rest = line.lstrip()[2:]
