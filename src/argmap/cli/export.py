@@ -71,8 +71,10 @@ def register(subparsers: Any) -> None:
         choices=("light", "dark", "print", "slides"),
         default="light",
         help=(
-            "look; slides: 1920x1080 images with no text under 18 pt, split per branch (or "
-            "per part of the level with --depth) when one image cannot hold it, else refused"
+            "look; slides: 1920x1080 images with no text under 18 pt; a diagram too big "
+            "for one is split into <name>--<claim id> per branch, as deep as fits, then "
+            "per claim left out below, and a level too wide into ...--part1, --part2 (with "
+            "--depth: the level below the root); refused only if a claim does not fit alone"
         ),
     )
     parser.add_argument(
@@ -332,7 +334,7 @@ def _export_diagrams(
 
     started = time.perf_counter()
     try:
-        wanted, apart, parts = _planned(debates, options, args, out)
+        wanted, apart, parts, listed = _planned(debates, options, args, out)
         legends = _separate_legends(apart, options, out)
     except ExportError as exc:
         raise CliError(str(exc)) from exc
@@ -350,7 +352,7 @@ def _export_diagrams(
     _summary(len(wanted) + len(parts), "diagram", started, last)
     if _for_slides(options, args) or legends:
         # The files written, one a line, for a script to pick up.
-        for path in [*(d.out for d in wanted), *parts, *legends]:
+        for path in [*listed, *legends]:
             print(show(path))
     return len(wanted) + len(parts)
 
@@ -362,18 +364,22 @@ def _for_slides(options: ExportOptions, args: argparse.Namespace) -> bool:
 
 def _planned(
     debates: list[LoadedDebate], options: ExportOptions, args: argparse.Namespace, out: Path | None
-) -> tuple[list[Diagram], list[LoadedDebate], list[Path]]:
-    """The diagrams to draw, the debates whose legend is an image of its own, and the
-    parts of a wide level (`slide_images`), drawn here."""
+) -> tuple[list[Diagram], list[LoadedDebate], list[Path], list[Path]]:
+    """The diagrams to draw, the debates whose legend is an image of its own, the parts
+    of a wide level (`slide_images`), drawn here, and every file in the order of the
+    debate (how they are listed)."""
     from argmap.export.batch import Diagram
     from argmap.export.slide_images import plan_images
 
     wanted: list[Diagram] = []
     apart: list[LoadedDebate] = []
     drawn: list[Path] = []
+    listed: list[Path] = []
     for item in debates:
         if not _for_slides(options, args) or (args.root and args.root not in item.graph):
-            wanted += _diagrams(item, options, args, out)
+            diagrams = _diagrams(item, options, args, out)
+            wanted += diagrams
+            listed += [d.out for d in diagrams]
             if args.legend == "separate" and options.format != "dot":
                 apart.append(item)
             continue
@@ -388,18 +394,18 @@ def _planned(
                     file=sys.stderr,
                 )
         if len(plan.images) > 1:
-            how = "its level split over" if plan.images[0].source else "one per branch,"
             print(
                 f"argmap: {show(item.debate_id)}: too big for one image at 18 pt; "
-                f"{how} {len(plan.images)} images",
+                f"{plan.how} over {len(plan.images)} images",
                 file=sys.stderr,
             )
         for image in plan.images:
+            listed.append(image.target)
             if image.source is None:
                 wanted.append(Diagram(item.graph, image.options, image.target))
             else:
                 drawn.append(_draw_part(image.source, image.options.format, image.target))
-    return wanted, apart, drawn
+    return wanted, apart, drawn, listed
 
 
 def _draw_part(source: str, fmt: str, target: Path) -> Path:

@@ -9,9 +9,14 @@ of the slide decks (`argmap.export.fit`): no text smaller than 18 pt on the slid
 - Otherwise, with `--depth`, the level below the root is split across images, as many
   of its claims on each as fit, named `<name>--part1.<format>`, `--part2`, ...
 - Otherwise it is split into one image per top-level claim's branch (per answer of the
-  root with `--root`), named `<name>--<claim id>.<format>`, if every branch fits.
-- Otherwise nothing is written: the error names what does fit (`--root CLAIM --depth N`)
-  and `argmap slides`, which splits branches over slides by itself.
+  root with `--root`), named `<name>--<claim id>.<format>`, with as many of the branch's
+  levels as fit; a claim at the bottom of such an image whose answers are left out
+  ("+N more") starts an image of its own, `<name>--<its id>.<format>`, and so on down.
+  A claim whose answers do not fit beside it even one level deep has them split across
+  `<name>--<claim id>--part1.<format>`, `--part2`, ... Images are listed in the order of
+  the debate, each branch before the next.
+- Only a claim too big for an image even alone stops this: then nothing is written and
+  the error names `argmap slides`, which shortens and splits claims over slides.
 - The legend, a wide grid below the diagram, goes in an image of its own
   (`legend_source`) when the diagram is readable only without it, or when asked
   (`--legend separate`).
@@ -77,30 +82,22 @@ def _branches(graph: ArgumentGraph, options: ExportOptions) -> list[str]:
     return children
 
 
-def _deepest_fitting(graph: ArgumentGraph, options: ExportOptions, claim: str) -> int | None:
-    """The most levels below `claim` that fit an image at 18 pt (None: not even alone)."""
-    below = max(n.depth for n in graph.subtree(claim)) - graph.depth(claim)
-    tries = [replace(options, root=claim, depth=d) for d in range(below, -1, -1)]
-    for trial, points in zip(tries, _natural(graph, tries), strict=True):
-        if points >= MIN_POINTS - 1e-6:
-            return trial.depth
-    return None
-
-
 @dataclass(frozen=True, slots=True)
 class Plan:
     """The images of one diagram, and whether its legend goes in an image of its own."""
 
     images: list[Image]
     legend_apart: bool
+    #: How a diagram too big for one image was split, for the user.
+    how: str = ""
 
 
 def plan_images(graph: ArgumentGraph, options: ExportOptions, target: Path, command: str) -> Plan:
     """The images `export --theme slides` writes for a diagram: one if it is readable at
-    18 pt, else one per branch below the root. The legend, a wide grid, goes in an image
-    of its own when the diagram is readable only without it. Raises ExportError, with the
-    command that would work (`command` is how the user named the file), when a branch is
-    too big."""
+    18 pt, else its level split (with `--depth`), else its branches (`_branch_images`).
+    The legend, a wide grid, goes in an image of its own when the diagram is readable
+    only without it. Raises ExportError, with the command that would work (`command` is
+    how the user named the file), when a claim does not fit an image even alone."""
     whole = _natural(graph, [options])[0]
     if whole >= MIN_POINTS - 1e-6:
         return Plan([Image(options, target)], False)
@@ -114,42 +111,108 @@ def plan_images(graph: ArgumentGraph, options: ExportOptions, target: Path, comm
     if options.depth is not None and branches:
         images = _level_parts(graph, options, branches, target)
         if images is not None:
-            return Plan(images, legend_apart)
-    below = None if options.depth is None else max(0, options.depth - 1)
-    parts = [replace(options, root=c, depth=below) for c in branches]
-    points = _natural(graph, parts) if parts else []
-    too_big = [p for p, pt in zip(parts, points, strict=True) if pt < MIN_POINTS - 1e-6]
-    if not parts or too_big:
-        hint = f"`argmap slides {command}` (a deck splits big branches over slides)"
-        if too_big and too_big[0].root is not None:
-            claim = too_big[0].root
-            depth = _deepest_fitting(graph, options, claim)
-            if depth == 0 and options.root is None and graph.nodes[claim].children:
-                try:  # its answers too, split over images
-                    plan_images(graph, replace(options, root=claim, depth=1), target, command)
-                    depth = 1
-                except ExportError:
-                    pass
-            if depth is not None:
-                hint += (
-                    f", or one branch at a time, e.g. `argmap export {command} --theme slides "
-                    f"--format {options.format} --root {claim} --depth {depth}`"
-                )
+            return Plan(images, legend_apart, "its level split")
+    levels = None if options.depth is None else max(0, options.depth - 1)
+    try:
+        images = _branch_images(graph, options, branches, levels, target)
+    except _TooBig as exc:
+        hint = f"`argmap slides {command}` (a deck shortens and splits claims over slides)"
         raise ExportError(
             f"at 1920x1080 this diagram's text would be {whole:.0f} pt, under the "
-            f"{MIN_POINTS:g} pt a projector needs, and "
-            + (
-                f"{len(too_big)} of its {len(parts)} branches are too big for one image too"
-                if parts
-                else "it has no branches to split it into"
-            )
-            + f"; nothing written. Draw it as {hint}"
+            f"{MIN_POINTS:g} pt a projector needs, and claim '{exc.claim}' is too big for "
+            f"an image even alone; nothing written. Draw it as {hint}"
+        ) from None
+    if not images:
+        raise ExportError(
+            f"at 1920x1080 this diagram's text would be {whole:.0f} pt, under the "
+            f"{MIN_POINTS:g} pt a projector needs, and it has no branches to split it "
+            f"into; nothing written. Draw it as `argmap slides {command}`"
         )
-    images = [
-        Image(part, target.with_name(f"{target.stem}--{safe_name(str(part.root))}{target.suffix}"))
-        for part in parts
-    ]
-    return Plan(images, legend_apart)
+    return Plan(images, legend_apart, "split by branch")
+
+
+class _TooBig(Exception):
+    """A claim whose box does not fit an image at 18 pt even alone."""
+
+    def __init__(self, claim: str) -> None:
+        super().__init__(claim)
+        self.claim = claim
+
+
+def claim_target(target: Path, claim: str) -> Path:
+    """The image of the diagram `target` that starts at `claim`: `<name>--<claim id>`."""
+    return target.with_name(f"{target.stem}--{safe_name(claim)}{target.suffix}")
+
+
+def _branch_images(
+    graph: ArgumentGraph,
+    options: ExportOptions,
+    claims: list[str],
+    levels: int | None,
+    target: Path,
+) -> list[Image]:
+    """Images of the branches of `claims`, `levels` levels below each at most (None: all),
+    in the order of the debate: each branch with as many of its levels as fit at 18 pt
+    (`<name>--<claim id>`), and each claim at the bottom of such an image that has answers
+    left out, in turn, the same way. A claim whose answers do not fit beside it even one
+    level deep has them split across images (`<name>--<claim id>--part1`, ...), then
+    each answer is drawn the same way. Raises _TooBig when a claim does not fit alone."""
+    found: dict[str, tuple[list[Image], list[str]]] = {}
+    work = [(claim, levels) for claim in claims]
+    while work:  # one `dot` run per round: every depth of every claim of the round
+        tries: list[tuple[str, int | None, int, ExportOptions]] = []
+        for claim, left in work:
+            height = max(n.depth for n in graph.subtree(claim)) - graph.depth(claim)
+            limit = height if left is None else min(left, height)
+            for d in range(limit, -1, -1):
+                depth = None if d == height and options.depth is None else d
+                tries.append((claim, left, d, replace(options, root=claim, depth=depth)))
+        points = _natural(graph, [t[3] for t in tries])
+        fitting: dict[str, tuple[int, ExportOptions]] = {}
+        deepest: dict[str, int] = {}
+        for (claim, _left, d, trial), pt in zip(tries, points, strict=True):
+            deepest.setdefault(claim, d)
+            if claim not in fitting and pt >= MIN_POINTS - 1e-6:
+                fitting[claim] = (d, trial)
+        rounds, work = work, []
+        for claim, left in rounds:
+            if claim not in fitting:
+                raise _TooBig(claim)
+            d, trial = fitting[claim]
+            if d == deepest[claim]:
+                found[claim] = ([Image(trial, claim_target(target, claim))], [])
+                continue
+            parts = None
+            if d == 0:  # not even one level: its answers split across images
+                d = 1
+                one = replace(options, root=claim, depth=1)
+                parts = _level_parts(
+                    graph, one, list(graph.nodes[claim].children), claim_target(target, claim)
+                )
+                images = parts or [Image(trial, claim_target(target, claim))]
+            else:
+                images = [Image(trial, claim_target(target, claim))]
+            top = graph.depth(claim)
+            below = [  # drawn at the bottom of an image with their answers left out
+                n.id
+                for n in graph.subtree(claim, d)
+                if n.depth - top == d and (n.children or (d == 1 and parts is None))
+            ]
+            below = _in_order(graph, below)
+            found[claim] = (images, below)
+            work += [(c, None if left is None else left - d) for c in below]
+
+    def walk(claim: str) -> list[Image]:
+        images, below = found[claim]
+        return images + [image for c in below for image in walk(c)]
+
+    return [image for claim in claims for image in walk(claim)]
+
+
+def _in_order(graph: ArgumentGraph, claims: list[str]) -> list[str]:
+    """`claims` in the debate's document order."""
+    wanted = set(claims)
+    return [node.id for node in graph.claims() if node.id in wanted]
 
 
 #: Answers of the root tried together on one image, at most.
