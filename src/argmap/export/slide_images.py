@@ -35,9 +35,9 @@ from argmap.export.dot import (
     Scope,
     build_digraph,
     compute_scope,
-    debate_legends,
     subtree_sizes,
 )
+from argmap.export.dot_legend import debate_legend_columns
 from argmap.export.fit import MIN_POINTS, Size, measure, smallest_font
 from argmap.graph import ArgumentGraph
 from argmap.semantics import grounded
@@ -277,17 +277,39 @@ def _level_parts(
     return images
 
 
+#: Characters a legend's description is wrapped at on the image of its own, tried in
+#: turn: the first whose two columns fit a 16:9 slide at 18 pt is drawn (narrower columns
+#: wrap more lines, so they are taller).
+LEGEND_WRAPS = (30, 34, 38)
+#: Padding round the legend, inches.
+_LEGEND_PAD = 0.2
+
+
 def legend_source(graph: ArgumentGraph) -> str:
-    """DOT of the legend of everything the debate's diagrams draw, as an image of its own."""
+    """DOT of the legend of everything the debate's diagrams draw, as an image of its own:
+    two columns at the theme's 18 pt small text and 144 dpi, measured to fit a
+    1920 × 1080 slide as it is."""
+    theme, labels = THEMES["slides"], grounded(graph)
+    return fitted_legend([debate_legend_columns(graph, labels, theme, w) for w in LEGEND_WRAPS])
+
+
+def fitted_legend(tables: list[str]) -> str:
+    """DOT of the first of a legend's `tables` that fits a slide at 144 dpi (else the last)."""
+    tries = [legend_dot(table) for table in tables]
+    for source, size in zip(tries, measure(tries, pad=_LEGEND_PAD), strict=True):
+        if size.width <= IMAGE_WIDTH and size.height <= IMAGE_HEIGHT:
+            return source
+    return tries[-1]
+
+
+def legend_dot(table: str) -> str:
+    """DOT of an image of a legend's HTML-like `table` alone, at 144 dpi."""
     theme = THEMES["slides"]
-    boxes, links = debate_legends(graph, grounded(graph), replace(theme, fontsize=20.0))
     return (
         "digraph legend {\n"
-        f'\tgraph [bgcolor="{theme.background}" pad="0.2" margin="0" dpi=144 nodesep=0.6]\n'
+        f'\tgraph [bgcolor="{theme.background}" pad="{_LEGEND_PAD}" margin="0" dpi=144]\n'
         f'\tnode [fontname="{FONTNAME}" shape=plaintext margin=0]\n'
-        f"\tboxes [label=<{boxes}>]\n"
-        f"\tlinks [label=<{links}>]\n"
-        "\tboxes -> links [style=invis]\n}\n"
+        f"\tlegend [label=<{table}>]\n}}\n"
     )
 
 
