@@ -59,6 +59,12 @@ class Image:
     source: str | None = None
 
 
+def natural_size(source: str) -> str:
+    """A DOT source without the page size and ratio a theme asks for (the `slides`
+    theme's 16:9 frame): drawn at its natural size."""
+    return _SQUEEZE.sub("", source, count=2)
+
+
 def readable_points(source: str, size: Size) -> float:
     """The smallest text of a diagram of natural `size` once fitted to the image, points
     of the 13.333 × 7.5 in slide."""
@@ -69,7 +75,7 @@ def readable_points(source: str, size: Size) -> float:
 def _natural(graph: ArgumentGraph, options: list[ExportOptions]) -> list[float]:
     """For each diagram, its smallest text as shown on the image (one `dot` run)."""
     sources = [to_dot(graph, replace(o, format="dot")) for o in options]
-    bare = [_SQUEEZE.sub("", s, count=2) for s in sources]
+    bare = [natural_size(s) for s in sources]
     sizes = measure(bare, pad=0)
     return [readable_points(s, size) for s, size in zip(bare, sizes, strict=True)]
 
