@@ -111,6 +111,12 @@ def test_a_branch_too_big_for_one_image_is_split_by_its_answers(
         with Image.open(image) as picture:
             width, height = picture.size
             assert width <= 1920 and height <= 1080
+    # The branch asked for with --root: itself first (its level in parts), then below.
+    graph = load_file(path).graph
+    options = ExportOptions(format="png", theme="slides", root="p0", legend=False)
+    plan = plan_images(graph, options, out / "deep--p0.png", "x")
+    names = [image.target.name for image in plan.images]
+    assert names == [*parts, *(f"deep--p0--a{i}.png" for i in range(6))]
 
 
 def test_a_claim_too_big_for_an_image_alone_is_refused_with_what_works(

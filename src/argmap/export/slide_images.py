@@ -8,13 +8,14 @@ of the slide decks (`argmap.export.fit`): no text smaller than 18 pt on the slid
 - A diagram that keeps its text at 18 pt is one image, as asked.
 - Otherwise, with `--depth`, the level below the root is split across images, as many
   of its claims on each as fit, named `<name>--part1.<format>`, `--part2`, ...
-- Otherwise it is split into one image per top-level claim's branch (per answer of the
-  root with `--root`), named `<name>--<claim id>.<format>`, with as many of the branch's
-  levels as fit; a claim at the bottom of such an image whose answers are left out
-  ("+N more") starts an image of its own, `<name>--<its id>.<format>`, and so on down.
-  A claim whose answers do not fit beside it even one level deep has them split across
-  `<name>--<claim id>--part1.<format>`, `--part2`, ... Images are listed in the order of
-  the debate, each branch before the next.
+- Otherwise it is split into one image per top-level claim's branch, named
+  `<name>--<claim id>.<format>`, with as many of the branch's levels as fit (with
+  `--root`, the root's branch as deep as fits, `<name>.<format>`); a claim at the bottom
+  of such an image whose answers are left out ("+N more") starts an image of its own,
+  `<name>--<its id>.<format>`, and so on down. A claim whose answers do not fit beside
+  it even one level deep has them split across `<name>--<claim id>--part1.<format>`,
+  `--part2`, ... Images are listed in the order of the debate, each branch before the
+  next.
 - Only a claim too big for an image even alone stops this: then nothing is written and
   the error names `argmap slides`, which shortens and splits claims over slides.
 - The legend, a wide grid below the diagram, goes in an image of its own
@@ -118,9 +119,12 @@ def plan_images(graph: ArgumentGraph, options: ExportOptions, target: Path, comm
         images = _level_parts(graph, options, branches, target)
         if images is not None:
             return Plan(images, legend_apart, "its level split")
-    levels = None if options.depth is None else max(0, options.depth - 1)
+    # A whole debate: its top-level branches; a branch (`--root`): itself, as deep as fits.
+    tops, levels = branches, None if options.depth is None else max(0, options.depth - 1)
+    if options.root is not None:
+        tops, levels = [options.root], options.depth
     try:
-        images = _branch_images(graph, options, branches, levels, target)
+        images = _branch_images(graph, options, tops, levels, target)
     except _TooBig as exc:
         hint = f"`argmap slides {command}` (a deck shortens and splits claims over slides)"
         raise ExportError(
@@ -145,8 +149,11 @@ class _TooBig(Exception):
         self.claim = claim
 
 
-def claim_target(target: Path, claim: str) -> Path:
-    """The image of the diagram `target` that starts at `claim`: `<name>--<claim id>`."""
+def claim_target(target: Path, claim: str, root: str | None = None) -> Path:
+    """The image of the diagram `target` that starts at `claim`: `<name>--<claim id>`,
+    or `target` itself for its `root`."""
+    if claim == root:
+        return target
     return target.with_name(f"{target.stem}--{safe_name(claim)}{target.suffix}")
 
 
@@ -159,10 +166,11 @@ def _branch_images(
 ) -> list[Image]:
     """Images of the branches of `claims`, `levels` levels below each at most (None: all),
     in the order of the debate: each branch with as many of its levels as fit at 18 pt
-    (`<name>--<claim id>`), and each claim at the bottom of such an image that has answers
-    left out, in turn, the same way. A claim whose answers do not fit beside it even one
-    level deep has them split across images (`<name>--<claim id>--part1`, ...), then
-    each answer is drawn the same way. Raises _TooBig when a claim does not fit alone."""
+    (`<name>--<claim id>`; the `--root` itself is `<name>`), and each claim at the bottom
+    of such an image that has answers left out, in turn, the same way. A claim whose
+    answers do not fit beside it even one level deep has them split across images
+    (`<name>--<claim id>--part1`, ...), then each answer is drawn the same way. Raises
+    _TooBig when a claim does not fit alone."""
     found: dict[str, tuple[list[Image], list[str]]] = {}
     work = [(claim, levels) for claim in claims]
     while work:  # one `dot` run per round: every depth of every claim of the round
@@ -185,19 +193,16 @@ def _branch_images(
             if claim not in fitting:
                 raise _TooBig(claim)
             d, trial = fitting[claim]
+            name = claim_target(target, claim, options.root)
             if d == deepest[claim]:
-                found[claim] = ([Image(trial, claim_target(target, claim))], [])
+                found[claim] = ([Image(trial, name)], [])
                 continue
             parts = None
             if d == 0:  # not even one level: its answers split across images
                 d = 1
                 one = replace(options, root=claim, depth=1)
-                parts = _level_parts(
-                    graph, one, list(graph.nodes[claim].children), claim_target(target, claim)
-                )
-                images = parts or [Image(trial, claim_target(target, claim))]
-            else:
-                images = [Image(trial, claim_target(target, claim))]
+                parts = _level_parts(graph, one, list(graph.nodes[claim].children), name)
+            images = parts or [Image(trial, name)]
             top = graph.depth(claim)
             below = [  # drawn at the bottom of an image with their answers left out
                 n.id
