@@ -334,13 +334,13 @@ def _export_diagrams(
 
     started = time.perf_counter()
     try:
-        wanted, apart, parts, listed = _planned(debates, options, args, out)
+        wanted, apart = _planned(debates, options, args, out)
         legends = _separate_legends(apart, options, out)
     except ExportError as exc:
         raise CliError(str(exc)) from exc
     if options.format != "dot":
         _note_fast_layouts(debates, options)
-    last = parts[-1] if parts else Path()
+    last = Path()
     progress = _Progress(len(wanted))
     try:
         # Written and reported in the order of the files, so logs read the same on every
@@ -349,12 +349,12 @@ def _export_diagrams(
             progress.step(index, last)
     except ExportError as exc:
         raise CliError(str(exc)) from exc
-    _summary(len(wanted) + len(parts), "diagram", started, last)
+    _summary(len(wanted), "diagram", started, last)
     if _for_slides(options, args) or legends:
         # The files written, one a line, for a script to pick up.
-        for path in [*listed, *legends]:
+        for path in [*(d.out for d in wanted), *legends]:
             print(show(path))
-    return len(wanted) + len(parts)
+    return len(wanted)
 
 
 def _for_slides(options: ExportOptions, args: argparse.Namespace) -> bool:
@@ -364,22 +364,17 @@ def _for_slides(options: ExportOptions, args: argparse.Namespace) -> bool:
 
 def _planned(
     debates: list[LoadedDebate], options: ExportOptions, args: argparse.Namespace, out: Path | None
-) -> tuple[list[Diagram], list[LoadedDebate], list[Path], list[Path]]:
-    """The diagrams to draw, the debates whose legend is an image of its own, the parts
-    of a wide level (`slide_images`), drawn here, and every file in the order of the
-    debate (how they are listed)."""
+) -> tuple[list[Diagram], list[LoadedDebate]]:
+    """The diagrams to draw, in the order of the debates, and the debates whose legend is
+    an image of its own."""
     from argmap.export.batch import Diagram
     from argmap.export.slide_images import plan_images
 
     wanted: list[Diagram] = []
     apart: list[LoadedDebate] = []
-    drawn: list[Path] = []
-    listed: list[Path] = []
     for item in debates:
         if not _for_slides(options, args) or (args.root and args.root not in item.graph):
-            diagrams = _diagrams(item, options, args, out)
-            wanted += diagrams
-            listed += [d.out for d in diagrams]
+            wanted += _diagrams(item, options, args, out)
             if args.legend == "separate" and options.format != "dot":
                 apart.append(item)
             continue
@@ -399,24 +394,8 @@ def _planned(
                 f"{plan.how} over {len(plan.images)} images",
                 file=sys.stderr,
             )
-        for image in plan.images:
-            listed.append(image.target)
-            if image.source is None:
-                wanted.append(Diagram(item.graph, image.options, image.target))
-            else:
-                drawn.append(_draw_part(image.source, image.options.format, image.target))
-    return wanted, apart, drawn, listed
-
-
-def _draw_part(source: str, fmt: str, target: Path) -> Path:
-    """Draw a part of a level (`slide_images`) and write it to `target`."""
-    from argmap.export import ExportError, write_diagram
-    from argmap.export.render import RenderError, render
-
-    try:
-        return write_diagram(target, render(source, fmt))
-    except RenderError as exc:
-        raise ExportError(str(exc)) from exc
+        wanted += [Diagram(item.graph, i.options, i.target, i.source) for i in plan.images]
+    return wanted, apart
 
 
 def output_name_for(item: LoadedDebate, options: ExportOptions) -> str:
