@@ -197,20 +197,21 @@ def _branch_images(
             if d == deepest[claim]:
                 found[claim] = ([Image(trial, name)], [])
                 continue
-            parts = None
             if d == 0:  # not even one level: its answers split across images
                 d = 1
-                one = replace(options, root=claim, depth=1)
-                parts = _level_parts(graph, one, list(graph.nodes[claim].children), name)
-            images = parts or [Image(trial, name)]
+                images, alone = _answer_parts(graph, replace(options, root=claim, depth=1), name)
+                images = images or [Image(trial, name)]
+            else:
+                images, alone = [Image(trial, name)], set()
             top = graph.depth(claim)
-            below = [  # drawn at the bottom of an image with their answers left out
+            # Next: the claims at the bottom of these images with answers left out, and
+            # the answers too big to share an image with the claim.
+            below = [
                 n.id
                 for n in graph.subtree(claim, d)
-                if n.depth - top == d and (n.children or (d == 1 and parts is None))
+                if n.depth - top == d and (n.children or n.id in alone)
             ]
-            below = _in_order(graph, below)
-            found[claim] = (images, below)
+            found[claim] = (images, _in_order(graph, below))
             work += [(c, None if left is None else left - d) for c in below]
 
     def walk(claim: str) -> list[Image]:
@@ -218,6 +219,31 @@ def _branch_images(
         return images + [image for c in below for image in walk(c)]
 
     return [image for claim in claims for image in walk(claim)]
+
+
+def _answer_parts(
+    graph: ArgumentGraph, options: ExportOptions, target: Path
+) -> tuple[list[Image], set[str]]:
+    """The root of `options` with its answers split across images (`target--part1`, ...,
+    or `target` when one is enough), and the answers too big to share an image with it
+    (drawn in their own images after these)."""
+    assert options.root is not None
+    split = _split_level(graph, options, list(graph.nodes[options.root].children))
+    shared = [part for part, fits in split if fits]
+    alone = {part[0] for part, fits in split if not fits}
+    names = (
+        [target]
+        if len(shared) == 1
+        else [
+            target.with_name(f"{target.stem}--part{k}{target.suffix}")
+            for k in range(1, len(shared) + 1)
+        ]
+    )
+    images = [
+        Image(options, name, _part_source(graph, options, part))
+        for name, part in zip(names, shared, strict=True)
+    ]
+    return images, alone
 
 
 def _in_order(graph: ArgumentGraph, claims: list[str]) -> list[str]:
@@ -254,21 +280,7 @@ def _level_parts(
     """The root with its answers split over images, as many on each as fit at 18 pt, in
     order (`<name>--part1`, `--part2`, ...). An answer too big to share an image with the
     root is drawn on its own (its title names the root); None when even that does not fit."""
-    parts: list[tuple[list[str], bool]] = []  # answers, and whether drawn with the root
-    start = 0
-    while start < len(children):
-        tries = [children[start : start + n] for n in range(1, MOST_TOGETHER + 1)]
-        tries = [t for i, t in enumerate(tries) if len(t) == i + 1]
-        sources = [_SQUEEZE.sub("", _part_source(graph, options, t), count=2) for t in tries]
-        sizes = measure(sources, pad=0)
-        fitting = [
-            t
-            for t, src, size in zip(tries, sources, sizes, strict=True)
-            if readable_points(src, size) >= MIN_POINTS - 1e-6
-        ]
-        part = fitting[-1] if fitting else tries[0]
-        parts.append((part, bool(fitting)))
-        start += len(part)
+    parts = _split_level(graph, options, children)
     if len(parts) == 1 or not any(shared for _, shared in parts):
         # All on one image (the whole diagram, measured before), or the root with none:
         # then one image per answer, named after it.
@@ -286,6 +298,29 @@ def _level_parts(
             alone = own[part[0]]
             images.append(Image(alone, name, to_dot(graph, replace(alone, format="dot"))))
     return images
+
+
+def _split_level(
+    graph: ArgumentGraph, options: ExportOptions, children: list[str]
+) -> list[tuple[list[str], bool]]:
+    """The root's `children` in runs, in order, as many in each as fit beside the root at
+    18 pt, and whether they do (False: an answer too big to share an image with it)."""
+    parts: list[tuple[list[str], bool]] = []
+    start = 0
+    while start < len(children):
+        tries = [children[start : start + n] for n in range(1, MOST_TOGETHER + 1)]
+        tries = [t for i, t in enumerate(tries) if len(t) == i + 1]
+        sources = [_SQUEEZE.sub("", _part_source(graph, options, t), count=2) for t in tries]
+        sizes = measure(sources, pad=0)
+        fitting = [
+            t
+            for t, src, size in zip(tries, sources, sizes, strict=True)
+            if readable_points(src, size) >= MIN_POINTS - 1e-6
+        ]
+        part = fitting[-1] if fitting else tries[0]
+        parts.append((part, bool(fitting)))
+        start += len(part)
+    return parts
 
 
 #: Characters a legend's description is wrapped at on the image of its own, tried in
