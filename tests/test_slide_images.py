@@ -119,6 +119,21 @@ def test_a_branch_too_big_for_one_image_is_split_by_its_answers(
     assert names == [*parts, *(f"deep--p0--a{i}.png" for i in range(6))]
 
 
+def test_images_of_claims_whose_ids_share_a_long_start_are_written_apart(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _wide_debate(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    long = "a" * 90
+    path.write_text(text.replace("id: c1", f"id: {long}-1").replace("id: c2", f"id: {long}-2"))
+    out = tmp_path / "out"
+    assert main(["export", str(path), "--theme", "slides", "-f", "png", "-o", f"{out}/"]) == 0
+    listed = capsys.readouterr().out.split()
+    # Every image is its own file: 10 branches and the legend.
+    assert len(listed) == len(set(listed)) == 11
+    assert all(Path(p).is_file() for p in listed)
+
+
 def test_a_claim_too_big_for_an_image_alone_is_refused_with_what_works(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -138,7 +138,22 @@ def plan_images(graph: ArgumentGraph, options: ExportOptions, target: Path, comm
             f"{MIN_POINTS:g} pt a projector needs, and it has no branches to split it "
             f"into; nothing written. Draw it as `argmap slides {command}`"
         )
-    return Plan(images, legend_apart, "split by branch")
+    return Plan(_unique(images), legend_apart, "split by branch")
+
+
+def _unique(images: list[Image]) -> list[Image]:
+    """`images` with a file name each: a name cut short (ids of 80 characters and more)
+    that an earlier image has already gets `-2`, `-3`, ..."""
+    taken: set[Path] = set()
+    result = []
+    for image in images:
+        target, n = image.target, 1
+        while target in taken:
+            n += 1
+            target = image.target.with_name(f"{image.target.stem}-{n}{image.target.suffix}")
+        taken.add(target)
+        result.append(replace(image, target=target))
+    return result
 
 
 class _TooBig(Exception):
