@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shlex
 from dataclasses import replace
 from pathlib import Path
 
@@ -134,6 +135,31 @@ def test_images_of_claims_whose_ids_share_a_long_start_are_written_apart(
     assert all(Path(p).is_file() for p in listed)
 
 
+def test_a_long_claim_is_refused_with_a_wider_wrap_that_writes_readable_images(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _wide_debate(tmp_path)
+    long = " ".join(["Every word of this claim makes the box taller."] * 20)
+    path.write_text(path.read_text(encoding="utf-8").replace("Answer 3.", long), "utf-8")
+    out = tmp_path / "out"
+    assert main(["export", str(path), "--theme", "slides", "-f", "png", "-o", f"{out}/"]) == 1
+    err = " ".join(capsys.readouterr().err.split())
+    assert "claim 'p3r' is too big for an image even alone; nothing written" in err
+    hinted = re.search(r"`(argmap export [^`]*)`", err)
+    assert hinted is not None, err
+    args = shlex.split(hinted.group(1))
+    assert "--wrap" in args
+    monkeypatch.chdir(tmp_path)
+    assert main(args[1:]) == 0
+    written = capsys.readouterr().out.split()
+    assert any("wide--p3r" in name for name in written)
+    graph = load_file(path).graph
+    wrap = int(args[args.index("--wrap") + 1])
+    options = ExportOptions(format="png", theme="slides", wrap=wrap, legend=False)
+    images = plan_images(graph, options, tmp_path / "w.png", "x").images
+    assert min(_readable(_sources(graph, images))) >= MIN_POINTS - 1e-6
+
+
 def test_a_claim_too_big_for_an_image_alone_is_refused_with_what_works(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -144,7 +170,7 @@ def test_a_claim_too_big_for_an_image_alone_is_refused_with_what_works(
     assert main(["export", str(path), "--theme", "slides", "-f", "png", "-o", f"{out}/"]) == 1
     err = " ".join(capsys.readouterr().err.split())
     assert "claim 'p3r' is too big for an image even alone; nothing written" in err
-    assert f"argmap slides {path}" in err
+    assert f"argmap slides {path}" in err and "--wrap" not in err
     assert not out.exists() or not any(out.iterdir())
 
 

@@ -71,10 +71,12 @@ def register(subparsers: Any) -> None:
         choices=("light", "dark", "print", "slides"),
         default="light",
         help=(
-            "look; slides: 1920x1080 images with no text under 18 pt; a diagram too big "
-            "for one is split into <name>--<claim id> per branch, as deep as fits, then "
-            "per claim left out below, and a level too wide into ...--part1, --part2 (with "
-            "--depth: the level below the root); refused only if a claim does not fit alone"
+            "look; slides: 1920x1080 images, no text under 18 pt. A diagram too big for "
+            "one is split into <name>--<claim id> per branch, each as deep as fits, and "
+            "the claims left out below it likewise; answers too many to fit beside their "
+            "claim go in <name>--<claim id>--part1, --part2, ... (with --depth, the level "
+            "below the root: <name>--part1, ...). Refused, with a command that works, only "
+            "when one claim does not fit alone"
         ),
     )
     parser.add_argument(

@@ -17,7 +17,8 @@ of the slide decks (`argmap.export.fit`): no text smaller than 18 pt on the slid
   `--part2`, ... Images are listed in the order of the debate, each branch before the
   next.
 - Only a claim too big for an image even alone stops this: then nothing is written and
-  the error names `argmap slides`, which shortens and splits claims over slides.
+  the error names the export with a wider `--wrap` when one works, and `argmap slides`,
+  which shortens and splits claims over slides.
 - The legend, a wide grid below the diagram, goes in an image of its own
   (`legend_source`) when the diagram is readable only without it, or when asked
   (`--legend separate`).
@@ -127,6 +128,14 @@ def plan_images(graph: ArgumentGraph, options: ExportOptions, target: Path, comm
         images = _branch_images(graph, options, tops, levels, target)
     except _TooBig as exc:
         hint = f"`argmap slides {command}` (a deck shortens and splits claims over slides)"
+        wrap = _wider_wrap(graph, options, exc.claim, tops, levels, target)
+        if wrap is not None:
+            flags = [f"--theme slides --format {options.format}"]
+            flags += [f"--root {options.root}"] if options.root else []
+            flags += [f"--depth {options.depth}"] if options.depth is not None else []
+            flags += [f"--side {options.side}"] if options.side else []
+            flags += [f"--wrap {wrap}"]
+            hint = f"`argmap export {command} {' '.join(flags)}` (wider boxes), or {hint}"
         raise ExportError(
             f"at 1920x1080 this diagram's text would be {whole:.0f} pt, under the "
             f"{MIN_POINTS:g} pt a projector needs, and claim '{exc.claim}' is too big for "
@@ -154,6 +163,34 @@ def _unique(images: list[Image]) -> list[Image]:
         taken.add(target)
         result.append(replace(image, target=target))
     return result
+
+
+#: Wider wraps tried, in turn, when a claim is too long to fit an image alone: its box
+#: grows wider and shorter.
+WIDER_WRAPS = (45, 60, 80)
+
+
+def _wider_wrap(
+    graph: ArgumentGraph,
+    options: ExportOptions,
+    claim: str,
+    tops: list[str],
+    levels: int | None,
+    target: Path,
+) -> int | None:
+    """The first of WIDER_WRAPS at which `claim` fits an image alone and every image can
+    be drawn, or None."""
+    wider = [w for w in WIDER_WRAPS if w > options.wrap]
+    alone = [replace(options, root=claim, depth=0, wrap=w) for w in wider]
+    for trial, points in zip(alone, _natural(graph, alone), strict=True):
+        if points < MIN_POINTS - 1e-6:
+            continue
+        try:
+            _branch_images(graph, replace(options, wrap=trial.wrap), tops, levels, target)
+        except _TooBig:
+            continue
+        return trial.wrap
+    return None
 
 
 class _TooBig(Exception):
