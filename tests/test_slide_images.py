@@ -65,7 +65,7 @@ def _readable(sources: list[str]) -> list[float]:
     return [readable_points(b, size) for b, size in zip(bare, measure(bare, pad=0), strict=True)]
 
 
-@pytest.mark.parametrize("name", ["brain-drain", "international-collaboration"])
+@pytest.mark.parametrize("name", sorted(p.stem for p in ARGUMENTS.glob("*.yaml")))
 def test_a_whole_debate_too_big_for_a_projector_is_split_into_readable_images(
     name: str, tmp_path: Path
 ) -> None:
