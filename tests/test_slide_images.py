@@ -135,16 +135,26 @@ def test_images_of_claims_whose_ids_share_a_long_start_are_written_apart(
     assert all(Path(p).is_file() for p in listed)
 
 
-def test_a_long_claim_is_refused_with_a_wider_wrap_that_writes_readable_images(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path = _wide_debate(tmp_path)
-    long = " ".join(["Every word of this claim makes the box taller."] * 20)
+def _refused_long_claim(
+    folder: Path, capsys: pytest.CaptureFixture[str], sentences: int
+) -> tuple[Path, str]:
+    """The wide debate with an answer of `sentences` sentences exported whole: refused,
+    nothing written; its file and the error."""
+    path = _wide_debate(folder)
+    long = " ".join(["Every word of this claim makes the box taller."] * sentences)
     path.write_text(path.read_text(encoding="utf-8").replace("Answer 3.", long), "utf-8")
-    out = tmp_path / "out"
+    out = folder / "out"
     assert main(["export", str(path), "--theme", "slides", "-f", "png", "-o", f"{out}/"]) == 1
     err = " ".join(capsys.readouterr().err.split())
     assert "claim 'p3r' is too big for an image even alone; nothing written" in err
+    assert not out.exists() or not any(out.iterdir())
+    return path, err
+
+
+def test_a_long_claim_is_refused_with_a_wider_wrap_that_writes_readable_images(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, err = _refused_long_claim(tmp_path, capsys, 20)
     hinted = re.search(r"`(argmap export [^`]*)`", err)
     assert hinted is not None, err
     args = shlex.split(hinted.group(1))
@@ -163,15 +173,8 @@ def test_a_long_claim_is_refused_with_a_wider_wrap_that_writes_readable_images(
 def test_a_claim_too_big_for_an_image_alone_is_refused_with_what_works(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = _wide_debate(tmp_path)
-    long = " ".join(["Every word of this claim makes the box taller."] * 60)
-    path.write_text(path.read_text(encoding="utf-8").replace("Answer 3.", long), "utf-8")
-    out = tmp_path / "out"
-    assert main(["export", str(path), "--theme", "slides", "-f", "png", "-o", f"{out}/"]) == 1
-    err = " ".join(capsys.readouterr().err.split())
-    assert "claim 'p3r' is too big for an image even alone; nothing written" in err
+    path, err = _refused_long_claim(tmp_path, capsys, 60)
     assert f"argmap slides {path}" in err and "--wrap" not in err
-    assert not out.exists() or not any(out.iterdir())
 
 
 def test_a_wide_debate_is_split_into_one_readable_image_per_branch(
