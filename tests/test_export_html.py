@@ -16,7 +16,14 @@ from helpers import ARGUMENTS
 
 from argmap.cli import main
 from argmap.export import ExportOptions, dot_available
-from argmap.export.html import clean_svg, debate_facts, debate_page, index_entry, index_page
+from argmap.export.html import (
+    clean_svg,
+    debate_facts,
+    debate_page,
+    diagram_svg,
+    index_entry,
+    index_page,
+)
 from argmap.load import LoadedDebate, load_file
 
 needs_dot = pytest.mark.skipif(not dot_available(), reason="Graphviz `dot` is not installed")
@@ -257,3 +264,17 @@ def test_pages_show_strengths_and_the_index_the_balance(tmp_path: Path) -> None:
     assert f"<strong>{line}</strong>" in index
     movers = html.escape(reading.movers_line(graph), quote=True)
     assert f'<p class="note">{movers}</p>' in index
+
+
+@needs_dot
+def test_the_slides_theme_page_draws_its_diagram_at_its_natural_size() -> None:
+    graph = load_file(ARGUMENTS / "brain-drain.yaml").graph
+    svg = diagram_svg(graph, ExportOptions(format="html", theme="slides"))
+    root = re.search(r'<svg [^>]*width="([0-9.]+)pt"[^>]*viewBox="([^"]+)"', svg)
+    assert root is not None
+    width, box = float(root.group(1)), [float(v) for v in root.group(2).split()]
+    # Drawn at one point per unit, so the page's zoom (on the viewBox) frames what it
+    # means to; and not stretched to the theme's 16:9 image: as tall as it is by nature.
+    assert 'transform="scale(1 1)' in svg
+    assert abs(width - box[2]) < 1
+    assert abs(box[2] / box[3] - 16 / 9) > 0.05

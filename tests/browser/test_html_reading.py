@@ -79,11 +79,13 @@ def shown(browser: Any, claim_ids: list[str]) -> list[str]:
     return [c for c in claim_ids if inside(browser, c) > 0.99]
 
 
+@pytest.mark.parametrize("theme", ["light", "slides"])
 @pytest.mark.parametrize("debate", ["brain-drain", "international-collaboration"])
 def test_the_page_opens_on_the_motion_and_its_claims_readable(
-    browser: Any, site: Path, debate: str
+    browser: Any, bundled_site: Callable[[str], Path], debate: str, theme: str
 ) -> None:
-    browser.get((site / f"{debate}.html").as_uri())
+    # The slides theme's 16:9 drawing too: the page draws every theme at its natural size.
+    browser.get((bundled_site(theme) / f"{debate}.html").as_uri())
     assert console_errors(browser) == []
     top = browser.execute_script(TOP_LEVEL)
     assert inside(browser, "motion") > 0.99
@@ -171,9 +173,12 @@ def no_script_browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]
         yield driver
 
 
-def test_without_javascript_the_diagram_is_shown_whole(no_script_browser: Any, site: Path) -> None:
+@pytest.mark.parametrize("theme", ["light", "slides"])
+def test_without_javascript_the_diagram_is_shown_whole(
+    no_script_browser: Any, bundled_site: Callable[[str], Path], theme: str
+) -> None:
     browser = no_script_browser
-    browser.get((site / "brain-drain.html").as_uri())
+    browser.get((bundled_site(theme) / "brain-drain.html").as_uri())
     # The page's own script did not run (WebDriver's still does).
     assert browser.execute_script("return document.documentElement.className") == ""
     assert not browser.find_element("id", "zoom-fit").is_displayed()

@@ -71,8 +71,12 @@ def register(subparsers: Any) -> None:
         choices=("light", "dark", "print", "slides"),
         default="light",
         help=(
-            "look; slides: 1920x1080 images with no text under 18 pt, split per branch (or "
-            "per part of the level with --depth) when one image cannot hold it, else refused"
+            "look; slides: 1920x1080 images, no text under 18 pt. A diagram too big for "
+            "one is split into <name>--<claim id> per branch, each as deep as fits, and "
+            "the claims left out below it likewise; answers too many to fit beside their "
+            "claim go in <name>--<claim id>--part1, --part2, ... (with --depth, the level "
+            "below the root: <name>--part1, ...). Refused, with a command that works, only "
+            "when one claim does not fit alone"
         ),
     )
     parser.add_argument(
@@ -332,13 +336,13 @@ def _export_diagrams(
 
     started = time.perf_counter()
     try:
-        wanted, apart, parts = _planned(debates, options, args, out)
+        wanted, apart = _planned(debates, options, args, out)
         legends = _separate_legends(apart, options, out)
     except ExportError as exc:
         raise CliError(str(exc)) from exc
     if options.format != "dot":
         _note_fast_layouts(debates, options)
-    last = parts[-1] if parts else Path()
+    last = Path()
     progress = _Progress(len(wanted))
     try:
         # Written and reported in the order of the files, so logs read the same on every
@@ -347,12 +351,12 @@ def _export_diagrams(
             progress.step(index, last)
     except ExportError as exc:
         raise CliError(str(exc)) from exc
-    _summary(len(wanted) + len(parts), "diagram", started, last)
+    _summary(len(wanted), "diagram", started, last)
     if _for_slides(options, args) or legends:
         # The files written, one a line, for a script to pick up.
-        for path in [*(d.out for d in wanted), *parts, *legends]:
+        for path in [*(d.out for d in wanted), *legends]:
             print(show(path))
-    return len(wanted) + len(parts)
+    return len(wanted)
 
 
 def _for_slides(options: ExportOptions, args: argparse.Namespace) -> bool:
@@ -362,15 +366,14 @@ def _for_slides(options: ExportOptions, args: argparse.Namespace) -> bool:
 
 def _planned(
     debates: list[LoadedDebate], options: ExportOptions, args: argparse.Namespace, out: Path | None
-) -> tuple[list[Diagram], list[LoadedDebate], list[Path]]:
-    """The diagrams to draw, the debates whose legend is an image of its own, and the
-    parts of a wide level (`slide_images`), drawn here."""
+) -> tuple[list[Diagram], list[LoadedDebate]]:
+    """The diagrams to draw, in the order of the debates, and the debates whose legend is
+    an image of its own."""
     from argmap.export.batch import Diagram
     from argmap.export.slide_images import plan_images
 
     wanted: list[Diagram] = []
     apart: list[LoadedDebate] = []
-    drawn: list[Path] = []
     for item in debates:
         if not _for_slides(options, args) or (args.root and args.root not in item.graph):
             wanted += _diagrams(item, options, args, out)
@@ -388,29 +391,13 @@ def _planned(
                     file=sys.stderr,
                 )
         if len(plan.images) > 1:
-            how = "its level split over" if plan.images[0].source else "one per branch,"
             print(
                 f"argmap: {show(item.debate_id)}: too big for one image at 18 pt; "
-                f"{how} {len(plan.images)} images",
+                f"{plan.how} over {len(plan.images)} images",
                 file=sys.stderr,
             )
-        for image in plan.images:
-            if image.source is None:
-                wanted.append(Diagram(item.graph, image.options, image.target))
-            else:
-                drawn.append(_draw_part(image.source, image.options.format, image.target))
-    return wanted, apart, drawn
-
-
-def _draw_part(source: str, fmt: str, target: Path) -> Path:
-    """Draw a part of a level (`slide_images`) and write it to `target`."""
-    from argmap.export import ExportError, write_diagram
-    from argmap.export.render import RenderError, render
-
-    try:
-        return write_diagram(target, render(source, fmt))
-    except RenderError as exc:
-        raise ExportError(str(exc)) from exc
+        wanted += [Diagram(item.graph, i.options, i.target, i.source) for i in plan.images]
+    return wanted, apart
 
 
 def output_name_for(item: LoadedDebate, options: ExportOptions) -> str:

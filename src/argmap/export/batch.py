@@ -45,11 +45,13 @@ __all__ = ["Diagram", "DiagramPool"]
 
 @dataclass(frozen=True)
 class Diagram:
-    """One diagram to make: which debate, drawn how, written where."""
+    """One diagram to make: which debate, drawn how, written where; `source`, DOT drawn as
+    it is instead of the diagram `options` ask for (a part of a slide image's level)."""
 
     graph: ArgumentGraph
     options: ExportOptions
     out: Path
+    source: str | None = None
 
 
 #: A diagram's identity for reuse: the same graph object, options and file.
@@ -122,7 +124,7 @@ class DiagramPool:
         # once: a thread of the pool would wait for the interpreter while the caller goes
         # on loading the next file.
         try:
-            source = to_dot(diagram.graph, diagram.options)
+            source = diagram.source or to_dot(diagram.graph, diagram.options)
         except ExportError:
             return  # `export` meets the same error in its place among the diagrams
         (future,) = self._start([diagram], lambda: _render(source, diagram.options.format))
@@ -193,7 +195,9 @@ class DiagramPool:
 
 def _job(diagram: Diagram) -> Callable[[], Path]:
     """What a thread does for a diagram not prepared: make it and write it."""
-    graph, options, out = diagram.graph, diagram.options, diagram.out
+    graph, options, out, source = diagram.graph, diagram.options, diagram.out, diagram.source
+    if source is not None:
+        return lambda: write_diagram(out, _render(source, options.format))
     if options.format in RENDERED:
         return lambda: write_diagram(out, _render(to_dot(graph, options), options.format))
     # DOT source is written as it is made, in chunks (a big debate's is never held whole).

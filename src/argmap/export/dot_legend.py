@@ -3,6 +3,7 @@ exactly those it uses."""
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -73,9 +74,17 @@ class _Used:
 
 
 def legend_table(
-    theme: Theme, used: _Used, columns: int = 1, motion: bool = True, strength: bool = False
+    theme: Theme,
+    used: _Used,
+    columns: int = 1,
+    motion: bool = True,
+    strength: bool = False,
+    wrap: int | None = None,
+    down: bool = False,
 ) -> str:
-    """The legend as an HTML-like table: one entry a row, or `columns` entries a row."""
+    """The legend as an HTML-like table: one entry a row, or `columns` entries a row
+    (in reading order, or `down` each column in turn); each description wrapped at
+    `wrap` characters (None: one line)."""
     small = theme.small
     entries: list[str] = []
 
@@ -91,8 +100,10 @@ def legend_table(
             cell += ' STYLE="dashed"'
         content = _font(escape_html(sample), small, theme.text, bold=True) if sample else ""
         cell += f">{content}</TD>"
-        words_cell = _font(escape_html(words), small, theme.text)
-        entries.append(f'{cell}<TD ALIGN="LEFT">{words_cell}</TD>')
+        lines = textwrap.wrap(words, wrap) if wrap else [words]
+        words_cell = _font("<BR/>".join(escape_html(line) for line in lines), small, theme.text)
+        align = ' BALIGN="LEFT"' if len(lines) > 1 else ""
+        entries.append(f'{cell}<TD ALIGN="LEFT"{align}>{words_cell}</TD>')
 
     if motion:
         row("MOTION", "the proposition debated (bold box)", theme.motion_fill, theme.motion_border)
@@ -149,9 +160,16 @@ def legend_table(
     if used.outside:
         row("↪ id", "a cross-link to a claim outside this view", border=theme.muted, dashed=True)
     heading = _font("Legend", small * 1.15, theme.text, bold=True)
+    height = -(-len(entries) // columns)
     rows = [
-        "<TR>" + "".join(entries[start : start + columns]) + "</TR>"
-        for start in range(0, len(entries), columns)
+        "<TR>"
+        + "".join(
+            entries[row * columns : (row + 1) * columns]
+            if not down
+            else entries[row : len(entries) : height]
+        )
+        + "</TR>"
+        for row in range(height)
     ]
     return (
         f'<TABLE BORDER="1" COLOR="{theme.muted}" CELLBORDER="0" CELLSPACING="4" '
@@ -165,6 +183,24 @@ def legend_table(
 def debate_legends(graph: ArgumentGraph, labels: Labelling, theme: Theme) -> tuple[str, str]:
     """The legend of everything a debate's diagrams draw, in two HTML-like tables: the
     boxes (sides, kinds, labels), then the links and stubs. Each fits a slide at 18 pt."""
+    boxes, links = _debate_used(graph, labels)
+    return legend_table(theme, boxes), legend_table(theme, links, motion=False)
+
+
+def debate_legend_columns(
+    graph: ArgumentGraph, labels: Labelling, theme: Theme, wrap: int, columns: int = 2
+) -> str:
+    """The legend of everything a debate's diagrams draw as one HTML-like table of
+    `columns` columns, the boxes then the links down each column in turn, descriptions
+    wrapped at `wrap` characters: wide rather than tall, for a 16:9 slide."""
+    boxes, links = _debate_used(graph, labels)
+    used = _Used(boxes.sides, boxes.kinds, boxes.states, links.edges, links.more, links.see)
+    used.outside = links.outside
+    return legend_table(theme, used, columns=columns, wrap=wrap, down=True)
+
+
+def _debate_used(graph: ArgumentGraph, labels: Labelling) -> tuple[_Used, _Used]:
+    """What a debate's diagrams draw: the boxes, and the links and stubs."""
     boxes, links = _Used(), _Used()
     for node in graph.claims():
         assert node.side is not None
@@ -176,4 +212,4 @@ def debate_legends(graph: ArgumentGraph, labels: Labelling, theme: Theme) -> tup
     links.edges = {edge_kind(edge) for edge in graph.edges}
     links.more = True
     links.outside = any(edge.cross for edge in graph.edges)
-    return legend_table(theme, boxes), legend_table(theme, links, motion=False)
+    return boxes, links

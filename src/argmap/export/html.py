@@ -29,6 +29,7 @@ from argmap.export.dot import THEMES, Theme, subtree_sizes
 from argmap.export.html_colours import blend, readable
 from argmap.export.html_movers import Balance, balance_bar, balance_of, movers_chart
 from argmap.export.render import RenderError, render, write_atomic
+from argmap.export.slide_images import natural_size
 from argmap.gradual import SEMANTICS
 from argmap.graph import ArgumentGraph, ClaimNode, Edge, Relation
 from argmap.model import MOTION_ID, Kind, Side
@@ -187,8 +188,11 @@ def with_strengths(graph: ArgumentGraph, facts: DebateFacts) -> DebateFacts:
 
 
 def diagram_svg(graph: ArgumentGraph, options: ExportOptions) -> str:
-    """The Graphviz SVG of the debate, cleaned for inline use (see `clean_svg`)."""
-    source = to_dot(graph, replace(options, format="svg"))
+    """The Graphviz SVG of the debate, cleaned for inline use (see `clean_svg`), at its
+    natural size in every theme: the page zooms and pans it, so the `slides` theme's
+    16:9 frame would only stretch it (the motion alone in view at first). Drawn at 72 dpi,
+    SVG's own unit: at another, Graphviz scales the drawing but not its viewBox."""
+    source = natural_size(to_dot(graph, replace(options, format="svg", dpi=72)))
     try:
         data = render(source, "svg")
     except RenderError as exc:
