@@ -416,7 +416,7 @@ class _Builder:
             self.pins = Pins(theme.fontsize)
         elif self.drawing.reveal_sizes is not None:
             # A reveal step: its shown boxes pinned where `reveal_layout` puts them.
-            graph_attrs.update(layout="nop2", splines="true", outputorder="edgesfirst")
+            graph_attrs.update(layout="nop2", outputorder="edgesfirst")
             graph_attrs.pop("ratio", None)
             self.layered = Layered(
                 self.drawing.reveal_sizes, theme.fontsize, self.drawing.reveal_growth

@@ -50,6 +50,8 @@ if TYPE_CHECKING:
 
 #: How much larger than the next step a step may be shown, at most (see the module's text).
 GROWTH = 1.25
+#: Boxes in a step, at most, whose links are routed round the boxes; above, straight.
+ROUTED_BOXES = 60
 #: Points between the canvas's corners and the boxes nearest them.
 CLEAR = 8.0
 #: The line that marks a reveal step's DOT as pinned (`pinned_last`); a label never
@@ -187,7 +189,11 @@ class Layered:
         for link in self.links:
             if not link.visible or link.tail in dropped or link.head in dropped:
                 body[link.line] = ""
+        # Links routed round the boxes; straight over a big step, where routing takes
+        # Graphviz seconds a step.
+        routed = "true" if len(self.boxes) - len(dropped) <= ROUTED_BOXES else "line"
         body[:] = [PINNED_MARK, *(statement for statement in body if statement)]
+        body.append(f"\tgraph [splines={routed}]\n")
         # The corners a little off the boxes: Graphviz routes links only between boxes
         # that do not touch.
         low_x, low_y = canvas[0] - CLEAR, canvas[1] - CLEAR
