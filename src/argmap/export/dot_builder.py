@@ -478,6 +478,8 @@ class _Builder:
                     fontcolor=self.theme.muted if shown else self.theme.background,
                     fontsize=f"{self.small():g}",
                 )
+            if self.layered is not None and "label" in attrs:
+                self.layered.label(self.names[claim_id], CUT_MARK, self.small())
             if self.invisible(claim_id):
                 attrs = {"style": "invis"}
             # Drawn parent -> child so rebuttals sit below what they answer; the arrow

@@ -99,6 +99,9 @@ class Layered:
     boxes: list[_Box] = field(default_factory=list)
     links: list[_Link] = field(default_factory=list)
     pairs: list[tuple[str, str]] = field(default_factory=list)
+    #: Boxes whose link from above carries a label, and the label's room (top-down,
+    #: left to right) between the levels.
+    marked: list[tuple[str, tuple[float, float]]] = field(default_factory=list)
 
     def box(
         self, line: int, name: str, label: str, margin: str, *, visible: bool, role: str, step: int
@@ -114,6 +117,12 @@ class Layered:
     def link(self, line: int, tail: str, head: str, *, visible: bool, tree: bool) -> None:
         """The edge statement at `line`; `tree`: a link of the tree (not a cross-link)."""
         self.links.append(_Link(line, tail, head, visible, tree))
+
+    def label(self, head: str, text: str, fontsize: float) -> None:
+        """The tree link into box `head` carries `text`, in every step (shown or not)."""
+        width, height = label_size(text, fontsize, (0.0, 0.0))
+        # Placed on the link's middle: the gap between the levels must hold it whole.
+        self.marked.append((head, (height + 2 * CLEAR, width + 2 * CLEAR)))
 
     def beside(self, anchor: str, stub: str) -> None:
         """Box `stub` goes on `anchor`'s level, beside it."""
@@ -150,6 +159,7 @@ class Layered:
             {b.name: (breadth(b), depth(b)) for b in drawn},
             gap=gap,
             level_gap=level_gap,
+            room={n: extent[1] if across_levels else extent[0] for n, extent in self.marked},
         )
         # Graphviz's y grows upwards: levels go down (TB) or right (LR), rows down (LR).
         where = {
@@ -265,13 +275,16 @@ def layered(
     *,
     gap: float,
     level_gap: float,
+    room: Mapping[str, float] | None = None,
 ) -> tuple[dict[str, float], dict[str, float]]:
     """Centres of boxes along their level and across levels (see the module's text).
 
     `names` in drawing order; `parents[n]`: the box `n` hangs under; `beside[n]`: the box
     `n` sits beside on its level (after it, with any others beside it); `sizes[n]`: its
     breadth along its level and its depth across levels. Boxes with no parent are the
-    top level, side by side. Returns (centre along its level, centre across levels).
+    top level, side by side. `room[n]`: more than `level_gap` the link into `n` needs
+    between its level and the one above (for its label). Returns (centre along its
+    level, centre across levels).
     """
     order = {name: i for i, name in enumerate(names)}
     children: dict[str, list[str]] = {}
@@ -290,10 +303,15 @@ def layered(
     rows: list[list[str]] = [
         [n for n in names if n not in beside and (n not in parents or parents[n] not in order)]
     ]
+    if not rows[0]:
+        return {}, {}
+    placed = set(rows[0])
     while True:
-        below = [child for parent in rows[-1] for child in children.get(parent, [])]
+        # Each box once, whatever the links say (they come from a tree).
+        below = [c for p in rows[-1] for c in children.get(p, []) if c not in placed]
         if not below:
             break
+        placed.update(below)
         rows.append(below)
     along: dict[str, float] = {}
     # The top row: one block about 0.
@@ -326,7 +344,7 @@ def layered(
         members = [m for n in row for m in [n, *companions.get(n, [])]]
         deepest = max(sizes[m][1] for m in members)
         if number:
-            at += level_gap
+            at += level_gap + max((room or {}).get(m, 0.0) for m in members)
         for member in members:
             across[member] = at + deepest / 2
         at += deepest
