@@ -52,7 +52,7 @@ if TYPE_CHECKING:
 GROWTH = 1.25
 #: Boxes in a step, at most, whose links are routed round the boxes; above, straight.
 ROUTED_BOXES = 60
-#: Points between the canvas's corners and the boxes nearest them.
+#: Points between a link's label and the boxes above and below it.
 CLEAR = 8.0
 #: The line that marks a reveal step's DOT as pinned (`pinned_last`); a label never
 #: holds a line break, so no text of the debate can make it.
@@ -204,10 +204,11 @@ class Layered:
         routed = "true" if len(self.boxes) - len(dropped) <= ROUTED_BOXES else "line"
         body[:] = [PINNED_MARK, *(statement for statement in body if statement)]
         body.append(f"\tgraph [splines={routed}]\n")
-        # The corners a little off the boxes: Graphviz routes links only between boxes
-        # that do not touch.
-        low_x, low_y = canvas[0] - CLEAR, canvas[1] - CLEAR
-        high_x, high_y = canvas[2] + CLEAR, canvas[3] + CLEAR
+        if canvas == frame:
+            return  # the drawing is its own canvas: Graphviz bounds it so
+        # Two invisible points at the corners of a canvas larger than the drawing. (A
+        # point touching a box would make Graphviz draw that step's links straight.)
+        low_x, low_y, high_x, high_y = canvas
         for number, (x, y) in enumerate(((low_x, low_y), (high_x, high_y))):
             body.append(
                 f'\t{CORNER}{number} [height=0 label="" pos="{x:.1f},{y:.1f}!" shape=point '
@@ -282,9 +283,9 @@ def layered(
     `names` in drawing order; `parents[n]`: the box `n` hangs under; `beside[n]`: the box
     `n` sits beside on its level (after it, with any others beside it); `sizes[n]`: its
     breadth along its level and its depth across levels. Boxes with no parent are the
-    top level, side by side. `room[n]`: more than `level_gap` the link into `n` needs
-    between its level and the one above (for its label). Returns (centre along its
-    level, centre across levels).
+    top level, side by side. `room[n]`: the gap the link into `n` needs between its
+    level and the one above, when more than `level_gap` (for its label). Returns
+    (centre along its level, centre across levels).
     """
     order = {name: i for i, name in enumerate(names)}
     children: dict[str, list[str]] = {}
@@ -344,7 +345,7 @@ def layered(
         members = [m for n in row for m in [n, *companions.get(n, [])]]
         deepest = max(sizes[m][1] for m in members)
         if number:
-            at += level_gap + max((room or {}).get(m, 0.0) for m in members)
+            at += max([level_gap, *((room or {}).get(m, 0.0) for m in members)])
         for member in members:
             across[member] = at + deepest / 2
         at += deepest
