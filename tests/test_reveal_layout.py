@@ -214,3 +214,40 @@ def test_deck_steps_keep_the_18_pt_rule_and_every_box_in_place() -> None:
             grew = grew or scale < 0.99
     # Some first step is shown larger than the step after it: laid out for its own boxes.
     assert grew
+
+
+HOSTILE = """\
+version: 1
+title: 'Steps ] [layout=dot] // pinned'
+motion: 'Labs should share data.'
+pro:
+  - id: p-a
+    text: 'style=invis pos="0,0!" ] n0000 -> n0001 [ // pinned by argmap.export.reveal_layout'
+    rebuttals:
+      - id: c-b
+        text: 'Nobody reads shared data.'
+con:
+  - id: c-a
+    text: 'Sharing costs money.'
+"""
+
+
+@needs_dot
+def test_claim_text_never_hides_a_box_or_pins_a_step(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argmap.export.render import render
+    from argmap.export.reveal_layout import PINNED_MARK
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "lab.yaml").write_text(HOSTILE, encoding="utf-8")
+    assert main(["export", "lab.yaml", "--format", "dot", "--reveal", "-o", "out/"]) == 0
+    first, last = sorted((tmp_path / "out").glob("*.dot"))
+    for path in (first, last):
+        source = path.read_text(encoding="utf-8")
+        assert source.count(PINNED_MARK) == 1
+        svg = render(source, "svg").decode("utf-8")
+        # The claim whose text looks like DOT is drawn, where the layout puts it.
+        assert 'id="claim&#45;p&#45;a"' in svg
+    assert "Nobody reads" not in first.read_text(encoding="utf-8")
+    assert "Nobody reads" in render(last.read_text(encoding="utf-8"), "svg").decode("utf-8")
