@@ -12,10 +12,12 @@ module does neither:
   can be (the order-keeping placement nearest in the least-squares sense, found by pool
   adjacent violators in linear time). A level is placed from the levels above it alone,
   so the boxes of step k sit exactly where step k + 1 and the last step put them.
-  `see` stubs drawn beside their claim travel with it in its row.
+  `see` and cross-link stubs travel beside their claim in its row; a level under a link
+  marked "✂ cut" is far enough below the one above to hold the mark.
 - **Each step's canvas is its own drawing.** A step is drawn with only its shown boxes,
-  pinned (Graphviz's `nop2` engine: positions as given, links drawn straight), on a
-  canvas round them: an early step fills the slide instead of a corner of it.
+  pinned (Graphviz's `nop2` engine: positions as given, links routed round the boxes,
+  or straight in a step of more than `ROUTED_BOXES`), on a canvas round them: an early
+  step fills the slide instead of a corner of it.
 - **A box never jumps.** Between one step and the next the same boxes are at the same
   places up to one scale and one shift. The scale a slide or a fixed-size image shows a
   step at grows as the step's canvas shrinks, so a canvas is never smaller than the next
@@ -25,8 +27,10 @@ module does neither:
 
 The builder (`argmap.export.dot_builder`) tells a `Layered` every box, link and
 side-by-side pair as it writes them, and `Layered.pin` writes the positions. Box sizes
-come from one `dot -Tplain` run over the last step (`node_sizes`), or are estimated from
-the labels (`argmap.export.tidy.label_size`) when `dot` is missing.
+come from one Graphviz run over the last step that lays nothing out (`node_sizes`), or
+are estimated from the labels (`argmap.export.tidy.label_size`) when `dot` is missing.
+A deck slide whose last step, laid out so, would break the 18 pt rule keeps `dot`'s
+layout for every step (`deck_steps`).
 """
 
 from __future__ import annotations
