@@ -26,7 +26,7 @@ import pytest
 from helpers import ARGUMENTS
 
 from argmap.export import dot_available
-from argmap.export.slides import Deck, build_deck
+from argmap.export.slides import Deck, DeckOptions, build_deck
 from argmap.load import load_file
 
 pytestmark = pytest.mark.skipif(not dot_available(), reason="Graphviz `dot` is not installed")
@@ -154,13 +154,15 @@ def _read_page(page: Any) -> Page:
     return Page(header, diagram_text, diagram)
 
 
-@pytest.fixture(scope="module", params=DEBATES)
+@pytest.fixture(scope="module", params=[*DEBATES, "brain-drain --reveal"])
 def written(request: pytest.FixtureRequest) -> tuple[str, Deck, list[Page]]:
     from argmap.export import deck_pdf
 
-    item = load_file(ARGUMENTS / f"{request.param}.yaml")
+    debate, _, reveal = str(request.param).partition(" ")
+    item = load_file(ARGUMENTS / f"{debate}.yaml")
     assert item.ok
-    deck = build_deck(item.graph)
+    # A reveal deck draws each step on a canvas of its own (`reveal_layout`).
+    deck = build_deck(item.graph, DeckOptions(reveal=bool(reveal)))
     reader = pypdf.PdfReader(BytesIO(deck_pdf.write(deck)))
     return request.param, deck, [_read_page(page) for page in reader.pages]
 

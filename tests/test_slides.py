@@ -7,6 +7,7 @@ built once per module and shared by the tests that read it.
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import json
 import re
 import sys
@@ -271,8 +272,20 @@ def test_reveal_builds_up_with_boxes_in_place(tmp_path: Path) -> None:
     for layout in _layouts([slide.source or "" for slide in first_build]):
         objects = layout["objects"]
         assert isinstance(objects, list)
-        positions.append({o["name"]: o["pos"] for o in objects if "pos" in o})
-    assert all(p == positions[0] for p in positions)
+        found = {o["name"]: o["pos"].split(",") for o in objects if "pos" in o}
+        # Each step is its own drawing: boxes are where the root puts them.
+        root_x, root_y = (float(v) for v in found["n0000"])
+        positions.append(
+            {
+                name: (round(float(x) - root_x, 1), round(float(y) - root_y, 1))
+                for name, (x, y) in found.items()
+                if not name.startswith("corner")
+            }
+        )
+    # A step draws only the boxes it shows, each where the steps before drew it.
+    for before, after in itertools.pairwise(positions):
+        assert len(before) < len(after)
+        assert {name: after[name] for name in before} == before
     # Each step shows one level more; hidden claims are absent from the notes too.
     counts = [len(s.claims) for s in first_build]
     assert counts == sorted(counts) and counts[0] < counts[-1]

@@ -476,8 +476,8 @@ def _reveal_steps(
 ) -> list[tuple[ArgumentGraph, ExportOptions, Path]]:
     """One diagram per level below the root: `<name>-01`, `-02`, ... for building slides.
 
-    Every step lays out the whole diagram and hides the levels not yet revealed, so a box
-    stays in its place from one step to the next.
+    Each step is laid out for the boxes it shows, a box already shown kept in its place
+    (`argmap.export.reveal_layout`).
     """
     root = options.root or "motion"
     below = max((n.depth for n in graph.subtree(root)), default=0) - graph.depth(root)

@@ -29,6 +29,7 @@ from argmap.export.fit import (
     scale_to_area,
 )
 from argmap.export.render import MISSING_DOT, RenderError
+from argmap.export.reveal_layout import pinned_last
 
 TITLE_POINTS = 30.0
 BREADCRUMB_POINTS = 18.0
@@ -143,7 +144,7 @@ def render_many(sources: list[str], fmt: str, jobs: int | None = None) -> list[b
     """Draw every source once (a source given twice, as a reveal step may be, is drawn
     once), in `jobs` `dot` processes at a time (default: one per processor, at most
     MAX_JOBS), each drawing its share of the sources in one run."""
-    unique = list(dict.fromkeys(sources))
+    unique = pinned_last(dict.fromkeys(sources))
     if not unique:
         return []
     jobs = max(1, min(jobs or os.cpu_count() or 1, MAX_JOBS, len(unique)))

@@ -125,11 +125,9 @@ def build_digraph(
     if scope is None:
         scope = compute_scope(graph, options.root, options.depth, options.side)
     if drawing is None and options.reveal is not None:
-        hidden = hidden_below_level(graph, scope, options.reveal)
-        drawing = Drawing(
-            hidden=frozenset(hidden),
-            unsettled=frozenset(unsettled(graph, scope.shown, hidden)),
-        )
+        from argmap.export.reveal_layout import reveal_drawing
+
+        drawing = reveal_drawing(graph, options, scope, theme or THEMES[options.theme])
     # Emission makes many short-lived strings and lists and no reference cycles; with the
     # cyclic collector running, each of its passes would rescan the whole loaded debate.
     with collector_paused():

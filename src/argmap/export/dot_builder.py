@@ -37,6 +37,7 @@ from argmap.export.dot_text import (
     shorten,
 )
 from argmap.export.dot_theme import FONTNAME, Theme, mix
+from argmap.export.reveal_layout import LEGEND, Layered
 from argmap.export.tidy import Pins
 from argmap.graph import ArgumentGraph, ClaimNode
 from argmap.model import MOTION_ID, Kind, Side
@@ -89,6 +90,9 @@ class _Builder:
         self.outside: dict[str, list[str]] | None = None
         #: The boxes to pin, when the diagram is laid out as a tidy tree.
         self.pins: Pins | None = None
+        #: The boxes, links and reveal steps of a reveal step laid out level by level.
+        self.layered: Layered | None = None
+        self.steps: dict[str, int] = {}
 
     def motion_verdict(self) -> tuple[str, str]:
         """The verdict and how robust it is, and what flips it (for the motion's box)."""
@@ -141,10 +145,29 @@ class _Builder:
         line = self._attr_list(label, attrs, per_claim)
         if self.pins is not None:
             self.pins.box(len(self.dot.body), name, label, attrs.get("margin", "0.15,0.08"))
+        if self.layered is not None:
+            role = "claim" if name in self.steps else LEGEND if name == LEGEND else "stub"
+            self.layered.box(
+                len(self.dot.body),
+                name,
+                label,
+                attrs.get("margin", "0.15,0.08"),
+                visible=attrs.get("style") != "invis",
+                role=role,
+                step=self.steps.get(name, 0),
+            )
         self.dot.body.append(f"\t{self._quoted_value(name)}{line}\n")
 
     def edge(self, tail: str, head: str, **attrs: str) -> None:
         """Add an edge statement, as `graphviz.Digraph.edge` would (names have no ports)."""
+        if self.layered is not None:
+            self.layered.link(
+                len(self.dot.body),
+                tail,
+                head,
+                visible=attrs.get("style") != "invis",
+                tree=attrs.get("constraint") != "false",
+            )
         tail, head = self._quoted_value(tail), self._quoted_value(head)
         self.dot.body.append(f"\t{tail} -> {head}{self._attr_list(None, attrs)}\n")
 
@@ -309,7 +332,11 @@ class _Builder:
         )
         if self.pins is not None:
             self.pins.link(anchor, name)
-        if kind != "more" and self.drawing.stubs_beside:
+        if kind != "more" and self.layered is not None:
+            # A reveal step laid out level by level keeps a link's stub beside its claim,
+            # so the stub shows where its claim does.
+            self.layered.beside(anchor, name)
+        elif kind != "more" and self.drawing.stubs_beside:
             # On the anchor's level, beside it: a slide is wider than it is tall.
             self.dot.body.append(f"\t{{rank=same; {anchor}; {name}}}\n")
         if hidden:
@@ -387,6 +414,13 @@ class _Builder:
             # Boxes pinned where the tidy tree puts them; Graphviz only draws (see render).
             graph_attrs.update(layout="neato", splines="line", outputorder="edgesfirst")
             self.pins = Pins(theme.fontsize)
+        elif self.drawing.reveal_sizes is not None:
+            # A reveal step: its shown boxes pinned where `reveal_layout` puts them.
+            graph_attrs.update(layout="nop2", outputorder="edgesfirst")
+            graph_attrs.pop("ratio", None)
+            self.layered = Layered(
+                self.drawing.reveal_sizes, theme.fontsize, self.drawing.reveal_growth
+            )
         self.dot.attr("graph", **graph_attrs)
         self.dot.attr("node", fontname=FONTNAME, fontsize=f"{theme.fontsize:g}", margin="0.15,0.08")
         self.dot.attr(
@@ -394,6 +428,9 @@ class _Builder:
         )
         for index, claim_id in enumerate(scope.shown):
             self.names[claim_id] = f"n{index:04d}"
+        if self.layered is not None:
+            base = graph.depth(scope.root)
+            self.steps = {self.names[c]: max(0, graph.depth(c) - base) for c in scope.shown}
         for claim_id in scope.shown:
             self.add_claim(graph.nodes[claim_id], self.names[claim_id])
         self.add_tree_edges(scope)
@@ -403,10 +440,11 @@ class _Builder:
             self.add_grid(scope, self.drawing.columns)
         if opts.legend:
             self.add_legend(scope)
+        gap, level_gap = theme.nodesep * 72, theme.ranksep * 72
         if self.pins is not None:
-            gap, level_gap = theme.nodesep * 72, theme.ranksep * 72
-            rankdir = graph_attrs["rankdir"]
-            self.pins.pin(self.dot.body, rankdir, gap=gap, level_gap=level_gap)
+            self.pins.pin(self.dot.body, graph_attrs["rankdir"], gap=gap, level_gap=level_gap)
+        if self.layered is not None:
+            self.layered.pin(self.dot.body, graph_attrs["rankdir"], gap=gap, level_gap=level_gap)
         return self.dot
 
     def add_grid(self, scope: Scope, columns: int) -> None:
@@ -440,6 +478,8 @@ class _Builder:
                     fontcolor=self.theme.muted if shown else self.theme.background,
                     fontsize=f"{self.small():g}",
                 )
+            if self.layered is not None and "label" in attrs:
+                self.layered.label(self.names[claim_id], CUT_MARK, self.small())
             if self.invisible(claim_id):
                 attrs = {"style": "invis"}
             # Drawn parent -> child so rebuttals sit below what they answer; the arrow

@@ -94,6 +94,13 @@ class Drawing:
     pad: float = 0.3
     #: The page margin `dot` adds round PDF output, inches (None: Graphviz's default).
     page_margin: float | None = None
+    #: Sizes of every box (points, by node name) of the last reveal step: the step is
+    #: laid out level by level and drawn with its shown boxes only, pinned
+    #: (`argmap.export.reveal_layout`). None: laid out by `dot`.
+    reveal_sizes: Mapping[str, tuple[float, float]] | None = field(default=None, compare=False)
+    #: How much larger than the next reveal step a step may be shown (None: its canvas
+    #: is its own drawing); see `reveal_layout.GROWTH`.
+    reveal_growth: float | None = None
     #: The debate's labels and strengths when the caller has them already (a slide deck
     #: draws hundreds of diagrams of one debate); None: worked out for this diagram.
     labels: Labelling | None = field(default=None, compare=False)

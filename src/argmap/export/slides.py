@@ -11,7 +11,7 @@ below the rule. `argmap.export.deck_pdf` and `argmap.export.deck_pptx` write the
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
 from argmap.contributions import contributions
@@ -62,6 +62,7 @@ from argmap.export.fit import (
     measure,
 )
 from argmap.export.render import RenderError
+from argmap.export.reveal_layout import GROWTH, BoxSize, deck_steps, pinned_last
 from argmap.export.verdict import verdict_line, verdict_movers
 from argmap.graph import ArgumentGraph
 from argmap.model import MOTION_ID, Side
@@ -218,7 +219,10 @@ class _Planner:
         more_text: dict[str, str],
         hidden: frozenset[str] = frozenset(),
         unsettled: frozenset[str] = frozenset(),
+        sizes: Mapping[str, BoxSize] | None = None,
     ) -> str:
+        """The DOT of a part; `sizes`: its boxes' sizes, to lay a reveal step out level by
+        level (`argmap.export.reveal_layout`)."""
         options = ExportOptions(format="dot", wrap=part.wrap, legend=False, rankdir=part.rankdir)
         drawing = Drawing(
             titled=False,
@@ -236,6 +240,8 @@ class _Planner:
             page_margin=0,
             labels=self.labels,
             weighing=self.weighing,
+            reveal_sizes=sizes,
+            reveal_growth=GROWTH if sizes is not None else None,
         )
         scope = Scope(part.root, part.shown, part.hidden_below)
         digraph = build_digraph(self.graph, options, scope=scope, theme=self.theme, drawing=drawing)
@@ -436,9 +442,11 @@ class _Planner:
         slides.append(closing)
         # Measure every final diagram at once: its scale places it on the slide.
         unique: dict[str, Size] = {}
-        pending = sorted({s.source for s in diagram_slides if s.source is not None})
+        # Pinned reveal steps last: in one `dot` run, the graphs after one of them would
+        # be drawn as pinned too (see `reveal_layout.pinned_last`).
+        pending = pinned_last({s.source for s in diagram_slides if s.source is not None})
         assert closing.chart is not None
-        *sizes, chart_size = measure([*pending, closing.chart])
+        chart_size, *sizes = measure([closing.chart, *pending])
         for source, size in zip(pending, sizes, strict=True):
             unique[source] = size
         self.place_chart(closing, chart_size)
@@ -545,22 +553,27 @@ class _Planner:
         texts = self.more_text(part, branches)
         slides = []
         base = graph.depth(part.root)
-        for step in range(steps):
-            if steps > 1:
-                hidden = frozenset(c for c in part.shown if graph.depth(c) - base > step)
-                step_title = f"{title} (step {step + 1}/{steps})"
-            else:
-                hidden, step_title = frozenset(), title
+        hiding = [
+            frozenset(c for c in part.shown if graph.depth(c) - base > step)
+            for step in range(steps - 1)
+        ] + [frozenset()]
+
+        def draw(hidden: frozenset[str], sizes: Mapping[str, BoxSize] | None) -> str:
+            # A label shows from the step that shows the branch below it.
+            settling = frozenset(unsettled(graph, part.shown, hidden))
+            return self.source(part, texts, hidden, settling, sizes)
+
+        # Each step laid out for the boxes it shows, those shown before kept in place.
+        sources = deck_steps(draw, hiding) if steps > 1 else [draw(frozenset(), None)]
+        for step, (hidden, source) in enumerate(zip(hiding, sources, strict=True)):
+            step_title = f"{title} (step {step + 1}/{steps})" if steps > 1 else title
             shown = tuple(c for c in part.shown if c not in hidden)
             slides.append(
                 Slide(
                     "branch",
                     step_title,
                     crumb,
-                    # A label shows from the step that shows the branch below it.
-                    source=self.source(
-                        part, texts, hidden, frozenset(unsettled(graph, part.shown, hidden))
-                    ),
+                    source=source,
                     claims=shown,
                     notes=slide_notes(graph, self.labels, shown, self.weighing),
                 )
