@@ -1,0 +1,133 @@
+"""Removals and weight steps climbed up each claim's path (`Chains`) are the numbers a full
+recomputation gives: on random trees, on random debates with cross-links, undercuts and
+cycles, and on every claim of the bundled debates."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from test_contributions_paths import trees
+from test_strength import debates, load_ok
+
+from argmap.contributions import contributions, reaching, with_weight
+from argmap.contributions_tree import Chains, chains_of
+from argmap.gradual import solve
+from argmap.graph import ArgumentGraph
+from argmap.load import load_paths
+from argmap.model import MOTION_ID
+from argmap.robustness import steps, weight_of
+from argmap.strength import Weighing, weigh
+
+SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+BUNDLED = [item.graph for item in load_paths(["arguments"])]
+
+
+def _chains(graph: ArgumentGraph) -> tuple[Weighing, Chains]:
+    weighing = weigh(graph)
+    assert weighing.qbaf is not None
+    return weighing, chains_of(weighing, weighing.qbaf)
+
+
+def assert_every_removal_is_recomputing(graph: ArgumentGraph, target_id: str) -> None:
+    """Each claim's contribution to the target is the target's strength minus its strength
+    with the claim removed and every strength computed again."""
+    weighing, chains = _chains(graph)
+    qbaf = chains.qbaf
+    target = qbaf.index[target_id]
+    found = dict(contributions(graph, weighing, target_id))
+    for x in reaching(qbaf, target) - {target}:
+        expected = chains.sigma[target] - solve(qbaf, removed=x)[0][target]
+        assert found.get(qbaf.ids[x], 0.0) == pytest.approx(expected, abs=1e-6), qbaf.ids[x]
+
+
+def assert_every_weight_step_is_recomputing(graph: ArgumentGraph, target_id: str) -> None:
+    """The target's strength after one weight step of any claim is that of solving the
+    debate again with the new base score."""
+    weighing, chains = _chains(graph)
+    qbaf = chains.qbaf
+    target = qbaf.index[target_id]
+    region = chains.region(target)
+    before = list(qbaf.base)
+    for i, claim_id in enumerate(qbaf.ids):
+        if graph.nodes[claim_id].claim is None:
+            continue
+        for weight in steps(weight_of(graph, claim_id)):
+            bases = list(qbaf.base)
+            bases[i] = weight / 6
+            expected = solve(qbaf, base=bases)[0][target]
+            got = with_weight(qbaf, chains, i, weight / 6, target, region)
+            assert got == pytest.approx(expected, abs=1e-6), (claim_id, weight)
+            assert qbaf.base == before  # the debate's own base scores are left as they were
+    assert weighing.strengths[target_id] == chains.sigma[target]
+
+
+@SETTINGS
+@given(trees())
+def test_in_a_tree_every_removal_climbs_one_path(text: str) -> None:
+    """In a tree without undercuts of undercuts, no removal needs the general recomputation:
+    the climb answers with the target's strength itself."""
+    graph = load_ok(text)
+    _, chains = _chains(graph)
+    qbaf = chains.qbaf
+    nested = {u for p, us in qbaf.undercuts.items() if p in qbaf.through_out for u in us}
+    for target in range(len(qbaf.ids)):
+        region = chains.region(target)
+        for x in region - {target}:
+            path, node = set(), qbaf.ids[x]
+            while node != qbaf.ids[target]:
+                path.add(qbaf.index[node])
+                node = graph.nodes[node].parent or MOTION_ID
+            if path & nested:
+                continue  # an undercut of an undercut is left to the general recomputation
+            climbed = chains.without(x, target, region)
+            assert isinstance(climbed, float), (qbaf.ids[x], qbaf.ids[target])
+            expected = chains.sigma[target] - solve(qbaf, removed=x)[0][target]
+            assert chains.sigma[target] - climbed == pytest.approx(expected, abs=1e-6)
+
+
+@SETTINGS
+@given(trees())
+def test_in_a_tree_every_weight_step_is_exact(text: str) -> None:
+    assert_every_weight_step_is_recomputing(load_ok(text), MOTION_ID)
+
+
+@SETTINGS
+@given(debates(max_claims=12))
+def test_with_cross_links_undercuts_and_cycles_every_removal_is_exact(text: str) -> None:
+    graph = load_ok(text)
+    for target_id in graph.nodes:
+        assert_every_removal_is_recomputing(graph, target_id)
+
+
+@SETTINGS
+@given(debates(max_claims=10))
+def test_with_cross_links_undercuts_and_cycles_every_weight_step_is_exact(text: str) -> None:
+    graph = load_ok(text)
+    assert_every_weight_step_is_recomputing(graph, MOTION_ID)
+    assert_every_weight_step_is_recomputing(graph, graph.motion.children[0])
+
+
+@pytest.mark.parametrize("graph", BUNDLED, ids=lambda g: g.path.stem)
+def test_on_the_bundled_debates_every_claim_s_removal_is_exact(graph: ArgumentGraph) -> None:
+    for target_id in (MOTION_ID, *graph.motion.children):
+        assert_every_removal_is_recomputing(graph, target_id)
+
+
+@pytest.mark.parametrize("graph", BUNDLED, ids=lambda g: g.path.stem)
+def test_on_the_bundled_debates_every_weight_step_is_exact(graph: ArgumentGraph) -> None:
+    assert_every_weight_step_is_recomputing(graph, MOTION_ID)
+
+
+def test_each_debate_state_has_its_own_chains() -> None:
+    """Contributions asked of two debates in turn, and of a debate after a weight changed,
+    are each debate's own: nothing worked out for one is reused for the other."""
+    one = load_ok("title: T\nmotion: M.\npro:\n  - {id: p, text: P., weight: 5}\n")
+    two = load_ok("title: T\nmotion: M.\npro:\n  - {id: p, text: P., weight: 1}\n")
+    first, second = weigh(one), weigh(two)
+    for _ in range(2):
+        for graph, weighing in ((one, first), (two, second)):
+            (claim, amount), *_ = contributions(graph, weighing)
+            assert claim == "p"
+            assert amount == pytest.approx(weighing.motion_strength - 0.5)
+    assert dict(contributions(one, first))["p"] > dict(contributions(two, second))["p"]
