@@ -84,3 +84,28 @@ class Scratch(dict[int, float]):
 
     def __missing__(self, i: int) -> float:
         return self.base[i]
+
+
+def solve_settling_pairs(qbaf: QBAF) -> tuple[list[float], list[float]]:
+    """(strengths, energies) of every claim under quadratic energy, as `QBAF.solve` gives
+    them, with each cycle of two settled by iterating its fixed point (`_settle_pair`), which
+    lands on the point the cycle's dynamics settle at in a few dozen evaluations instead of
+    integrating them."""
+    sigma = list(qbaf.base)
+    energies = [0.0] * len(qbaf.ids)
+    evaluate = qbaf._evaluate  # one claim off any cycle
+    for i in qbaf.order:
+        evaluate(i, sigma, energies)
+    for part, cyclic in zip(qbaf.rest, qbaf.rest_cyclic, strict=True):
+        if not cyclic:
+            evaluate(part[0], sigma, energies)
+            continue
+        view = Scratch(sigma, {})
+        if len(part) == 2 and _settle_pair(qbaf, view, *part):
+            for node in part:
+                sigma[node] = view[node]
+        else:
+            qbaf.settle(part, sigma)
+        for node in part:
+            energies[node] = qbaf.energy(node, sigma)
+    return sigma, energies

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 
 from argmap.collector import collector_paused
 from argmap.contributions import contributions, reaching, with_bases, with_weight
+from argmap.contributions_cycles import solve_settling_pairs
 from argmap.contributions_tree import chains_of
 from argmap.gradual import SEMANTICS, solve
 from argmap.graph import ArgumentGraph
@@ -194,8 +195,7 @@ def _solved(qbaf: QBAF, weighing: Weighing, bases: list[float]) -> tuple[list[fl
     """(strengths, energies) of every claim with base scores `bases`; energies only
     under quadratic energy, which has its own faster solver (`QBAF.solve`)."""
     if weighing.semantics == DEFAULT_SEMANTICS:
-        sigma, energies, _ = replace(qbaf, base=bases, energies=[]).solve()
-        return sigma, energies
+        return solve_settling_pairs(replace(qbaf, base=bases, energies=[]))
     return solve(qbaf, weighing.semantics, base=bases)[0], []
 
 
