@@ -4,9 +4,10 @@ Contributions are removal contributions (Kampik, Potyka, Yin, Čyras, Toni, "Con
 functions for quantitative bipolar argumentation graphs", KR 2024):
 ctrb(x → y) = σ(y) − σ(y in the debate without x); without an undercut, the link it weakened
 counts whole. Only claims that can reach y are tried, and each removal recomputes only the
-claims on its way to y, stopping where nothing changes. The same recomputation gives y's
-strength after one claim's base score changes (`with_base`), which `argmap.robustness` uses
-for weight steps. Under a semantics other than quadratic energy each removal is a full
+claims on its way to y, stopping where nothing changes: up each claim's paths
+(`argmap.contributions_tree`), else in evaluation order. The same recomputation gives y's
+strength after one claim's base score changes (`with_weight`), which `argmap.robustness`
+uses for weight steps. Under a semantics other than quadratic energy each removal is a full
 recomputation (`argmap.gradual`).
 """
 
