@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from argmap.collector import collector_paused
 from argmap.contributions_cycles import resettle
-from argmap.contributions_tree import Chains, chains_of, reach
+from argmap.contributions_tree import Chains, Climbed, chains_of, reach
 from argmap.gradual import solve
 from argmap.graph import ArgumentGraph
 from argmap.model import MOTION_ID
@@ -115,18 +115,27 @@ def _without(qbaf: QBAF, chains: Chains, removed: int, target: int, region: set[
     links in evaluation order (a heap of part positions), and a cycle that is reached is
     settled again as a whole.
     """
-    climbed = chains.without(removed, target, region)
-    if isinstance(climbed, float):
+    climbed = _finish(
+        qbaf, chains, chains.without(removed, target, region), removed, target, region
+    )
+    if climbed is not None:
         return climbed
-    node, value = climbed
-    if node != removed:
-        return _propagate(
-            qbaf, chains.sigma, chains.energies, target, region, -1, shift=(node, value)
-        )
     walked = chains.path_walk().without(removed, target, region)
     if walked is not None:
         return walked
     return _propagate(qbaf, chains.sigma, chains.energies, target, region, removed)
+
+
+def _finish(
+    qbaf: QBAF, chains: Chains, climbed: Climbed, start: int, target: int, region: set[int]
+) -> float | None:
+    """The target's strength from a climb: its answer, or recomputed in evaluation order
+    from where it stopped; None where it stopped at once, at `start`."""
+    if isinstance(climbed, float):
+        return climbed
+    if climbed[0] == start:
+        return None
+    return _propagate(qbaf, chains.sigma, chains.energies, target, region, -1, shift=climbed)
 
 
 def with_base(
@@ -149,14 +158,11 @@ def with_weight(
     """The target's strength with claim `claim`'s base score set to `base` (quadratic
     energy): up the one path of its change while it has one (`Chains`), then in
     evaluation order."""
-    climbed = chains.with_base(claim, base, target, region)
-    if isinstance(climbed, float):
+    climbed = _finish(
+        qbaf, chains, chains.with_base(claim, base, target, region), claim, target, region
+    )
+    if climbed is not None:
         return climbed
-    node, value = climbed
-    if node != claim:
-        return _propagate(
-            qbaf, chains.sigma, chains.energies, target, region, -1, shift=(node, value)
-        )
     return with_base(qbaf, chains.sigma, chains.energies, claim, base, target, region)
 
 
