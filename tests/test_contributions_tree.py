@@ -131,3 +131,25 @@ def test_each_debate_state_has_its_own_chains() -> None:
             assert claim == "p"
             assert amount == pytest.approx(weighing.motion_strength - 0.5)
     assert dict(contributions(one, first))["p"] > dict(contributions(two, second))["p"]
+
+
+def test_two_undercuts_of_one_link_one_rebutting_the_other_by_hand() -> None:
+    """u1 and u2 both undercut p's link to the motion, and u1 also rebuts u2: removing u1
+    moves both shares of the one link, which multiply, so it is worked out again whole."""
+    graph = load_ok(
+        "title: T\nmotion: M.\npro:\n  - id: p\n    text: P.\n    rebuttals:\n"
+        "      - {id: u1, text: U1., undercut: true, also_rebuts: [u2]}\n"
+        "      - {id: u2, text: U2., undercut: true}\n"
+    )
+    weighing = weigh(graph)
+
+    def q(tau: float, energy: float) -> float:
+        h = energy**2 / (1 + energy**2)
+        return tau + (1 - tau) * h if energy >= 0 else tau - tau * h
+
+    u1 = 0.5
+    u2 = q(0.5, -u1)
+    motion = q(0.5, 0.5 * (1 - u1) * (1 - u2))
+    assert weighing.motion_strength == pytest.approx(motion)
+    without = q(0.5, 0.5 * (1 - 0.5))  # u2 back at its base score, alone on the link
+    assert dict(contributions(graph, weighing))["u1"] == pytest.approx(motion - without)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import cast
 
 from argmap.strength import NEGLIGIBLE, QBAF, TOLERANCE, influence
+from argmap.weakening import keep
 
 
 def resettle(
@@ -32,25 +33,31 @@ def resettle(
 
 def _settle_pair(qbaf: QBAF, view: Scratch, a: int, b: int) -> bool:
     """Settle a cycle of two claims that rebut or support each other (the usual cycle, two
-    cross-links), False where undercuts weaken their links.
+    cross-links), False where one of them undercuts a link into the cycle.
+
+    A link into a or b that undercuts weaken counts σ·keep; its undercuts sit outside the
+    cycle, so keep is fixed while the cycle settles and the link is one more weight ≤ 1.
 
     Its fixed point is σ(a) = f(σ(a)), f(x) = σa(σb(x)), each one claim's strength from
     its energy: every influence moves a strength by at most 0.65 times the energy's
     change, so f shrinks distances by 0.65² at least and iterating it from the old
     strength converges to the one fixed point, the point the cycle's dynamics settle at.
     As for any cycle, nothing moves unless f moves a strength by `TOLERANCE` or more."""
-    if a in qbaf.cuttable or b in qbaf.cuttable:
+    through = qbaf.through_in
+    if any(u in (a, b) for node in (a, b) for u, _ in through.get(node, ())):
         return False
     outside = {a: 0.0, b: 0.0}
     between = {a: 0.0, b: 0.0}
     for node, other in ((a, b), (b, a)):
+        weakened = qbaf.cuttable.get(node, ())
         for j, sign in qbaf.incoming[node]:
+            share = keep(qbaf.undercuts, j, view) if (j, sign) in weakened else 1.0
             if j == other:
-                between[node] += sign
+                between[node] += sign * share
             elif j == node:
                 return False
             else:
-                outside[node] += sign * view[j]
+                outside[node] += sign * view[j] * share
     if abs(between[a]) > 1.0 or abs(between[b]) > 1.0:
         return False  # a link counted twice: the bound below does not hold
     base_a, base_b = qbaf.base[a], qbaf.base[b]
