@@ -10,7 +10,7 @@ from test_contributions_paths import trees
 from test_strength import debates, load_ok
 
 from argmap.contributions import contributions, reaching, with_weight
-from argmap.contributions_tree import Chains, chains_of
+from argmap.contributions_tree import KEPT_REGIONS, Chains, chains_of
 from argmap.gradual import solve
 from argmap.graph import ArgumentGraph
 from argmap.load import load_paths
@@ -153,3 +153,15 @@ def test_two_undercuts_of_one_link_one_rebutting_the_other_by_hand() -> None:
     assert weighing.motion_strength == pytest.approx(motion)
     without = q(0.5, 0.5 * (1 - 0.5))  # u2 back at its base score, alone on the link
     assert dict(contributions(graph, weighing))["u1"] == pytest.approx(motion - without)
+
+
+def test_a_debate_state_keeps_a_bounded_number_of_reaching_sets() -> None:
+    """Asking for every claim's contributions in turn, as a reader moving through a big map
+    does, keeps only the last few claims' reaching sets, and the answers stay exact."""
+    graph = BUNDLED[0]
+    weighing, chains = _chains(graph)
+    for claim_id in graph.nodes:
+        contributions(graph, weighing, claim_id)
+    assert chains_of(weighing, chains.qbaf) is chains
+    assert len(chains.regions) <= KEPT_REGIONS < len(graph.nodes)
+    assert_every_removal_is_recomputing(graph, MOTION_ID)

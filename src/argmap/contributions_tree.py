@@ -19,6 +19,7 @@ contribution lists of one debate state (speaker notes, one per claim) share it.
 
 from __future__ import annotations
 
+import contextlib
 import heapq
 import weakref
 
@@ -26,6 +27,10 @@ from argmap.contributions_cycles import resettle
 from argmap.contributions_paths import PathWalk
 from argmap.strength import NEGLIGIBLE, QBAF, Weighing
 from argmap.weakening import keep
+
+#: How many claims' reaching sets one debate state keeps (a reader moving through a big
+#: map asks for one per claim; the motion's is the one asked for again and again).
+KEPT_REGIONS = 32
 
 #: A climb's answer: the target's strength, or (claim, its new strength) where the change
 #: stopped keeping to separate paths: from there on it is recomputed in evaluation order.
@@ -118,9 +123,14 @@ class Chains:
         self.cut[u] = (p, signs[0] * sigma[p], rest, keep(undercuts, u, sigma), before)
 
     def region(self, target: int) -> set[int]:
-        """The target and every claim whose strength can reach it (`contributions.reaching`)."""
+        """The target and every claim whose strength can reach it (`contributions.reaching`);
+        the last `KEPT_REGIONS` asked for are kept."""
         found = self.regions.get(target)
         if found is None:
+            if len(self.regions) >= KEPT_REGIONS:
+                # Another thread may change the kept sets meanwhile: then one is left over.
+                with contextlib.suppress(KeyError, RuntimeError, StopIteration):
+                    del self.regions[next(iter(self.regions))]  # the oldest
             found = self.regions[target] = reach(self.qbaf, target)
         return found
 
