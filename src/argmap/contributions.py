@@ -4,9 +4,10 @@ Contributions are removal contributions (Kampik, Potyka, Yin, Čyras, Toni, "Con
 functions for quantitative bipolar argumentation graphs", KR 2024):
 ctrb(x → y) = σ(y) − σ(y in the debate without x); without an undercut, the link it weakened
 counts whole. Only claims that can reach y are tried, and each removal recomputes only the
-claims on its way to y, stopping where nothing changes. The same recomputation gives y's
-strength after one claim's base score changes (`with_base`), which `argmap.robustness` uses
-for weight steps. Under a semantics other than quadratic energy each removal is a full
+claims on its way to y, stopping where nothing changes: up each claim's paths
+(`argmap.contributions_tree`), else in evaluation order. The same recomputation gives y's
+strength after one claim's base score changes (`with_weight`), which `argmap.robustness`
+uses for weight steps. Under a semantics other than quadratic energy each removal is a full
 recomputation (`argmap.gradual`).
 """
 
@@ -14,10 +15,10 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable
-from typing import cast
 
 from argmap.collector import collector_paused
-from argmap.contributions_paths import PathWalk
+from argmap.contributions_cycles import resettle
+from argmap.contributions_tree import Chains, Climbed, chains_of, reach
 from argmap.gradual import solve
 from argmap.graph import ArgumentGraph
 from argmap.model import MOTION_ID
@@ -25,7 +26,6 @@ from argmap.strength import (
     DEFAULT_SEMANTICS,
     NEGLIGIBLE,
     QBAF,
-    TOLERANCE,
     Weighing,
     influence,
 )
@@ -51,30 +51,34 @@ def contributions(
     `only` tries only the claims it names.
     """
     qbaf = weighing.qbaf if weighing.qbaf is not None else QBAF.build(graph)
-    sigma = [weighing.strengths[i] for i in qbaf.ids]
-    energies = qbaf.energies or [qbaf.energy(i, sigma) for i in range(len(qbaf.ids))]
     target = qbaf.index[claim_id]
-    fast = weighing.semantics == DEFAULT_SEMANTICS
-    paths = PathWalk(qbaf, sigma, energies)
     with collector_paused():
-        region = reaching(qbaf, target)
-        tried = set(region)
+        if weighing.semantics == DEFAULT_SEMANTICS:
+            chains = chains_of(weighing, qbaf)
+            region = chains.region(target)
+            sigma = chains.sigma
+        else:
+            chains = None
+            region = reaching(qbaf, target)
+            sigma = [weighing.strengths[i] for i in qbaf.ids]
+        tried = region
         if within is not None:
-            tried &= reaching(qbaf, target, within)
+            tried = tried & reaching(qbaf, target, within)
         if only is not None:
-            tried &= {qbaf.index[c] for c in only if c in qbaf.index}
+            tried = tried & {qbaf.index[c] for c in only if c in qbaf.index}
         amounts: list[tuple[str, float]] = []
+        before = sigma[target]
+        ids = qbaf.ids
         for x in sorted(tried):
             if x == target:
                 continue
-            without = (
-                _without(qbaf, sigma, energies, x, target, region, paths)
-                if fast
-                else solve(qbaf, weighing.semantics, removed=x)[0][target]
-            )
-            amount = sigma[target] - without
+            if chains is None:
+                without = solve(qbaf, weighing.semantics, removed=x)[0][target]
+            else:
+                without = _without(qbaf, chains, x, target, region)
+            amount = before - without
             if abs(amount) > NEGLIGIBLE:
-                amounts.append((qbaf.ids[x], amount))
+                amounts.append((ids[x], amount))
     amounts.sort(key=lambda item: -abs(item[1]))
     return amounts if limit is None else amounts[:limit]
 
@@ -85,6 +89,8 @@ def reaching(qbaf: QBAF, target: int, within: int | None = None) -> set[int]:
 
     An undercut reaches the claim whose incoming link it weakens.
     """
+    if within is None:
+        return reach(qbaf, target)
     through = qbaf.through_in
     seen = {target}
     level = [target]
@@ -101,25 +107,35 @@ def reaching(qbaf: QBAF, target: int, within: int | None = None) -> set[int]:
     return seen
 
 
-def _without(
-    qbaf: QBAF,
-    sigma: list[float],
-    energies: list[float],
-    removed: int,
-    target: int,
-    region: set[int],
-    paths: PathWalk,
-) -> float:
+def _without(qbaf: QBAF, chains: Chains, removed: int, target: int, region: set[int]) -> float:
     """The target's strength with claim `removed` taken out, recomputing only what changes.
 
-    Along the paths from the claim to the target where they keep apart (`PathWalk`);
-    else changes travel along links in evaluation order (a heap of part positions), and a
-    cycle that is reached is settled again as a whole.
+    Up the one path of its change while it has one (`Chains`); then along the paths from
+    the claim to the target where they keep apart (`PathWalk`); else changes travel along
+    links in evaluation order (a heap of part positions), and a cycle that is reached is
+    settled again as a whole.
     """
-    walked = paths.without(removed, target, region)
+    climbed = _finish(
+        qbaf, chains, chains.without(removed, target, region), removed, target, region
+    )
+    if climbed is not None:
+        return climbed
+    walked = chains.path_walk().without(removed, target, region)
     if walked is not None:
         return walked
-    return _propagate(qbaf, sigma, energies, target, region, removed)
+    return _propagate(qbaf, chains.sigma, chains.energies, target, region, removed)
+
+
+def _finish(
+    qbaf: QBAF, chains: Chains, climbed: Climbed, start: int, target: int, region: set[int]
+) -> float | None:
+    """The target's strength from a climb: its answer, or recomputed in evaluation order
+    from where it stopped; None where it stopped at once, at `start`."""
+    if isinstance(climbed, float):
+        return climbed
+    if climbed[0] == start:
+        return None
+    return _propagate(qbaf, chains.sigma, chains.energies, target, region, -1, shift=climbed)
 
 
 def with_base(
@@ -133,14 +149,45 @@ def with_base(
 ) -> float:
     """The target's strength with claim `claim`'s base score set to `base` (quadratic
     energy), recomputing only what changes; `region` is `reaching(qbaf, target)`."""
-    if claim not in region:
+    return with_bases(qbaf, sigma, energies, {claim: base}, target, region)
+
+
+def with_weight(
+    qbaf: QBAF, chains: Chains, claim: int, base: float, target: int, region: set[int]
+) -> float:
+    """The target's strength with claim `claim`'s base score set to `base` (quadratic
+    energy): up the one path of its change while it has one (`Chains`), then in
+    evaluation order."""
+    climbed = _finish(
+        qbaf, chains, chains.with_base(claim, base, target, region), claim, target, region
+    )
+    if climbed is not None:
+        return climbed
+    return with_base(qbaf, chains.sigma, chains.energies, claim, base, target, region)
+
+
+def with_bases(
+    qbaf: QBAF,
+    sigma: list[float],
+    energies: list[float],
+    bases: dict[int, float],
+    target: int,
+    region: set[int],
+) -> float:
+    """The target's strength with the base scores of some claims changed (quadratic
+    energy), from the settled `sigma` and `energies` of `qbaf`; only what changes is
+    recomputed. `region` is `reaching(qbaf, target)`."""
+    starts = [claim for claim in bases if claim in region]
+    if not starts:
         return sigma[target]
-    old = qbaf.base[claim]
-    qbaf.base[claim] = base
+    old = {claim: qbaf.base[claim] for claim in starts}
+    for claim in starts:
+        qbaf.base[claim] = bases[claim]
     try:
-        return _propagate(qbaf, sigma, energies, target, region, -1, start=claim)
+        return _propagate(qbaf, sigma, energies, target, region, -1, starts=starts)
     finally:
-        qbaf.base[claim] = old
+        for claim, value in old.items():
+            qbaf.base[claim] = value
 
 
 def _propagate(
@@ -150,10 +197,12 @@ def _propagate(
     target: int,
     region: set[int],
     removed: int,
-    start: int | None = None,
+    starts: Iterable[int] = (),
+    shift: tuple[int, float] | None = None,
 ) -> float:
-    """Carry a change to the target: claim `removed` taken out (or none, -1), or claim
-    `start` recomputed from its own base score.
+    """Carry a change to the target: claim `removed` taken out (or none, -1), the claims
+    `starts` recomputed from their own base scores, or one claim moved to a new strength (`shift`)
+    (everything else that changed only reaching the target through it).
 
     A claim's energy is its old energy plus the changes pushed along its links, except
     along a link an undercut weakens: that link is not linear in what changed, so its part
@@ -182,8 +231,12 @@ def _propagate(
                 push(t, 0.0)
 
     done_parts: set[int] = set()
-    if start is not None:
-        push(start, 0.0)
+    if shift is not None:
+        changed[shift[0]] = shift[1]
+        carry(shift[0], shift[1] - sigma[shift[0]])
+    elif removed < 0:
+        for start in starts:
+            push(start, 0.0)
     else:
         carry(removed, -sigma[removed])
     while heap:
@@ -203,7 +256,7 @@ def _propagate(
         else:
             for node in part:
                 pending.pop(node, None)
-            moved = _resettle(qbaf, sigma, changed, part, removed)
+            moved = resettle(qbaf, sigma, changed, part, removed)
         for node, new in moved.items():
             changed[node] = new
             carry(node, new - sigma[node])
@@ -223,77 +276,3 @@ def _weakened_change(qbaf: QBAF, sigma: list[float], current: Overlay, node: int
         before = sigma[p] * keep(undercuts, p, sigma)
         total += sign * (now - before)
     return total
-
-
-def _resettle(
-    qbaf: QBAF,
-    sigma: list[float],
-    changed: dict[int, float],
-    part: list[int],
-    removed: int,
-) -> dict[int, float]:
-    """Settle a cycle again with some claims changed or removed; the members that moved."""
-    view = Scratch(sigma, changed)
-    members = [m for m in part if m != removed]
-    if removed in part:
-        view[removed] = 0.0
-    # The cycle reads and writes strengths by index: a scratch overlay, not a copy of all.
-    if len(members) != 2 or not _settle_pair(qbaf, view, *members):
-        qbaf.settle(members, cast(list[float], view))
-    return {m: view[m] for m in members if abs(view[m] - sigma[m]) > NEGLIGIBLE}
-
-
-def _settle_pair(qbaf: QBAF, view: Scratch, a: int, b: int) -> bool:
-    """Settle a cycle of two claims that rebut or support each other (the usual cycle, two
-    cross-links), False where undercuts weaken their links.
-
-    Its fixed point is σ(a) = f(σ(a)), f(x) = σa(σb(x)), each one claim's strength from
-    its energy: every influence moves a strength by at most 0.65 times the energy's
-    change, so f shrinks distances by 0.65² at least and iterating it from the old
-    strength converges to the one fixed point, the point the cycle's dynamics settle at.
-    As for any cycle, nothing moves unless f moves a strength by `TOLERANCE` or more."""
-    if a in qbaf.cuttable or b in qbaf.cuttable:
-        return False
-    outside = {a: 0.0, b: 0.0}
-    between = {a: 0.0, b: 0.0}
-    for node, other in ((a, b), (b, a)):
-        for j, sign in qbaf.incoming[node]:
-            if j == other:
-                between[node] += sign
-            elif j == node:
-                return False
-            else:
-                outside[node] += sign * view[j]
-    if abs(between[a]) > 1.0 or abs(between[b]) > 1.0:
-        return False  # a link counted twice: the bound below does not hold
-    base_a, base_b = qbaf.base[a], qbaf.base[b]
-
-    def of_b(x: float) -> float:
-        return influence(base_b, outside[b] + between[b] * x)
-
-    def f(x: float) -> float:
-        return influence(base_a, outside[a] + between[a] * of_b(x))
-
-    x = view[a]
-    if abs(f(x) - x) < TOLERANCE and abs(of_b(x) - view[b]) < TOLERANCE:
-        return True
-    for _ in range(200):
-        following = f(x)
-        done = abs(following - x) <= NEGLIGIBLE
-        x = following
-        if done:
-            break
-    view[a] = x
-    view[b] = of_b(x)
-    return True
-
-
-class Scratch(dict[int, float]):
-    """Strengths by index, written here and read through to `base` where not written."""
-
-    def __init__(self, base: list[float], changed: dict[int, float]) -> None:
-        super().__init__(changed)
-        self.base = base
-
-    def __missing__(self, i: int) -> float:
-        return self.base[i]

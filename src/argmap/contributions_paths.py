@@ -85,6 +85,8 @@ class PathWalk:
                 now = keep(undercuts, p, Overlay(sigma, changed))
                 arrivals.append((node, signs[0] * sigma[p] * (now - keep(undercuts, p, sigma))))
                 if node == target:
+                    if p in via_cut:
+                        return None  # two undercuts of one link moved: keep(p) is a product
                     via_cut.add(p)
             for node, delta in arrivals:
                 if node not in region:

@@ -66,8 +66,13 @@ def df_quad(base: float, inputs: Sequence[tuple[float, float]]) -> float:
 
 def max_based(base: float, inputs: Sequence[tuple[float, float]]) -> float:
     """Weighted max-based (Amgoud et al. 2017), with top aggregation for supporters."""
-    attack = max((value for sign, value in inputs if sign < 0), default=0.0)
-    support = max((value for sign, value in inputs if sign > 0), default=0.0)
+    attack = support = 0.0
+    for sign, value in inputs:
+        if sign < 0:
+            if value > attack:
+                attack = value
+        elif value > support:
+            support = value
     balance = support - attack
     if balance >= 0.0:
         return base + (1.0 - base) * balance / (1.0 + balance)
@@ -161,7 +166,8 @@ def solve(
 
     unsettled: list[int] = []
     for i in qbaf.order:
-        if i != removed:
+        # A claim nothing links to keeps its base score under every semantics here.
+        if incoming[i] and i != removed:
             sigma[i] = step(i, sigma)
     for part, cyclic in zip(qbaf.rest, qbaf.rest_cyclic, strict=True):
         members = [i for i in part if i != removed]

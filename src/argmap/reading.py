@@ -125,7 +125,6 @@ def label_and_strength(
     def called(c: str) -> str:
         return name(graph, c, show_ids=show_ids)
 
-    amounts = contributions(graph, weighing, claim_id)
     if label is Label.DEFEATED and value >= STRONG:
         winners = [
             a
@@ -134,7 +133,6 @@ def label_and_strength(
             and attack_holds(graph, labelling, a, claim_id) == "holds"
         ]
         answer = f"{called(winners[0])} answers it and stands" if winners else "it is answered"
-        raised = [c for c, a in amounts if a > 0]
         support = len(graph.supporters(claim_id))
         if support:
             keeps = (
@@ -142,13 +140,13 @@ def label_and_strength(
                 if support == 1
                 else f"its {counted(support, 'support')} still keep it strong"
             )
-        elif raised:
+        elif raised := [c for c, a in contributions(graph, weighing, claim_id) if a > 0]:
             keeps = f"{called(raised[0])} still keeps it strong"
         else:
             keeps = "its weight still keeps it strong"
         return f"Strictly, {answer}; {keeps} ({value:.2f})."
     if label is Label.STANDING and value < STRONG:
-        lowered = [c for c, a in amounts if a < 0]
+        lowered = [c for c, a in contributions(graph, weighing, claim_id) if a < 0]
         if lowered:
             why = f"{called(lowered[0])} still weighs against it"
         else:

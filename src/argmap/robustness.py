@@ -22,10 +22,12 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from argmap.collector import collector_paused
-from argmap.contributions import contributions, reaching, with_base
+from argmap.contributions import contributions, reaching, with_bases, with_weight
+from argmap.contributions_cycles import solve_settling_pairs
+from argmap.contributions_tree import chains_of
 from argmap.gradual import SEMANTICS, solve
 from argmap.graph import ArgumentGraph
 from argmap.model import MOTION_ID
@@ -186,7 +188,15 @@ def reach_signs(qbaf: QBAF) -> dict[int, set[float]]:
 
 
 def _motion(qbaf: QBAF, weighing: Weighing, bases: list[float]) -> float:
-    return solve(qbaf, weighing.semantics, base=bases)[0][qbaf.index[MOTION_ID]]
+    return _solved(qbaf, weighing, bases)[0][qbaf.index[MOTION_ID]]
+
+
+def _solved(qbaf: QBAF, weighing: Weighing, bases: list[float]) -> tuple[list[float], list[float]]:
+    """(strengths, energies) of every claim with base scores `bases`; energies only
+    under quadratic energy, which has its own faster solver (`QBAF.solve`)."""
+    if weighing.semantics == DEFAULT_SEMANTICS:
+        return solve_settling_pairs(replace(qbaf, base=bases, energies=[]))
+    return solve(qbaf, weighing.semantics, base=bases)[0], []
 
 
 def strength_range(
@@ -218,13 +228,23 @@ def strength_range(
         sorted({qbaf.base[i], *(w / 6 for w in steps(weight_of(graph, qbaf.ids[i])))})
         for i in mixed
     ]
+    target = qbaf.index[MOTION_ID]
     low, high = 1.0, 0.0
-    for combination in itertools.product(*choices):
-        for bases, keep in ((lows, min), (highs, max)):
-            trial = list(bases)
-            for i, value in zip(mixed, combination, strict=True):
-                trial[i] = value
-            got = _motion(qbaf, weighing, trial)
+    for bases, keep in ((lows, min), (highs, max)):
+        # Every combination differs from `bases` in the mixed claims only: under quadratic
+        # energy each is recomputed from the settled state of `bases`, only where it moves.
+        framework = replace(qbaf, base=list(bases), energies=[])
+        sigma, energies = _solved(framework, weighing, framework.base)
+        region = reaching(qbaf, target)
+        for combination in itertools.product(*choices):
+            if energies:
+                changes = dict(zip(mixed, combination, strict=True))
+                got = with_bases(framework, sigma, energies, changes, target, region)
+            else:
+                trial = list(bases)
+                for i, value in zip(mixed, combination, strict=True):
+                    trial[i] = value
+                got = _motion(qbaf, weighing, trial)
             if keep is min:
                 low = min(low, got)
             else:
@@ -240,10 +260,8 @@ def _flips_by_weight(
     within: int | None,
 ) -> list[tuple[str, int, Verdict]]:
     target = qbaf.index[MOTION_ID]
-    sigma = [weighing.strengths[i] for i in qbaf.ids]
-    fast = weighing.semantics == DEFAULT_SEMANTICS
-    energies = qbaf.energies or [qbaf.energy(i, sigma) for i in range(len(qbaf.ids))]
-    region = reaching(qbaf, target)
+    chains = chains_of(weighing, qbaf) if weighing.semantics == DEFAULT_SEMANTICS else None
+    region = chains.region(target) if chains is not None else reaching(qbaf, target)
     tried = region if within is None else reaching(qbaf, target, within)
     found: list[tuple[str, int, Verdict]] = []
     for i in sorted(tried & signs.keys()):
@@ -251,8 +269,8 @@ def _flips_by_weight(
         if graph.nodes[claim_id].claim is None:
             continue
         for weight in steps(weight_of(graph, claim_id)):
-            if fast:
-                value = with_base(qbaf, sigma, energies, i, weight / 6, target, region)
+            if chains is not None:
+                value = with_weight(qbaf, chains, i, weight / 6, target, region)
             else:
                 bases = list(qbaf.base)
                 bases[i] = weight / 6

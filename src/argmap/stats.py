@@ -230,13 +230,14 @@ def debate_stats(
     stats.robustness = reading.robustness
     stats.headline = reading.line(graph)
     branch_side: dict[str, str] = {}
+    text_of = {label: label.value for label in Label}
     order: list[ClaimNode] = []
     branching_total = branching_parents = 0
     for node in graph.claims():
         order.append(node)
-        side = node.side.value if node.side else Side.PRO.value
-        kind = node.kind.value
-        label = labelling[node.id].value
+        side = node.side or Side.PRO  # a StrEnum: its value's hash, equal to its value
+        kind = node.kind
+        label = text_of[labelling[node.id]]
         stats.claims += 1
         stats.by_side[side] += 1
         stats.by_kind[kind] += 1
@@ -249,7 +250,7 @@ def debate_stats(
             stats.cut.append(node.id)
         if node.parent == MOTION_ID:
             stats.top_level[side] += 1
-            branch_side[node.id] = side
+            branch_side[node.id] = side.value
         else:
             branch_side[node.id] = branch_side[node.parent or MOTION_ID]
         branch = branch_side[node.id]
