@@ -200,6 +200,18 @@ def generate_debate_yaml(n_claims: int, seed: int = 0) -> str:
     return "\n".join(out) + "\n"
 
 
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Write a generated debate's YAML to stdout.")
+    parser.add_argument("claims", nargs="?", type=int, default=1000, help="claims (default 1000)")
+    parser.add_argument("seed", nargs="?", type=int, default=0, help="random seed (default 0)")
+    args = parser.parse_args(argv)
+    if args.claims < 0:
+        parser.error("claims must be 0 or more")
+    sys.stdout.write(generate_debate_yaml(args.claims, args.seed))
+    return 0
+
+
 if __name__ == "__main__":
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
-    sys.stdout.write(generate_debate_yaml(count, int(sys.argv[2]) if len(sys.argv) > 2 else 0))
+    sys.exit(main())
