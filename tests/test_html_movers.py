@@ -91,8 +91,8 @@ def test_the_page_shows_the_pictures_instead_of_the_lines_they_draw(
     page = debate_page(graph, ExportOptions(), facts, "<svg></svg>")
     assert '<table class="movers">' in page and '<svg class="balance-bar"' in page
     assert "Raised most by" not in page
-    assert page.count("With every weight one step either way") == 0
-    assert "with every weight one step either way" in page  # the bar's caption
+    assert page.count("With all weights moved one step together") == 0
+    assert "with all weights moved one step together" in page  # the bar's caption
     assert "Strict reading" in page
 
 

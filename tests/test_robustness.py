@@ -15,7 +15,7 @@ from argmap.load import load_paths, load_text
 from argmap.model import MOTION_ID, SemanticsName
 from argmap.robustness import robustness, steps, weight_of
 from argmap.strength import QBAF, verdict_for, weigh, weigh_qbaf
-from argmap.verdict import debate_verdict
+from argmap.verdict import debate_verdict, short_verdict
 from tests.test_strength import debates
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -215,6 +215,22 @@ def test_many_claims_make_a_robust_verdict() -> None:
 
 
 BUNDLED = {item.graph.debate.title: item.graph for item in load_paths(["arguments"])}
+
+
+def test_a_robust_verdict_whose_range_crosses_sides_says_the_range_moves_every_weight() -> None:
+    # The umbrella debate holds against any one change, yet moving all its weights at once
+    # spans both sides: the range line must say "all ... together", so it does not read as
+    # contradicting "no single ... step changes it" beside it.
+    graph = next(
+        g for g in BUNDLED.values() if (g.debate.id or g.path.stem) == "international-collaboration"
+    )
+    reading = debate_verdict(graph)
+    low, high = reading.robustness.range_verdicts
+    assert reading.robust and low is not high
+    headline, _, range_line = reading.lines(graph)
+    assert "no single removal or weight step changes it" in headline
+    assert range_line.startswith("With all weights moved one step together:")
+    assert range_line.endswith(f"(from {short_verdict(low)} to {short_verdict(high)})")
 
 
 def test_one_removal_flips_the_bundled_debates_that_hang_on_one_claim() -> None:

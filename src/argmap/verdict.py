@@ -146,7 +146,7 @@ class DebateVerdict:
         return moved[0].upper() + moved[1:]
 
     def range_line(self) -> str:
-        """'With every weight one step either way: 0.52 to 0.68.'"""
+        """'With all weights moved one step together: 0.52 to 0.68 (leans pro throughout).'"""
         r = self.robustness
         low, high = r.range_verdicts
         ends = (
@@ -155,7 +155,7 @@ class DebateVerdict:
             else f"from {short_verdict(low)} to {short_verdict(high)}"
         )
         exact = "" if r.exact_range else " at least"
-        text = f"With every weight one step either way:{exact} {r.low:.2f} to {r.high:.2f} ({ends})"
+        text = f"With all weights moved one step together:{exact} {r.low:.2f} to {r.high:.2f} ({ends})"
         if self.weighing.unsettled:
             text += f"; {len(self.weighing.unsettled)} claims on cycles did not settle"
         return text

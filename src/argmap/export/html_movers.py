@@ -84,7 +84,7 @@ def balance_bar(balance: Balance, *, caption: bool = True) -> str:
     low, high, at = _x(balance.low), _x(balance.high), _x(balance.strength)
     label = (
         f"Strength of the motion {balance.strength:.2f} on a scale from 0 (against) "
-        f"to 1 (for); with every weight one step either way, {balance.low:.2f} to "
+        f"to 1 (for); with all weights moved one step together, {balance.low:.2f} to "
         f"{balance.high:.2f}"
     )
     svg = (
