@@ -290,7 +290,8 @@ class MapScreen(Screen[None]):
         crumb = Text(" › ", style="dim").join(parts)
         crumb.no_wrap = True
         crumb.overflow = "ellipsis"
-        self.query_one("#breadcrumb", Static).update(crumb)
+        # One line high whatever it says: repaint it alone, not the whole screen's layout.
+        self.query_one("#breadcrumb", Static).update(crumb, layout=False)
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
         # The breadcrumb follows at once; the detail panel waits until the cursor rests
@@ -308,7 +309,10 @@ class MapScreen(Screen[None]):
         kind = "link" if target is None else "motion" if target == MOTION_ID else "claim"
         if kind != self._target_kind:
             self._target_kind = kind
-            self.refresh_bindings()
+            # Only the editing keys depend on the row; the reading keys do not, and
+            # building the Footer again would lay the whole screen out on this key press.
+            if self.footer_role == "edit":
+                self.refresh_bindings()
 
     def _show_cursor(self) -> None:
         """Show the claim under the cursor in the detail panel and the breadcrumb."""

@@ -30,6 +30,7 @@ from argmap.tui.widgets.labels import (
     status_mark,
 )
 from argmap.tui.widgets.search_marks import mark_claim_text
+from argmap.tui.widgets.steady import update_steady
 
 MAX_LINKS_PER_GROUP = 20
 
@@ -274,7 +275,7 @@ class ClaimDetail(Vertical):
         described = describe_claim(entry, claim_id)
         if self._marks:
             described = mark_claim_text(described, entry.graph.nodes[claim_id].text, self._marks)
-        self.query_one("#claim-text", Static).update(described)
+        update_steady(self.query_one("#claim-text", Static), described)
 
     def _work_out(self, entry: DebateEntry, claim_id: str) -> None:
         """Work out what moved the claim's strength on a worker, then show it (if the
@@ -299,7 +300,7 @@ class ClaimDetail(Vertical):
         """The class's weights on the claim (with ballots); tallied again on a worker
         when the ballots changed."""
         result = TALLIES.known(entry.graph)
-        self.query_one("#claim-class", Static).update(class_histogram(result, claim_id))
+        update_steady(self.query_one("#claim-class", Static), class_histogram(result, claim_id))
         folder = getattr(self.app, "ballots_dir", None)
         if tally and isinstance(folder, Path):
 

@@ -49,15 +49,20 @@ class WrappedTree(Tree[str]):
     def _build(self) -> None:
         lines: list[_TreeLine[str]] = []
         parts: list[int] = []
+        # The room of a row depends only on its depth and whether it expands: work the
+        # width out once, not for each of the thousands of rows of a big debate.
+        width = self.scrollable_content_region.width - 1
+        step = self.guide_depth
+        row_parts = self.row_parts
 
         def add(path: list[TreeNode[str]], node: TreeNode[str], last: bool) -> None:
             child_path = [*path, node]
             node._line = len(lines)
             line = _TreeLine(child_path, last)
-            height = len(self.row_parts(node, self.label_room(node, len(path))))
-            for part in range(max(height, 1)):
-                lines.append(line)
-                parts.append(part)
+            room = max(width - len(path) * step - (2 if node._allow_expand else 0), 16)
+            height = max(len(row_parts(node, room)), 1)
+            lines.extend([line] * height)
+            parts.extend(range(height))
             if node._expanded:
                 children = node._children
                 for index, child in enumerate(children):
