@@ -13,6 +13,8 @@ through `safe` (one line) or `safe_block` first, so control sequences show as es
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 
 from argmap.bars import level_glyph
@@ -117,6 +119,13 @@ def _claim_prefix(node: ClaimNode, label: Label, strength: float | None, cut: bo
     return row
 
 
+def claim_prefix_cells(
+    node: ClaimNode, label: Label, strength: float | None = None, cut: bool = False
+) -> int:
+    """How many cells the marks before a claim's text take in its map row."""
+    return _claim_prefix(node, label, strength, cut).cell_len
+
+
 def claim_row(
     node: ClaimNode,
     label: Label,
@@ -156,10 +165,51 @@ def wrapped(prefix: Text, text: str, width: int, lines: int, style: str = "") ->
         # A long prefix (a link into another debate): the text starts on the next line
         # rather than with a word cut to a few letters.
         return [prefix, *wrapped(Text(no_wrap=True), text, width, lines - 1, style)]
-    indent = prefix.cell_len if width - prefix.cell_len >= 24 else 0
-    room_first = max(width - prefix.cell_len, 8)
-    room = max(width - indent, 8)
-    words = " ".join(safe_block(text).split()).split(" ")
+    indent, room_first, room = _rooms(prefix.cell_len, width)
+    out = _chunks(words_of(text), room_first, room, lines)
+    result: list[Text] = []
+    for number, chunk in enumerate(out):
+        limit = room_first if number == 0 else room
+        row = prefix.copy() if number == 0 else Text(" " * indent, no_wrap=True)
+        row.append(shorten(chunk, limit), style=style)
+        result.append(row)
+    return result
+
+
+def wrapped_height(prefix_cells: int, words: Sequence[str], width: int, lines: int) -> int:
+    """How many lines `wrapped` makes of a prefix `prefix_cells` wide and these words
+    (`words_of(text)`), without drawing them: a big debate's map lays out thousands of
+    rows and draws only the few on screen."""
+    if width - prefix_cells < 16 and lines > 1:
+        return 1 + wrapped_height(0, words, width, lines - 1)
+    _, limit, room = _rooms(prefix_cells, width)
+    # `_chunks`, counting lengths instead of joining the words.
+    count, length = 1, -1
+    for word in words:
+        if length < 0:
+            length = len(word)
+        elif length + 1 + len(word) <= limit:
+            length += 1 + len(word)
+        elif count == lines:
+            break
+        else:
+            count, length, limit = count + 1, len(word), room
+    return count
+
+
+def words_of(text: str) -> list[str]:
+    """A claim's words as `wrapped` breaks them (control characters as escapes)."""
+    return " ".join(safe_block(text).split()).split(" ")
+
+
+def _rooms(prefix_cells: int, width: int) -> tuple[int, int, int]:
+    """The indent of later lines, and the room of the first line and of the later ones."""
+    indent = prefix_cells if width - prefix_cells >= 24 else 0
+    return indent, max(width - prefix_cells, 8), max(width - indent, 8)
+
+
+def _chunks(words: Sequence[str], room_first: int, room: int, lines: int) -> list[str]:
+    """The words filled into at most `lines` lines, the last holding all the rest."""
     out: list[str] = []
     current = ""
     limit = room_first
@@ -175,13 +225,7 @@ def wrapped(prefix: Text, text: str, width: int, lines: int, style: str = "") ->
         current = word
         limit = room
     out.append(current)
-    result: list[Text] = []
-    for number, chunk in enumerate(out):
-        limit = room_first if number == 0 else room
-        row = prefix.copy() if number == 0 else Text(" " * indent, no_wrap=True)
-        row.append(shorten(chunk, limit), style=style)
-        result.append(row)
-    return result
+    return out
 
 
 def link_row(verb: str, node: ClaimNode | None, claim_id: str, width: int = 90) -> Text:

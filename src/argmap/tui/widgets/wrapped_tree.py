@@ -38,6 +38,11 @@ class WrappedTree(Tree[str]):
         """The lines of a node's row, each at most `room` cells wide."""
         return [self.process_label(node.label)]
 
+    def row_size(self, node: TreeNode[str], room: int) -> int:
+        """How many lines `row_parts(node, room)` holds (a subclass may count them
+        without drawing them)."""
+        return len(self.row_parts(node, room))
+
     # --- layout --------------------------------------------------------------------------
 
     def label_room(self, node: TreeNode[str], depth: int) -> int:
@@ -53,14 +58,14 @@ class WrappedTree(Tree[str]):
         # width out once, not for each of the thousands of rows of a big debate.
         width = self.scrollable_content_region.width - 1
         step = self.guide_depth
-        row_parts = self.row_parts
+        row_size = self.row_size
 
         def add(path: list[TreeNode[str]], node: TreeNode[str], last: bool) -> None:
             child_path = [*path, node]
             node._line = len(lines)
             line = _TreeLine(child_path, last)
             room = max(width - len(path) * step - (2 if node._allow_expand else 0), 16)
-            height = max(len(row_parts(node, room)), 1)
+            height = max(row_size(node, room), 1)
             lines.extend([line] * height)
             parts.extend(range(height))
             if node._expanded:
