@@ -300,8 +300,16 @@ class MapScreen(Screen[None]):
             self._show_breadcrumb(self.claim_tree.cursor_claim or MOTION_ID)
         if self._detail_timer is not None:
             self._detail_timer.stop()
-        self._detail_timer = self.set_timer(DETAIL_DELAY, self._show_cursor)
+            self._detail_timer = None
+        # The timer starts once the moved cursor is on screen: on a busy machine the
+        # panel's work would otherwise come before the repaint the reader waits for.
+        self.call_after_refresh(self._arm_detail)
         self._follow_target()
+
+    def _arm_detail(self) -> None:
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+        self._detail_timer = self.set_timer(DETAIL_DELAY, self._show_cursor)
 
     def _follow_target(self) -> None:
         """Let the Footer show the edit keys that apply to the row under the cursor."""

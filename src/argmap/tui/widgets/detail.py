@@ -213,7 +213,9 @@ class ClaimDetail(Vertical):
         self._marks = marks
         self._show_text(entry, claim_id)
         if not worked_out(entry, claim_id):
-            self._work_out(entry, claim_id)
+            # After the screen is painted: the worker holds the interpreter for long
+            # stretches, and the map it would slow down is what the reader waits for.
+            self.call_after_refresh(self._work_out, entry, claim_id)
         self._show_class(entry, claim_id)
         if not keep_place:
             self.query_one("#claim-scroll", VerticalScroll).scroll_home(animate=False)
@@ -280,6 +282,9 @@ class ClaimDetail(Vertical):
     def _work_out(self, entry: DebateEntry, claim_id: str) -> None:
         """Work out what moved the claim's strength on a worker, then show it (if the
         claim is still the one shown; a newer request replaces one still waiting)."""
+        shown = self._shown
+        if shown is None or shown[1] is not entry or shown[2] != claim_id:
+            return  # the cursor moved on before the screen was painted
 
         def job() -> None:
             if claim_id == MOTION_ID:

@@ -81,12 +81,29 @@ class WrappedTree(Tree[str]):
         self._tree_lines_cached = lines
         self._parts = parts
         self._built_width = self.scrollable_content_region.width
-        self.virtual_size = Size(self.size.width, len(lines))
+        self._resize_virtually(Size(self.size.width, len(lines)))
         if self.cursor_line != -1:
             if self.cursor_node is not None:
                 self.cursor_line = self.cursor_node._line
             if self.cursor_line >= len(lines):
                 self.cursor_line = -1
+
+    def _resize_virtually(self, size: Size) -> None:
+        """Take `size` as the scrollable size. When the vertical scroll bar stays as it
+        is (a row opened in a map already taller than the pane), only the tree and its
+        bar change: update them without laying out the whole screen again."""
+        old = self.virtual_size
+        steady = (
+            self.show_vertical_scrollbar
+            and size.width == old.width
+            and min(size.height, old.height) > self.container_size.height
+        )
+        if not steady:
+            self.virtual_size = size
+            return
+        self.set_reactive(Tree.virtual_size, size)
+        self._scroll_update(size)
+        self.refresh()
 
     def _row_height(self, line: int) -> int:
         lines = self._tree_lines
