@@ -184,6 +184,13 @@ class ClaimTree(WrappedTree):
                     mark_hits(line, hit[2])
         return drawn
 
+    def process_label(self, label: str | Text) -> Text:
+        # The rows made here are Text of one line already: skip splitting each of the
+        # thousand top-level claims of a big debate into lines again.
+        if isinstance(label, Text):
+            return label
+        return super().process_label(label)
+
     def row_size(self, node: ClaimNodeT, room: int) -> int:
         row = self._rows.get(node.id)
         if row is None:

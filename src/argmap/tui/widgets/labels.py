@@ -161,7 +161,12 @@ def claim_lines(
 def wrapped(prefix: Text, text: str, width: int, lines: int, style: str = "") -> list[Text]:
     """`prefix` then `text` wrapped at words in `width` cells, the later lines indented
     to where the text starts (unless that leaves too little room); at most `lines`."""
-    if width - prefix.cell_len < 16 and lines > 1:
+    if lines == 1:
+        # One line: the text cut to the room after the prefix (no words to lay out).
+        row = prefix.copy()
+        row.append(shorten(text, max(width - prefix.cell_len, 8)), style=style)
+        return [row]
+    if width - prefix.cell_len < 16:
         # A long prefix (a link into another debate): the text starts on the next line
         # rather than with a word cut to a few letters.
         return [prefix, *wrapped(Text(no_wrap=True), text, width, lines - 1, style)]
