@@ -155,9 +155,14 @@ class Pane:
         return peak / 1024
 
     def close(self) -> None:
+        socket = ""
+        with contextlib.suppress(RuntimeError, IndexError):  # the app may be gone already
+            socket = self._command("display-message -p '#{socket_path}'")[0]
         with contextlib.suppress(RuntimeError):  # the server went with the session
             self._command("kill-server")
         self._client.wait(timeout=10)
+        if socket:
+            Path(socket).unlink(missing_ok=True)
 
 
 #: What the floor runs in the pane: raw keys in, the screen redrawn for each.
