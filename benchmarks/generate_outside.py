@@ -3,7 +3,8 @@ measured only on data made the way the project expects.
 
 `outside_debate_yaml(n_claims, seed)` differs from `generate.py` where a map feels it:
 
-- texts of two or three sentences (about 330 characters, 1.3x), from another field's words;
+- texts of two or three sentences (about 230 characters, 1.7 times as long), from another
+  field's words;
 - deep chains (a claim answered by the one written just before it, down to 30 levels) and
   wide hubs (three claims that together hold a tenth of the debate as direct answers),
   the rest hung under any earlier claim at random;
