@@ -10,6 +10,9 @@ from argmap.semantics import Label, grounded
 from argmap.tui.widgets.labels import (
     claim_lines,
     claim_prefix_cells,
+    claim_row,
+    side_style,
+    use_theme,
     words_of,
     wrapped_height,
 )
@@ -44,3 +47,19 @@ def test_a_long_claim_takes_more_lines_when_narrow() -> None:
     words = words_of(node.text)
     assert wrapped_height(cells, words, 30, 3) == 3
     assert wrapped_height(cells, words, 30, 3) > wrapped_height(cells, words, 400, 3) == 1
+
+
+def test_a_row_drawn_again_after_a_theme_change_takes_the_new_side_colours() -> None:
+    graph = load_file(next(iter(sorted(ARGUMENTS.glob("*.yaml"))))).graph
+    node = next(n for n in graph.nodes.values() if n.side is not None)
+    styles = {}
+    try:
+        for dark in (True, False, True):
+            use_theme(dark)
+            row = claim_row(node, Label.STANDING, strength=0.5)
+            styles.setdefault(dark, set()).add(str(row.spans[0].style))
+    finally:
+        use_theme(True)
+    assert len(styles[True]) == 1
+    assert styles[True] != styles[False]
+    assert side_style(node.side) in styles[True]  # type: ignore[arg-type]

@@ -13,6 +13,7 @@ through `safe` (one line) or `safe_block` first, so control sequences show as es
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from rich.text import Text
@@ -93,29 +94,53 @@ def shorten(text: str, width: int) -> str:
 
 def strength_mark(value: float) -> Text:
     """A claim's strength in five cells: a level glyph and the figure."""
-    return Text(f"{level_glyph(value)}{value:.2f}", style="#868e96")
+    return _strength_text(level_glyph(value), f"{value:.2f}")
+
+
+def _strength_text(glyph: str, figure: str) -> Text:
+    return Text(f"{glyph}{figure}", style="#868e96")
 
 
 def _claim_prefix(node: ClaimNode, label: Label, strength: float | None, cut: bool) -> Text:
+    # Claims share a few hundred prefixes at most: a wide claim's answers reuse them.
+    mark = None if strength is None else (level_glyph(strength), f"{strength:.2f}")
+    undercuts = node.relation is Relation.UNDERCUTS
+    key = (_theme["name"], node.side, node.is_motion, mark, label, cut, undercuts, node.kind)
+    return _prefix(*key).copy()
+
+
+@functools.lru_cache(maxsize=4096)
+def _prefix(
+    theme: str,
+    side: Side | None,
+    motion: bool,
+    mark: tuple[str, str] | None,
+    label: Label,
+    cut: bool,
+    undercuts: bool,
+    kind: Kind,
+) -> Text:
+    """The marks before a claim's text (`theme` keys the cache too: the colours follow
+    the theme); `mark` is the strength's level glyph and figure."""
     row = Text(no_wrap=True, overflow="ellipsis")
-    row.append_text(side_mark(node.side))
+    row.append_text(side_mark(side))
     row.append(" ")
     # The strength comes first: it is what the verdict weighs. The motion has no status
     # mark: its strict label is not its verdict (the detail panel says both).
-    if strength is not None:
-        row.append_text(strength_mark(strength))
+    if mark is not None:
+        row.append_text(_strength_text(*mark))
         row.append(" ")
-    if not node.is_motion:
+    if not motion:
         row.append_text(status_mark(label))
         row.append(" ")
-    if node.is_motion:
+    if motion:
         row.append("Motion: ", style="bold")
     if cut:
         row.append("✂ ", style="bold")
-    if node.relation is Relation.UNDERCUTS:
+    if undercuts:
         row.append("undercuts: ", style="italic")
-    if node.kind is not Kind.CLAIM:
-        row.append(f"{node.kind.value}: ", style="italic")
+    if kind is not Kind.CLAIM:
+        row.append(f"{kind.value}: ", style="italic")
     return row
 
 
