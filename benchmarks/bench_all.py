@@ -23,7 +23,9 @@ set. The figures:
              shows the motion and top-level claims with their figures / the bundled
              debates' first screen: 10,000 claims (target <= 1.5) and 50,000 (target <= 3);
 - keys:      key to repaint over 100 cursor moves, wide and deep, in the 50,000-claim map:
-             p95 / 50 ms (target <= 1, and the slowest <= 150 ms);
+             p95 / 50 ms (target <= 1, and the slowest <= 150 ms); then the app's peak
+             resident memory after them, in MB (target < 300); `bench_bigmap_keys.py`
+             also runs them on a debate from a second generator;
 - export:    a folder of debates exported to SVG: wall time / CPU time of the whole process
              tree (target <= 0.7 on 2 cores, i.e. Graphviz runs on both);
 - kialo:     `argmap import kialo` of a 10,000-claim export / arguebuf loading the same
@@ -299,13 +301,17 @@ def main() -> None:
                         "top-level claims with figures) vs the bundled first screen"
                     )
                     row("app", a, b, ratio, f"<= {target}", ratio <= target, note)
-                found = moves(args.app_size, 100)["repaint"]
+                moved = moves(args.app_size, 100)
+                found = moved["repaint"]
                 p95, worst = percentile(found, 0.95), max(found)
                 note = (
                     f"key to repaint over {len(found)} moves in the {args.app_size}-claim map: "
                     f"p95 (vs 50 ms), max {worst * 1000:.0f} ms (target 150 ms)"
                 )
                 row("keys", p95, 0.05, p95 / 0.05, "<= 1", p95 <= 0.05 and worst <= 0.15, note)
+                peak = moved["peak MB"][0]
+                note = f"the app with {args.app_size} claims after the moves, peak MB"
+                row("memory", peak, 300, peak / 300, "< 300MB", peak < 300, note)
 
         if "export" in only:
             out = folder / "svg"

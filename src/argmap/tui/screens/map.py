@@ -290,7 +290,8 @@ class MapScreen(Screen[None]):
         crumb = Text(" › ", style="dim").join(parts)
         crumb.no_wrap = True
         crumb.overflow = "ellipsis"
-        self.query_one("#breadcrumb", Static).update(crumb)
+        # One line high whatever it says: repaint it alone, not the whole screen's layout.
+        self.query_one("#breadcrumb", Static).update(crumb, layout=False)
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
         # The breadcrumb follows at once; the detail panel waits until the cursor rests
@@ -299,8 +300,16 @@ class MapScreen(Screen[None]):
             self._show_breadcrumb(self.claim_tree.cursor_claim or MOTION_ID)
         if self._detail_timer is not None:
             self._detail_timer.stop()
-        self._detail_timer = self.set_timer(DETAIL_DELAY, self._show_cursor)
+            self._detail_timer = None
+        # The timer starts once the moved cursor is on screen: on a busy machine the
+        # panel's work would otherwise come before the repaint the reader waits for.
+        self.call_after_refresh(self._arm_detail)
         self._follow_target()
+
+    def _arm_detail(self) -> None:
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+        self._detail_timer = self.set_timer(DETAIL_DELAY, self._show_cursor)
 
     def _follow_target(self) -> None:
         """Let the Footer show the edit keys that apply to the row under the cursor."""
@@ -308,7 +317,10 @@ class MapScreen(Screen[None]):
         kind = "link" if target is None else "motion" if target == MOTION_ID else "claim"
         if kind != self._target_kind:
             self._target_kind = kind
-            self.refresh_bindings()
+            # Only the editing keys depend on the row; the reading keys do not, and
+            # building the Footer again would lay the whole screen out on this key press.
+            if self.footer_role == "edit":
+                self.refresh_bindings()
 
     def _show_cursor(self) -> None:
         """Show the claim under the cursor in the detail panel and the breadcrumb."""

@@ -7,8 +7,9 @@ point at a claim shown elsewhere, so no claim is ever expanded twice.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import ClassVar
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar, Protocol
 
 from rich.style import Style
 from rich.text import Text
@@ -19,7 +20,15 @@ from textual.widgets.tree import TreeNode
 from argmap.graph import ClaimNode
 from argmap.semantics import Label
 from argmap.tui.model import DebateEntry, FilterResult, cross_links_below
-from argmap.tui.widgets.labels import claim_lines, claim_row, link_lines, link_row
+from argmap.tui.widgets.labels import (
+    claim_lines,
+    claim_prefix_cells,
+    claim_row,
+    link_lines,
+    link_row,
+    words_of,
+    wrapped_height,
+)
 from argmap.tui.widgets.search_marks import mark_hits
 from argmap.tui.widgets.wrapped_tree import WrappedTree
 
@@ -52,7 +61,7 @@ class ClaimTree(WrappedTree):
         self._links: set[int] = set()  # tree node ids of cross-link leaves
         self._by_claim: dict[str, ClaimNodeT] = {}
         #: How each row is drawn for a given width: wrapped at words, "…" past its lines.
-        self._rows: dict[int, Callable[[int], list[Text]]] = {}
+        self._rows: dict[int, _Row] = {}
         #: The lines of rows already drawn, by node and width.
         self._drawn: dict[tuple[int, int], list[Text]] = {}
         #: List a claim's answers strongest first instead of in file order.
@@ -92,7 +101,7 @@ class ClaimTree(WrappedTree):
         node = graph.nodes[root_id]
         root_label, root_strength = entry.label(root_id), entry.strength(root_id)
         self.root.set_label(claim_row(node, root_label, strength=root_strength))
-        self._rows[self.root.id] = _row_maker(node, root_label, strength=root_strength)
+        self._rows[self.root.id] = _ClaimRow(node, root_label, strength=root_strength)
         self.root.data = root_id
         self._by_claim[root_id] = self.root
         self._populate(self.root)
@@ -144,13 +153,13 @@ class ClaimTree(WrappedTree):
                 allow_expand=expandable,
             )
             self._by_claim[child.id] = added
-            self._rows[added.id] = _row_maker(child, label, dim, strength, cut)
+            self._rows[added.id] = _ClaimRow(child, label, dim, strength, cut)
         if visible is None:
             for verb, other in cross_links_below(graph, claim_id):
                 target = graph.nodes.get(other)
                 leaf = node.add_leaf(link_row(verb, target, other, width=100), data=other)
                 self._links.add(leaf.id)
-                self._rows[leaf.id] = _link_maker(verb, target, other)
+                self._rows[leaf.id] = _LinkRow(verb, target, other)
 
     # --- drawing -------------------------------------------------------------------------
 
@@ -163,7 +172,7 @@ class ClaimTree(WrappedTree):
         if drawn is None:
             if len(self._drawn) > 20_000:
                 self._drawn.clear()
-            drawn = self._drawn[key] = make(room)
+            drawn = self._drawn[key] = make.lines(room)
             hit = self.hit
             if (
                 hit is not None
@@ -174,6 +183,19 @@ class ClaimTree(WrappedTree):
                 for line in drawn:
                     mark_hits(line, hit[2])
         return drawn
+
+    def process_label(self, label: str | Text) -> Text:
+        # The rows made here are Text of one line already: skip splitting each of the
+        # thousand top-level claims of a big debate into lines again.
+        if isinstance(label, Text):
+            return label
+        return super().process_label(label)
+
+    def row_size(self, node: ClaimNodeT, room: int) -> int:
+        row = self._rows.get(node.id)
+        if row is None:
+            return super().row_size(node, room)
+        return row.height(room)
 
     def render_label(self, node: ClaimNodeT, base_style: Style, style: Style) -> Text:
         """The first line of the row (the tree draws the others, see WrappedTree)."""
@@ -288,15 +310,56 @@ class ClaimTree(WrappedTree):
             self.move_cursor(node.parent)
 
 
-def _row_maker(
-    node: ClaimNode,
-    label: Label,
-    dim: bool = False,
-    strength: float | None = None,
-    cut: bool = False,
-) -> Callable[[int], list[Text]]:
-    return lambda width: claim_lines(node, label, width, ROW_LINES, dim, strength, cut)
+class _Row(Protocol):
+    def lines(self, width: int) -> list[Text]:
+        """The row's lines, each at most `width` cells."""
+        ...
+
+    def height(self, width: int) -> int:
+        """How many lines `lines(width)` holds, without drawing them."""
+        ...
 
 
-def _link_maker(verb: str, node: ClaimNode | None, claim_id: str) -> Callable[[int], list[Text]]:
-    return lambda width: link_lines(verb, node, claim_id, width, 1)
+@dataclass(slots=True)
+class _ClaimRow:
+    """A claim's row: drawn only when on screen, its height counted for every row."""
+
+    node: ClaimNode
+    label: Label
+    dim: bool = False
+    strength: float | None = None
+    cut: bool = False
+    _prefix_cells: int = -1
+    _words: list[str] | None = None
+    #: The last width asked for and the lines the row takes at it.
+    _counted: tuple[int, int] = (-1, 0)
+
+    def lines(self, width: int) -> list[Text]:
+        return claim_lines(
+            self.node, self.label, width, ROW_LINES, self.dim, self.strength, self.cut
+        )
+
+    def height(self, width: int) -> int:
+        if self._counted[0] == width:
+            return self._counted[1]
+        if self._words is None:
+            self._prefix_cells = claim_prefix_cells(self.node, self.label, self.strength, self.cut)
+            self._words = words_of(self.node.text)
+        height = wrapped_height(self._prefix_cells, self._words, width, ROW_LINES)
+        self._counted = (width, height)
+        return height
+
+
+@dataclass(slots=True)
+class _LinkRow:
+    """A cross-link leaf: one line."""
+
+    verb: str
+    node: ClaimNode | None
+    claim_id: str
+
+    def lines(self, width: int) -> list[Text]:
+        return link_lines(self.verb, self.node, self.claim_id, width, 1)
+
+    def height(self, width: int) -> int:
+        return 1

@@ -30,6 +30,7 @@ from argmap.tui.widgets.labels import (
     status_mark,
 )
 from argmap.tui.widgets.search_marks import mark_claim_text
+from argmap.tui.widgets.steady import update_steady
 
 MAX_LINKS_PER_GROUP = 20
 
@@ -212,7 +213,9 @@ class ClaimDetail(Vertical):
         self._marks = marks
         self._show_text(entry, claim_id)
         if not worked_out(entry, claim_id):
-            self._work_out(entry, claim_id)
+            # After the screen is painted: the worker holds the interpreter for long
+            # stretches, and the map it would slow down is what the reader waits for.
+            self.call_after_refresh(self._work_out, entry, claim_id)
         self._show_class(entry, claim_id)
         if not keep_place:
             self.query_one("#claim-scroll", VerticalScroll).scroll_home(animate=False)
@@ -274,11 +277,14 @@ class ClaimDetail(Vertical):
         described = describe_claim(entry, claim_id)
         if self._marks:
             described = mark_claim_text(described, entry.graph.nodes[claim_id].text, self._marks)
-        self.query_one("#claim-text", Static).update(described)
+        update_steady(self.query_one("#claim-text", Static), described)
 
     def _work_out(self, entry: DebateEntry, claim_id: str) -> None:
         """Work out what moved the claim's strength on a worker, then show it (if the
         claim is still the one shown; a newer request replaces one still waiting)."""
+        shown = self._shown
+        if shown is None or shown[1] is not entry or shown[2] != claim_id:
+            return  # the cursor moved on before the screen was painted
 
         def job() -> None:
             if claim_id == MOTION_ID:
@@ -299,7 +305,7 @@ class ClaimDetail(Vertical):
         """The class's weights on the claim (with ballots); tallied again on a worker
         when the ballots changed."""
         result = TALLIES.known(entry.graph)
-        self.query_one("#claim-class", Static).update(class_histogram(result, claim_id))
+        update_steady(self.query_one("#claim-class", Static), class_histogram(result, claim_id))
         folder = getattr(self.app, "ballots_dir", None)
         if tally and isinstance(folder, Path):
 

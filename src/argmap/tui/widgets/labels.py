@@ -13,6 +13,9 @@ through `safe` (one line) or `safe_block` first, so control sequences show as es
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Sequence
+
 from rich.text import Text
 
 from argmap.bars import level_glyph
@@ -91,30 +94,61 @@ def shorten(text: str, width: int) -> str:
 
 def strength_mark(value: float) -> Text:
     """A claim's strength in five cells: a level glyph and the figure."""
-    return Text(f"{level_glyph(value)}{value:.2f}", style="#868e96")
+    return _strength_text(level_glyph(value), f"{value:.2f}")
+
+
+def _strength_text(glyph: str, figure: str) -> Text:
+    return Text(f"{glyph}{figure}", style="#868e96")
 
 
 def _claim_prefix(node: ClaimNode, label: Label, strength: float | None, cut: bool) -> Text:
+    # Claims share a few hundred prefixes at most: a wide claim's answers reuse them.
+    mark = None if strength is None else (level_glyph(strength), f"{strength:.2f}")
+    undercuts = node.relation is Relation.UNDERCUTS
+    key = (_theme["name"], node.side, node.is_motion, mark, label, cut, undercuts, node.kind)
+    return _prefix(*key).copy()
+
+
+@functools.lru_cache(maxsize=4096)
+def _prefix(
+    theme: str,
+    side: Side | None,
+    motion: bool,
+    mark: tuple[str, str] | None,
+    label: Label,
+    cut: bool,
+    undercuts: bool,
+    kind: Kind,
+) -> Text:
+    """The marks before a claim's text (`theme` keys the cache too: the colours follow
+    the theme); `mark` is the strength's level glyph and figure."""
     row = Text(no_wrap=True, overflow="ellipsis")
-    row.append_text(side_mark(node.side))
+    row.append_text(side_mark(side))
     row.append(" ")
     # The strength comes first: it is what the verdict weighs. The motion has no status
     # mark: its strict label is not its verdict (the detail panel says both).
-    if strength is not None:
-        row.append_text(strength_mark(strength))
+    if mark is not None:
+        row.append_text(_strength_text(*mark))
         row.append(" ")
-    if not node.is_motion:
+    if not motion:
         row.append_text(status_mark(label))
         row.append(" ")
-    if node.is_motion:
+    if motion:
         row.append("Motion: ", style="bold")
     if cut:
         row.append("✂ ", style="bold")
-    if node.relation is Relation.UNDERCUTS:
+    if undercuts:
         row.append("undercuts: ", style="italic")
-    if node.kind is not Kind.CLAIM:
-        row.append(f"{node.kind.value}: ", style="italic")
+    if kind is not Kind.CLAIM:
+        row.append(f"{kind.value}: ", style="italic")
     return row
+
+
+def claim_prefix_cells(
+    node: ClaimNode, label: Label, strength: float | None = None, cut: bool = False
+) -> int:
+    """How many cells the marks before a claim's text take in its map row."""
+    return _claim_prefix(node, label, strength, cut).cell_len
 
 
 def claim_row(
@@ -152,14 +186,60 @@ def claim_lines(
 def wrapped(prefix: Text, text: str, width: int, lines: int, style: str = "") -> list[Text]:
     """`prefix` then `text` wrapped at words in `width` cells, the later lines indented
     to where the text starts (unless that leaves too little room); at most `lines`."""
-    if width - prefix.cell_len < 16 and lines > 1:
+    if lines == 1:
+        # One line: the text cut to the room after the prefix (no words to lay out).
+        row = prefix.copy()
+        row.append(shorten(text, max(width - prefix.cell_len, 8)), style=style)
+        return [row]
+    if width - prefix.cell_len < 16:
         # A long prefix (a link into another debate): the text starts on the next line
         # rather than with a word cut to a few letters.
         return [prefix, *wrapped(Text(no_wrap=True), text, width, lines - 1, style)]
-    indent = prefix.cell_len if width - prefix.cell_len >= 24 else 0
-    room_first = max(width - prefix.cell_len, 8)
-    room = max(width - indent, 8)
-    words = " ".join(safe_block(text).split()).split(" ")
+    indent, room_first, room = _rooms(prefix.cell_len, width)
+    out = _chunks(words_of(text), room_first, room, lines)
+    result: list[Text] = []
+    for number, chunk in enumerate(out):
+        limit = room_first if number == 0 else room
+        row = prefix.copy() if number == 0 else Text(" " * indent, no_wrap=True)
+        row.append(shorten(chunk, limit), style=style)
+        result.append(row)
+    return result
+
+
+def wrapped_height(prefix_cells: int, words: Sequence[str], width: int, lines: int) -> int:
+    """How many lines `wrapped` makes of a prefix `prefix_cells` wide and these words
+    (`words_of(text)`), without drawing them: a big debate's map lays out thousands of
+    rows and draws only the few on screen."""
+    if width - prefix_cells < 16 and lines > 1:
+        return 1 + wrapped_height(0, words, width, lines - 1)
+    _, limit, room = _rooms(prefix_cells, width)
+    # `_chunks`, counting lengths instead of joining the words.
+    count, length = 1, -1
+    for word in words:
+        if length < 0:
+            length = len(word)
+        elif length + 1 + len(word) <= limit:
+            length += 1 + len(word)
+        elif count == lines:
+            break
+        else:
+            count, length, limit = count + 1, len(word), room
+    return count
+
+
+def words_of(text: str) -> list[str]:
+    """A claim's words as `wrapped` breaks them (control characters as escapes)."""
+    return " ".join(safe_block(text).split()).split(" ")
+
+
+def _rooms(prefix_cells: int, width: int) -> tuple[int, int, int]:
+    """The indent of later lines, and the room of the first line and of the later ones."""
+    indent = prefix_cells if width - prefix_cells >= 24 else 0
+    return indent, max(width - prefix_cells, 8), max(width - indent, 8)
+
+
+def _chunks(words: Sequence[str], room_first: int, room: int, lines: int) -> list[str]:
+    """The words filled into at most `lines` lines, the last holding all the rest."""
     out: list[str] = []
     current = ""
     limit = room_first
@@ -175,13 +255,7 @@ def wrapped(prefix: Text, text: str, width: int, lines: int, style: str = "") ->
         current = word
         limit = room
     out.append(current)
-    result: list[Text] = []
-    for number, chunk in enumerate(out):
-        limit = room_first if number == 0 else room
-        row = prefix.copy() if number == 0 else Text(" " * indent, no_wrap=True)
-        row.append(shorten(chunk, limit), style=style)
-        result.append(row)
-    return result
+    return out
 
 
 def link_row(verb: str, node: ClaimNode | None, claim_id: str, width: int = 90) -> Text:

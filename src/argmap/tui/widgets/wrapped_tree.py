@@ -38,6 +38,11 @@ class WrappedTree(Tree[str]):
         """The lines of a node's row, each at most `room` cells wide."""
         return [self.process_label(node.label)]
 
+    def row_size(self, node: TreeNode[str], room: int) -> int:
+        """How many lines `row_parts(node, room)` holds (a subclass may count them
+        without drawing them)."""
+        return len(self.row_parts(node, room))
+
     # --- layout --------------------------------------------------------------------------
 
     def label_room(self, node: TreeNode[str], depth: int) -> int:
@@ -49,15 +54,20 @@ class WrappedTree(Tree[str]):
     def _build(self) -> None:
         lines: list[_TreeLine[str]] = []
         parts: list[int] = []
+        # The room of a row depends only on its depth and whether it expands: work the
+        # width out once, not for each of the thousands of rows of a big debate.
+        width = self.scrollable_content_region.width - 1
+        step = self.guide_depth
+        row_size = self.row_size
 
         def add(path: list[TreeNode[str]], node: TreeNode[str], last: bool) -> None:
             child_path = [*path, node]
             node._line = len(lines)
             line = _TreeLine(child_path, last)
-            height = len(self.row_parts(node, self.label_room(node, len(path))))
-            for part in range(max(height, 1)):
-                lines.append(line)
-                parts.append(part)
+            room = max(width - len(path) * step - (2 if node._allow_expand else 0), 16)
+            height = max(row_size(node, room), 1)
+            lines.extend([line] * height)
+            parts.extend(range(height))
             if node._expanded:
                 children = node._children
                 for index, child in enumerate(children):
@@ -71,12 +81,29 @@ class WrappedTree(Tree[str]):
         self._tree_lines_cached = lines
         self._parts = parts
         self._built_width = self.scrollable_content_region.width
-        self.virtual_size = Size(self.size.width, len(lines))
+        self._resize_virtually(Size(self.size.width, len(lines)))
         if self.cursor_line != -1:
             if self.cursor_node is not None:
                 self.cursor_line = self.cursor_node._line
             if self.cursor_line >= len(lines):
                 self.cursor_line = -1
+
+    def _resize_virtually(self, size: Size) -> None:
+        """Take `size` as the scrollable size. When the vertical scroll bar stays as it
+        is (a row opened in a map already taller than the pane), only the tree and its
+        bar change: update them without laying out the whole screen again."""
+        old = self.virtual_size
+        steady = (
+            self.show_vertical_scrollbar
+            and size.width == old.width
+            and min(size.height, old.height) > self.container_size.height
+        )
+        if not steady:
+            self.virtual_size = size
+            return
+        self.set_reactive(Tree.virtual_size, size)
+        self._scroll_update(size)
+        self.refresh()
 
     def _row_height(self, line: int) -> int:
         lines = self._tree_lines
