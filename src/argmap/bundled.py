@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 #: The folder a bare command uses, and `argmap init` fills, when it exists.
 LOCAL_FOLDER = Path("arguments")
@@ -41,8 +41,7 @@ def is_bundled(path: Path | str) -> bool:
     return real.parent == folder or folder in real.parents
 
 
-@dataclass(frozen=True, slots=True)
-class DefaultDebates:
+class DefaultDebates(NamedTuple):
     """What a command given no path reads, and a line saying so."""
 
     paths: list[Path]

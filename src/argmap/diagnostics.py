@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class Severity(StrEnum):
@@ -11,9 +11,12 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
-    """One problem in one file, at a 1-based line and column."""
+class Diagnostic(NamedTuple):
+    """One problem in one file, at a 1-based line and column.
+
+    A named tuple, as the debate's records are: immutable, and cheap to define, so the
+    start of every command does not pay for generating a dataclass's methods.
+    """
 
     path: str
     line: int
@@ -32,7 +35,7 @@ class Diagnostic:
 
     def moved(self, pos: tuple[int, int]) -> Diagnostic:
         """The same diagnostic at another line and column."""
-        return replace(self, line=pos[0], col=pos[1])
+        return self._replace(line=pos[0], col=pos[1])
 
     def format(self) -> str:
         """The GCC-style line editors and CI logs understand: `path:line:col: error: message`.

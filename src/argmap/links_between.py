@@ -11,7 +11,6 @@ did not check. Links within the file's own debate are checked in every case.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -27,6 +26,8 @@ __all__ = ["check_links_between", "did_you_mean"]
 
 def did_you_mean(word: str, options: Iterable[str]) -> str:
     """' (did you mean 'x'?)' for the closest option, or nothing."""
+    import difflib  # only when there is a mistake to suggest a fix for
+
     matches = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
     return f" (did you mean '{matches[0]}'?)" if matches else ""
 

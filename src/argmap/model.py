@@ -11,7 +11,6 @@ the hand checker's key tables are built from them (docs/format-internals.md).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any, Literal, NamedTuple
 
@@ -67,8 +66,7 @@ class Verdict(StrEnum):
 SemanticsName = Literal["quadratic-energy", "df-quad", "max-based"]
 
 
-@dataclass(frozen=True, slots=True)
-class Key:
+class Key(NamedTuple):
     """What the format says of one key, beyond its Python type: the one place it is said.
 
     Each record field below is `Annotated[type, Key(...)]`. The pydantic models of
