@@ -6,9 +6,11 @@ of a file that may hold tens of thousands. They are also the one definition of t
 format: every field declares its type, default and `Key` (description, pattern, bounds)
 here, and the pydantic models of `argmap.schema_model`, the JSON Schema editors use and
 the hand checker's key tables are built from them (docs/format-internals.md).
-"""
 
-from __future__ import annotations
+Annotations here are evaluated when the module runs, not postponed: a named tuple would
+compile every postponed (string) annotation into a forward reference, a tenth of a
+small command's start-up. Only a record's own name inside itself stays a string.
+"""
 
 import re
 from enum import StrEnum
@@ -39,7 +41,7 @@ class Side(StrEnum):
     CON = "con"
 
     @property
-    def opposite(self) -> Side:
+    def opposite(self) -> "Side":
         return Side.CON if self is Side.PRO else Side.PRO
 
 
@@ -123,8 +125,8 @@ class Claim(NamedTuple):
             "answers, not the parent's truth."
         ),
     ] = False
-    rebuttals: Annotated[list[Claim], Key("Claims attacking this one.")] = []  # noqa: RUF012
-    support: Annotated[list[Claim], Key("Claims backing this one.")] = []  # noqa: RUF012
+    rebuttals: Annotated[list["Claim"], Key("Claims attacking this one.")] = []  # noqa: RUF012
+    support: Annotated[list["Claim"], Key("Claims backing this one.")] = []  # noqa: RUF012
     also_rebuts: Annotated[
         list[str], Key("Ids of other claims this one also attacks.", SLUG_PATTERN)
     ] = []  # noqa: RUF012
