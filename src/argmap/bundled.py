@@ -1,6 +1,7 @@
-"""Where the debates that ship with argmap live, and which debates a bare command uses."""
+"""Where the debates that ship with argmap live, and which debates a bare command uses.
 
-from __future__ import annotations
+Annotations are evaluated, not postponed, as in `argmap.model` (start-up).
+"""
 
 import os
 import sys

@@ -1,6 +1,9 @@
-"""Diagnostics: every problem found in a debate file, as a value with a position."""
+"""Diagnostics: every problem found in a debate file, as a value with a position.
 
-from __future__ import annotations
+Annotations are evaluated, not postponed, as in `argmap.model`: a named tuple compiles a
+postponed one into a forward reference, and the first compilation of a run costs more
+than the rest of a small command's own modules.
+"""
 
 from enum import StrEnum
 from typing import NamedTuple
@@ -33,7 +36,7 @@ class Diagnostic(NamedTuple):
     def pos(self) -> tuple[int, int]:
         return (self.line, self.col)
 
-    def moved(self, pos: tuple[int, int]) -> Diagnostic:
+    def moved(self, pos: tuple[int, int]) -> "Diagnostic":
         """The same diagnostic at another line and column."""
         return self._replace(line=pos[0], col=pos[1])
 
