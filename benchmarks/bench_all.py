@@ -34,18 +34,26 @@ set. The figures:
              / a bare C-loader parse of the same file, at 50,000 and 100,000 claims
              (`--memory-sizes`; target <= 1.25); then the DOT export of 50,000 claims in
              MB (target < 400), again with every claim's text made about 1.8 times longer
-             (`longer_texts`), as debates written by people run;
+             (`longer_texts`), as debates written by people run, and on a debate from
+             another generator (`bench_export.local_debate_yaml`: every claim with an id,
+             each hung under one of the 50 latest, so branches run deep);
 - layout:    `dot -Tsvg` of a 5,000-claim debate with the settings argmap chooses at that
-             size / with the small-debate settings (target <= 0.6).
+             size / with the small-debate settings (target <= 0.6);
+- svg:       `argmap export FILE --format svg` of 10,000 and 50,000 claims, as the user runs
+             it (default layout): peak resident memory of the largest process, Python's or
+             Graphviz's, in MB / 1024 (target < 1 GB, set for 100,000 claims), with CPU and
+             wall time in the note; then how CPU time grows from 10,000 to 50,000 claims,
+             as the exponent of claims (its ratio column; target <= 1.1).
 
 Debates come from `generate.py` (seed 1); the Kialo file is written from the same debate.
-Every row ends with the load average when it was taken. SVG export time and memory at
-10,000 to 100,000 claims are `bench_svg.py`'s.
+Every row ends with the load average when it was taken. `bench_svg.py` has SVG export at
+10,000 to 100,000 claims on a second generator too.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import shutil
 import statistics
@@ -222,7 +230,9 @@ def longer_texts(text: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--only", default="startup,validate,stats,app,export,kialo,memory,layout")
+    parser.add_argument(
+        "--only", default="startup,validate,stats,app,export,kialo,memory,layout,svg"
+    )
     parser.add_argument("--validate-size", type=int, default=10_000)
     parser.add_argument("--app-size", type=int, default=50_000)
     parser.add_argument("--layout-size", type=int, default=5_000)
@@ -383,9 +393,45 @@ def main() -> None:
             )
             note = "export DOT, 50k claims, texts 1.8x longer"
             row("memory", peak, 400, peak / 400, "< 400MB", peak < 400, note)
+            from bench_export import local_debate_yaml
+
+            deep_path = folder / "local-50000.yaml"
+            deep_path.write_text(local_debate_yaml(50_000, 1), encoding="utf-8")
+            peak = max(
+                launch([*ARGMAP, "export", str(deep_path), "--format", "dot", "-o", "-"]).peak_mb
+                for _ in range(2)
+            )
+            note = "export DOT, 50k claims of bench_export's generator (deep branches, ids)"
+            row("memory", peak, 400, peak / 400, "< 400MB", peak < 400, note)
 
         if "layout" in only:
             row_layout(debate(args.layout_size), folder, max(1, runs // 2), args.layout_size)
+
+        if "svg" in only:
+            if shutil.which("dot") is None:
+                print("| svg       | skipped: Graphviz's `dot` is not installed")
+            else:
+                rows_svg(debate, folder, max(1, runs // 4))
+
+
+def rows_svg(debate: Callable[[int], Path], folder: Path, runs: int) -> None:
+    """SVG export of 10,000 and 50,000 claims: peak memory and time, and how time grows."""
+    cpu: dict[int, float] = {}
+    for size in (10_000, 50_000):
+        out = folder / f"svg-{size}.svg"
+        command = [*ARGMAP, "export", str(debate(size)), "--format", "svg", "-o", str(out)]
+        found = [launch(command) for _ in range(runs)]
+        cpu[size] = statistics.median(r.cpu for r in found)
+        wall = statistics.median(r.wall for r in found)
+        peak = max(r.peak_mb for r in found)
+        note = (
+            f"{size} claims to SVG, peak MB of the largest process (CPU {cpu[size]:.1f} s, "
+            f"wall {wall:.1f} s)"
+        )
+        row("svg", peak, 1024, peak / 1024, "< 1GB", peak < 1024, note)
+    grown = math.log(cpu[50_000] / cpu[10_000]) / math.log(5)
+    note = "SVG CPU time 10000 -> 50000 claims: the ratio column is the growth exponent"
+    row("svg", cpu[50_000], cpu[10_000], grown, "<= 1.1", grown <= 1.1, note)
 
 
 def row_layout(path: Path, folder: Path, runs: int, size: int) -> None:

@@ -1,11 +1,12 @@
-"""Where the debates that ship with argmap live, and which debates a bare command uses."""
+"""Where the debates that ship with argmap live, and which debates a bare command uses.
 
-from __future__ import annotations
+Annotations are evaluated, not postponed, as in `argmap.model` (start-up).
+"""
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 #: The folder a bare command uses, and `argmap init` fills, when it exists.
 LOCAL_FOLDER = Path("arguments")
@@ -41,8 +42,7 @@ def is_bundled(path: Path | str) -> bool:
     return real.parent == folder or folder in real.parents
 
 
-@dataclass(frozen=True, slots=True)
-class DefaultDebates:
+class DefaultDebates(NamedTuple):
     """What a command given no path reads, and a line saying so."""
 
     paths: list[Path]

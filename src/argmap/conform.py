@@ -22,7 +22,16 @@ from __future__ import annotations
 
 import re
 import types
-from typing import Annotated, Any, NamedTuple, Union, get_args, get_origin, get_type_hints
+from typing import (
+    Annotated,
+    Any,
+    ForwardRef,
+    NamedTuple,
+    Union,
+    get_args,
+    get_origin,
+    get_type_hints,
+)
 
 from argmap import model
 from argmap.ids import KeyPath
@@ -96,10 +105,14 @@ def _declared_after(record: Any, last: str) -> tuple[_Declared, ...]:
     type, or one declared before `last`, is refused when argmap starts, not misread.
     """
     names = record._fields
-    hints = get_type_hints(record, vars(model), include_extras=True)
+    # The model's annotations are evaluated already; resolving all of them would compile
+    # the one a record makes of its own name (`list["Claim"]`).
+    hints = record.__annotations__
     declared: list[_Declared] = []
     for name in names[names.index(last) + 1 :]:
         hint, key = hints[name], Key()
+        if isinstance(hint, str | ForwardRef):
+            hint = get_type_hints(record, vars(model), include_extras=True)[name]
         if get_origin(hint) is Annotated:
             hint, *extras = get_args(hint)
             key = next((e for e in extras if isinstance(e, Key)), key)
@@ -171,14 +184,19 @@ _BY_DECLARATION = {
 }
 
 
-class RawClaim(NamedTuple):
-    """A claim mapping met in raw (possibly invalid) debate data, and where it is."""
-
-    id: str  # its own id when it has a valid one, else the generated one (`pro.1.r2`)
-    explicit: bool
-    path: KeyPath
-    data: dict[str, Any]
-    relation: str  # "top", "r" (a rebuttal) or "s" (support)
+#: A claim mapping met in raw (possibly invalid) debate data, and where it is. Declared
+#: with evaluated types: the class syntax here would compile each postponed annotation
+#: into a forward reference (start-up; see `argmap.model`).
+RawClaim = NamedTuple(  # noqa: UP014 - the class syntax would postpone the types
+    "RawClaim",
+    [
+        ("id", str),  # its own id when it has a valid one, else the generated one (`pro.1.r2`)
+        ("explicit", bool),
+        ("path", KeyPath),
+        ("data", dict[str, Any]),
+        ("relation", str),  # "top", "r" (a rebuttal) or "s" (support)
+    ],
+)
 
 
 class _Problems:

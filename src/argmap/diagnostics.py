@@ -1,9 +1,12 @@
-"""Diagnostics: every problem found in a debate file, as a value with a position."""
+"""Diagnostics: every problem found in a debate file, as a value with a position.
 
-from __future__ import annotations
+Annotations are evaluated, not postponed, as in `argmap.model`: a named tuple compiles a
+postponed one into a forward reference, and the first compilation of a run costs more
+than the rest of a small command's own modules.
+"""
 
-from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class Severity(StrEnum):
@@ -11,9 +14,12 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
-    """One problem in one file, at a 1-based line and column."""
+class Diagnostic(NamedTuple):
+    """One problem in one file, at a 1-based line and column.
+
+    A named tuple, as the debate's records are: immutable, and cheap to define, so the
+    start of every command does not pay for generating a dataclass's methods.
+    """
 
     path: str
     line: int
@@ -30,9 +36,9 @@ class Diagnostic:
     def pos(self) -> tuple[int, int]:
         return (self.line, self.col)
 
-    def moved(self, pos: tuple[int, int]) -> Diagnostic:
+    def moved(self, pos: tuple[int, int]) -> "Diagnostic":
         """The same diagnostic at another line and column."""
-        return replace(self, line=pos[0], col=pos[1])
+        return self._replace(line=pos[0], col=pos[1])
 
     def format(self) -> str:
         """The GCC-style line editors and CI logs understand: `path:line:col: error: message`.

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
-from dataclasses import dataclass, field
 
 #: A value's place in a debate file: mapping keys and list indexes from the top.
 KeyPath = tuple[str | int, ...]
@@ -75,19 +74,39 @@ def _line_starts(text: str) -> array[int]:
     return array("q", [0, *(match.end() for match in _EDITOR_BREAKS.finditer(text))])
 
 
-@dataclass(slots=True)
 class Positions:
     """Where every value and every mapping key of a file starts, by key path.
 
     Each is kept as a character offset into `text`, as the YAML parser's marks give it,
     and turned into a 1-based line and column, as editors count them, when asked: a big
     debate has over ten places per claim, and most are never asked for.
+
+    A plain class rather than a dataclass: generating a dataclass's methods (and importing
+    `dataclasses`, which imports `inspect`) is a fifth of a small command's start-up.
     """
 
-    values: dict[KeyPath, int] = field(default_factory=dict)
-    keys: dict[KeyPath, int] = field(default_factory=dict)
-    text: str = ""
-    _lines: LineMap | None = None
+    __slots__ = ("_lines", "keys", "text", "values")
+
+    def __init__(
+        self,
+        values: dict[KeyPath, int] | None = None,
+        keys: dict[KeyPath, int] | None = None,
+        text: str = "",
+    ) -> None:
+        self.values: dict[KeyPath, int] = {} if values is None else values
+        self.keys: dict[KeyPath, int] = {} if keys is None else keys
+        self.text = text
+        self._lines: LineMap | None = None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Positions):
+            return NotImplemented
+        return (self.values, self.keys, self.text) == (other.values, other.keys, other.text)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
+
+    def __repr__(self) -> str:
+        return f"Positions({len(self.values)} values, {len(self.keys)} keys)"
 
     def pos(self, offset: int) -> Pos:
         """Line and column (1-based) of a character offset into `text`."""

@@ -11,20 +11,23 @@ did not check. Links within the file's own debate are checked in every case.
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from argmap.diagnostics import Diagnostic, error, sort_key, warning
 
 if TYPE_CHECKING:
+    from argmap.ids import KeyPath
     from argmap.load import LoadedDebate
+    from argmap.model import Claim, Debate
 
 __all__ = ["check_links_between", "did_you_mean"]
 
 
 def did_you_mean(word: str, options: Iterable[str]) -> str:
     """' (did you mean 'x'?)' for the closest option, or nothing."""
+    import difflib  # only when there is a mistake to suggest a fix for
+
     matches = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
     return f" (did you mean '{matches[0]}'?)" if matches else ""
 
@@ -55,13 +58,10 @@ def check_links_between(loaded: list[LoadedDebate], *, alone: bool = False) -> N
         if item.debate is None:
             continue
         unchecked: dict[str, tuple[int, int]] = {}
-        graph = item.graph
-        for node in graph.claims():
-            if node.claim is None:
-                continue
-            for index, ref in enumerate(node.claim.see):
+        for key_path, see in _see_lists(item.debate):
+            for index, ref in enumerate(see):
                 target_debate, _, target_claim = ref.partition(":")
-                pos = item.positions.at((*node.key_path, "see", index))
+                pos = item.positions.at((*key_path, "see", index))
                 target = by_id.get(target_debate)
                 if target is None and alone:
                     unchecked.setdefault(target_debate, pos)
@@ -88,6 +88,26 @@ def check_links_between(loaded: list[LoadedDebate], *, alone: bool = False) -> N
         if unchecked:
             item.diagnostics.append(_unchecked_warning(item, unchecked))
         item.diagnostics.sort(key=sort_key)
+
+
+def _see_lists(debate: Debate) -> Iterator[tuple[KeyPath, list[str]]]:
+    """Each claim's key path and `see` list, where it has one, in document order (pro, then
+    con; depth first): a walk over the records, so checking links builds no graph."""
+    stack: list[tuple[Claim, KeyPath]] = [
+        (claim, (side, index))
+        for side, claims in (("pro", debate.pro), ("con", debate.con))
+        for index, claim in enumerate(claims)
+    ]
+    stack.reverse()
+    while stack:
+        claim, key_path = stack.pop()
+        if claim.see:
+            yield key_path, claim.see
+        if claim.rebuttals or claim.support:
+            below = [(c, (*key_path, "rebuttals", i)) for i, c in enumerate(claim.rebuttals)]
+            below += [(c, (*key_path, "support", i)) for i, c in enumerate(claim.support)]
+            below.reverse()
+            stack += below
 
 
 def _unchecked_warning(item: LoadedDebate, unchecked: dict[str, tuple[int, int]]) -> Diagnostic:

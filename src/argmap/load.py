@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -89,16 +88,63 @@ __all__ = [
 ]
 
 
-@dataclass(slots=True)
 class LoadedDebate:
-    """The outcome of loading one file: the debate when it is valid, and every diagnostic."""
+    """The outcome of loading one file: the debate when it is valid, and every diagnostic.
 
-    path: Path
-    debate: Debate | None
-    diagnostics: list[Diagnostic]
-    positions: Positions
-    text: str = ""
-    _graph: ArgumentGraph | None = None
+    A plain class rather than a dataclass, as `argmap.ids.Positions` is (start-up).
+    """
+
+    __slots__ = ("_graph", "debate", "diagnostics", "path", "positions", "text")
+
+    def __init__(
+        self,
+        path: Path,
+        debate: Debate | None,
+        diagnostics: list[Diagnostic],
+        positions: Positions,
+        text: str = "",
+    ) -> None:
+        self.path = path
+        self.debate = debate
+        self.diagnostics = diagnostics
+        self.positions = positions
+        self.text = text
+        self._graph: ArgumentGraph | None = None
+
+    def __repr__(self) -> str:
+        return f"LoadedDebate({str(self.path)!r}, ok={self.ok})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, LoadedDebate):
+            return NotImplemented
+        return (self.path, self.debate, self.diagnostics, self.positions, self.text) == (
+            other.path,
+            other.debate,
+            other.diagnostics,
+            other.positions,
+            other.text,
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
+
+    def drop_positions(self) -> None:
+        """Build the graph (each claim keeps its line and column), then let go of what
+        only messages and editors read: the place of every key and value, and the text.
+
+        For a command that draws the debate once every check is done: at 50,000 claims
+        they are some 70 MB, more than the DOT text it writes. Positions asked for later
+        fall back to the top of the file.
+        """
+        if self.debate is not None:
+            self._graph = self.graph
+        self.positions = Positions()
+        self.text = ""
+
+    def with_diagnostics(self, diagnostics: list[Diagnostic]) -> LoadedDebate:
+        """A copy with its own list of diagnostics (and the same graph, once built)."""
+        copy = LoadedDebate(self.path, self.debate, diagnostics, self.positions, self.text)
+        copy._graph = self._graph
+        return copy
 
     @property
     def ok(self) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from argmap.conform import RawClaim, conform
@@ -24,6 +23,8 @@ def validate(
     debate, problems = conform(data, places)
     if debate is not None:
         return debate
+    import difflib  # only when there is a mistake to suggest a fix for
+
     errors = [(tuple(err["loc"]), err) for err in problems + unknown_keys_inside(problems)]
     # A misspelt key is also the missing key it meant: report it once, as the typo.
     misspelt: set[KeyPath] = set()

@@ -10,7 +10,6 @@ unknown keys too, so every misspelling of a file is reported at once.
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from argmap.model import FIELDS
@@ -25,6 +24,8 @@ _MESSAGE = "Extra inputs are not permitted"
 
 def _meant_list(key: Any, model: str) -> bool:
     """Whether an unknown key looks like a misspelling of a list of claims."""
+    import difflib  # only when there is a mistake to suggest a fix for
+
     options = _CLAIM_LISTS[model]
     return isinstance(key, str) and bool(difflib.get_close_matches(key, options, 1, 0.6))
 

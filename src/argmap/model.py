@@ -6,12 +6,13 @@ of a file that may hold tens of thousands. They are also the one definition of t
 format: every field declares its type, default and `Key` (description, pattern, bounds)
 here, and the pydantic models of `argmap.schema_model`, the JSON Schema editors use and
 the hand checker's key tables are built from them (docs/format-internals.md).
+
+Annotations here are evaluated when the module runs, not postponed: a named tuple would
+compile every postponed (string) annotation into a forward reference, a tenth of a
+small command's start-up. Only a record's own name inside itself stays a string.
 """
 
-from __future__ import annotations
-
 import re
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any, Literal, NamedTuple
 
@@ -40,7 +41,7 @@ class Side(StrEnum):
     CON = "con"
 
     @property
-    def opposite(self) -> Side:
+    def opposite(self) -> "Side":
         return Side.CON if self is Side.PRO else Side.PRO
 
 
@@ -67,8 +68,7 @@ class Verdict(StrEnum):
 SemanticsName = Literal["quadratic-energy", "df-quad", "max-based"]
 
 
-@dataclass(frozen=True, slots=True)
-class Key:
+class Key(NamedTuple):
     """What the format says of one key, beyond its Python type: the one place it is said.
 
     Each record field below is `Annotated[type, Key(...)]`. The pydantic models of
@@ -125,8 +125,8 @@ class Claim(NamedTuple):
             "answers, not the parent's truth."
         ),
     ] = False
-    rebuttals: Annotated[list[Claim], Key("Claims attacking this one.")] = []  # noqa: RUF012
-    support: Annotated[list[Claim], Key("Claims backing this one.")] = []  # noqa: RUF012
+    rebuttals: Annotated[list["Claim"], Key("Claims attacking this one.")] = []  # noqa: RUF012
+    support: Annotated[list["Claim"], Key("Claims backing this one.")] = []  # noqa: RUF012
     also_rebuts: Annotated[
         list[str], Key("Ids of other claims this one also attacks.", SLUG_PATTERN)
     ] = []  # noqa: RUF012

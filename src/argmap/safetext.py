@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 
 # C0 controls except tab and newline, DEL, the C1 controls, and the bidirectional
-# embedding, override and isolate characters.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_UNSAFE_OR_NEWLINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# embedding, override and isolate characters. Compiled on first use: a class reaching past
+# U+00FF compiles to a big bitmap, a few milliseconds of a command that may print nothing.
+_UNSAFE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+_UNSAFE_OR_NEWLINE = "[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+_compiled: dict[str, re.Pattern[str]] = {}
 
 _NAMED = {"\x1b": "\\e", "\r": "\\r", "\n": "\\n", "\t": "\\t"}
 
@@ -34,7 +36,10 @@ def printable(text: str, *, one_line: bool = False) -> str:
     Newlines and tabs are kept unless `one_line` is true, when they are escaped too (for
     file names, ids and other values that must stay on one line).
     """
-    pattern = _UNSAFE_OR_NEWLINE if one_line else _UNSAFE
+    source = _UNSAFE_OR_NEWLINE if one_line else _UNSAFE
+    pattern = _compiled.get(source)
+    if pattern is None:
+        pattern = _compiled[source] = re.compile(source)
     if pattern.search(text) is None:
         return text
     return pattern.sub(_visible, text)

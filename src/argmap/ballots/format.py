@@ -9,13 +9,13 @@ naming it, with a suggestion, and its weight is left out).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from argmap.ballots.detect import is_ballot_text as is_ballot_text  # where it was
 from argmap.collector import collector_paused
 from argmap.diagnostics import Diagnostic, error, sort_key, warning
 from argmap.ids import Positions
@@ -34,16 +34,6 @@ BALLOT_KEYS = ("debate", "by", "weights")
 MIN_WEIGHT, MAX_WEIGHT = 1, 5
 #: What the author's weight is when a claim has none (its base score is the middle, 0.5).
 DEFAULT_WEIGHT = 3
-
-# A ballot names its debate and weighs claims; a debate has a motion. Checked on the
-# text's top-level keys (lines starting at column 0), without parsing.
-_TOP_WEIGHTS = re.compile(r"^weights[ \t]*:", re.MULTILINE)
-_TOP_MOTION = re.compile(r"^motion[ \t]*:", re.MULTILINE)
-
-
-def is_ballot_text(text: str) -> bool:
-    """Whether a YAML text looks like a ballot (a top-level `weights`, no `motion`)."""
-    return _TOP_WEIGHTS.search(text) is not None and _TOP_MOTION.search(text) is None
 
 
 @dataclass(frozen=True, slots=True)

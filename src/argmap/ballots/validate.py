@@ -10,17 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from argmap.ballots.format import (
-    LoadedBallot,
-    check_against,
-    is_ballot_text,
-    load_ballot_file,
-    load_ballot_text,
-)
-from argmap.diagnostics import warning
-from argmap.graph import ArgumentGraph
+from argmap.ballots.detect import is_ballot_text
 from argmap.load import LoadedDebate, debate_files, load_paths, read_regular_file, size_limit
+
+if TYPE_CHECKING:  # the ballot reader and the graphs only when there is a ballot to check
+    from argmap.ballots.format import LoadedBallot
+    from argmap.graph import ArgumentGraph
 
 
 def _default_graphs() -> dict[str, ArgumentGraph]:
@@ -58,6 +55,10 @@ def load_checked(
         else:
             debate_paths.append(path)
     loaded = load_paths(debate_paths) if debate_paths else []
+    if not ballot_paths:
+        return split_ballots(loaded, fallback)
+    from argmap.ballots.format import load_ballot_file
+
     items = [(p, load_ballot_file(p).text) for p in ballot_paths]
     return split_ballots(loaded, fallback, items)
 
@@ -77,6 +78,11 @@ def split_ballots(
         else:
             debates.append(item)
     candidates += more_ballots
+    if not candidates:
+        return debates, []
+    from argmap.ballots.format import check_against, load_ballot_text
+    from argmap.diagnostics import warning
+
     graphs = {item.debate_id: item.graph for item in debates if item.ok}
     more: dict[str, ArgumentGraph] | None = None
     ballots: list[LoadedBallot] = []

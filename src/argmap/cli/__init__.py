@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -66,10 +67,40 @@ COMMAND_MODULE = {
 }
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, with the help's width measured here as `shutil` measures it.
+
+    argparse makes a help formatter for every argument added, and each imports `shutil`
+    (and with it the compression modules) only to read the terminal's width: a twentieth
+    of a small command's start-up. The commands' parsers are of this class too.
+    """
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        # Every formatter class takes `width` (argparse's own subtract 2 from the columns).
+        formatter: Callable[..., argparse.HelpFormatter] = self.formatter_class
+        return formatter(prog=self.prog, width=_terminal_columns() - 2)
+
+
+def _terminal_columns() -> int:
+    """The terminal's width as `shutil.get_terminal_size().columns` gives it: `COLUMNS`
+    when it is a positive number, else standard output's terminal, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    stdout = sys.__stdout__
+    try:
+        return os.get_terminal_size(stdout.fileno()).columns or 80  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):  # no standard output, or not a terminal
+        return 80
+
+
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The `argmap` parser with every command; or, when `argv` starts with a known command
     name, with that command's module alone (its parsing and help are the same)."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="argmap",
         description=(
             "Map policy debates as claim-rebuttal graphs. With no command, opens the "

@@ -42,7 +42,7 @@ def paths_or_default(paths: Sequence[str] | None) -> list[Path]:
     return [Path(p) for p in paths] if paths else default_paths(announce=True)
 
 
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_JSON_UNSAFE = "[\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 
 
 def json_text(value: object) -> str:
@@ -55,7 +55,7 @@ def json_text(value: object) -> str:
     import json  # here, not at the top: most commands never print JSON
 
     text = json.dumps(value, indent=2, ensure_ascii=False)
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return re.sub(_JSON_UNSAFE, lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def show(text: object) -> str:

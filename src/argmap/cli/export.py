@@ -240,6 +240,9 @@ def _run(
     reject is not written.
     """
     debates, skipped = _load(args, _preparer(pool, options, args, out) if pool else None)
+    if fmt in DIAGRAM_FORMATS:
+        for item in debates:  # checked: from here on only their graphs are drawn
+            item.drop_positions()
     if args.root:
         shown = [item for item in debates if args.root in item.graph]
         if not shown:

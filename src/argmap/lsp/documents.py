@@ -11,7 +11,6 @@ buffer always wins over the file on disk.
 
 from __future__ import annotations
 
-import dataclasses
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -155,8 +154,7 @@ class Documents:
             # The same check `argmap validate FOLDER` makes, on copies of the neighbours'
             # results (the check appends to the diagnostics of everything it is given).
             folder = [
-                dataclasses.replace(n.loaded, diagnostics=list(n.loaded.diagnostics))
-                for n in self.neighbours(uri)
+                n.loaded.with_diagnostics(list(n.loaded.diagnostics)) for n in self.neighbours(uri)
             ]
             everything = sorted([*folder, loaded], key=lambda item: str(item.path))
             check_links_between(everything)
