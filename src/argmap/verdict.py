@@ -155,7 +155,8 @@ class DebateVerdict:
             else f"from {short_verdict(low)} to {short_verdict(high)}"
         )
         exact = "" if r.exact_range else " at least"
-        text = f"With all weights moved one step together:{exact} {r.low:.2f} to {r.high:.2f} ({ends})"
+        moved = "With all weights moved one step together"
+        text = f"{moved}:{exact} {r.low:.2f} to {r.high:.2f} ({ends})"
         if self.weighing.unsettled:
             text += f"; {len(self.weighing.unsettled)} claims on cycles did not settle"
         return text
