@@ -364,7 +364,7 @@ def _export_diagrams(
 
 def _for_slides(options: ExportOptions, args: argparse.Namespace) -> bool:
     """Whether the diagrams are slide images held to the 18 pt rule (`slide_images`)."""
-    return options.theme == "slides" and options.format != "dot" and not args.reveal
+    return options.theme == "slides" and options.format != "dot"
 
 
 def _planned(
@@ -373,7 +373,7 @@ def _planned(
     """The diagrams to draw, in the order of the debates, and the debates whose legend is
     an image of its own."""
     from argmap.export.batch import Diagram
-    from argmap.export.slide_images import plan_images
+    from argmap.export.slide_images import plan_images, reveal_fit
 
     wanted: list[Diagram] = []
     apart: list[LoadedDebate] = []
@@ -384,7 +384,23 @@ def _planned(
                 apart.append(item)
             continue
         target = _target(out, output_name_for(item, options))
-        plan = plan_images(item.graph, options, target, shlex.quote(show(item.path)))
+        command = shlex.quote(show(item.path))
+        if args.reveal:
+            last = _reveal_steps(item.graph, options, target)[-1][1].reveal or 0
+            fitted, legend_apart = reveal_fit(
+                item.graph, options, last, show(item.debate_id), command
+            )
+            wanted += [Diagram(*step) for step in _reveal_steps(item.graph, fitted, target)]
+            if legend_apart or args.legend == "separate":
+                apart.append(item)
+                if legend_apart:
+                    print(
+                        f"argmap: {show(item.debate_id)}: the legend is too wide to share "
+                        "the reveal's images at 18 pt; it is written as an image of its own",
+                        file=sys.stderr,
+                    )
+            continue
+        plan = plan_images(item.graph, options, target, command)
         if plan.legend_apart or args.legend == "separate":
             apart.append(item)
             if options.legend:

@@ -414,3 +414,34 @@ def legend_dot(table: str) -> str:
 def legend_target(target: Path) -> Path:
     """Where the legend of the images of `target` goes: `<name>-legend.<format>`."""
     return target.with_name(f"{target.stem}-legend{target.suffix}")
+
+
+def reveal_points(graph: ArgumentGraph, options: ExportOptions) -> float:
+    """The smallest text of a reveal's last step (`options.reveal` set to it) as the
+    slide image shows it, points: the step that shows the most, so the smallest."""
+    source = natural_size(to_dot(graph, replace(options, format="dot")))
+    return readable_points(source, measure([source], pad=0)[0])
+
+
+def reveal_fit(
+    graph: ArgumentGraph, options: ExportOptions, last: int, name: str, command: str
+) -> tuple[ExportOptions, bool]:
+    """The options a `--reveal` in the slides theme is drawn with, and whether its
+    legend goes in an image of its own: as asked when its last step (level `last`, the
+    step that shows the most) keeps 18 pt, else without the legend when that is enough.
+    A reveal's steps share one layout, so it is not split like a diagram: when even
+    that is too small, ExportError names the deck, which splits and shortens claims."""
+    points = reveal_points(graph, replace(options, reveal=last))
+    if points >= MIN_POINTS - 1e-6:
+        return options, False
+    if options.legend:
+        bare = replace(options, legend=False)
+        if reveal_points(graph, replace(bare, reveal=last)) >= MIN_POINTS - 1e-6:
+            return bare, True
+    where = f"the branch of {options.root}" if options.root else "the whole debate"
+    raise ExportError(
+        f"{name}: revealing {where} would show text at {points:.1f} pt on a 1920x1080 "
+        f"slide, under the {MIN_POINTS:.0f} pt a projector needs; `argmap slides {command} "
+        "--reveal` builds a deck that splits it over slides, or reveal a smaller branch "
+        "with --root ID (and --depth N)"
+    )
