@@ -2,7 +2,9 @@
 
 With the defaults (those of `argmap export`), Enter writes `exports/<debate-id>.svg`
 (`.dot` when Graphviz is missing); a file already there is replaced only after a second
-Enter. The drawing runs in a worker so a large diagram never freezes the app.
+Enter. The drawing runs in a worker so a large diagram never freezes the app. In the
+`slides` theme a diagram too big for one image at 18 pt is not written squeezed: the app
+says which `argmap export` command splits it into readable images.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from argmap.tui.widgets.labels import safe
 
 if TYPE_CHECKING:
     from argmap.export import ExportOptions
+    from argmap.graph import ArgumentGraph
 
 FORMATS = ("svg", "png", "pdf", "dot")
 #: The diagram themes `argmap export --theme` offers, in the same order.
@@ -186,12 +189,19 @@ class ExportScreen(ModalScreen[None]):
                 self._confirmed = target
                 return
         graph = self.entry.graph
+        path = self.entry.path
         app = self.app
 
         def draw() -> None:
             from argmap.export import ExportError, export_graph
 
             try:
+                refused = slide_image_refusal(graph, options, target, path)
+                if refused:
+                    app.call_from_thread(
+                        app.notify, refused, title="Not exported", severity="error", markup=False
+                    )
+                    return
                 written = export_graph(graph, options, target)
             except ExportError as exc:
                 app.call_from_thread(
@@ -215,3 +225,28 @@ class ExportScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def slide_image_refusal(
+    graph: ArgumentGraph, options: ExportOptions, target: Path, path: Path
+) -> str | None:
+    """Why a slides-theme image is not written as one picture, or None: one image that
+    keeps 18 pt is written; a diagram the command line would split over several images
+    (`argmap.export.slide_images`) is never squeezed into one, and the message names the
+    command that splits it. Raises ExportError as the planner does."""
+    if options.theme != "slides" or options.format == "dot":
+        return None
+    import shlex
+
+    from argmap.export.slide_images import plan_images
+
+    command = shlex.quote(safe(str(path)))
+    plan = plan_images(graph, options, target, command)
+    if len(plan.images) == 1 and not plan.legend_apart:
+        return None
+    root = f" --root {shlex.quote(safe(options.root))}" if options.root else ""
+    return (
+        f"Too big for one slide image at 18 pt. "
+        f"`argmap export {command}{root} --theme slides -f {options.format} -o FOLDER/` "
+        f"writes it as {len(plan.images)} readable images, split by branch."
+    )
