@@ -222,4 +222,4 @@ def test_the_movers_chart_draws_raising_claims_right_and_lowering_ones_left(
     mark = browser.find_element("css selector", ".balance-bar .mark").rect
     assert band["x"] <= mark["x"] + mark["width"] / 2 <= band["x"] + band["width"]
     caption = browser.find_element("css selector", "figure.balance figcaption").text
-    assert re.search(r"strength 0\.\d\d\. Band: with every weight", caption)
+    assert re.search(r"strength 0\.\d\d\. Band: with all weights moved one step together", caption)
