@@ -1,0 +1,30 @@
+"""Removing a claim takes its own comments and leaves its neighbours' comments in place."""
+
+from __future__ import annotations
+
+from argmap.edit import remove_claim
+from argmap.load import load_text
+
+TEXT = """\
+title: T
+motion: M
+pro:
+  - text: A
+    # A's closing remark, indented under A.
+  # B's own leading comment.
+  - text: B
+  - text: C
+    # C's closing remark.
+  - text: D
+con: []
+"""
+
+
+def test_removing_a_claim_keeps_the_comment_that_closes_the_claim_before_it() -> None:
+    """The comment under A, indented as A's keys are, belongs to A: removing the claim after
+    it takes that claim's own leading comment but not A's remark."""
+    edit = remove_claim(TEXT, "pro.4")
+    assert edit.after == TEXT.replace("  - text: D\n", "")
+    edit = remove_claim(TEXT, "pro.2")
+    assert edit.after == TEXT.replace("  # B's own leading comment.\n  - text: B\n", "")
+    assert load_text(edit.after).ok
