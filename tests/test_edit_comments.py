@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from argmap.edit import remove_claim
+from argmap.edit import remove_claim, set_fields
 from argmap.load import load_text
 
 TEXT = """\
@@ -28,3 +28,25 @@ def test_removing_a_claim_keeps_the_comment_that_closes_the_claim_before_it() ->
     edit = remove_claim(TEXT, "pro.2")
     assert edit.after == TEXT.replace("  # B's own leading comment.\n  - text: B\n", "")
     assert load_text(edit.after).ok
+
+
+# The second claim has a comment on its dash line; a line of the first one ends in a dash.
+DASH_COMMENT = """\
+title: T
+motion: M
+pro:
+  - text: Costs rise -
+    note: a note
+  -   # kept for the record
+    text: B
+  - text: C
+con: []
+"""
+
+
+def test_a_claim_with_a_comment_after_its_dash_is_removed_whole() -> None:
+    edit = remove_claim(DASH_COMMENT, "pro.2")
+    assert edit.after == DASH_COMMENT.replace("  -   # kept for the record\n    text: B\n", "")
+    assert edit.line == 6
+    edit = set_fields(DASH_COMMENT, "pro.2", {"note": "N"})
+    assert edit.after == DASH_COMMENT.replace("text: B\n", "text: B\n    note: N\n")

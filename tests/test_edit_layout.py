@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from argmap.edit import add_child
+from argmap.edit import add_child, add_top_level
 from argmap.load import load_text
 
 # The sides put their dashes at the column of `pro:`/`con:`; every rebuttal list puts its
@@ -45,4 +45,17 @@ def test_a_new_list_follows_a_file_whose_lists_all_sit_at_their_keys_column() ->
     compact = MIXED.replace("\n    - id: r", "\n  - id: r").replace("      text: R", "    text: R")
     edit = add_child(compact, "d", "rebuttal", "E")
     assert edit.after == compact + "  rebuttals:\n  - text: E\n"
+    assert load_text(edit.after).ok
+
+
+def test_a_claim_added_to_a_list_lines_up_with_the_claim_before_it() -> None:
+    """The pro list puts its keys three past the dash, unlike the rest of the file: the new
+    claim's keys line up with its neighbours', not with the file's other lists."""
+    text = (
+        "title: T\nmotion: M\npro:\n  -  id: a\n     text: A\n  -  id: b\n     text: B\n"
+        "con:\n  - id: c\n    text: C\n    rebuttals:\n      - id: r\n        text: R\n"
+        "  - id: d\n    text: D\n"
+    )
+    edit = add_top_level(text, "pro", "E", new_id="e")
+    assert "  -  id: b\n     text: B\n  -  id: e\n     text: E\ncon:\n" in edit.after
     assert load_text(edit.after).ok
