@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from argmap.edit import remove_claim
+from argmap.edit import EditRefused, remove_claim
 from argmap.load import load_text
 
 TEMPLATE = """\
@@ -33,3 +33,15 @@ def test_a_claim_whose_written_id_is_not_valid_is_removed_by_its_generated_id(
     assert "First reason." in edit.after
     assert edit.summary == "removed 'pro.2'"
     assert load_text(edit.after).ok
+
+
+def test_a_list_item_that_is_not_a_claim_is_removed_by_its_generated_id() -> None:
+    """A bare sentence where a claim should be: `remove pro.2` takes it away; removing
+    anything else is refused because the file already has an error, and nothing crashes."""
+    text = "title: T\nmotion: M\npro:\n  - text: A\n  - Just a sentence, not a claim.\ncon: []\n"
+    assert not load_text(text).ok
+    edit = remove_claim(text, "pro.2")
+    assert edit.after == "title: T\nmotion: M\npro:\n  - text: A\ncon: []\n"
+    assert load_text(edit.after).ok
+    with pytest.raises(EditRefused, match="has errors already; fix them first"):
+        remove_claim(text, "pro.1")
