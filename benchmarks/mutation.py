@@ -224,6 +224,66 @@ EQUIVALENT: tuple[Equivalent, ...] = (
         "continue\n        attacked_by[target].append(source)",
         "a repeated attack is counted twice and discounted twice: same labels",
     ),
+    Equivalent(
+        "edit/document.py",
+        "Return removed",
+        "return self.line_start(line) + len(content) - len(stripped)",
+        "the scan of the YAML tokens finds the same `-`; this return only saves it",
+    ),
+    Equivalent(
+        "edit/document.py",
+        "Raise removed",
+        'raise EditRefused("internal error: no `-` before a list item")',
+        "only block sequence items are asked for their `-`, and each has one",
+    ),
+    Equivalent(
+        "edit/operations.py",
+        "Raise removed",
+        'raise EditRefused("internal error: no value to write")',
+        "no caller passes a bool or None: None removes the key before",
+    ),
+    Equivalent(
+        "edit/operations.py",
+        "If removed",
+        'if not isinstance(holder, Claim):\n        raise EditRefused("internal error: the edited',
+        "a claim's key path ends in an index into a list of claims",
+    ),
+    Equivalent(
+        "edit/operations.py",
+        "0->-1",
+        "0\n    ids: set[str] = set()",
+        "the debate read back after an edit has been validated, so it is never None",
+    ),
+    Equivalent(
+        "edit/operations.py",
+        "or->and",
+        "claim is None or any(_field_value(claim, f)",
+        "the read-back guard against a writer's own bug; every value reads back",
+    ),
+    Equivalent(
+        "edit/operations.py",
+        "or term 2",
+        "at is None or not isinstance(mapping.value[at][1], yaml.SequenceNode)",
+        "a link key that is not a list yields no ids to match anyway",
+    ),
+    Equivalent(
+        "edit/scalars.py",
+        "1->2",
+        '1] in {" ", "\\t"}',
+        "the block is read back before it is used, and a leading blank fails that",
+    ),
+    Equivalent(
+        "export/dot_text.py",
+        "Return removed",
+        'return "<BR/>".join(lines)  # one check',
+        "escaping text with nothing to escape leaves it as it is",
+    ),
+    Equivalent(
+        "export/dot_text.py",
+        "'>'->''",
+        '">") else quote(label)',
+        "every label argmap writes is an HTML-like label, `<` to `>`",
+    ),
 )
 
 
