@@ -84,6 +84,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
         "tests/test_interop_argdown_comments.py",
         "tests/test_interop_argdown_pcs.py",
         "tests/test_interop_argdown_unheld.py",
+        "tests/test_interop_argdown_report.py",
     ),
 }
 
