@@ -56,7 +56,11 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "strength.py": ("tests/test_strength.py", "tests/test_undercuts_weigh.py"),
     "conform.py": ("tests/test_conform.py", "tests/test_format_one_edit.py"),
     "safetext.py": ("tests/test_safetext.py",),
-    "output.py": ("tests/test_output.py", "tests/test_output_sync.py"),
+    "output.py": (
+        "tests/test_output.py",
+        "tests/test_output_sync.py",
+        "tests/test_output_failures.py",
+    ),
     "edit/document.py": (
         "tests/test_line_map.py",
         "tests/test_edit.py",
