@@ -289,6 +289,24 @@ EQUIVALENT: tuple[Equivalent, ...] = (
         '">") else quote(label)',
         "every label argmap writes is an HTML-like label, `<` to `>`",
     ),
+    Equivalent(
+        "semantics.py",
+        "True->False",
+        "True, slots=True)\nclass _Say:",
+        "no _Say is ever changed after it is made: not frozen changes nothing",
+    ),
+    Equivalent(
+        "semantics.py",
+        "True->False",
+        "True)\nclass _Say:",
+        "without slots a _Say only takes more memory",
+    ),
+    Equivalent(
+        "semantics.py",
+        "False->True",
+        "False\n\n    def __call__(self, claim_id: str) -> str:",
+        "both places that make a _Say pass show_ids",
+    ),
 )
 
 
