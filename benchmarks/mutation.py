@@ -53,7 +53,11 @@ REPO = Path(__file__).resolve().parents[1]
 #: Module (relative to src/argmap) -> the test files that cover it.
 TARGETS: dict[str, tuple[str, ...]] = {
     "semantics.py": ("tests/test_semantics.py",),
-    "strength.py": ("tests/test_strength.py", "tests/test_undercuts_weigh.py"),
+    "strength.py": (
+        "tests/test_strength.py",
+        "tests/test_undercuts_weigh.py",
+        "tests/test_strength_unsettled.py",
+    ),
     "conform.py": ("tests/test_conform.py", "tests/test_format_one_edit.py"),
     "safetext.py": ("tests/test_safetext.py",),
     "output.py": (
