@@ -50,6 +50,16 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 
+#: The test files of the edit operations, which the document index serves too.
+_EDITS = (
+    "tests/test_edit.py",
+    "tests/test_edit_property.py",
+    "tests/test_edit_repair.py",
+    "tests/test_edit_layout.py",
+    "tests/test_edit_shared_yaml.py",
+    "tests/test_edit_comments.py",
+)
+
 #: Module (relative to src/argmap) -> the test files that cover it.
 TARGETS: dict[str, tuple[str, ...]] = {
     "semantics.py": ("tests/test_semantics.py",),
@@ -65,24 +75,9 @@ TARGETS: dict[str, tuple[str, ...]] = {
         "tests/test_output_sync.py",
         "tests/test_output_failures.py",
     ),
-    "edit/document.py": (
-        "tests/test_line_map.py",
-        "tests/test_edit.py",
-        "tests/test_edit_property.py",
-        "tests/test_edit_repair.py",
-        "tests/test_edit_layout.py",
-        "tests/test_edit_shared_yaml.py",
-        "tests/test_edit_comments.py",
-    ),
+    "edit/document.py": ("tests/test_line_map.py", *_EDITS),
     "edit/files.py": ("tests/test_edit_files.py", "tests/test_edit.py", "tests/test_edit_lock.py"),
-    "edit/operations.py": (
-        "tests/test_edit.py",
-        "tests/test_edit_property.py",
-        "tests/test_edit_repair.py",
-        "tests/test_edit_layout.py",
-        "tests/test_edit_shared_yaml.py",
-        "tests/test_edit_comments.py",
-    ),
+    "edit/operations.py": _EDITS,
     "edit/scalars.py": ("tests/test_edit.py", "tests/test_edit_property.py"),
     "export/dot_text.py": ("tests/test_dot_quote.py", "tests/test_export.py"),
     "export/dot_builder.py": ("tests/test_dot_quote.py", "tests/test_export.py"),
