@@ -51,3 +51,27 @@ def test_a_link_becomes_a_source_titled_by_its_words_or_else_its_address() -> No
         ("https://example.org/x", "https://example.org/x"),
     ]
     assert debate.pro[0].text == "See the report and ."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Nested under the motion, then the same support again as an arrow.
+        "[a]: A\n  + [b]: B\n\n[b]\n  +> [a]\n",
+        # Nested under `<b>`, then the same attack again as an arrow.
+        "[a]: A\n  + <b>: B\n    - [c]: C\n\n[c]\n  -> <b>\n",
+    ],
+    ids=["on the motion", "on a claim"],
+)
+def test_a_relation_stated_twice_is_one_relation(text: str) -> None:
+    """Written once by indentation and again as an arrow, a relation places its claim once:
+    no cross-link repeating the claim's own link (which would count its attack twice) and
+    no report of a relation that has no place."""
+    outcome = import_text("argdown", text, "imported.yaml")
+    debate = outcome.loaded.debate
+    assert outcome.loaded.ok and debate is not None
+    assert outcome.losses == []
+    [b] = debate.pro
+    assert b.also_supports == [] and b.also_rebuts == []
+    for rebuttal in b.rebuttals:
+        assert rebuttal.also_rebuts == [], rebuttal.id
