@@ -65,8 +65,8 @@ def test_a_link_becomes_a_source_titled_by_its_words_or_else_its_address() -> No
 )
 def test_a_relation_stated_twice_is_one_relation(text: str) -> None:
     """Written once by indentation and again as an arrow, a relation places its claim once:
-    no cross-link repeating the claim's own link (which would count its attack twice) and
-    no report of a relation that has no place."""
+    no cross-link repeating the claim's own link and no report of a relation that has no
+    place."""
     outcome = import_text("argdown", text, "imported.yaml")
     debate = outcome.loaded.debate
     assert outcome.loaded.ok and debate is not None
