@@ -306,6 +306,12 @@ EQUIVALENT: tuple[Equivalent, ...] = (
         "False\n\n    def __call__(self, claim_id: str) -> str:",
         "both places that make a _Say pass show_ids",
     ),
+    Equivalent(
+        "edit/document.py",
+        "and term 1",
+        "own is not None and explicit else generated",
+        "`explicit` is only true when `own` is not None",
+    ),
 )
 
 
