@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from argmap.interop import import_text
+from argmap.interop import export_text, import_text
+from argmap.load import load_text
 
 
 def messages(text: str) -> list[str]:
@@ -53,25 +54,27 @@ def test_a_link_becomes_a_source_titled_by_its_words_or_else_its_address() -> No
     assert debate.pro[0].text == "See the report and ."
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        # Nested under the motion, then the same support again as an arrow.
-        "[a]: A\n  + [b]: B\n\n[b]\n  +> [a]\n",
-        # Nested under `<b>`, then the same attack again as an arrow.
-        "[a]: A\n  + <b>: B\n    - [c]: C\n\n[c]\n  -> <b>\n",
-    ],
-    ids=["on the motion", "on a claim"],
-)
-def test_a_relation_stated_twice_is_one_relation(text: str) -> None:
-    """Written once by indentation and again as an arrow, a relation places its claim once:
-    no cross-link repeating the claim's own link and no report of a relation that has no
-    place."""
+# `c` rebuts `b` by its place and again by a cross-link, which the format allows.
+REPEATED_LINK = """\
+title: T
+motion: A
+pro:
+  - id: b
+    text: B
+    rebuttals:
+      - id: c
+        text: C
+        also_rebuts: [b]
+con: []
+"""
+
+
+def test_a_cross_link_repeating_a_claims_own_link_survives_the_round_trip() -> None:
+    """Exported, the cross-link is an arrow under `[c]` that says again what the nesting
+    says; read back, it is kept as the cross-link it was, not merged into the nesting."""
+    loaded = load_text(REPEATED_LINK)
+    assert loaded.ok
+    text, _ = export_text("argdown", loaded.graph)
     outcome = import_text("argdown", text, "imported.yaml")
-    debate = outcome.loaded.debate
-    assert outcome.loaded.ok and debate is not None
     assert outcome.losses == []
-    [b] = debate.pro
-    assert b.also_supports == [] and b.also_rebuts == []
-    for rebuttal in b.rebuttals:
-        assert rebuttal.also_rebuts == [], rebuttal.id
+    assert outcome.loaded.debate == loaded.debate

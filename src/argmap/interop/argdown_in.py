@@ -588,8 +588,8 @@ def _build(reader: _Reader, motion: str) -> Imported:
         if premise == target:
             losses.append(Loss(f"{what}: an element relates to itself; dropped", relation.line))
             continue
-        if parent_of.get(premise) == (target, relation.kind):
-            continue  # the nesting stated again, by indentation or by an arrow
+        if relation.nested and parent_of.get(premise) == (target, relation.kind):
+            continue  # the indentation states the nesting twice
         if motion in (premise, target):
             why = (
                 "the motion answers no claim, and a cross-link cannot name it"
