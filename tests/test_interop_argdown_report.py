@@ -78,3 +78,20 @@ def test_a_cross_link_repeating_a_claims_own_link_survives_the_round_trip() -> N
     outcome = import_text("argdown", text, "imported.yaml")
     assert outcome.losses == []
     assert outcome.loaded.debate == loaded.debate
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["[a]: A\n  + [b]: B\n  + [b]\n", "[a]: A\n  + <b>: B\n    - [c]: C\n    - [c]\n"],
+    ids=["on the motion", "on a claim"],
+)
+def test_a_claim_nested_twice_under_the_same_parent_is_placed_once(text: str) -> None:
+    """The indentation says the same thing twice: one claim, no cross-link to its own
+    parent and nothing reported as left out."""
+    outcome = import_text("argdown", text, "imported.yaml")
+    debate = outcome.loaded.debate
+    assert outcome.loaded.ok and debate is not None
+    assert outcome.losses == []
+    [b] = debate.pro
+    assert (b.also_supports, b.also_rebuts) == ([], [])
+    assert [(c.id, c.also_rebuts) for c in b.rebuttals] == ([("c", [])] if b.rebuttals else [])
