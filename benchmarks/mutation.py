@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/mutation.py [--sample N] [--seed S] [--timeout SECONDS] [MODULE...]
     .venv/bin/python benchmarks/mutation.py --at edit/files.py:172 --at semantics.py:242
+    .venv/bin/python benchmarks/mutation.py --equivalents
 
 Each mutant changes one place in one module (its syntax tree, then written back as source):
 
@@ -20,7 +21,12 @@ For each mutant only the test files that cover the module run (`-x -q -p no:cach
 in a temporary copy of the project, so the working tree is never left mutated. A mutant is
 killed when the tests fail (or time out), and survives when they pass. The script prints the
 kill rate and each survivor as `path:line  what changed`. `--sample N --seed S` draws N
-mutants at random (the same N for the same seed), so a run fits in a quarter of an hour.
+mutants at random (the same N for the same seed), so a run fits in a quarter of an hour;
+`--jobs 2` tests two mutants at once, each in its own copy.
+
+A survivor listed in `EQUIVALENT` (argued in docs/testing.md) is marked `equiv.`, and the
+script prints a second rate over the real mutants only (all but those). `--equivalents`
+lists them with their current lines.
 
 Not part of CI: run it before a release and keep its output in docs/testing.md.
 """
@@ -30,6 +36,7 @@ from __future__ import annotations
 import argparse
 import ast
 import os
+import queue
 import random
 import shutil
 import subprocess
@@ -37,25 +44,40 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 
+#: The test files of the edit operations, which the document index serves too.
+_EDITS = (
+    "tests/test_edit.py",
+    "tests/test_edit_property.py",
+    "tests/test_edit_repair.py",
+    "tests/test_edit_layout.py",
+    "tests/test_edit_shared_yaml.py",
+    "tests/test_edit_comments.py",
+)
+
 #: Module (relative to src/argmap) -> the test files that cover it.
 TARGETS: dict[str, tuple[str, ...]] = {
     "semantics.py": ("tests/test_semantics.py",),
-    "strength.py": ("tests/test_strength.py", "tests/test_undercuts_weigh.py"),
+    "strength.py": (
+        "tests/test_strength.py",
+        "tests/test_undercuts_weigh.py",
+        "tests/test_strength_unsettled.py",
+    ),
     "conform.py": ("tests/test_conform.py", "tests/test_format_one_edit.py"),
     "safetext.py": ("tests/test_safetext.py",),
-    "output.py": ("tests/test_output.py", "tests/test_output_sync.py"),
-    "edit/document.py": (
-        "tests/test_line_map.py",
-        "tests/test_edit.py",
-        "tests/test_edit_property.py",
+    "output.py": (
+        "tests/test_output.py",
+        "tests/test_output_sync.py",
+        "tests/test_output_failures.py",
     ),
-    "edit/files.py": ("tests/test_edit_files.py", "tests/test_edit.py"),
-    "edit/operations.py": ("tests/test_edit.py", "tests/test_edit_property.py"),
+    "edit/document.py": ("tests/test_line_map.py", *_EDITS),
+    "edit/files.py": ("tests/test_edit_files.py", "tests/test_edit.py", "tests/test_edit_lock.py"),
+    "edit/operations.py": _EDITS,
     "edit/scalars.py": ("tests/test_edit.py", "tests/test_edit_property.py"),
     "export/dot_text.py": ("tests/test_dot_quote.py", "tests/test_export.py"),
     "export/dot_builder.py": ("tests/test_dot_quote.py", "tests/test_export.py"),
@@ -65,6 +87,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
         "tests/test_interop_argdown_comments.py",
         "tests/test_interop_argdown_pcs.py",
         "tests/test_interop_argdown_unheld.py",
+        "tests/test_interop_argdown_report.py",
     ),
 }
 
@@ -117,6 +140,179 @@ class Mutant:
     index: int  # the index-th mutation point of the module, in walk order
     line: int
     what: str
+    col: int = 0  # UTF-8 byte offset of the changed node in its line (as `ast` gives it)
+
+
+@dataclass(frozen=True, slots=True)
+class Equivalent:
+    """A mutant accepted as equivalent: it changes no behaviour (`why`, and at length in
+    docs/testing.md). It is found by its module, what it changes and the code at the changed
+    place (`code` starts where the changed node starts and may run on over the next lines to
+    tell two alike places apart), so it is still found when lines move; when that code
+    changes, the entry stops matching and the mutant counts again until someone looks."""
+
+    module: str
+    what: str
+    code: str
+    why: str
+
+    def matches(self, mutant: Mutant, source: str) -> bool:
+        if mutant.module != self.module or mutant.what != self.what or mutant.line < 1:
+            return False
+        lines = source.splitlines(keepends=True)
+        before = lines[mutant.line - 1].encode("utf-8")[: mutant.col].decode("utf-8", "replace")
+        start = sum(len(line) for line in lines[: mutant.line - 1]) + len(before)
+        return source.startswith(self.code, start)
+
+
+#: The accepted equivalent mutants (each argued in docs/testing.md, "Accepted survivors").
+#: They are still run: one the tests kill is reported, since then the entry is wrong.
+EQUIVALENT: tuple[Equivalent, ...] = (
+    Equivalent(
+        "edit/operations.py",
+        "1->2",
+        "1 < doc.line_count and doc.is_blank(last + 1)",
+        "the blank lines after the first of several items always end at the next item",
+    ),
+    Equivalent(
+        "edit/operations.py",
+        "1->0",
+        "1) + fields[0]",
+        "a key always sits two or more columns after its dash",
+    ),
+    Equivalent(
+        "edit/operations.py",
+        "or term 2",
+        "mapping.flow_style or site.seq.flow_style",
+        "a claim in a flow sequence is itself a flow mapping",
+    ),
+    Equivalent(
+        "edit/operations.py",
+        "and term 2",
+        "isinstance(seq, yaml.SequenceNode) and seq.flow_style and not seq.value",
+        "an empty sequence is always a flow one",
+    ),
+    Equivalent(
+        "edit/document.py",
+        "or term 2",
+        "site.seq.flow_style or not isinstance(site.node, yaml.MappingNode)",
+        "a claim that is not a mapping makes the file invalid; edits refuse it",
+    ),
+    Equivalent(
+        "edit/files.py",
+        "or term 2",
+        "exc.strerror or exc}); nothing was written",
+        "an error from os.open always has its strerror",
+    ),
+    Equivalent(
+        "strength.py",
+        "Return removed",
+        "return 0.0\n    square = x * x",
+        "_h is only called with x >= 0, and the formula gives 0 at 0",
+    ),
+    Equivalent(
+        "semantics.py",
+        "or term 1",
+        "m in attacks[candidate] or candidate in attacks[m]",
+        "a conflict inside a defended set is refused in either direction",
+    ),
+    Equivalent(
+        "semantics.py",
+        "or term 2",
+        "m in attacks[candidate] or candidate in attacks[m]",
+        "a conflict inside a defended set is refused in either direction",
+    ),
+    Equivalent(
+        "semantics.py",
+        "Continue removed",
+        "continue\n        attacked_by[target].append(source)",
+        "a repeated attack is counted twice and discounted twice: same labels",
+    ),
+    Equivalent(
+        "edit/document.py",
+        "Return removed",
+        "return self.line_start(line) + len(content) - len(stripped)",
+        "the scan of the YAML tokens finds the same `-`; this return only saves it",
+    ),
+    Equivalent(
+        "edit/document.py",
+        "Raise removed",
+        'raise EditRefused("internal error: no `-` before a list item")',
+        "only block sequence items are asked for their `-`, and each has one",
+    ),
+    Equivalent(
+        "edit/operations.py",
+        "Raise removed",
+        'raise EditRefused("internal error: no value to write")',
+        "no caller passes a bool or None: None removes the key before",
+    ),
+    Equivalent(
+        "edit/operations.py",
+        "If removed",
+        'if not isinstance(holder, Claim):\n        raise EditRefused("internal error: the edited',
+        "a claim's key path ends in an index into a list of claims",
+    ),
+    Equivalent(
+        "edit/operations.py",
+        "0->-1",
+        "0\n    ids: set[str] = set()",
+        "the debate read back after an edit has been validated, so it is never None",
+    ),
+    Equivalent(
+        "edit/operations.py",
+        "or->and",
+        "claim is None or any(_field_value(claim, f)",
+        "the read-back guard against a writer's own bug; every value reads back",
+    ),
+    Equivalent(
+        "edit/operations.py",
+        "or term 2",
+        "at is None or not isinstance(mapping.value[at][1], yaml.SequenceNode)",
+        "a link key that is not a list yields no ids to match anyway",
+    ),
+    Equivalent(
+        "edit/scalars.py",
+        "1->2",
+        '1] in {" ", "\\t"}',
+        "the block is read back before it is used, and a leading blank fails that",
+    ),
+    Equivalent(
+        "export/dot_text.py",
+        "Return removed",
+        'return "<BR/>".join(lines)  # one check',
+        "escaping text with nothing to escape leaves it as it is",
+    ),
+    Equivalent(
+        "export/dot_text.py",
+        "'>'->''",
+        '">") else quote(label)',
+        "every label argmap writes is an HTML-like label, `<` to `>`",
+    ),
+    Equivalent(
+        "semantics.py",
+        "True->False",
+        "True, slots=True)\nclass _Say:",
+        "no _Say is ever changed after it is made: not frozen changes nothing",
+    ),
+    Equivalent(
+        "semantics.py",
+        "True->False",
+        "True)\nclass _Say:",
+        "without slots a _Say only takes more memory",
+    ),
+    Equivalent(
+        "semantics.py",
+        "False->True",
+        "False\n\n    def __call__(self, claim_id: str) -> str:",
+        "both places that make a _Say pass show_ids",
+    ),
+    Equivalent(
+        "edit/document.py",
+        "and term 1",
+        "own is not None and explicit else generated",
+        "`explicit` is only true when `own` is not None",
+    ),
+)
 
 
 def _docstring(node: ast.stmt, body: list[ast.stmt]) -> bool:
@@ -203,7 +399,13 @@ def mutants(module: str, source: str) -> list[Mutant]:
     tree = ast.parse(source)
     only = ONLY.get(module)
     return [
-        Mutant(module, k, getattr(node, "lineno", 0), what.split(":", 2)[-1])
+        Mutant(
+            module,
+            k,
+            getattr(node, "lineno", 0),
+            what.split(":", 2)[-1],
+            getattr(node, "col_offset", 0),
+        )
         for k, (node, what) in enumerate(_points(tree, only, module in STRINGS))
     ]
 
@@ -276,6 +478,38 @@ def run_tests(root: Path, tests: tuple[str, ...], timeout: float) -> bool:
     return done.returncode == 0
 
 
+def _equivalent(mutant: Mutant, source: str) -> Equivalent | None:
+    return next((e for e in EQUIVALENT if e.matches(mutant, source)), None)
+
+
+def _copy_project(root: Path) -> Path:
+    """A copy of the project to mutate, without its venv, git data and caches."""
+    ignore = shutil.ignore_patterns(".venv", ".git", "__pycache__", ".hypothesis", "*.pyc")
+    root.mkdir(parents=True)
+    for entry in REPO.iterdir():
+        if entry.name in {".venv", ".git", ".hypothesis"}:
+            continue
+        if entry.is_dir():
+            shutil.copytree(entry, root / entry.name, ignore=ignore, symlinks=True)
+        else:
+            shutil.copy2(entry, root / entry.name)
+    return root
+
+
+def _list_equivalents() -> int:
+    """Each accepted equivalent mutant with its place in the current source."""
+    stale = 0
+    for entry in EQUIVALENT:
+        source = (REPO / "src" / "argmap" / entry.module).read_text(encoding="utf-8")
+        found = [m for m in mutants(entry.module, source) if entry.matches(m, source)]
+        for mutant in found:
+            print(f"src/argmap/{mutant.module}:{mutant.line}  {mutant.what}: {entry.why}")
+        if not found:
+            stale += 1
+            print(f"not found in src/argmap/{entry.module}: {entry.what} at {entry.code!r}")
+    return 1 if stale else 0
+
+
 def _place(parser: argparse.ArgumentParser, at: str) -> tuple[str, int]:
     """`MODULE:LINE` as given to `--at`, checked."""
     module, _, line = at.rpartition(":")
@@ -303,6 +537,18 @@ def main() -> int:
         action="store_true",
         help="skip the first run of the mapped tests without a mutant (when known green)",
     )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        choices=(1, 2),
+        default=1,
+        help="mutants tested at once, each in its own copy of the project (default 1)",
+    )
+    parser.add_argument(
+        "--equivalents",
+        action="store_true",
+        help="list the accepted equivalent mutants and where they are now, run nothing",
+    )
     args = parser.parse_args()
     places = {_place(parser, at) for at in args.at}
     modules = args.modules or sorted({m for m, _ in places}) or list(TARGETS)
@@ -318,55 +564,79 @@ def main() -> int:
         chosen = sorted(
             random.Random(args.seed).sample(every, args.sample), key=lambda m: (m.module, m.index)
         )
+    if args.equivalents:
+        return _list_equivalents()
     if args.list:
         for mutant in chosen:
             print(f"src/argmap/{mutant.module}:{mutant.line}  {mutant.what}")
         return 0
     print(f"{len(chosen)} of {len(every)} mutants in {len(modules)} modules (seed {args.seed})")
     with tempfile.TemporaryDirectory(prefix="argmap-mutation-") as folder:
-        root = Path(folder)
-        ignore = shutil.ignore_patterns(".venv", ".git", "__pycache__", ".hypothesis", "*.pyc")
-        for entry in REPO.iterdir():
-            if entry.name in {".venv", ".git", ".hypothesis"}:
-                continue
-            if entry.is_dir():
-                shutil.copytree(entry, root / entry.name, ignore=ignore, symlinks=True)
-            else:
-                shutil.copy2(entry, root / entry.name)
+        roots = [_copy_project(Path(folder) / f"worker-{k}") for k in range(args.jobs)]
         sampled = sorted({mutant.module for mutant in chosen})
         broken = [
             m
             for m in sampled
-            if not args.no_baseline and not run_tests(root, TARGETS[m], args.timeout * 3)
+            if not args.no_baseline and not run_tests(roots[0], TARGETS[m], args.timeout * 3)
         ]
         if broken:
             print(f"the tests fail without any mutant: {', '.join(broken)}; fix them first")
             return 1
-        survivors: list[Mutant] = []
         started = time.monotonic()
-        for n, mutant in enumerate(chosen, 1):
+        free: queue.SimpleQueue[Path] = queue.SimpleQueue()
+        for root in roots:
+            free.put(root)
+
+        def run(mutant: Mutant) -> bool:
+            root = free.get()
             path = root / "src" / "argmap" / mutant.module
             try:
                 path.write_text(apply(sources[mutant.module], mutant), encoding="utf-8")
-                survived = run_tests(root, TARGETS[mutant.module], args.timeout)
+                return run_tests(root, TARGETS[mutant.module], args.timeout)
             finally:
                 path.write_text(sources[mutant.module], encoding="utf-8")
-            if survived:
-                survivors.append(mutant)
-            mark = "SURVIVED" if survived else "killed"
-            print(
-                f"[{n}/{len(chosen)}] {mark:8} src/argmap/{mutant.module}:{mutant.line}  "
-                f"{mutant.what}",
-                flush=True,
-            )
-    killed = len(chosen) - len(survivors)
+                free.put(root)
+
+        survivors: list[Mutant] = []
+        accepted: list[Mutant] = []
+        wrongly: list[Mutant] = []
+        with ThreadPoolExecutor(max_workers=args.jobs) as pool:
+            # Printed in the sample's order, each as soon as it and those before it are done.
+            outcomes = zip(chosen, pool.map(run, chosen), strict=True)
+            for n, (mutant, survived) in enumerate(outcomes, 1):
+                equivalent = _equivalent(mutant, sources[mutant.module])
+                if survived and equivalent:
+                    accepted.append(mutant)
+                elif survived:
+                    survivors.append(mutant)
+                elif equivalent:
+                    wrongly.append(mutant)
+                mark = ("equiv." if equivalent else "SURVIVED") if survived else "killed"
+                print(
+                    f"[{n}/{len(chosen)}] {mark:8} src/argmap/{mutant.module}:{mutant.line}  "
+                    f"{mutant.what}",
+                    flush=True,
+                )
+    killed = len(chosen) - len(survivors) - len(accepted)
     rate = killed / len(chosen) if chosen else 1.0
     print(
         f"\nkilled {killed} of {len(chosen)} mutants: {rate:.0%} "
         f"({time.monotonic() - started:.0f} s)"
     )
+    real = len(chosen) - len(accepted)
+    print(
+        f"killed {killed} of {real} real mutants: {killed / real if real else 1.0:.1%} "
+        f"({len(accepted)} accepted as equivalent)"
+    )
     for mutant in survivors:
         print(f"survivor: src/argmap/{mutant.module}:{mutant.line}  {mutant.what}")
+    for mutant in accepted:
+        print(f"equivalent: src/argmap/{mutant.module}:{mutant.line}  {mutant.what}")
+    for mutant in wrongly:
+        print(
+            f"listed as equivalent but killed (check EQUIVALENT): "
+            f"src/argmap/{mutant.module}:{mutant.line}  {mutant.what}"
+        )
     return 0
 
 

@@ -190,11 +190,21 @@ def test_set_note_in_literal_block_keeps_the_style_and_indentation() -> None:
 
 @pytest.mark.parametrize(
     ("note", "written"),
-    [("", '      note: ""'), ("\n indented", '      note: "\\n indented"')],
+    [
+        ("", '      note: ""'),
+        ("\n indented", '      note: "\\n indented"'),
+        ("one\u2028two", '      note: "one\\Ltwo"'),
+        ("one\rtwo", '      note: "one\\rtwo"'),
+        ("\ufeffone", '      note: "\\ufeffone"'),
+        ("bell\x07", '      note: "bell\\a"'),
+        ("\tTabbed.\nSecond.", '      note: "\\tTabbed.\\nSecond."'),
+    ],
 )
 def test_a_note_a_block_cannot_hold_is_written_quoted(note: str, written: str) -> None:
     # Empty, or a first blank line before an indented one (a block scalar would take that
-    # indentation for its own and lose a space): the literal block gives way to quotes.
+    # indentation for its own and lose a space), a tab opening the first line, a line break
+    # other than LF, a BOM or a control character (a block holds them raw, and YAML reads
+    # them back otherwise or not at all): the literal block gives way to quotes.
     edit = set_fields(TEXT, "queue", {"note": note})
     _, added = diff(TEXT, edit.after)
     assert added == [(31, written)]
