@@ -39,7 +39,7 @@ from argmap.export.dot_text import (
 from argmap.export.dot_theme import FONTNAME, Theme, mix
 from argmap.export.reveal_layout import LEGEND, Layered
 from argmap.export.tidy import Pins
-from argmap.graph import ArgumentGraph, ClaimNode
+from argmap.graph import ArgumentGraph, ClaimNode, Edge
 from argmap.model import MOTION_ID, Kind, Side
 from argmap.semantics import Label, grounded
 from argmap.strength import Weighing, weigh
@@ -501,11 +501,25 @@ class _Builder:
         ]
         return not cutters or any(c not in hidden for c in cutters)
 
+    def _decides(self, edge: Edge, scope: Scope) -> bool:
+        """Whether a cross-link from outside the view is what defeats a claim drawn in it:
+        a standing claim's rebuttal of a claim marked defeated. Its stub stays even where
+        other link stubs are left out, so a "✗ defeated" never stands without its cause."""
+        return (
+            edge.target in scope
+            and edge.source not in scope
+            and edge.relation.value == "rebuts"
+            and self.labels[edge.source] is Label.STANDING
+            and self.labels[edge.target] is Label.DEFEATED
+        )
+
     def add_cross_links(self, scope: Scope) -> None:
         for edge in self.graph.edges:
-            if not self.drawing.stubs and not (edge.source in scope and edge.target in scope):
-                continue
             if not edge.cross:
+                continue
+            if not self.drawing.stubs and not (
+                (edge.source in scope and edge.target in scope) or self._decides(edge, scope)
+            ):
                 continue
             kind = edge_kind(edge)
             style, arrow, _ = EDGE_STYLES[kind]
