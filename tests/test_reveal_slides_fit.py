@@ -15,7 +15,7 @@ from PIL import Image
 from argmap.cli import main
 from argmap.export import ExportOptions
 from argmap.export.fit import MIN_POINTS
-from argmap.export.slide_images import reveal_points
+from argmap.export.slide_images import image_points
 from argmap.load import load_file
 
 BRAIN_DRAIN = ARGUMENTS / "brain-drain.yaml"
@@ -59,7 +59,7 @@ def test_a_branch_that_fits_is_revealed_step_by_step_at_18_pt_with_its_legend_ap
             assert picture.width <= 1920 and picture.height <= 1080
     # The legend is what made it too small: it is written apart, and said so.
     last = ExportOptions(format="png", theme="slides", root=root, reveal=len(steps))
-    assert reveal_points(graph, last) < MIN_POINTS
-    assert reveal_points(graph, replace(last, legend=False)) >= MIN_POINTS - 1e-6
+    assert image_points(graph, last) < MIN_POINTS
+    assert image_points(graph, replace(last, legend=False)) >= MIN_POINTS - 1e-6
     assert any(p.stem == f"brain-drain--{root}-legend" for p in written)
     assert "written as an image of its own" in captured.err

@@ -386,11 +386,14 @@ def _planned(
         target = _target(out, output_name_for(item, options))
         command = shlex.quote(show(item.path))
         if args.reveal:
-            last = _reveal_steps(item.graph, options, target)[-1][1].reveal or 0
+            steps = _reveal_steps(item.graph, options, target)
+            last = steps[-1][1].reveal or 0
             fitted, legend_apart = reveal_fit(
                 item.graph, options, last, show(item.debate_id), command
             )
-            wanted += [Diagram(*step) for step in _reveal_steps(item.graph, fitted, target)]
+            if fitted.legend != options.legend:
+                steps = _reveal_steps(item.graph, fitted, target)
+            wanted += [Diagram(*step) for step in steps]
             if legend_apart or args.legend == "separate":
                 apart.append(item)
                 if legend_apart:

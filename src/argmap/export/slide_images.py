@@ -90,6 +90,23 @@ def _branches(graph: ArgumentGraph, options: ExportOptions) -> list[str]:
     return children
 
 
+def _one_image(
+    graph: ArgumentGraph, options: ExportOptions
+) -> tuple[ExportOptions | None, bool, float]:
+    """(the options that draw the diagram as one image at 18 pt, or None; whether its
+    legend goes apart; the smallest text of the last way tried, points): as asked when
+    that keeps 18 pt, else without the legend when that is enough (a legend asked for
+    then goes in an image of its own, also when neither fits)."""
+    points = _natural(graph, [options])[0]
+    if points >= MIN_POINTS - 1e-6:
+        return options, False, points
+    if not options.legend:
+        return None, False, points
+    bare = replace(options, legend=False)
+    points = _natural(graph, [bare])[0]
+    return (bare if points >= MIN_POINTS - 1e-6 else None), True, points
+
+
 @dataclass(frozen=True, slots=True)
 class Plan:
     """The images of one diagram, and whether its legend goes in an image of its own."""
@@ -106,15 +123,11 @@ def plan_images(graph: ArgumentGraph, options: ExportOptions, target: Path, comm
     The legend, a wide grid, goes in an image of its own when the diagram is readable
     only without it. Raises ExportError, with the command that would work (`command` is
     how the user named the file), when a claim does not fit an image even alone."""
-    whole = _natural(graph, [options])[0]
-    if whole >= MIN_POINTS - 1e-6:
-        return Plan([Image(options, target)], False)
-    legend_apart = options.legend
+    fitted, legend_apart, whole = _one_image(graph, options)
+    if fitted is not None:
+        return Plan([Image(fitted, target)], legend_apart)
     if legend_apart:
         options = replace(options, legend=False)
-        whole = _natural(graph, [options])[0]
-        if whole >= MIN_POINTS - 1e-6:
-            return Plan([Image(options, target)], True)
     branches = _branches(graph, options)
     if options.depth is not None and branches:
         images = _level_parts(graph, options, branches, target)
@@ -416,11 +429,9 @@ def legend_target(target: Path) -> Path:
     return target.with_name(f"{target.stem}-legend{target.suffix}")
 
 
-def reveal_points(graph: ArgumentGraph, options: ExportOptions) -> float:
-    """The smallest text of a reveal's last step (`options.reveal` set to it) as the
-    slide image shows it, points: the step that shows the most, so the smallest."""
-    source = natural_size(to_dot(graph, replace(options, format="dot")))
-    return readable_points(source, measure([source], pad=0)[0])
+def image_points(graph: ArgumentGraph, options: ExportOptions) -> float:
+    """The smallest text of one diagram as the slide image shows it, points."""
+    return _natural(graph, [options])[0]
 
 
 def reveal_fit(
@@ -431,13 +442,9 @@ def reveal_fit(
     step that shows the most) keeps 18 pt, else without the legend when that is enough.
     A reveal's steps share one layout, so it is not split like a diagram: when even
     that is too small, ExportError names the deck, which splits and shortens claims."""
-    points = reveal_points(graph, replace(options, reveal=last))
-    if points >= MIN_POINTS - 1e-6:
-        return options, False
-    if options.legend:
-        bare = replace(options, legend=False)
-        if reveal_points(graph, replace(bare, reveal=last)) >= MIN_POINTS - 1e-6:
-            return bare, True
+    fitted, legend_apart, points = _one_image(graph, replace(options, reveal=last))
+    if fitted is not None:
+        return replace(fitted, reveal=options.reveal), legend_apart
     where = f"the branch of {options.root}" if options.root else "the whole debate"
     raise ExportError(
         f"{name}: revealing {where} would show text at {points:.1f} pt on a 1920x1080 "
